@@ -1,0 +1,160 @@
+/**
+ * The analysis contract: what `onscreen analyze` writes to `<dir>/analysis.json`,
+ * what workers hand back to the API server, and what the report is computed from.
+ * A stable contract: the CLI, the service, the evaluation and users' scripts build on it.
+ */
+
+export const ANALYSIS_SCHEMA_VERSION = 1;
+
+export type Gender = 'female' | 'male';
+/** What a person (or the classifier's caller) may say about a cluster. */
+export type Tag = 'female' | 'male' | 'unknown' | 'not-face';
+export const TAGS: readonly Tag[] = ['female', 'male', 'unknown', 'not-face'];
+
+/** [x, y, w, h] in source pixels (after rotation is applied). */
+export type Box = [number, number, number, number];
+
+export interface VideoInfo {
+  /** Seconds. */
+  duration: number;
+  width: number;
+  height: number;
+  /** The video stream's own frame rate (frames per second), when known. */
+  frameRate: number | null;
+  /** Degrees the picture was rotated by to display upright (0, 90, 180, 270). */
+  rotation: number;
+  /** Where it came from: a file name or a URL; never a local path of the server. */
+  source: string;
+  title: string | null;
+}
+
+export type SetAsideReason = 'too-small' | 'low-quality' | 'not-face';
+
+export interface Face {
+  /** Index into `faces`. */
+  id: number;
+  /** Seconds: the presentation time of the frame actually decoded. */
+  t: number;
+  /** Index of the sample (frame) this face was seen in. */
+  sample: number;
+  box: Box;
+  /** Detector confidence, 0..1. */
+  score: number;
+  /** Quality 0..1 (size, sharpness, pose): how well this face can be judged. */
+  quality: number;
+  /** Track id, or null for a face that was set aside before tracking. */
+  track: number | null;
+  /** Cluster id, or null for a face set aside. */
+  cluster: number | null;
+  setAside?: SetAsideReason;
+}
+
+export interface Track {
+  id: number;
+  /** Face ids in time order. */
+  faces: number[];
+  start: number;
+  end: number;
+  cluster: number | null;
+  /** Probability that this track's person presents as female, from its best faces; null if unjudged. */
+  female: number | null;
+  /** Weight of the evidence behind `female` (sum of face qualities used). */
+  genderWeight: number;
+}
+
+export interface Suggestion {
+  gender: Gender;
+  /** 0.5..1: how sure the classifier is. */
+  confidence: number;
+}
+
+export interface Cluster {
+  id: number;
+  /** Face ids. */
+  faces: number[];
+  tracks: number[];
+  /** Screen time of this person alone (samples × sample duration, extended to cuts). */
+  seconds: number;
+  suggestion: Suggestion | null;
+  /** Contact sheet of the best faces, JPEG, relative to the analysis folder. */
+  thumbnail: string;
+  /** Face id of the single best face (for "show me" and small previews). */
+  bestFace: number;
+  /** A moment (seconds) where this person is clearly on screen. */
+  showAt: number;
+}
+
+export interface SamplingInfo {
+  /** Samples per second requested. */
+  fps: number;
+  /** Presentation time of every sample analysed, seconds, ascending. */
+  times: number[];
+  /** Shot cuts found by the frames stage, seconds (time of the first frame of the new shot). */
+  cuts: number[];
+}
+
+export interface SetAsideCounts {
+  tooSmall: number;
+  lowQuality: number;
+  notFace: number;
+}
+
+export interface Analysis {
+  schemaVersion: number;
+  engine: { version: string; models: string[] };
+  createdAt: string;
+  options: AnalyzeOptions;
+  video: VideoInfo;
+  sampling: SamplingInfo;
+  faces: Face[];
+  tracks: Track[];
+  clusters: Cluster[];
+  setAside: SetAsideCounts;
+  /** Seconds spent per stage, for the curious and for benchmarks. */
+  timings: Record<string, number>;
+}
+
+export interface AnalyzeOptions {
+  /** Samples per second (default 2). */
+  fps: number;
+  /** Smallest face side to judge, in source pixels (default 20). */
+  minFaceSize: number;
+  /** Allow URLs that resolve to private, loopback or link-local addresses. */
+  allowPrivateNetwork?: boolean;
+}
+
+export const DEFAULT_ANALYZE_OPTIONS: AnalyzeOptions = { fps: 2, minFaceSize: 20 };
+
+/** A tagging edit, as stored in the history beside the analysis. */
+export type Edit =
+  | { kind: 'tag'; cluster: number; tag: Tag; by: string; at: string }
+  | { kind: 'merge'; into: number; from: number; by: string; at: string }
+  | { kind: 'split'; cluster: number; tracks: number[]; newCluster: number; by: string; at: string }
+  | { kind: 'accept-suggestions'; clusters: number[]; by: string; at: string }
+  | { kind: 'undo'; by: string; at: string };
+
+/** `tags.json`: the edit history beside `analysis.json`. The current state is derived from it. */
+export interface TagFile {
+  schemaVersion: number;
+  edits: Edit[];
+}
+
+/** Where a cluster's tag came from: a person chose it, or a person accepted the suggestion. */
+export type TagOrigin = 'person' | 'suggestion';
+
+/** A cluster as a person sees it after merges, splits and tags. */
+export interface PersonView {
+  id: number;
+  tracks: number[];
+  faces: number;
+  seconds: number;
+  suggestion: Suggestion | null;
+  tag: Tag | null;
+  tagOrigin: TagOrigin | null;
+  taggedBy: string | null;
+  taggedAt: string | null;
+  thumbnail: string;
+  showAt: number;
+  /** Ids of the analysis clusters this person is made of (after merges). */
+  sourceClusters: number[];
+}

@@ -1,0 +1,132 @@
+/**
+ * The engine's HTTP API (v1) as types. The engine is the one door for the extension and
+ * the bot; both reach it only through `OnscreenClient` (client.ts).
+ *
+ * Routes (all JSON unless said; every route but /api/health and /api/ready needs
+ * `Authorization: Bearer <token>`):
+ *   GET    /api/health                          → { ok: true, version }
+ *   GET    /api/ready                           → 200 { ready: true } | 503
+ *   GET    /api/openapi.json                    → OpenAPI 3.1 document
+ *   GET    /api/v1/status                       → ServiceStatus
+ *   POST   /api/v1/jobs                         CreateJobRequest → 201 Job (or 200 Job reused)
+ *   POST   /api/v1/jobs/upload?filename=&fps=&force=   raw body (application/octet-stream) → 201 Job
+ *   GET    /api/v1/jobs?limit=&requester=       → { jobs: Job[] }
+ *   GET    /api/v1/jobs/:id                     → Job
+ *   GET    /api/v1/jobs/:id/events              → text/event-stream of `job` events (data: Job)
+ *   DELETE /api/v1/jobs/:id                     → 204 (job, faces, thumbnails, embeddings, report: all gone)
+ *   GET    /api/v1/jobs/:id/people              → PeopleResponse
+ *   GET    /api/v1/jobs/:id/people/:pid/thumbnail.jpg  → image/jpeg
+ *   POST   /api/v1/jobs/:id/tags                TagRequest → PeopleResponse
+ *   POST   /api/v1/jobs/:id/merge               MergeRequest → PeopleResponse
+ *   POST   /api/v1/jobs/:id/split               SplitRequest → PeopleResponse
+ *   POST   /api/v1/jobs/:id/accept-suggestions  { by } → PeopleResponse
+ *   POST   /api/v1/jobs/:id/undo                { by } → PeopleResponse
+ *   POST   /api/v1/jobs/:id/finish              { by } → Job   (marks tagging done; report final)
+ *   GET    /api/v1/jobs/:id/history             → { edits: Edit[] }
+ *   GET    /api/v1/jobs/:id/report              → Report (updates as tags change)
+ *   GET    /api/v1/jobs/:id/report.csv          → text/csv
+ *   GET    /api/v1/jobs/:id/report.html         → text/html (self-contained)
+ *   GET    /api/v1/jobs/:id/charts/:name.png    → image/png, name ∈ share | timeline | persons
+ * Pages (no token in the URL: the page asks for it once and keeps it in sessionStorage):
+ *   GET    /                                    → job list page
+ *   GET    /jobs/:id                            → tagging and report page
+ * Errors: ErrorBody with the HTTP status of ERROR_CODES[code].status.
+ */
+import type { AnalyzeOptions, Edit, PersonView, Tag } from '../analysis.js';
+
+export const API_PREFIX = '/api/v1';
+
+export type JobStatus = 'queued' | 'running' | 'tagging' | 'done' | 'failed';
+export type JobStage = 'queued' | 'source' | 'frames' | 'faces' | 'tracks' | 'people' | 'report' | 'done';
+
+export interface JobProgress {
+  stage: JobStage;
+  /** 0..100 over the whole analysis. */
+  percent: number;
+  /** Seconds left, or null while unknown. */
+  etaSeconds: number | null;
+  /** A short human line: "Finding faces: 312 of 720 frames". */
+  message: string;
+}
+
+export interface JobSource {
+  kind: 'url' | 'youtube' | 'upload';
+  /** The URL as given, or the uploaded file's name. */
+  label: string;
+  /** For YouTube: the video id; lets clients find the job for a watch page. */
+  videoId: string | null;
+}
+
+export interface Job {
+  id: string;
+  status: JobStatus;
+  progress: JobProgress;
+  source: JobSource;
+  title: string | null;
+  options: Pick<AnalyzeOptions, 'fps'>;
+  /** Who asked: a token's name plus a free label from the client (e.g. a Slack user id). */
+  requester: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Present when status is 'failed'. */
+  error: { code: string; message: string; hint?: string } | null;
+  /** Number of people (clusters) found, once analysed. */
+  people: number | null;
+  /** Video duration in seconds, once known. */
+  duration: number | null;
+  /** Relative URL of the report page. */
+  pageUrl: string;
+  /** Whether the same request reused this existing job. */
+  reused?: boolean;
+}
+
+export interface CreateJobRequest {
+  url: string;
+  options?: Partial<Pick<AnalyzeOptions, 'fps'>>;
+  /** Start a new job even if the same video with the same options exists. */
+  force?: boolean;
+  /** A free label of who asked (e.g. "slack:U123"), shown in lists. */
+  requester?: string;
+}
+
+export interface PeopleResponse {
+  jobId: string;
+  people: PersonView[];
+  /** Relative URL template of thumbnails: replace {id}. */
+  thumbnailUrl: string;
+  /** True once every person has a tag. */
+  isComplete: boolean;
+  /** Index of the newest edit, for optimistic concurrency and idempotence. */
+  revision: number;
+}
+
+export interface TagRequest {
+  person: number;
+  tag: Tag;
+  by: string;
+}
+
+export interface MergeRequest {
+  /** The person that stays. */
+  into: number;
+  /** The person merged into it. */
+  from: number;
+  by: string;
+}
+
+export interface SplitRequest {
+  person: number;
+  /** Track ids moved into a new person (default: every track its own person). */
+  tracks?: number[];
+  by: string;
+}
+
+export interface ServiceStatus {
+  version: string;
+  queue: { mode: 'in-process' | 'redis'; waiting: number; active: number; failed: number; workers: number };
+  jobs: { total: number };
+}
+
+export interface HistoryResponse {
+  edits: Edit[];
+}
