@@ -60,6 +60,10 @@ export interface Track {
   female: number | null;
   /** Weight of the evidence behind `female` (sum of face qualities used). */
   genderWeight: number;
+  /** The track's best face as a small JPEG, relative to the analysis folder. */
+  thumbnail: string;
+  /** Face id of the track's best face. */
+  bestFace: number;
 }
 
 export interface Suggestion {

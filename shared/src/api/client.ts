@@ -1,0 +1,237 @@
+/**
+ * The typed client of the engine's HTTP API: the only way the extension, the bot and the
+ * tagging page talk to the engine. Runs in Node 20 and in browsers (fetch, EventSource-free SSE).
+ */
+import type { Edit, Tag } from '../analysis.js';
+import { isErrorCode, OnscreenError, type ErrorBody } from '../errors.js';
+import type { Report } from '../report.js';
+import {
+  API_PREFIX,
+  type CreateJobRequest,
+  type Job,
+  type PeopleResponse,
+  type ServiceStatus,
+} from './types.js';
+
+export interface ClientOptions {
+  /** The engine's base URL, e.g. http://127.0.0.1:8750 (no trailing /api). */
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+  /** Per-request timeout in ms (default 30 s; uploads and SSE are not limited). */
+  timeoutMs?: number;
+}
+
+export type ChartName = 'share' | 'timeline' | 'persons';
+
+export class OnscreenClient {
+  readonly baseUrl: string;
+  private readonly token: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+
+  constructor(options: ClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.token = options.token;
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  createJob(request: CreateJobRequest): Promise<Job> {
+    return this.json('POST', '/jobs', request);
+  }
+
+  uploadJob(file: Blob | Uint8Array, filename: string, options: { fps?: number; force?: boolean; requester?: string } = {}): Promise<Job> {
+    const query = new URLSearchParams({ filename });
+    if (options.fps !== undefined) query.set('fps', String(options.fps));
+    if (options.force) query.set('force', 'true');
+    if (options.requester) query.set('requester', options.requester);
+    const body = file instanceof Uint8Array ? new Blob([file as Uint8Array<ArrayBuffer>]) : file;
+    return this.request('POST', `/jobs/upload?${query}`, body, 'application/octet-stream', 0).then(readJson<Job>);
+  }
+
+  listJobs(options: { limit?: number; requester?: string } = {}): Promise<{ jobs: Job[] }> {
+    const query = new URLSearchParams();
+    if (options.limit !== undefined) query.set('limit', String(options.limit));
+    if (options.requester) query.set('requester', options.requester);
+    const suffix = query.size > 0 ? `?${query}` : '';
+    return this.json('GET', `/jobs${suffix}`);
+  }
+
+  getJob(id: string): Promise<Job> {
+    return this.json('GET', `/jobs/${encodeURIComponent(id)}`);
+  }
+
+  async deleteJob(id: string): Promise<void> {
+    await this.request('DELETE', `/jobs/${encodeURIComponent(id)}`);
+  }
+
+  getPeople(jobId: string): Promise<PeopleResponse> {
+    return this.json('GET', `/jobs/${encodeURIComponent(jobId)}/people`);
+  }
+
+  tag(jobId: string, person: number, tag: Tag, by: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/tags`, { person, tag, by });
+  }
+
+  merge(jobId: string, into: number, from: number, by: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/merge`, { into, from, by });
+  }
+
+  split(jobId: string, person: number, by: string, tracks?: number[]): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/split`, { person, by, ...(tracks ? { tracks } : {}) });
+  }
+
+  acceptSuggestions(jobId: string, by: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/accept-suggestions`, { by });
+  }
+
+  undo(jobId: string, by: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/undo`, { by });
+  }
+
+  finish(jobId: string, by: string): Promise<Job> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/finish`, { by });
+  }
+
+  history(jobId: string): Promise<{ edits: Edit[] }> {
+    return this.json('GET', `/jobs/${encodeURIComponent(jobId)}/history`);
+  }
+
+  getReport(jobId: string): Promise<Report> {
+    return this.json('GET', `/jobs/${encodeURIComponent(jobId)}/report`);
+  }
+
+  async getReportCsv(jobId: string): Promise<string> {
+    return (await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/report.csv`)).text();
+  }
+
+  async getChart(jobId: string, name: ChartName): Promise<Uint8Array> {
+    const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/charts/${name}.png`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  async getThumbnail(jobId: string, person: number): Promise<Uint8Array> {
+    const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/people/${person}/thumbnail.jpg`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  status(): Promise<ServiceStatus> {
+    return this.json('GET', '/status');
+  }
+
+  /** Absolute URL of a path the API returned (e.g. `job.pageUrl`). */
+  resolve(path: string): string {
+    return new URL(path, this.baseUrl + '/').toString();
+  }
+
+  /**
+   * Follows a job until it leaves the analysing states or `signal` aborts, calling `onJob` on
+   * every change. Uses the server-sent events stream, and falls back to polling if it breaks.
+   */
+  async watchJob(id: string, onJob: (job: Job) => void, signal?: AbortSignal): Promise<Job> {
+    let last = await this.getJob(id);
+    onJob(last);
+    while (isAnalysing(last) && !signal?.aborted) {
+      try {
+        last = await this.followEvents(id, onJob, signal);
+      } catch (error) {
+        if (signal?.aborted) break;
+        if (error instanceof OnscreenError && !error.isRetryable) throw error;
+        await delay(1000, signal);
+        last = await this.getJob(id);
+        onJob(last);
+      }
+    }
+    return last;
+  }
+
+  private async followEvents(id: string, onJob: (job: Job) => void, signal?: AbortSignal): Promise<Job> {
+    const response = await this.request('GET', `/jobs/${encodeURIComponent(id)}/events`, undefined, undefined, 0, signal);
+    if (!response.body) throw new OnscreenError('unavailable', 'The event stream closed.');
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    let last: Job | null = null;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let boundary;
+      while ((boundary = buffer.indexOf('\n\n')) >= 0) {
+        const event = buffer.slice(0, boundary);
+        buffer = buffer.slice(boundary + 2);
+        const data = event.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
+        if (!data) continue;
+        last = JSON.parse(data) as Job;
+        onJob(last);
+        if (!isAnalysing(last)) {
+          await reader.cancel().catch(() => undefined);
+          return last;
+        }
+      }
+    }
+    return last ?? this.getJob(id);
+  }
+
+  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await this.request(method, path, body === undefined ? undefined : JSON.stringify(body), 'application/json');
+    return readJson<T>(response);
+  }
+
+  private async request(
+    method: string,
+    path: string,
+    body?: BodyInit,
+    contentType?: string,
+    timeoutMs = this.timeoutMs,
+    signal?: AbortSignal,
+  ): Promise<Response> {
+    const signals = [signal, timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined);
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}${API_PREFIX}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${this.token}`, ...(contentType ? { 'content-type': contentType } : {}) },
+        ...(body !== undefined ? { body } : {}),
+        ...(signals.length > 0 ? { signal: AbortSignal.any(signals) } : {}),
+      });
+    } catch (error) {
+      throw new OnscreenError('unavailable', `The onscreen engine at ${this.baseUrl} could not be reached.`, {
+        hint: 'Check the server address and that the engine is running.',
+        cause: error,
+      });
+    }
+    if (!response.ok) throw await toError(response);
+    return response;
+  }
+}
+
+export function isAnalysing(job: Job): boolean {
+  return job.status === 'queued' || job.status === 'running';
+}
+
+async function readJson<T>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
+
+async function toError(response: Response): Promise<OnscreenError> {
+  const text = await response.text().catch(() => '');
+  try {
+    const body = JSON.parse(text) as ErrorBody;
+    if (isErrorCode(body.error?.code)) return OnscreenError.fromBody(body);
+  } catch {
+    // not an API error body: fall through
+  }
+  const code = response.status === 401 ? 'unauthorized' : response.status === 404 ? 'not_found' : 'internal';
+  return new OnscreenError(code, `The engine answered ${response.status} ${response.statusText}.`);
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}
