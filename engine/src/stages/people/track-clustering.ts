@@ -1,0 +1,122 @@
+/**
+ * Clusters tracks into people: agglomerative clustering with average linkage over track
+ * embeddings, under the constraint that two tracks seen in the same sample are two people.
+ * The number of people is found by the similarity threshold, not given. Pure.
+ */
+import { cosine } from '../tracks/geometry.js';
+
+export interface TrackForClustering {
+  /** L2-normalised representative embedding (quality-weighted mean of its best faces). */
+  embedding: Float32Array;
+  /** Sample indices the track is seen in (sorted). */
+  samples: readonly number[];
+  /** Weight of the track in average linkage (e.g. number of good faces, capped). */
+  weight: number;
+}
+
+export interface ClusteringOptions {
+  /** Average similarity above which two groups of tracks are the same person. */
+  threshold: number;
+}
+
+const CANNOT_LINK = Number.NEGATIVE_INFINITY;
+
+/** Returns the cluster index of each track; clusters are numbered by first appearance. */
+export function clusterTracks(tracks: readonly TrackForClustering[], options: ClusteringOptions): number[] {
+  const n = tracks.length;
+  const sim = buildSimilarity(tracks);
+  const size = tracks.map((t) => t.weight);
+  const alive = new Array<boolean>(n).fill(true);
+  const members: number[][] = tracks.map((_, i) => [i]);
+  const best = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) best[i] = bestPartner(sim, alive, n, i);
+
+  for (;;) {
+    let a = -1;
+    let top = options.threshold;
+    for (let i = 0; i < n; i++) {
+      const j = best[i]!;
+      if (!alive[i] || j < 0) continue;
+      const s = sim[i * n + j]!;
+      if (s > top) {
+        top = s;
+        a = i;
+      }
+    }
+    if (a < 0) break;
+    const b = best[a]!;
+    mergeInto(sim, n, a, b, size, alive);
+    members[a]!.push(...members[b]!);
+    members[b] = [];
+    best[a] = bestPartner(sim, alive, n, a);
+    for (let k = 0; k < n; k++) {
+      if (alive[k] && k !== a && (best[k] === a || best[k] === b || (best[k]! >= 0 && sim[k * n + a]! > sim[k * n + best[k]!]!))) {
+        best[k] = bestPartner(sim, alive, n, k);
+      }
+    }
+  }
+  return labelByFirstAppearance(members, tracks);
+}
+
+function buildSimilarity(tracks: readonly TrackForClustering[]): Float64Array {
+  const n = tracks.length;
+  const sim = new Float64Array(n * n).fill(CANNOT_LINK);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const s = shareASample(tracks[i]!.samples, tracks[j]!.samples) ? CANNOT_LINK : cosine(tracks[i]!.embedding, tracks[j]!.embedding);
+      sim[i * n + j] = s;
+      sim[j * n + i] = s;
+    }
+  }
+  return sim;
+}
+
+/** Lance–Williams update for average linkage; a cannot-link on either side stays a cannot-link. */
+function mergeInto(sim: Float64Array, n: number, a: number, b: number, size: number[], alive: boolean[]): void {
+  const wa = size[a]!;
+  const wb = size[b]!;
+  for (let k = 0; k < n; k++) {
+    if (!alive[k] || k === a || k === b) continue;
+    const sa = sim[a * n + k]!;
+    const sb = sim[b * n + k]!;
+    const s = sa === CANNOT_LINK || sb === CANNOT_LINK ? CANNOT_LINK : (wa * sa + wb * sb) / (wa + wb);
+    sim[a * n + k] = s;
+    sim[k * n + a] = s;
+  }
+  size[a] = wa + wb;
+  alive[b] = false;
+}
+
+function bestPartner(sim: Float64Array, alive: boolean[], n: number, i: number): number {
+  let best = -1;
+  let top = CANNOT_LINK;
+  for (let j = 0; j < n; j++) {
+    if (j === i || !alive[j]) continue;
+    const s = sim[i * n + j]!;
+    if (s > top) {
+      top = s;
+      best = j;
+    }
+  }
+  return best;
+}
+
+export function shareASample(a: readonly number[], b: readonly number[]): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) return true;
+    if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return false;
+}
+
+function labelByFirstAppearance(members: number[][], tracks: readonly TrackForClustering[]): number[] {
+  const groups = members.filter((m) => m.length > 0);
+  const firstSample = (group: number[]) => Math.min(...group.map((t) => tracks[t]!.samples[0] ?? Infinity));
+  groups.sort((x, y) => firstSample(x) - firstSample(y));
+  const label = new Array<number>(tracks.length).fill(-1);
+  groups.forEach((group, id) => group.forEach((t) => (label[t] = id)));
+  return label;
+}
