@@ -1,0 +1,108 @@
+/**
+ * The only door to onnxruntime-node. Sessions are created lazily, once per model, after the file's
+ * checksum has been checked against models/manifest.json (once per process and path).
+ */
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import { DEFAULT_MODELS_DIR, MODEL_IDS, getModelEntry, readManifest, type ModelId } from './models/manifest.js';
+import { checkModelFile, type ModelStatus } from './models/status.js';
+
+export type { ModelId } from './models/manifest.js';
+export type { ModelStatus } from './models/status.js';
+
+/** A float32 tensor as plain data, so that callers never see onnxruntime types. */
+export interface TensorData {
+  data: Float32Array;
+  dims: readonly number[];
+}
+
+export interface OnnxSettings {
+  /** Folder holding the model files (config passes ONSCREEN_MODELS_DIR); default models/weights. */
+  modelsDir?: string | undefined;
+  /** Threads per session; 1 by default because decoding runs beside inference on a 2-core machine. */
+  intraOpNumThreads?: number | undefined;
+}
+
+let modelsDir = DEFAULT_MODELS_DIR;
+let intraOpNumThreads = 1;
+const sessions = new Map<ModelId, Promise<ort.InferenceSession>>();
+const verifiedPaths = new Set<string>();
+
+/** Applies settings; sessions already open are released so the next run uses them. */
+export async function configureOnnx(settings: OnnxSettings): Promise<void> {
+  if (settings.intraOpNumThreads !== undefined && (!Number.isInteger(settings.intraOpNumThreads) || settings.intraOpNumThreads < 1)) {
+    throw new Error(`intraOpNumThreads must be a positive integer, got ${settings.intraOpNumThreads}`);
+  }
+  await releaseModels();
+  modelsDir = settings.modelsDir ?? DEFAULT_MODELS_DIR;
+  intraOpNumThreads = settings.intraOpNumThreads ?? 1;
+}
+
+export function getModelsDir(): string {
+  return modelsDir;
+}
+
+async function verifyModelFile(id: ModelId): Promise<string> {
+  const entry = getModelEntry(id);
+  const known = join(modelsDir, entry.file);
+  if (verifiedPaths.has(known)) return known;
+  const status = await checkModelFile(entry, modelsDir);
+  if (status.state === 'missing') {
+    throw new OnscreenError('models_missing', `The ${id} model is not installed (${status.path}). Run \`npx onscreen models fetch\`.`);
+  }
+  if (status.state === 'corrupt') {
+    throw new OnscreenError('models_corrupt', `The ${id} model (${status.path}) does not match its checksum. Run \`npx onscreen models fetch\` again.`);
+  }
+  verifiedPaths.add(status.path);
+  return status.path;
+}
+
+async function createSession(id: ModelId): Promise<ort.InferenceSession> {
+  const path = await verifyModelFile(id);
+  return ort.InferenceSession.create(path, {
+    intraOpNumThreads,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+    executionProviders: ['cpu'],
+  });
+}
+
+/** The session for a model, created on first use and shared after. A failed load is not cached. */
+export function loadModel(id: ModelId): Promise<ort.InferenceSession> {
+  let session = sessions.get(id);
+  if (!session) {
+    session = createSession(id);
+    sessions.set(id, session);
+    session.catch(() => sessions.delete(id));
+  }
+  return session;
+}
+
+/** Runs a model on float32 feeds and returns every output as plain data. */
+export async function run(id: ModelId, feeds: Record<string, TensorData>): Promise<Record<string, TensorData>> {
+  const session = await loadModel(id);
+  const inputs: Record<string, ort.Tensor> = {};
+  for (const [name, t] of Object.entries(feeds)) inputs[name] = new ort.Tensor('float32', t.data, [...t.dims]);
+  const outputs = await session.run(inputs);
+  const result: Record<string, TensorData> = {};
+  for (const [name, t] of Object.entries(outputs)) {
+    if (t.type !== 'float32') throw new Error(`${id} model output ${name} is ${t.type}, expected float32`);
+    result[name] = { data: t.data as Float32Array, dims: t.dims };
+  }
+  return result;
+}
+
+/** Per-model state of the files in the models folder (for `onscreen models status`). Hashes every file. */
+export async function verifyModels(): Promise<ModelStatus[]> {
+  const manifest = readManifest();
+  return Promise.all(MODEL_IDS.map((id) => checkModelFile(manifest.models.find((m) => m.id === id)!, modelsDir)));
+}
+
+/** Releases every open session (tests, shutdown, or a settings change). */
+export async function releaseModels(): Promise<void> {
+  const open = [...sessions.values()];
+  sessions.clear();
+  verifiedPaths.clear();
+  for (const session of open) await session.then((s) => s.release()).catch(() => undefined);
+}
