@@ -1,4 +1,11 @@
 import type { Command } from '../command.js';
+import { analyzeCommand } from './analyze.command.js';
+import { demoCommand } from './demo.command.js';
+import { modelsCommand } from './models.command.js';
 
 /** Every `onscreen` subcommand, in the order `--help` lists them. Add a command here (one line). */
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [
+  analyzeCommand,
+  demoCommand,
+  modelsCommand,
+];

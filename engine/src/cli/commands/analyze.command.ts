@@ -1,0 +1,120 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from '../../../../shared/src/analysis.js';
+import { OnscreenError } from '../../../../shared/src/errors.js';
+import { analyzeVideo } from '../../pipeline/analyze-video.js';
+import { acceptSuggestionsAndReport, summarizeAnalysis } from '../analysis-output.js';
+import type { Command } from '../command.js';
+import { chooseProgressMode, createProgressDisplay } from '../progress-display.js';
+import { writeAnalysisFolder } from '../../storage/analysis-folder.js';
+
+const USAGE = `Usage: npx onscreen analyze <file|url> [--out <dir>] [--fps N] [--auto] [--json]
+
+Finds the people in a video and writes <dir>/analysis.json with their faces and thumbnails.
+Then tag them (npx onscreen tag) and write the report (npx onscreen report).
+
+Options:
+  --out <dir>              where to write (default: ./onscreen-<video name>)
+  --fps <n>                samples per second (default ${DEFAULT_ANALYZE_OPTIONS.fps})
+  --min-face <px>          smallest face side to judge, in pixels (default ${DEFAULT_ANALYZE_OPTIONS.minFaceSize})
+  --auto                   accept the suggested genders and write the report at once
+  --allow-private-network  allow URLs on private, loopback or link-local addresses
+  --json                   machine-readable progress and result on stdout (JSON lines)`;
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'find the people in a video file or URL',
+  usage: USAGE,
+  async run(args) {
+    const { values, positionals } = parseCli(args);
+    const source = positionals[0]!;
+    const outDir = resolve(values.out ?? `onscreen-${safeName(source)}`);
+    const options: AnalyzeOptions = {
+      fps: parsePositive(values.fps, '--fps', DEFAULT_ANALYZE_OPTIONS.fps, 30),
+      minFaceSize: parsePositive(values['min-face'], '--min-face', DEFAULT_ANALYZE_OPTIONS.minFaceSize, 1000),
+      ...(values['allow-private-network'] ? { allowPrivateNetwork: true } : {}),
+    };
+    const isJson = values.json === true;
+    const display = createProgressDisplay(chooseProgressMode(isJson, process.stderr), isJson ? process.stdout : process.stderr);
+    const abort = new AbortController();
+    const onSignal = () => abort.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    const workDir = await mkdtemp(join(tmpdir(), 'onscreen-'));
+    try {
+      const result = await analyzeVideo({
+        source: isUrl(source) ? source : resolve(source),
+        options,
+        workDir,
+        signal: abort.signal,
+        onProgress: (p) => display.update(p),
+      });
+      display.done();
+      const kept = await writeAnalysisFolder(outDir, result);
+      const summary = summarizeAnalysis(result.analysis, outDir);
+      let reportPath: string | null = null;
+      if (values.auto) reportPath = await acceptSuggestionsAndReport(outDir);
+      emit(isJson, { event: 'done', dir: outDir, people: result.analysis.clusters.length, report: reportPath, previousTags: kept }, [
+        ...summary,
+        ...(kept ? [`Earlier tags were kept aside as ${kept}.`] : []),
+        ...(reportPath ? [`Suggestions accepted. Report: ${reportPath}`] : []),
+      ]);
+      return 0;
+    } catch (error) {
+      display.done();
+      if (abort.signal.aborted) throw new OnscreenError('interrupted', 'Interrupted: nothing was written. Run the same command again to start over.');
+      throw error;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await rm(workDir, { recursive: true, force: true });
+    }
+  },
+};
+
+function parseCli(args: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        fps: { type: 'string' },
+        'min-face': { type: 'string' },
+        auto: { type: 'boolean' },
+        json: { type: 'boolean' },
+        'allow-private-network': { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new OnscreenError('bad_request', `${(error as Error).message}\n${USAGE}`);
+  }
+  if (parsed.positionals.length !== 1) throw new OnscreenError('bad_request', `Give one video file or URL.\n${USAGE}`);
+  return parsed;
+}
+
+function parsePositive(text: string | undefined, flag: string, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0 || value > max) {
+    throw new OnscreenError('bad_request', `${flag} must be a number above 0 and at most ${max}, not "${text}".`);
+  }
+  return value;
+}
+
+function isUrl(source: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
+}
+
+function safeName(source: string): string {
+  const name = isUrl(source) ? (new URL(source).searchParams.get('v') ?? basename(new URL(source).pathname)) : basename(source);
+  return name.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_').slice(0, 60) || 'video';
+}
+
+function emit(isJson: boolean, data: Record<string, unknown>, lines: string[]): void {
+  if (isJson) process.stdout.write(`${JSON.stringify(data)}\n`);
+  else process.stdout.write(`${lines.join('\n')}\n`);
+}

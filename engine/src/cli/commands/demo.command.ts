@@ -1,0 +1,25 @@
+import { parseArgs } from 'node:util';
+import { fetchModels } from '../../../../models/fetch.js';
+import type { Command } from '../command.js';
+import { ensureSampleVideo } from '../sample-video.js';
+import { analyzeCommand } from './analyze.command.js';
+
+const USAGE = `Usage: npx onscreen demo [--out <dir>] [--json]
+
+Fetches the models if needed, composes the bundled sample video (group photos from the
+MIT-licensed @vladmandic/face-api package), analyses it, accepts the suggested genders and
+writes the report (report.html, report.json, report.csv, charts/*.png) into <dir>
+(default ./onscreen-demo).`;
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'analyse the bundled sample video end to end',
+  usage: USAGE,
+  async run(args) {
+    const { values } = parseArgs({ args, options: { out: { type: 'string' }, json: { type: 'boolean' } } });
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    await fetchModels({ log });
+    const sample = await ensureSampleVideo(log);
+    return analyzeCommand.run([sample, '--out', values.out ?? 'onscreen-demo', '--auto', ...(values.json ? ['--json'] : [])]);
+  },
+};
