@@ -1,0 +1,212 @@
+/**
+ * People as a person sees them: the analysis clusters after the tagging history (tags.json).
+ * The history is the truth; this derives the current state from it, so every front end
+ * (CLI, tagging page, Slack) agrees, and undo is just "replay without the newest edit".
+ *
+ * Undo removes the newest edit that is still in effect; undoing again removes the one before.
+ * There is no redo (an undo is never itself undone). Edits that change nothing (the same tag
+ * twice, as when Slack retries) are not in effect, so they are invisible to undo too.
+ * An invalid edit found in a stored history (hand-edited file) is skipped.
+ */
+import { type Analysis, type Edit, type PersonView, type Suggestion, type Tag, type TagOrigin, TAGS } from '../../../../shared/src/analysis.js';
+import { OnscreenError } from '../../../../shared/src/errors.js';
+import { type AnalysisIndex, countedFaces, indexAnalysis } from '../report/analysis-index.js';
+import { secondsOfSamples } from '../report/sample-intervals.js';
+import { suggestGender } from './gender-suggestion.js';
+
+interface Person {
+  id: number;
+  tracks: readonly number[];
+  tag: Tag | null;
+  tagOrigin: TagOrigin | null;
+  taggedBy: string | null;
+  taggedAt: string | null;
+}
+type People = ReadonlyMap<number, Person>;
+
+interface History {
+  people: People;
+  /** The state before each edit still in effect, oldest first: what undo returns to. */
+  undoable: People[];
+}
+
+/** The people after the edits, by ascending id (analysis clusters keep their ids; splits add new ones). */
+export function applyEdits(analysis: Analysis, edits: readonly Edit[]): PersonView[] {
+  const index = indexAnalysis(analysis);
+  const { people } = replay(analysis, index, edits);
+  return [...people.values()].sort((a, b) => a.id - b.id).map((p) => toView(analysis, index, p));
+}
+
+/** Why `edit` cannot follow `edits`, or null if it can. Callers append only valid edits. */
+export function validateEdit(analysis: Analysis, edits: readonly Edit[], edit: Edit): OnscreenError | null {
+  const shapeError = checkShape(edit);
+  if (shapeError) return shapeError;
+  const { people, undoable } = replay(analysis, indexAnalysis(analysis), edits);
+  if (edit.kind === 'undo') return undoable.length > 0 ? null : new OnscreenError('nothing_to_undo');
+  if (edit.kind === 'split' && edit.newCluster < nextClusterId(analysis, edits)) {
+    return new OnscreenError('bad_request', `Person ${edit.newCluster} already exists or existed; use ${nextClusterId(analysis, edits)}.`);
+  }
+  return checkAgainst(people, edit);
+}
+
+/** Whether appending `edit` would change anything (false for a repeated tag, or suggestions with nothing to accept). */
+export function isEffectiveEdit(analysis: Analysis, edits: readonly Edit[], edit: Edit): boolean {
+  const index = indexAnalysis(analysis);
+  const before = replay(analysis, index, edits).undoable.length;
+  if (edit.kind === 'undo') return before > 0;
+  return replay(analysis, index, [...edits, edit]).undoable.length > before;
+}
+
+/** The id for the next person made by a split: never reused, even after the split is undone. */
+export function nextClusterId(analysis: Analysis, edits: readonly Edit[]): number {
+  let max = -1;
+  for (const cluster of analysis.clusters) max = Math.max(max, cluster.id);
+  for (const edit of edits) if (edit.kind === 'split') max = Math.max(max, edit.newCluster);
+  return max + 1;
+}
+
+function replay(analysis: Analysis, index: AnalysisIndex, edits: readonly Edit[]): History {
+  let people: People = new Map(analysis.clusters.map((c) => [c.id, untagged(c.id, c.tracks)]));
+  const undoable: People[] = [];
+  for (const edit of edits) {
+    if (edit.kind === 'undo') {
+      people = undoable.pop() ?? people;
+      continue;
+    }
+    if (checkShape(edit) || checkAgainst(people, edit)) continue;
+    const next = applyOne(index, people, edit);
+    if (next === people) continue;
+    undoable.push(people);
+    people = next;
+  }
+  return { people, undoable };
+}
+
+/** The new state, or the same object when the edit changes nothing. */
+function applyOne(index: AnalysisIndex, people: People, edit: Exclude<Edit, { kind: 'undo' }>): People {
+  const next = new Map(people);
+  const tagged = (p: Person, tag: Tag, origin: TagOrigin): Person => ({ ...p, tag, tagOrigin: origin, taggedBy: edit.by, taggedAt: edit.at });
+  switch (edit.kind) {
+    case 'tag': {
+      const person = people.get(edit.cluster) as Person;
+      if (person.tag === edit.tag && person.tagOrigin === 'person') return people;
+      next.set(person.id, tagged(person, edit.tag, 'person'));
+      break;
+    }
+    case 'accept-suggestions': {
+      let isChanged = false;
+      for (const id of new Set(edit.clusters)) {
+        const person = people.get(id) as Person;
+        const suggestion = suggestionOf(index, person);
+        if (person.tag !== null || !suggestion) continue;
+        next.set(id, tagged(person, suggestion.gender, 'suggestion'));
+        isChanged = true;
+      }
+      if (!isChanged) return people;
+      break;
+    }
+    case 'merge': {
+      const into = people.get(edit.into) as Person;
+      const from = people.get(edit.from) as Person;
+      const keeper = into.tag !== null ? into : from;
+      next.set(into.id, { ...keeper, id: into.id, tracks: [...into.tracks, ...from.tracks].sort((a, b) => a - b) });
+      next.delete(from.id);
+      break;
+    }
+    case 'split': {
+      const person = people.get(edit.cluster) as Person;
+      const moved = new Set(edit.tracks);
+      next.set(person.id, { ...person, tracks: person.tracks.filter((t) => !moved.has(t)) });
+      next.set(edit.newCluster, untagged(edit.newCluster, [...moved].sort((a, b) => a - b)));
+      break;
+    }
+  }
+  return next;
+}
+
+function checkShape(edit: Edit): OnscreenError | null {
+  const bad = (message: string): OnscreenError => new OnscreenError('bad_request', message);
+  if (typeof edit !== 'object' || edit === null) return bad('An edit must be an object.');
+  if (typeof edit.by !== 'string' || edit.by.trim() === '') return bad('An edit needs `by`: who made it.');
+  if (typeof edit.at !== 'string' || Number.isNaN(Date.parse(edit.at))) return bad('An edit needs `at`: an ISO date.');
+  switch (edit.kind) {
+    case 'tag':
+      return TAGS.includes(edit.tag) ? null : bad(`Unknown tag "${String(edit.tag)}"; use one of ${TAGS.join(', ')}.`);
+    case 'merge':
+      return edit.into === edit.from ? bad('A person cannot be merged into itself.') : null;
+    case 'split':
+      if (!Array.isArray(edit.tracks) || edit.tracks.length === 0) return bad('A split needs at least one track to move.');
+      return Number.isInteger(edit.newCluster) ? null : bad('A split needs an integer `newCluster`.');
+    case 'accept-suggestions':
+      return Array.isArray(edit.clusters) ? null : bad('`clusters` must be a list of person ids.');
+    case 'undo':
+      return null;
+    default:
+      return bad(`Unknown edit kind "${String((edit as { kind?: unknown }).kind)}".`);
+  }
+}
+
+function checkAgainst(people: People, edit: Exclude<Edit, { kind: 'undo' }>): OnscreenError | null {
+  const unknown = (id: number): OnscreenError => new OnscreenError('cluster_unknown', `There is no person ${id}.`);
+  switch (edit.kind) {
+    case 'tag':
+      return people.has(edit.cluster) ? null : unknown(edit.cluster);
+    case 'accept-suggestions': {
+      const missing = edit.clusters.find((id) => !people.has(id));
+      return missing === undefined ? null : unknown(missing);
+    }
+    case 'merge':
+      return [edit.into, edit.from].filter((id) => !people.has(id)).map(unknown)[0] ?? null;
+    case 'split': {
+      const person = people.get(edit.cluster);
+      if (!person) return unknown(edit.cluster);
+      const stray = edit.tracks.find((t) => !person.tracks.includes(t));
+      if (stray !== undefined) return new OnscreenError('track_unknown', `Person ${edit.cluster} has no track ${stray}.`);
+      if (new Set(edit.tracks).size >= person.tracks.length) {
+        return new OnscreenError('bad_request', `Moving every track of person ${edit.cluster} would leave nobody behind; keep at least one.`);
+      }
+      return people.has(edit.newCluster) ? new OnscreenError('bad_request', `Person ${edit.newCluster} already exists.`) : null;
+    }
+  }
+}
+
+function untagged(id: number, tracks: readonly number[]): Person {
+  return { id, tracks: [...tracks].sort((a, b) => a - b), tag: null, tagOrigin: null, taggedBy: null, taggedAt: null };
+}
+
+/** The analysis cluster this person still is exactly (same tracks), if any: its precomputed views stay valid. */
+function unchangedCluster(index: AnalysisIndex, person: Person) {
+  const cluster = index.clusters.get(person.id);
+  if (!cluster || cluster.tracks.length !== person.tracks.length) return undefined;
+  const own = new Set(person.tracks);
+  return cluster.tracks.every((t) => own.has(t)) ? cluster : undefined;
+}
+
+function suggestionOf(index: AnalysisIndex, person: Person): Suggestion | null {
+  const cluster = unchangedCluster(index, person);
+  if (cluster) return cluster.suggestion;
+  return suggestGender(person.tracks.flatMap((id) => index.tracks.get(id) ?? []));
+}
+
+function toView(analysis: Analysis, index: AnalysisIndex, person: Person): PersonView {
+  const faces = countedFaces(analysis, index, person.tracks);
+  const cluster = unchangedCluster(index, person);
+  const tracks = person.tracks.flatMap((id) => index.tracks.get(id) ?? []);
+  const quality = (faceId: number): number => analysis.faces[faceId]?.quality ?? -1;
+  const best = tracks.reduce<(typeof tracks)[number] | undefined>((a, t) => (a && quality(a.bestFace) >= quality(t.bestFace) ? a : t), undefined);
+  const sources = new Set(person.tracks.flatMap((t) => index.clusterOfTrack.get(t) ?? []));
+  return {
+    id: person.id,
+    tracks: [...person.tracks],
+    faces: faces.length,
+    seconds: secondsOfSamples(index.intervals, faces.map((f) => f.sample)),
+    suggestion: suggestionOf(index, person),
+    tag: person.tag,
+    tagOrigin: person.tagOrigin,
+    taggedBy: person.taggedBy,
+    taggedAt: person.taggedAt,
+    thumbnail: cluster?.thumbnail ?? best?.thumbnail ?? '',
+    showAt: cluster?.showAt ?? (best ? (analysis.faces[best.bestFace]?.t ?? best.start) : 0),
+    sourceClusters: [...sources].sort((a, b) => a - b),
+  };
+}

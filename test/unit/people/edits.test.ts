@@ -1,0 +1,136 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Edit, PersonView, Tag } from '../../../shared/src/analysis.js';
+import { applyEdits, isEffectiveEdit, nextClusterId, validateEdit } from '../../../engine/src/stages/people/edits.js';
+import { makeAnalysis, range } from '../report/analysis-fixture.js';
+
+// 10 s at 2 samples/s: sample i at i/2 s stands for [i/2 − 0.25, i/2 + 0.25] (the first from 0).
+const analysis = makeAnalysis({
+  duration: 10,
+  clusters: [
+    [{ samples: range(0, 4), female: 0.9, quality: 0.4 }, { samples: range(10, 2), female: 0.8, quality: 0.7 }], // person 0: tracks 0, 1
+    [{ samples: range(4, 4), female: 0.1 }], // person 1: track 2
+    [{ samples: range(12, 4), female: null }], // person 2: track 3, never judged
+  ],
+});
+const at = '2024-05-01T10:00:00.000Z';
+const tag = (cluster: number, value: Tag, by = 'ana'): Edit => ({ kind: 'tag', cluster, tag: value, by, at });
+const merge = (into: number, from: number): Edit => ({ kind: 'merge', into, from, by: 'ana', at });
+const split = (cluster: number, tracks: number[], newCluster: number): Edit => ({ kind: 'split', cluster, tracks, newCluster, by: 'ana', at });
+const undo: Edit = { kind: 'undo', by: 'ana', at };
+const person = (people: PersonView[], id: number): PersonView => {
+  const found = people.find((p) => p.id === id);
+  assert.ok(found, `person ${id} exists`);
+  return found;
+};
+const close = (actual: number, expected: number): void => assert.ok(Math.abs(actual - expected) < 1e-9, `expected ${expected}, got ${actual}`);
+
+test('without edits, each cluster is an untagged person with its own thumbnail', () => {
+  const people = applyEdits(analysis, []);
+  assert.deepEqual(people.map((p) => p.id), [0, 1, 2]);
+  const first = person(people, 0);
+  // Samples 0–3 → [0, 1.75] = 1.75 s; samples 10–11 → [4.75, 5.75] = 1 s.
+  close(first.seconds, 2.75);
+  assert.equal(first.faces, 6);
+  assert.equal(first.tag, null);
+  assert.equal(first.suggestion?.gender, 'female');
+  assert.equal(first.thumbnail, 'thumbnails/cluster-0.jpg');
+  assert.deepEqual(first.sourceClusters, [0]);
+  assert.equal(person(people, 2).suggestion, null);
+});
+
+test('tagging the same way twice changes nothing, and undo then removes the one tag', () => {
+  const once = applyEdits(analysis, [tag(0, 'female')]);
+  const twice = applyEdits(analysis, [tag(0, 'female'), tag(0, 'female', 'retry')]);
+  assert.deepEqual(twice, once);
+  assert.equal(person(once, 0).tag, 'female');
+  assert.equal(person(once, 0).tagOrigin, 'person');
+  assert.equal(person(once, 0).taggedBy, 'ana');
+  assert.equal(isEffectiveEdit(analysis, [tag(0, 'female')], tag(0, 'female')), false);
+  assert.equal(isEffectiveEdit(analysis, [tag(0, 'female')], tag(0, 'male')), true);
+  assert.equal(person(applyEdits(analysis, [tag(0, 'female'), tag(0, 'female'), undo]), 0).tag, null);
+});
+
+test('accepting suggestions tags only untagged people that have one', () => {
+  const edits: Edit[] = [tag(1, 'unknown'), { kind: 'accept-suggestions', clusters: [0, 1, 2], by: 'bo', at }];
+  const people = applyEdits(analysis, edits);
+  assert.equal(person(people, 0).tag, 'female');
+  assert.equal(person(people, 0).tagOrigin, 'suggestion');
+  assert.equal(person(people, 0).taggedBy, 'bo');
+  assert.equal(person(people, 1).tag, 'unknown', 'a person’s own tag is kept');
+  assert.equal(person(people, 2).tag, null, 'no suggestion, no tag');
+  assert.equal(isEffectiveEdit(analysis, edits, edits[1]!), false, 'accepting again changes nothing');
+});
+
+test('merge moves every track into the person that stays and keeps a tag', () => {
+  const people = applyEdits(analysis, [tag(1, 'male'), merge(0, 1)]);
+  assert.deepEqual(people.map((p) => p.id), [0, 2]);
+  const merged = person(people, 0);
+  assert.deepEqual(merged.tracks, [0, 1, 2]);
+  assert.deepEqual(merged.sourceClusters, [0, 1]);
+  // 2.75 s as before plus samples 4–7 → [1.75, 3.75] = 2 s.
+  close(merged.seconds, 4.75);
+  assert.equal(merged.tag, 'male', 'the untagged person takes the merged-in tag');
+  // No longer exactly cluster 0: the thumbnail of the track with the best face (track 1, quality 0.7).
+  assert.equal(merged.thumbnail, 'thumbnails/track-1.jpg');
+  close(merged.showAt, 5.5);
+  const kept = applyEdits(analysis, [tag(0, 'female'), tag(1, 'male'), merge(0, 1)]);
+  assert.equal(person(kept, 0).tag, 'female', 'the staying person’s tag wins');
+  assert.equal(validateEdit(analysis, [merge(0, 1)], tag(1, 'male'))?.code, 'cluster_unknown');
+});
+
+test('split moves tracks into a new untagged person with its own suggestion', () => {
+  assert.equal(nextClusterId(analysis, []), 3);
+  const people = applyEdits(analysis, [tag(0, 'female'), split(0, [1], 3)]);
+  const rest = person(people, 0);
+  const split3 = person(people, 3);
+  assert.deepEqual(rest.tracks, [0]);
+  close(rest.seconds, 1.75);
+  assert.equal(rest.tag, 'female');
+  assert.deepEqual(split3.tracks, [1]);
+  close(split3.seconds, 1);
+  assert.equal(split3.tag, null);
+  assert.equal(split3.suggestion?.gender, 'female');
+  assert.equal(split3.thumbnail, 'thumbnails/track-1.jpg');
+  assert.deepEqual(split3.sourceClusters, [0]);
+});
+
+test('undo removes the newest edit in effect, one at a time, and split ids are never reused', () => {
+  const edits: Edit[] = [tag(0, 'female'), split(0, [1], 3), undo];
+  let people = applyEdits(analysis, edits);
+  assert.deepEqual(people.map((p) => p.id), [0, 1, 2]);
+  assert.equal(person(people, 0).tag, 'female');
+  assert.equal(person(people, 0).thumbnail, 'thumbnails/cluster-0.jpg', 'back to the whole cluster');
+  assert.equal(nextClusterId(analysis, edits), 4);
+  assert.equal(validateEdit(analysis, edits, split(0, [1], 3))?.code, 'bad_request');
+  people = applyEdits(analysis, [...edits, undo]);
+  assert.equal(person(people, 0).tag, null);
+  assert.equal(validateEdit(analysis, [...edits, undo], undo)?.code, 'nothing_to_undo');
+  assert.equal(validateEdit(analysis, [], undo)?.code, 'nothing_to_undo');
+  assert.equal(validateEdit(analysis, [tag(2, 'male')], undo), null);
+});
+
+test('validateEdit names what is wrong', () => {
+  assert.equal(validateEdit(analysis, [], tag(9, 'female'))?.code, 'cluster_unknown');
+  assert.equal(validateEdit(analysis, [], split(0, [2], 3))?.code, 'track_unknown');
+  assert.equal(validateEdit(analysis, [], split(0, [0, 1], 3))?.code, 'bad_request', 'nothing would stay');
+  assert.equal(validateEdit(analysis, [], split(0, [], 3))?.code, 'bad_request');
+  assert.equal(validateEdit(analysis, [], merge(1, 1))?.code, 'bad_request');
+  assert.equal(validateEdit(analysis, [], { ...tag(0, 'female'), tag: 'woman' as Tag })?.code, 'bad_request');
+  assert.equal(validateEdit(analysis, [], { ...tag(0, 'female'), by: ' ' })?.code, 'bad_request');
+  assert.equal(validateEdit(analysis, [], tag(0, 'not-face')), null);
+  assert.equal(validateEdit(analysis, [], split(0, [1], 3)), null);
+});
+
+test('a stored history with an invalid edit skips it', () => {
+  const people = applyEdits(analysis, [tag(7, 'male'), tag(1, 'male')]);
+  assert.equal(person(people, 1).tag, 'male');
+  assert.equal(person(applyEdits(analysis, [tag(7, 'male'), tag(1, 'male'), undo]), 1).tag, null);
+});
+
+test('faces set aside never count towards a person', () => {
+  const withAside = makeAnalysis({ duration: 4, clusters: [[{ samples: range(0, 4) }, { samples: range(4, 4), setAside: 'low-quality' }]] });
+  const only = person(applyEdits(withAside, []), 0);
+  assert.equal(only.faces, 4);
+  close(only.seconds, 1.75);
+});
