@@ -14,7 +14,7 @@ const analysis = makeAnalysis({
   ],
 });
 const at = '2024-05-01T10:00:00.000Z';
-const tag = (cluster: number, value: Tag, by = 'ana'): Edit => ({ kind: 'tag', cluster, tag: value, by, at });
+const tag = (cluster: number, value: Tag, by = 'ana'): Extract<Edit, { kind: 'tag' }> => ({ kind: 'tag', cluster, tag: value, by, at });
 const merge = (into: number, from: number): Edit => ({ kind: 'merge', into, from, by: 'ana', at });
 const split = (cluster: number, tracks: number[], newCluster: number): Edit => ({ kind: 'split', cluster, tracks, newCluster, by: 'ana', at });
 const undo: Edit = { kind: 'undo', by: 'ana', at };
