@@ -4,8 +4,21 @@
  * The report is not part of it: it is computed from the analysis and the tags, any number of times.
  * Used by the CLI (`onscreen analyze`), the in-process runner and the BullMQ worker alike.
  */
-import type { Analysis, AnalyzeOptions } from '../../../shared/src/analysis.js';
+import { ANALYSIS_SCHEMA_VERSION, type Analysis, type AnalyzeOptions } from '../../../shared/src/analysis.js';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import { CropStore } from '../adapters/crop-store.adapter.js';
+import { probeVideo, streamFrames } from '../adapters/ffmpeg.adapter.js';
+import { resolveSource } from '../stages/source/resolve-source.js';
+import type { DetectedFace } from '../stages/frames/frame.js';
+import { CROP_SIZE, cropFace } from '../stages/people/face-crop.js';
+import { buildPeople } from '../stages/people/build-people.js';
+import { sampleIntervals } from '../stages/report/sample-intervals.js';
+import { assignShots, linkFacesIntoTracks } from '../stages/tracks/face-tracker.js';
+import { ENGINE_VERSION, TUNING } from '../config/tuning.js';
+import { createFaceAnalyzer } from './face-analyzer.js';
+import { ProgressEstimator } from './progress-estimator.js';
 import type { ProgressListener } from './progress.js';
+import { renderThumbnails } from './thumbnails.js';
 
 export interface AnalyzeRequest {
   /** A local file path, an http(s) media URL or a YouTube URL. */
@@ -23,7 +36,132 @@ export interface AnalysisResult {
   thumbnails: Map<string, Buffer>;
 }
 
+/** Largest side of the pictures handed to the face stage; bigger videos are scaled down while decoding. */
+const MAX_SIDE = 1920;
+
 export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisResult> {
-  void request;
-  throw new Error('analyzeVideo: not yet implemented');
+  const { options, signal } = request;
+  const estimator = new ProgressEstimator(Date.now());
+  const report = (stage: Parameters<ProgressEstimator['update']>[0], fraction: number, message: string) =>
+    request.onProgress?.(estimator.update(stage, fraction, message, Date.now()));
+  const timings: Record<string, number> = {};
+  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[name] = (timings[name] ?? 0) + (performance.now() - start) / 1000;
+    }
+  };
+
+  report('source', 0, 'Getting the video');
+  const source = await timed('source', () =>
+    resolveSource(request.source, {
+      workDir: request.workDir,
+      allowPrivateNetwork: options.allowPrivateNetwork === true,
+      ...(signal ? { signal } : {}),
+      onProgress: (fraction: number) => report('source', fraction, 'Downloading the video'),
+    }),
+  );
+  const video = await timed('probe', () => probeVideo(source.path, signal));
+  if (video.duration === null || !(video.duration > 0)) throw new OnscreenError('video_unreadable', 'The video does not say how long it is, so it cannot be sampled.');
+  const duration = video.duration;
+
+  const analyzer = await createFaceAnalyzer({ minFaceSize: options.minFaceSize });
+  const crops = new CropStore(request.workDir, CROP_SIZE);
+  const detected: DetectedFace[] = [];
+  const sampleTimes: number[] = [];
+  const expectedSamples = Math.max(1, Math.ceil(duration * options.fps));
+  try {
+    const stream = streamFrames(source.path, { fps: options.fps, maxSide: MAX_SIDE, video, ...(signal ? { signal } : {}) });
+    const geometry = await stream.geometry();
+    const facesStart = performance.now();
+    for await (const frame of stream) {
+      sampleTimes.push(frame.t);
+      const faces = await analyzer.analyzeFrame(frame);
+      for (const face of faces) {
+        const id = detected.length;
+        if (!face.setAside) crops.put(id, cropFace(frame, face.box));
+        detected.push(toSourcePixels(face, geometry.toSource));
+      }
+      report('faces', sampleTimes.length / expectedSamples, `Finding faces: ${formatClock(frame.t)} of ${formatClock(duration)}`);
+    }
+    const { cuts } = await stream.summary();
+    timings.faces = (performance.now() - facesStart) / 1000;
+    Object.assign(timings, prefixed('faces.', analyzer.timings()));
+    if (signal?.aborted) throw new OnscreenError('interrupted');
+
+    report('tracks', 0, 'Following faces from frame to frame');
+    const start = performance.now();
+    const tracking = linkFacesIntoTracks(detected, assignShots(sampleTimes, cuts), TUNING.tracker);
+    timings.tracks = (performance.now() - start) / 1000;
+
+    report('people', 0, 'Grouping faces into people');
+    const peopleStart = performance.now();
+    const people = buildPeople(detected, tracking, TUNING.people);
+    const intervals = sampleIntervals(sampleTimes, cuts, duration);
+    for (const cluster of people.clusters) cluster.seconds = secondsSeen(cluster.faces.map((f) => people.faces[f]!.sample), intervals);
+    const thumbnails = await renderThumbnails(people, crops);
+    timings.people = (performance.now() - peopleStart) / 1000;
+
+    const analysis: Analysis = {
+      schemaVersion: ANALYSIS_SCHEMA_VERSION,
+      engine: { version: ENGINE_VERSION, models: analyzer.modelIds },
+      createdAt: new Date().toISOString(),
+      options: { fps: options.fps, minFaceSize: options.minFaceSize },
+      video: {
+        duration,
+        width: video.width,
+        height: video.height,
+        frameRate: video.frameRate,
+        rotation: video.rotation,
+        source: source.label,
+        title: source.title,
+      },
+      sampling: { fps: options.fps, times: sampleTimes, cuts },
+      faces: people.faces,
+      tracks: people.tracks,
+      clusters: people.clusters,
+      setAside: countSetAside(people.faces),
+      timings: roundTimings(timings),
+    };
+    report('people', 1, `Found ${people.clusters.length} ${people.clusters.length === 1 ? 'person' : 'people'}`);
+    return { analysis, thumbnails };
+  } finally {
+    crops.close();
+  }
+}
+
+function toSourcePixels(face: DetectedFace, scale: number): DetectedFace {
+  if (scale === 1) return face;
+  const [x, y, w, h] = face.box;
+  return { ...face, box: [x * scale, y * scale, w * scale, h * scale] };
+}
+
+/** Union of the intervals of the samples a person was seen in. */
+function secondsSeen(samples: readonly number[], intervals: readonly (readonly [number, number])[]): number {
+  let total = 0;
+  for (const s of new Set(samples)) {
+    const interval = intervals[s];
+    if (interval) total += interval[1] - interval[0];
+  }
+  return Math.round(total * 1000) / 1000;
+}
+
+function countSetAside(faces: Analysis['faces']): Analysis['setAside'] {
+  const count = (reason: string) => faces.filter((f) => f.setAside === reason).length;
+  return { tooSmall: count('too-small'), lowQuality: count('low-quality'), notFace: count('not-face') };
+}
+
+function prefixed(prefix: string, values: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [prefix + k, v]));
+}
+
+function roundTimings(values: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
+}
+
+function formatClock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }

@@ -1,0 +1,22 @@
+/**
+ * The analysis tunables in one place, apart from infrastructure settings. Each default was
+ * chosen on ../shared/eval (see docs/tuning.md and `npm run eval`); change one only with the
+ * evaluation figures before and after in the commit message.
+ */
+import { readFileSync } from 'node:fs';
+import { DEFAULT_PEOPLE_OPTIONS, type PeopleOptions } from '../stages/people/build-people.js';
+import { DEFAULT_TRACKER_OPTIONS, type TrackerOptions } from '../stages/tracks/face-tracker.js';
+
+export interface Tuning {
+  tracker: TrackerOptions;
+  people: PeopleOptions;
+}
+
+export const TUNING: Tuning = {
+  tracker: DEFAULT_TRACKER_OPTIONS,
+  people: DEFAULT_PEOPLE_OPTIONS,
+};
+
+export const ENGINE_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
