@@ -1,0 +1,115 @@
+/**
+ * Everyone found in the video, most screen time first, with the tagging actions. Each action is
+ * a callback returning a promise: the grid stays busy while it runs and shows its failure inline.
+ */
+import type { JSX } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import type { PersonView, Tag } from '../analysis.js';
+import { GridToolbar } from './GridToolbar.js';
+import { MergeBar } from './MergeBar.js';
+import { PersonCard } from './PersonCard.js';
+import { useAction } from './use-action.js';
+
+export interface PeopleGridProps {
+  people: PersonView[];
+  /** The thumbnail URL for a person, undefined while it loads. */
+  thumbnailSrc?: ((person: PersonView) => string | undefined) | undefined;
+  videoSeconds?: number | undefined;
+  /** Whether tagging has been marked as finished. */
+  isFinished?: boolean;
+  /** False when there is known to be nothing to undo. */
+  canUndo?: boolean;
+  onTag: (person: number, tag: Tag) => Promise<unknown>;
+  onMerge: (into: number, from: number) => Promise<unknown>;
+  onSplit?: ((person: number) => Promise<unknown>) | undefined;
+  onAcceptSuggestions: () => Promise<unknown>;
+  onUndo: () => Promise<unknown>;
+  onFinish?: (() => Promise<unknown>) | undefined;
+  onShow?: ((seconds: number) => void) | undefined;
+}
+
+export function sortByScreenTime(people: readonly PersonView[]): PersonView[] {
+  return [...people].sort((a, b) => b.seconds - a.seconds || a.id - b.id);
+}
+
+export function PeopleGrid(props: PeopleGridProps): JSX.Element {
+  const { isBusy, error, run, clearError } = useAction();
+  const { onFinish, onSplit } = props;
+  const [selected, setSelected] = useState<number[]>([]);
+  const [isUntaggedOnly, setUntaggedOnly] = useState(false);
+  const sorted = useMemo(() => sortByScreenTime(props.people), [props.people]);
+  const byId = new Map(sorted.map((p) => [p.id, p]));
+  const live = selected.filter((id) => byId.has(id));
+  const tagged = sorted.filter((p) => p.tag !== null).length;
+  const acceptable = sorted.filter((p) => p.tag === null && p.suggestion !== null).length;
+  const shown = isUntaggedOnly ? sorted.filter((p) => p.tag === null || live.includes(p.id)) : sorted;
+
+  const toggle = (id: number, isOn: boolean): void =>
+    setSelected((current) => (isOn ? [...current.filter((x) => byId.has(x)), id].slice(-2) : current.filter((x) => x !== id)));
+
+  const merge = (): Promise<void> =>
+    run(async () => {
+      const [a, b] = live.map((id) => byId.get(id)).filter((p): p is PersonView => p !== undefined);
+      if (!a || !b) return;
+      // The person with more screen time stays, so their tag and name survive.
+      const [into, from] = a.seconds >= b.seconds ? [a, b] : [b, a];
+      await props.onMerge(into.id, from.id);
+      setSelected([]);
+    });
+
+  return (
+    <section class="os-grid-section" aria-label="People in the video" aria-busy={isBusy}>
+      <GridToolbar
+        tagged={tagged}
+        total={sorted.length}
+        acceptable={acceptable}
+        isBusy={isBusy}
+        isFinished={props.isFinished ?? false}
+        canUndo={props.canUndo ?? true}
+        onAcceptSuggestions={() => void run(props.onAcceptSuggestions)}
+        onUndo={() => void run(props.onUndo)}
+        onFinish={onFinish ? () => void run(onFinish) : undefined}
+      />
+      <div class="os-status-line">
+        <label class="os-select">
+          <input type="checkbox" checked={isUntaggedOnly} onChange={(e) => setUntaggedOnly((e.currentTarget as HTMLInputElement).checked)} />
+          Show only people not yet tagged
+        </label>
+        <span class="os-muted os-hint">Tip: with a person's buttons focused, press F, M, U or N.</span>
+        <span class="os-saving" role="status">{isBusy ? 'Saving…' : ''}</span>
+      </div>
+      {error && (
+        <div class="os-error" role="alert">
+          <span>{error}</span>
+          <button type="button" class="os-link" onClick={clearError}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <MergeBar selected={live} isBusy={isBusy} onMerge={() => void merge()} onCancel={() => setSelected([])} />
+      {sorted.length === 0 ? (
+        <p class="os-empty">No faces were found in this video.</p>
+      ) : shown.length === 0 ? (
+        <p class="os-empty">Everyone is tagged. Untick “Show only people not yet tagged” to see them all.</p>
+      ) : (
+        <div class="os-grid">
+          {shown.map((person) => (
+            <PersonCard
+              key={person.id}
+              person={person}
+              thumbnailSrc={props.thumbnailSrc?.(person)}
+              videoSeconds={props.videoSeconds}
+              isBusy={isBusy}
+              isSelected={live.includes(person.id)}
+              canSelect={live.length < 2}
+              onTag={(tag) => void run(() => props.onTag(person.id, tag))}
+              onToggleSelect={(isOn) => toggle(person.id, isOn)}
+              onSplit={onSplit ? () => void run(() => onSplit(person.id)) : undefined}
+              onShow={props.onShow}
+            />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

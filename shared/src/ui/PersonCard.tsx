@@ -1,0 +1,139 @@
+/**
+ * One person found in the video: their faces, the classifier's suggestion, and big tag buttons.
+ * Knows nothing of URLs or tokens: the thumbnail's src and every action come in as props.
+ */
+import type { JSX } from 'preact';
+import { TAGS, type PersonView, type Tag } from '../analysis.js';
+import {
+  COLOURS,
+  colourOf,
+  describeSuggestion,
+  describeTagOrigin,
+  formatClock,
+  formatDuration,
+  formatPercent,
+  personLabel,
+  TAG_KEYS,
+  TAG_LABELS,
+} from './format.js';
+
+export interface PersonCardProps {
+  person: PersonView;
+  /** The thumbnail's URL (an object URL, data URL or plain URL); undefined while it loads. */
+  thumbnailSrc?: string | undefined;
+  /** The video's duration, to show this person's share of it. */
+  videoSeconds?: number | undefined;
+  /** Disables every button (a request is in flight). */
+  isBusy?: boolean;
+  isSelected?: boolean;
+  /** Whether more people may be selected for merging (when false, only deselecting is possible). */
+  canSelect?: boolean;
+  onTag: (tag: Tag) => void;
+  onToggleSelect?: ((isSelected: boolean) => void) | undefined;
+  onSplit?: (() => void) | undefined;
+  /** "Show me": e.g. seek the video player to `seconds`. Omit where there is no player. */
+  onShow?: ((seconds: number) => void) | undefined;
+}
+
+export function PersonCard(props: PersonCardProps): JSX.Element {
+  const { person, isBusy = false, isSelected = false, canSelect = true } = props;
+  const name = personLabel(person.id);
+  const suggestion = describeSuggestion(person.suggestion);
+  const share = props.videoSeconds ? ` (${formatPercent(person.seconds / props.videoSeconds)})` : '';
+  const tagColour = person.tag ? colourOf(person.tag) : 'transparent';
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (isBusy || event.ctrlKey || event.metaKey || event.altKey) return;
+    const tag = TAGS.find((t) => TAG_KEYS[t] === event.key.toLowerCase());
+    if (tag && !isTypingTarget(event.target)) {
+      event.preventDefault();
+      props.onTag(tag);
+    }
+  };
+
+  return (
+    <article
+      class={`os-card${person.tag ? ' os-card--tagged' : ' os-card--untagged'}${isSelected ? ' os-card--selected' : ''}`}
+      style={{ '--os-tag-colour': tagColour }}
+      aria-label={name}
+      data-person={person.id}
+      onKeyDown={onKeyDown}
+    >
+      <div class="os-card__thumb">
+        {props.thumbnailSrc ? (
+          <img src={props.thumbnailSrc} alt={`Faces of ${name}`} loading="lazy" />
+        ) : (
+          <span class="os-card__thumb-placeholder" aria-hidden="true" />
+        )}
+      </div>
+      <div class="os-card__body">
+        <header class="os-card__head">
+          <h3 class="os-card__name">{name}</h3>
+          <span class="os-card__time">
+            {formatDuration(person.seconds)} on screen{share}
+          </span>
+        </header>
+        <p class="os-card__suggestion">
+          {suggestion ? (
+            <>
+              <span class="os-dot" style={{ background: COLOURS[person.suggestion?.gender ?? 'female'] }} aria-hidden="true" />
+              {suggestion}
+            </>
+          ) : (
+            'No suggestion (faces too unclear)'
+          )}
+        </p>
+        <div class="os-tags" role="group" aria-label={`Tag ${name}`}>
+          {TAGS.map((tag) => (
+            <button
+              type="button"
+              class={`os-tag os-tag--${tag}`}
+              aria-pressed={person.tag === tag}
+              disabled={isBusy}
+              title={`${TAG_LABELS[tag]} (key ${TAG_KEYS[tag].toUpperCase()})`}
+              onClick={() => props.onTag(tag)}
+            >
+              {TAG_LABELS[tag]}
+            </button>
+          ))}
+        </div>
+        <p class="os-card__origin">{describeTagOrigin(person.tag, person.tagOrigin, person.taggedBy)}</p>
+        <footer class="os-card__actions">
+          {props.onShow && (
+            <button type="button" class="os-link" disabled={isBusy} onClick={() => props.onShow?.(person.showAt)}>
+              Show me ({formatClock(person.showAt)})
+            </button>
+          )}
+          {props.onSplit && person.tracks.length > 1 && (
+            <button
+              type="button"
+              class="os-link"
+              disabled={isBusy}
+              title={`Not all the same person? Split into ${person.tracks.length} separate people.`}
+              onClick={() => props.onSplit?.()}
+            >
+              Not the same person? Split
+            </button>
+          )}
+          {props.onToggleSelect && (
+            <label class="os-select">
+              <input
+                type="checkbox"
+                checked={isSelected}
+                disabled={isBusy || (!isSelected && !canSelect)}
+                onChange={(event) => props.onToggleSelect?.((event.currentTarget as HTMLInputElement).checked)}
+              />
+              Select to merge
+            </label>
+          )}
+        </footer>
+      </div>
+    </article>
+  );
+}
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  const element = target as { tagName?: string; type?: string } | null;
+  if (element?.tagName === 'INPUT') return !['checkbox', 'radio', 'button'].includes(element.type ?? '');
+  return element?.tagName === 'TEXTAREA' || element?.tagName === 'SELECT';
+}

@@ -1,0 +1,147 @@
+/**
+ * Words, numbers and colours shared by every onscreen screen (tagging page, extension popup,
+ * YouTube overlay). One place, so a woman is orange and "about 2 minutes left" reads the same everywhere.
+ * Pure: no DOM, no clock.
+ */
+import type { Gender, Suggestion, Tag, TagOrigin } from '../analysis.js';
+import type { JobStage, JobStatus } from '../api/types.js';
+import type { Group } from '../report.js';
+
+/** Colour-blind-safe pair (orange / purple-blue) plus a neutral grey that keeps 4.5:1 on white. */
+export const COLOURS = {
+  female: '#E66100',
+  male: '#5D3A9B',
+  unknown: '#6B6B6B',
+  notFace: '#A0A0A0',
+} as const;
+
+export function colourOf(tag: Tag | Group | null): string {
+  if (tag === 'female' || tag === 'male' || tag === 'unknown') return COLOURS[tag];
+  return COLOURS.notFace;
+}
+
+/** The words on the tag buttons. */
+export const TAG_LABELS: Record<Tag, string> = {
+  female: 'Female',
+  male: 'Male',
+  unknown: 'Unknown',
+  'not-face': 'Not a face',
+};
+
+/** Keys that tag the focused person card. */
+export const TAG_KEYS: Record<Tag, string> = { female: 'f', male: 'm', unknown: 'u', 'not-face': 'n' };
+
+export const GROUP_LABELS: Record<Group, string> = { female: 'Women', male: 'Men', unknown: 'Unknown' };
+
+const GENDER_WORDS: Record<Gender, string> = { female: 'woman', male: 'man' };
+
+/** "Suggested: woman 92%", or null when the classifier had nothing to go on. */
+export function describeSuggestion(suggestion: Suggestion | null): string | null {
+  if (!suggestion) return null;
+  return `Suggested: ${GENDER_WORDS[suggestion.gender]} ${formatPercent(suggestion.confidence)}`;
+}
+
+/** Who set a person's tag, in a few words. */
+export function describeTagOrigin(tag: Tag | null, origin: TagOrigin | null, by: string | null): string {
+  if (tag === null) return 'Not tagged yet';
+  const who = by ? ` by ${by}` : '';
+  return origin === 'suggestion' ? `Suggestion accepted${who}` : `Tagged ${TAG_LABELS[tag]}${who}`;
+}
+
+/** The name a person carries in every onscreen screen and export. */
+export function personLabel(id: number): string {
+  return `Person ${id + 1}`;
+}
+
+/** 0.42 → "42%"; null or NaN → "–". */
+export function formatPercent(fraction: number | null | undefined, digits = 0): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–';
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+/** A range of fractions: "31–38%" (or one figure when both ends round the same). */
+export function formatPercentRange(low: number, high: number): string {
+  const a = formatPercent(low);
+  const b = formatPercent(high);
+  return a === b ? a : `${a.slice(0, -1)}–${b}`;
+}
+
+/** Seconds in words a reader scans fast: "42 s", "3 min 05 s", "1 h 02 min". */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  if (seconds < 10) return `${Number(seconds.toFixed(1))} s`;
+  const total = Math.round(seconds);
+  if (total < 60) return `${total} s`;
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  if (hours > 0) return `${hours} h ${pad(minutes)} min`;
+  return `${minutes} min ${pad(total % 60)} s`;
+}
+
+/** A position in the video as a player shows it: "1:05", "1:02:03". */
+export function formatClock(seconds: number): string {
+  const total = Math.max(0, Math.floor(seconds));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const rest = pad(total % 60);
+  return hours > 0 ? `${hours}:${pad(minutes)}:${rest}` : `${minutes}:${rest}`;
+}
+
+/** Time left in words: "about 2 minutes left". */
+export function formatEta(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return 'working out the time left';
+  if (seconds < 45) return 'less than a minute left';
+  if (seconds < 90) return 'about a minute left';
+  if (seconds < 59.5 * 60) return `about ${Math.round(seconds / 60)} minutes left`;
+  if (seconds < 1.5 * 3600) return 'about an hour left';
+  return `about ${Math.round(seconds / 3600)} hours left`;
+}
+
+const STAGE_LABELS: Record<JobStage, string> = {
+  queued: 'Waiting to start',
+  source: 'Getting the video',
+  frames: 'Reading the frames',
+  faces: 'Finding faces',
+  tracks: 'Following faces from frame to frame',
+  people: 'Grouping faces into people',
+  report: 'Preparing the report',
+  done: 'Done',
+};
+
+export function describeStage(stage: JobStage): string {
+  return STAGE_LABELS[stage];
+}
+
+const STATUS_LABELS: Record<JobStatus, string> = {
+  queued: 'Waiting',
+  running: 'Analysing',
+  tagging: 'Ready to tag',
+  done: 'Finished',
+  failed: 'Failed',
+};
+
+export function describeStatus(status: JobStatus): string {
+  return STATUS_LABELS[status];
+}
+
+/** "1 person", "3 people". */
+export function countPeople(count: number): string {
+  return count === 1 ? '1 person' : `${count} people`;
+}
+
+/**
+ * A failure in a sentence a person can act on. OnscreenError (and anything shaped like it)
+ * gives its own message and hint; anything else gets a generic line, never a stack.
+ */
+export function describeError(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
+    const { message, hint } = error as { message: unknown; hint?: unknown };
+    const text = typeof message === 'string' && message ? message : 'Something went wrong.';
+    return typeof hint === 'string' && hint ? `${text} ${hint}` : text;
+  }
+  return 'Something went wrong. Try again, and reload the page if it keeps happening.';
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
