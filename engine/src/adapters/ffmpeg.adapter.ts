@@ -1,0 +1,173 @@
+/**
+ * The one door to ffmpeg and ffprobe: finding the binaries, probing a video, streaming its samples
+ * (with shot cuts from the same decoding pass) and timing the decoder alone.
+ * Uses the system's ffmpeg when on PATH, else the static build from @ffmpeg-installer.
+ */
+import { spawn } from 'node:child_process';
+import { constants as fsConstants } from 'node:fs';
+import { access, chmod, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import type { PassthroughFlag } from '../stages/frames/ffmpeg-args.js';
+import { buildProbeArgs, buildStreamArgs } from '../stages/frames/ffmpeg-args.js';
+import type { VideoProbe } from '../stages/frames/probe.js';
+import { explainProbeFailure, readProbe } from '../stages/frames/probe.js';
+import { fitGeometry } from '../stages/frames/sampling.js';
+import { openFrameStream } from './ffmpeg-stream.js';
+import type { FrameStream, StreamFramesOptions } from './ffmpeg-stream.js';
+
+export type { FrameStream, StreamFramesOptions, DecodeSummary } from './ffmpeg-stream.js';
+export type { VideoProbe } from '../stages/frames/probe.js';
+export type { FrameGeometry } from '../stages/frames/sampling.js';
+
+export interface FfmpegBinaries {
+  ffmpeg: string;
+  ffprobe: string;
+  passthrough: PassthroughFlag;
+  /** 'system' or 'bundled', for diagnostics. */
+  origin: 'system' | 'bundled' | 'configured';
+}
+
+let configured: { ffmpeg: string; ffprobe: string } | null = null;
+let found: Promise<FfmpegBinaries> | null = null;
+
+/** Use these binaries instead of searching (from the config, or for tests). */
+export function configureFfmpeg(paths: { ffmpeg: string; ffprobe: string } | null): void {
+  configured = paths;
+  found = null;
+}
+
+/** Finds ffmpeg and ffprobe once per process; throws ffmpeg_missing with what to do. */
+export function findFfmpeg(): Promise<FfmpegBinaries> {
+  found ??= locateBinaries().catch((error: unknown) => {
+    found = null;
+    throw error;
+  });
+  return found;
+}
+
+async function locateBinaries(): Promise<FfmpegBinaries> {
+  if (configured) {
+    return { ...configured, passthrough: await detectPassthrough(configured.ffmpeg), origin: 'configured' };
+  }
+  const [systemFfmpeg, systemFfprobe] = await Promise.all([isRunnable('ffmpeg'), isRunnable('ffprobe')]);
+  if (systemFfmpeg && systemFfprobe) {
+    return { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe', passthrough: await detectPassthrough('ffmpeg'), origin: 'system' };
+  }
+  const ffmpeg = await bundledBinary('@ffmpeg-installer/ffmpeg');
+  const ffprobe = await bundledBinary('@ffprobe-installer/ffprobe');
+  return { ffmpeg, ffprobe, passthrough: await detectPassthrough(ffmpeg), origin: 'bundled' };
+}
+
+async function bundledBinary(packageName: string): Promise<string> {
+  let path: string;
+  try {
+    path = (createRequire(import.meta.url)(packageName) as { path: string }).path;
+  } catch {
+    throw new OnscreenError('ffmpeg_missing', `ffmpeg was not found on PATH and ${packageName} is not installed. Run \`npm install\` or install ffmpeg.`);
+  }
+  try {
+    await access(path, fsConstants.X_OK);
+  } catch {
+    // Some registry tarballs ship the binary without its execute bit.
+    try {
+      await chmod(path, 0o755);
+    } catch {
+      throw new OnscreenError('ffmpeg_missing', `${path} is not executable and could not be made so. Run \`chmod +x ${path}\` or install ffmpeg.`);
+    }
+  }
+  return path;
+}
+
+function isRunnable(command: string): Promise<boolean> {
+  return new Promise((done) => {
+    const child = spawn(command, ['-hide_banner', '-version'], { stdio: 'ignore' });
+    child.once('error', () => done(false));
+    child.once('close', (code) => done(code === 0));
+  });
+}
+
+/** ffmpeg 5.1 and later say `-fps_mode passthrough`; older ones `-vsync passthrough`. */
+async function detectPassthrough(ffmpeg: string): Promise<PassthroughFlag> {
+  const { stdout } = await run(ffmpeg, ['-hide_banner', '-h', 'long']);
+  return stdout.includes('-fps_mode') ? 'fps_mode' : 'vsync';
+}
+
+/** Reads duration, size (after rotation), rotation, frame rate and codec of a video file or URL. */
+export async function probeVideo(input: string, signal?: AbortSignal): Promise<VideoProbe> {
+  if (!/^https?:\/\//i.test(input)) await assertReadableFile(input);
+  const { ffprobe } = await findFfmpeg();
+  const { code, stdout, stderr } = await run(ffprobe, buildProbeArgs(input), signal);
+  if (code !== 0) throw explainProbeFailure(stderr, `file:${input}`);
+  return readProbe(stdout);
+}
+
+async function assertReadableFile(path: string): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (!info || !info.isFile()) throw new OnscreenError('source_not_found', 'The video file does not exist.');
+  if (info.size === 0) throw new OnscreenError('video_empty', 'The video file is empty (0 bytes).');
+}
+
+/**
+ * Streams samples at `fps` per second as RGB24 Frames stamped with each decoded frame's own time,
+ * decoding a few frames ahead of the consumer in constant memory; shot cuts come in `summary()`.
+ */
+export function streamFrames(input: string, options: StreamFramesOptions): FrameStream {
+  return openFrameStream(async () => {
+    const video = options.video ?? (await probeVideo(input, options.signal));
+    const binaries = await findFfmpeg();
+    const geometry = fitGeometry(video.width, video.height, options.maxSide);
+    const args = buildStreamArgs({
+      input,
+      fps: options.fps,
+      geometry,
+      passthrough: binaries.passthrough,
+      sampleTarget: 'pipe:1',
+      thumbTarget: 'pipe:3',
+    });
+    return { command: binaries.ffmpeg, args, geometry };
+  }, options);
+}
+
+/** Seconds ffmpeg alone needs to decode and sample the video (outputs discarded): the benchmark's floor. */
+export async function decodeOnly(input: string, fps: number, signal?: AbortSignal): Promise<{ seconds: number }> {
+  const video = await probeVideo(input, signal);
+  const binaries = await findFfmpeg();
+  const args = buildStreamArgs({
+    input,
+    fps,
+    geometry: fitGeometry(video.width, video.height),
+    passthrough: binaries.passthrough,
+    sampleTarget: 'discard',
+    thumbTarget: 'discard',
+  });
+  const started = performance.now();
+  const { code, stderr } = await run(binaries.ffmpeg, args, signal, true);
+  if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not decode the video: ${stderr.trim().split('\n').at(-1) ?? ''}`);
+  return { seconds: (performance.now() - started) / 1000 };
+}
+
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a short ffmpeg/ffprobe command to completion. `tailOnly` keeps only the end of stderr. */
+function run(command: string, args: string[], signal?: AbortSignal, tailOnly = false): Promise<RunResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], signal });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr = tailOnly ? (stderr + text).slice(-4000) : stderr + text;
+    });
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.name === 'AbortError') fail(new OnscreenError('interrupted', 'The analysis was cancelled.'));
+      else if (error.code === 'ENOENT') fail(new OnscreenError('ffmpeg_missing', `${command} could not be started: it was not found.`));
+      else fail(new OnscreenError('internal', `${command} could not be started: ${error.message}`));
+    });
+    child.once('close', (code) => done({ code, stdout, stderr }));
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * Hard shot cuts from tiny greyscale thumbnails of every decoded frame (frame-accurate).
+ * Pure and streaming: push each frame as it is decoded, read the cuts at the end.
+ *
+ * A frame starts a new shot when its difference to the previous frame is a spike: large in
+ * absolute terms, several times the usual frame-to-frame change on both sides of it (so fades,
+ * slow zooms, camera motion and noise, which change every frame a little, never qualify), and
+ * lasting (the picture two frames later still differs from the one before, so flashes don't count).
+ */
+
+export interface CutDetectorOptions {
+  /** Bytes per thumbnail (width × height, one grey byte per pixel). */
+  pixels: number;
+  /** Smallest mean absolute grey difference (0..255) that can be a cut. */
+  minDifference?: number;
+  /** How many times the neighbours' typical change a cut must be. */
+  minRatio?: number;
+  /** Frames looked at on each side of a candidate. */
+  window?: number;
+}
+
+export const CUT_DEFAULTS = { minDifference: 6, minRatio: 3, window: 6 } as const;
+
+interface Step {
+  t: number;
+  /** Difference to the previous frame. */
+  change: number;
+  /** Difference between the previous frame and the one two frames after this one (NaN until known). */
+  lasting: number;
+}
+
+export class CutDetector {
+  private readonly pixels: number;
+  private readonly minDifference: number;
+  private readonly minRatio: number;
+  private readonly window: number;
+  /** The last four thumbnails, newest last. */
+  private readonly recent: Uint8Array[] = [];
+  private readonly steps: Step[] = [];
+  /** Index in `steps` of the next candidate to decide. */
+  private next = 0;
+  private readonly found: number[] = [];
+
+  constructor(options: CutDetectorOptions) {
+    this.pixels = options.pixels;
+    this.minDifference = options.minDifference ?? CUT_DEFAULTS.minDifference;
+    this.minRatio = options.minRatio ?? CUT_DEFAULTS.minRatio;
+    this.window = options.window ?? CUT_DEFAULTS.window;
+  }
+
+  /** Adds the next decoded frame's thumbnail (copied) and its presentation time. */
+  push(t: number, grey: Uint8Array): void {
+    if (grey.length !== this.pixels) throw new RangeError(`thumbnail of ${grey.length} bytes, expected ${this.pixels}`);
+    const frame = Uint8Array.from(grey);
+    const previous = this.recent.at(-1);
+    if (previous) {
+      this.steps.push({ t, change: meanAbsDifference(previous, frame), lasting: Number.NaN });
+      // This frame is two after the step of the frame before last: that step's lasting difference.
+      const beforeThat = this.recent.at(-3);
+      const target = this.steps.at(-3);
+      if (beforeThat && target) target.lasting = meanAbsDifference(beforeThat, frame);
+    }
+    this.recent.push(frame);
+    if (this.recent.length > 4) this.recent.shift();
+    this.decide(false);
+  }
+
+  /** The cut times found, seconds (time of the first frame of each new shot), ascending. */
+  finish(): number[] {
+    this.decide(true);
+    return [...this.found];
+  }
+
+  private decide(isEnd: boolean): void {
+    while (this.next < this.steps.length && (isEnd || this.next + this.window < this.steps.length)) {
+      if (this.isCut(this.next)) this.found.push(this.steps[this.next]!.t);
+      this.next += 1;
+    }
+    // Keep only what later decisions can still look at.
+    const drop = this.next - this.window;
+    if (drop > 256) {
+      this.steps.splice(0, drop);
+      this.next -= drop;
+    }
+  }
+
+  private isCut(i: number): boolean {
+    const step = this.steps[i]!;
+    if (step.change < this.minDifference) return false;
+    // A flash returns to the previous picture; a cut does not. Unknown at the very end: accept.
+    if (!Number.isNaN(step.lasting) && step.lasting < step.change / 2) return false;
+    const before = this.steps.slice(Math.max(0, i - this.window), i).map((s) => s.change);
+    const after = this.steps.slice(i + 1, i + 1 + this.window).map((s) => s.change);
+    const usual = Math.max(median(before), median(after));
+    return step.change >= this.minRatio * usual;
+  }
+}
+
+export function meanAbsDifference(a: Uint8Array, b: Uint8Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i += 1) sum += Math.abs(a[i]! - b[i]!);
+  return a.length === 0 ? 0 : sum / a.length;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
