@@ -26,6 +26,8 @@ export interface CoPresence {
   both: number;
   /** Seconds with no tagged woman or man visible (nobody, or only unknown). */
   neither: number;
+  /** Seconds with no one tagged female, male or unknown visible. Optional: absent from reports written before it was added. */
+  nobody?: number;
 }
 
 export interface TimelineBin {
