@@ -8,7 +8,7 @@ export interface CoPresenceBarProps {
   duration: number;
 }
 
-const PARTS: Array<{ key: keyof CoPresence; label: string; fill: string }> = [
+const PARTS: Array<{ key: 'womenOnly' | 'both' | 'menOnly' | 'neither'; label: string; fill: string }> = [
   { key: 'womenOnly', label: 'Only women', fill: COLOURS.female },
   { key: 'both', label: 'Women and men together', fill: `repeating-linear-gradient(135deg, ${COLOURS.female} 0 6px, ${COLOURS.male} 6px 12px)` },
   { key: 'menOnly', label: 'Only men', fill: COLOURS.male },

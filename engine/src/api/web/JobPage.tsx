@@ -1,0 +1,120 @@
+/**
+ * One video: follows the analysis live (server-sent events), then shows the people to tag beside
+ * the report, which is fetched again after every edit so the figures and charts follow the tags.
+ */
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { OnscreenClient } from '../../../../shared/src/api/client.js';
+import type { Job, PeopleResponse } from '../../../../shared/src/api/types.js';
+import { describeError, formatDuration } from '../../../../shared/src/ui/format.js';
+import { JobProgress } from '../../../../shared/src/ui/JobProgress.js';
+import { PeopleGrid } from '../../../../shared/src/ui/PeopleGrid.js';
+import { ReportView, type ExportFormat } from '../../../../shared/src/ui/ReportView.js';
+import { downloadExport } from './download.js';
+import { readEditor } from './session.js';
+import { useReport } from './use-report.js';
+import { useThumbnails } from './use-thumbnails.js';
+
+export interface JobPageProps {
+  client: OnscreenClient;
+  token: string;
+  jobId: string;
+  /** Called when the engine refuses the token, so the page can ask again. */
+  onUnauthorized: () => void;
+}
+
+export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps): JSX.Element {
+  const [job, setJob] = useState<Job | null>(null);
+  const [people, setPeople] = useState<PeopleResponse | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { report, chartUrls, error: reportError, refresh } = useReport(client, jobId);
+  const thumbnailSrc = useThumbnails(client, jobId, people?.people ?? []);
+  const by = readEditor();
+
+  const fail = useCallback(
+    (error: unknown) => ((error as { code?: string }).code === 'unauthorized' ? onUnauthorized() : setFailure(describeError(error))),
+    [onUnauthorized],
+  );
+
+  useEffect(() => {
+    const abort = new AbortController();
+    client.watchJob(jobId, setJob, abort.signal).catch((error: unknown) => abort.signal.aborted || fail(error));
+    return () => abort.abort();
+  }, [client, jobId, fail]);
+
+  const isReady = job?.status === 'tagging' || job?.status === 'done';
+  useEffect(() => {
+    if (!isReady) return;
+    client.getPeople(jobId).then(setPeople, fail);
+    void refresh();
+  }, [client, jobId, isReady, refresh, fail]);
+
+  useEffect(() => {
+    if (job) document.title = `${job.title ?? job.source.label} · onscreen`;
+  }, [job]);
+
+  const edit = (call: () => Promise<PeopleResponse>) => async (): Promise<void> => {
+    setPeople(await call());
+    void refresh();
+  };
+
+  if (failure && !job) return <p class="os-error" role="alert">{failure}</p>;
+  if (!job) return <p class="os-muted">Loading…</p>;
+
+  return (
+    <div class="os-page-job">
+      <header class="os-page-title">
+        <h1>{job.title ?? job.source.label}</h1>
+        <p class="os-muted">
+          {job.title ? `${job.source.label} · ` : ''}
+          {job.duration !== null ? `${formatDuration(job.duration)} of video` : 'Length not known yet'}
+          {job.status === 'done' ? ' · Tagging finished' : ''}
+        </p>
+      </header>
+      {failure && <p class="os-error" role="alert">{failure}</p>}
+      {!isReady && <JobProgress job={job} />}
+      {isReady && (
+        <div class="os-columns">
+          <section class="os-column os-column--people" aria-labelledby="os-people-title">
+            <h2 id="os-people-title">1. Tag the people</h2>
+            <p class="os-muted os-lede">
+              For each person, choose Female, Male, Unknown, or Not a face. Merge two cards that show the same person.
+            </p>
+            {people ? (
+              <PeopleGrid
+                people={people.people}
+                thumbnailSrc={thumbnailSrc}
+                videoSeconds={job.duration ?? undefined}
+                isFinished={job.status === 'done'}
+                onTag={(person, tag) => edit(() => client.tag(jobId, person, tag, by))()}
+                onMerge={(into, from) => edit(() => client.merge(jobId, into, from, by))()}
+                onSplit={(person) => edit(() => client.split(jobId, person, by))()}
+                onAcceptSuggestions={edit(() => client.acceptSuggestions(jobId, by))}
+                onUndo={edit(() => client.undo(jobId, by))}
+                onFinish={async () => {
+                  setJob(await client.finish(jobId, by));
+                  void refresh();
+                }}
+              />
+            ) : (
+              <p class="os-muted">Loading the people…</p>
+            )}
+          </section>
+          <section class="os-column os-column--report" aria-labelledby="os-report-title">
+            <h2 id="os-report-title">2. Report</h2>
+            {reportError !== null && <p class="os-error" role="alert">The report could not be updated. {describeError(reportError)}</p>}
+            {report ? (
+              <ReportView
+                report={report}
+                chartUrls={chartUrls}
+                onExport={(format: ExportFormat) => void downloadExport(client, token, jobId, format).catch(fail)}
+              />
+            ) : (
+              <p class="os-muted">Loading the report…</p>
+            )}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The report and its PNG charts, refreshed after each edit. Charts need the token header, which
+ * an <img> cannot send, so they are fetched as bytes and shown through object URLs; only the
+ * newest refresh wins, and the URLs it replaces are revoked.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ChartName, OnscreenClient } from '../../../../shared/src/api/client.js';
+import type { Report } from '../../../../shared/src/report.js';
+
+const CHART_NAMES: readonly ChartName[] = ['share', 'timeline', 'persons'];
+
+export interface ReportState {
+  report: Report | null;
+  chartUrls: Partial<Record<ChartName, string>>;
+  error: unknown;
+  refresh: () => Promise<void>;
+}
+
+export function useReport(client: OnscreenClient, jobId: string): ReportState {
+  const [report, setReport] = useState<Report | null>(null);
+  const [chartUrls, setChartUrls] = useState<Partial<Record<ChartName, string>>>({});
+  const [error, setError] = useState<unknown>(null);
+  const latest = useRef(0);
+  const shown = useRef<string[]>([]);
+
+  const refresh = useCallback(async () => {
+    const ticket = ++latest.current;
+    try {
+      const [next, ...charts] = await Promise.all([
+        client.getReport(jobId),
+        ...CHART_NAMES.map((name) => client.getChart(jobId, name).then((bytes) => toObjectUrl(bytes, 'image/png'))),
+      ]);
+      const urls = charts as string[];
+      if (ticket !== latest.current) return urls.forEach((url) => URL.revokeObjectURL(url));
+      shown.current.forEach((url) => URL.revokeObjectURL(url));
+      shown.current = urls;
+      setReport(next as Report);
+      setChartUrls(Object.fromEntries(CHART_NAMES.map((name, i) => [name, urls[i]])));
+      setError(null);
+    } catch (failure) {
+      if (ticket === latest.current) setError(failure);
+    }
+  }, [client, jobId]);
+
+  useEffect(() => () => shown.current.forEach((url) => URL.revokeObjectURL(url)), []);
+  return { report, chartUrls, error, refresh };
+}
+
+export function toObjectUrl(bytes: Uint8Array, type: string): string {
+  return URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+}
