@@ -1,0 +1,61 @@
+/**
+ * What the bot packs into buttons' and options' `value`s. Slack signs every interaction,
+ * so a value comes back as the bot wrote it; decoding still rejects anything malformed.
+ */
+import { LIMITS } from './limits.js';
+
+export interface PersonRef {
+  jobId: string;
+  person: number;
+}
+
+export interface MergeRef {
+  jobId: string;
+  /** The person merged away. */
+  from: number;
+  /** The person that stays. */
+  into: number;
+}
+
+const JOB_ID = /^[\w-]{1,128}$/;
+
+export function encodePersonRef(ref: PersonRef): string {
+  return checked(`${ref.jobId}|${ref.person}`);
+}
+
+export function decodePersonRef(value: string | undefined): PersonRef | null {
+  const [jobId, person, ...rest] = (value ?? '').split('|');
+  if (rest.length > 0 || !isJobId(jobId) || !isPersonId(person)) return null;
+  return { jobId, person: Number(person) };
+}
+
+export function encodeMergeRef(ref: MergeRef): string {
+  return checked(`${ref.jobId}|${ref.from}|${ref.into}`, LIMITS.optionValueChars);
+}
+
+export function decodeMergeRef(value: string | undefined): MergeRef | null {
+  const [jobId, from, into, ...rest] = (value ?? '').split('|');
+  if (rest.length > 0 || !isJobId(jobId) || !isPersonId(from) || !isPersonId(into) || from === into) return null;
+  return { jobId, from: Number(from), into: Number(into) };
+}
+
+export function encodeJobRef(jobId: string): string {
+  return checked(jobId);
+}
+
+export function decodeJobRef(value: string | undefined): string | null {
+  return isJobId(value) ? value : null;
+}
+
+function isJobId(value: string | undefined): value is string {
+  return value !== undefined && JOB_ID.test(value);
+}
+
+function isPersonId(value: string | undefined): value is string {
+  return value !== undefined && /^\d{1,9}$/.test(value);
+}
+
+function checked(value: string, max: number = LIMITS.valueChars): string {
+  if (value.length > max) throw new RangeError(`A Block Kit value is ${value.length} characters; the limit is ${max}.`);
+  return value;
+}

@@ -1,0 +1,33 @@
+/** Builds the bot's services around one context; listeners receive the result. */
+import type { OnscreenClient } from '../../../shared/src/api/client.js';
+import type { BotStore } from '../store/bot.store.js';
+import { AnalysisService } from './analysis.service.js';
+import { ChartsService } from './charts.service.js';
+import type { ServiceContext } from './context.js';
+import { HomeService } from './home.service.js';
+import { PeopleService } from './people.service.js';
+import { TaggingService } from './tagging.service.js';
+import type { TaskRunner } from './tasks.js';
+
+export interface BotServices {
+  analysis: AnalysisService;
+  tagging: TaggingService;
+  home: HomeService;
+  store: BotStore;
+  tasks: TaskRunner;
+  engine: OnscreenClient;
+}
+
+export function createServices(ctx: ServiceContext): BotServices {
+  const people = new PeopleService(ctx);
+  const charts = new ChartsService(ctx);
+  const home = new HomeService(ctx);
+  return {
+    analysis: new AnalysisService(ctx, people, charts, home),
+    tagging: new TaggingService(ctx, people, charts, home),
+    home,
+    store: ctx.store,
+    tasks: ctx.tasks,
+    engine: ctx.engine,
+  };
+}
