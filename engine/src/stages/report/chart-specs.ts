@@ -1,0 +1,158 @@
+/**
+ * The three charts as plain data: what to draw, not how. Only the chart renderer turns these
+ * into pictures, so the figures, labels and colours are tested here without any drawing.
+ */
+import type { Report } from '../../../../shared/src/report.js';
+import { COLOURS, GROUP_LABELS } from './chart-colours.js';
+import { formatDuration, formatPercent } from './format.js';
+
+interface ChartFrame {
+  /** The finding, as a headline. */
+  title: string;
+  subtitle: string;
+  /** Source line printed under the chart. */
+  source: string;
+  /** Alternative text: the chart's content in one or two sentences. */
+  alt: string;
+  /** CSS pixels; the PNG is rendered at twice this size. */
+  width: number;
+  height: number;
+}
+
+export interface LegendItem {
+  label: string;
+  colour: string;
+}
+
+export interface BarChartSpec extends ChartFrame {
+  kind: 'bars';
+  labels: string[];
+  values: number[];
+  colours: string[];
+  /** Text written at the end of each bar. */
+  valueLabels: string[];
+  axisTitle: string;
+  /** Axis maximum, or null to fit the data. */
+  axisMax: number | null;
+  /** How tick values are written: 50 → "50%", "50" (seconds) or "0:50" (minutes:seconds). */
+  tickFormat: 'percent' | 'seconds' | 'clock';
+  legend: LegendItem[];
+}
+
+export interface TimelineChartSpec extends ChartFrame {
+  kind: 'timeline';
+  lanes: Array<{ label: string; colour: string; segments: Array<[start: number, end: number]> }>;
+  /** Seconds. */
+  duration: number;
+  /** Seconds between ticks, written as m:ss. */
+  tickStep: number;
+  axisTitle: string;
+}
+
+export type ChartSpec = BarChartSpec | TimelineChartSpec;
+export interface ChartSpecs {
+  share: BarChartSpec;
+  timeline: TimelineChartSpec;
+  persons: BarChartSpec;
+}
+
+const WIDTH = 800;
+/** The persons chart shows at most this many people (the longest on screen). */
+export const MAX_PERSON_BARS = 25;
+
+export function chartSpecs(report: Report): ChartSpecs {
+  return { share: shareChart(report), timeline: timelineChart(report), persons: personsChart(report) };
+}
+
+function sourceLine(report: Report): string {
+  const title = report.video.title ?? report.video.source;
+  const shortTitle = title.length > 60 ? `${title.slice(0, 57)}…` : title;
+  return `Source: onscreen analysis of "${shortTitle}" (${formatDuration(report.video.duration)}), ${report.sampling.fps} frames per second; people tagged by hand.`;
+}
+
+function shareChart(report: Report): BarChartSpec {
+  const { screenTime, coPresence } = report;
+  const nobody = coPresence.nobody ?? coPresence.neither;
+  const shares = [screenTime.female.share, screenTime.male.share, screenTime.unknown.share, report.video.duration > 0 ? nobody / report.video.duration : 0];
+  const labels = [GROUP_LABELS.female, GROUP_LABELS.male, GROUP_LABELS.unknown, 'Nobody tagged'];
+  const percents = shares.map(formatPercent);
+  return {
+    kind: 'bars',
+    title: `Women were on screen ${percents[0]} of the time, men ${percents[1]}`,
+    subtitle: 'Share of the running time with at least one person of each group visible. Women and men can be on screen together, so the bars can add up to more than 100%.',
+    source: sourceLine(report),
+    alt: `Bar chart of the share of running time with someone visible: ${labels.map((l, i) => `${l.toLowerCase()} ${percents[i]}`).join(', ')}.`,
+    width: WIDTH,
+    height: 380,
+    labels,
+    values: shares.map((s) => s * 100),
+    colours: [COLOURS.female, COLOURS.male, COLOURS.unknown, COLOURS.nobody],
+    valueLabels: percents,
+    axisTitle: '% of running time',
+    axisMax: 100,
+    tickFormat: 'percent',
+    legend: [],
+  };
+}
+
+function timelineChart(report: Report): TimelineChartSpec {
+  const { binSeconds, bins } = report.timeline;
+  const duration = report.video.duration;
+  const groups = (['female', 'male', 'unknown'] as const).filter((g) => g !== 'unknown' || bins.some((b) => b.unknown));
+  const lanes = groups.map((group) => {
+    const segments: Array<[number, number]> = [];
+    for (const bin of bins) {
+      if (!bin[group]) continue;
+      const end = Math.min(duration, bin.t + binSeconds);
+      const last = segments.at(-1);
+      if (last && last[1] >= bin.t) last[1] = end;
+      else segments.push([bin.t, end]);
+    }
+    return { label: GROUP_LABELS[group], colour: COLOURS[group], segments };
+  });
+  const totals = `women ${formatDuration(report.screenTime.female.seconds)}, men ${formatDuration(report.screenTime.male.seconds)}`;
+  return {
+    kind: 'timeline',
+    title: 'When women and men were on screen',
+    subtitle: `Each mark is a moment with at least one person of the group visible (${binSeconds === 1 ? '1-second' : `${binSeconds}-second`} steps). In total: ${totals}.`,
+    source: sourceLine(report),
+    alt: `Timeline of the ${formatDuration(duration)} video with one lane per group; ${lanes.map((l) => `${l.label.toLowerCase()} appear in ${l.segments.length} stretch${l.segments.length === 1 ? '' : 'es'}`).join(', ')}; in total ${totals}.`,
+    width: WIDTH,
+    height: 150 + 46 * lanes.length,
+    lanes,
+    duration,
+    tickStep: tickStepFor(duration),
+    axisTitle: 'Time into the video (minutes:seconds)',
+  };
+}
+
+function personsChart(report: Report): BarChartSpec {
+  const shown = report.persons.slice(0, MAX_PERSON_BARS);
+  const tagOf = (tag: Report['persons'][number]['tag']) => tag ?? 'untagged';
+  const hidden = report.persons.length - shown.length;
+  const tagsPresent = new Set(shown.map((p) => tagOf(p.tag)));
+  const isLong = (shown[0]?.seconds ?? 0) >= 180;
+  return {
+    kind: 'bars',
+    title: 'Screen time per person',
+    subtitle: `${hidden > 0 ? `The ${shown.length} people seen longest (of ${report.persons.length}), ` : 'Every person found, '}by time on screen, coloured by how they were tagged.`,
+    source: sourceLine(report),
+    alt: `Bar chart of screen time per person: ${shown.slice(0, 10).map((p) => `person ${p.id} (${GROUP_LABELS[tagOf(p.tag)].toLowerCase()}) ${formatDuration(p.seconds)}`).join(', ')}${shown.length > 10 ? ', and more' : ''}.`,
+    width: WIDTH,
+    height: 170 + 26 * Math.max(1, shown.length),
+    labels: shown.map((p) => `Person ${p.id}`),
+    values: shown.map((p) => p.seconds),
+    colours: shown.map((p) => COLOURS[tagOf(p.tag)]),
+    valueLabels: shown.map((p) => formatDuration(p.seconds)),
+    axisTitle: isLong ? 'Time on screen (minutes:seconds)' : 'Seconds on screen',
+    axisMax: null,
+    tickFormat: isLong ? 'clock' : 'seconds',
+    legend: (['female', 'male', 'unknown', 'untagged'] as const).filter((t) => tagsPresent.has(t)).map((t) => ({ label: GROUP_LABELS[t], colour: COLOURS[t] })),
+  };
+}
+
+/** A round step (seconds) that gives about 5 to 10 ticks. */
+function tickStepFor(duration: number): number {
+  const steps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
+  return steps.find((s) => duration / s <= 10) ?? 3600 * Math.ceil(duration / 36000);
+}
