@@ -1,0 +1,31 @@
+/** Small DOM helpers for features; every one takes the feature's AbortSignal. */
+
+/** Resolves with the first element matching `selector`, waiting for YouTube to render it; null if aborted. */
+export function waitForElement<T extends Element = HTMLElement>(selector: string, signal: AbortSignal, root: ParentNode = document): Promise<T | null> {
+  const found = root.querySelector<T>(selector);
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const element = root.querySelector<T>(selector);
+      if (element) {
+        observer.disconnect();
+        resolve(element);
+      }
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => {
+      observer.disconnect();
+      resolve(null);
+    }, { once: true });
+  });
+}
+
+/** Removes `element` when `signal` aborts. */
+export function removeOnAbort(element: Element, signal: AbortSignal): void {
+  signal.addEventListener('abort', () => element.remove(), { once: true });
+}
+
+/** The page's main video element, if any. */
+export function findVideo(doc: Document = document): HTMLVideoElement | null {
+  return doc.querySelector<HTMLVideoElement>('#movie_player video, ytd-player video, video');
+}

@@ -1,0 +1,72 @@
+/**
+ * Once a report exists, a thin strip under the player's progress bar shows when women (top lane)
+ * and men (bottom lane) are on screen. Redrawn when tags change and when the player learns its duration.
+ */
+import type { Job } from '../../../shared/src/api/types.js';
+import type { Report } from '../../../shared/src/report.js';
+import { COLOURS } from '../../../shared/src/ui/format.js';
+import { onStorageChange } from '../browser.js';
+import { findVideo, removeOnAbort, waitForElement } from '../content/dom.js';
+import type { Feature } from '../content/feature.js';
+import { followJob } from '../follow-job.js';
+import { REPORT_STAMPS_KEY } from '../jobs.js';
+import { ask } from '../messaging.js';
+import { computeStripSegments, hasGenderedTime } from '../ui/strip-geometry.js';
+import { isWatchPage, videoIdOf } from '../youtube-page.js';
+
+export const STRIP_ID = 'onscreen-strip';
+const LANE_HEIGHT_PX = 2;
+
+export const timelineStrip: Feature = {
+  id: 'timeline-strip',
+  include: [isWatchPage],
+  async init(signal) {
+    const videoId = videoIdOf(location.href);
+    if (!videoId) return;
+    let job: Job | null = null;
+    let report: Report | null = null;
+
+    const draw = async (): Promise<void> => {
+      const bar = report && hasGenderedTime(report) ? await waitForElement('.ytp-progress-bar', signal) : null;
+      document.getElementById(STRIP_ID)?.remove();
+      if (!bar || !report || signal.aborted) return;
+      bar.append(buildStrip(report, findVideo()?.duration ?? null, signal));
+    };
+    const load = async (): Promise<void> => {
+      report = job && (job.status === 'tagging' || job.status === 'done') ? await ask('report', { jobId: job.id }).catch(() => null) : null;
+      await draw();
+    };
+
+    followJob({ videoId }, signal, (next) => {
+      const isNew = next?.id !== job?.id || next?.status !== job?.status;
+      job = next;
+      if (isNew) void load();
+    });
+    const unsubscribe = onStorageChange<Record<string, number>>(REPORT_STAMPS_KEY, () => void load());
+    signal.addEventListener('abort', unsubscribe, { once: true });
+    findVideo()?.addEventListener('durationchange', () => void draw(), { signal });
+  },
+};
+
+function buildStrip(report: Report, playerSeconds: number | null, signal: AbortSignal): HTMLElement {
+  const strip = document.createElement('div');
+  strip.id = STRIP_ID;
+  strip.title = 'onscreen: women (orange, top) and men (purple, bottom) on screen';
+  strip.setAttribute('role', 'img');
+  strip.setAttribute('aria-label', strip.title);
+  Object.assign(strip.style, {
+    position: 'absolute', left: '0', right: '0', top: 'calc(100% + 2px)', height: `${LANE_HEIGHT_PX * 2}px`,
+    pointerEvents: 'none', zIndex: '40', background: 'rgba(255, 255, 255, 0.15)',
+  });
+  for (const segment of computeStripSegments(report, playerSeconds)) {
+    const mark = document.createElement('div');
+    mark.className = `onscreen-strip__${segment.lane}`;
+    Object.assign(mark.style, {
+      position: 'absolute', left: `${segment.left}%`, width: `${segment.width}%`, height: `${LANE_HEIGHT_PX}px`,
+      top: segment.lane === 'female' ? '0' : `${LANE_HEIGHT_PX}px`, background: COLOURS[segment.lane],
+    });
+    strip.append(mark);
+  }
+  removeOnAbort(strip, signal);
+  return strip;
+}

@@ -1,0 +1,72 @@
+/**
+ * The typed protocol between the extension's pages (content script, popup, options) and the
+ * background worker, which alone talks to the engine. One entry per message: its payload and answer.
+ */
+import type { Tag } from '../../shared/src/analysis.js';
+import type { ChartName } from '../../shared/src/api/client.js';
+import type { Job, PeopleResponse, ServiceStatus } from '../../shared/src/api/types.js';
+import type { Report } from '../../shared/src/report.js';
+import type { ErrorInfo } from './errors.js';
+import type { Settings } from './settings.js';
+
+/** People plus their thumbnails as data URLs (pages cannot fetch them: the token stays in the worker). */
+export interface PeopleWithThumbnails extends PeopleResponse {
+  thumbnails: Record<number, string>;
+}
+
+export interface VideoTab {
+  tabId: number;
+  videoId: string;
+  url: string;
+  title: string;
+}
+
+export interface MessageMap {
+  analyze: { payload: { url: string; force?: boolean }; answer: Job };
+  jobForVideo: { payload: { videoId: string }; answer: Job | null };
+  refreshJob: { payload: { jobId: string }; answer: Job };
+  recentJobs: { payload: Record<string, never>; answer: Job[] };
+  people: { payload: { jobId: string }; answer: PeopleWithThumbnails };
+  tag: { payload: { jobId: string; person: number; tag: Tag }; answer: PeopleWithThumbnails };
+  merge: { payload: { jobId: string; into: number; from: number }; answer: PeopleWithThumbnails };
+  split: { payload: { jobId: string; person: number }; answer: PeopleWithThumbnails };
+  acceptSuggestions: { payload: { jobId: string }; answer: PeopleWithThumbnails };
+  undo: { payload: { jobId: string }; answer: PeopleWithThumbnails };
+  finish: { payload: { jobId: string }; answer: Job };
+  report: { payload: { jobId: string }; answer: Report };
+  /** The report's PNG charts as data URLs. */
+  charts: { payload: { jobId: string }; answer: Partial<Record<ChartName, string>> };
+  exportReport: { payload: { jobId: string; format: 'csv' | 'json' }; answer: { filename: string; type: string; text: string } };
+  reportPageUrl: { payload: { jobId: string }; answer: string };
+  currentVideo: { payload: Record<string, never>; answer: VideoTab | null };
+  seek: { payload: { videoId: string; seconds: number }; answer: { tabId: number } };
+  openTagging: { payload: { jobId: string }; answer: null };
+  openOptions: { payload: Record<string, never>; answer: null };
+  testConnection: { payload: Settings; answer: ServiceStatus };
+}
+
+export type MessageType = keyof MessageMap;
+export type PayloadOf<K extends MessageType> = MessageMap[K]['payload'];
+export type AnswerOf<K extends MessageType> = MessageMap[K]['answer'];
+
+export interface Message<K extends MessageType = MessageType> {
+  type: K;
+  payload: PayloadOf<K>;
+}
+
+/** What the worker sends back: never a thrown error, which would lose its code on the way. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** Messages the worker sends to a YouTube tab's content script. */
+export type TabMessage = { type: 'seekTo'; seconds: number };
+
+/** Job updates flow through storage; a page holds this port open to keep a job's live stream going. */
+export const WATCH_PORT_PREFIX = 'watch-job:';
+
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+export function isTabMessage(value: unknown): value is TabMessage {
+  return isMessage(value) && (value as { type: string }).type === 'seekTo' && typeof (value as { seconds?: unknown }).seconds === 'number';
+}

@@ -1,0 +1,131 @@
+/**
+ * The toolbar popup (also opened as a window from a notification or the page's button): the
+ * current video's job, its people to tag, the results, and the recent analyses.
+ */
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Job } from '../../../shared/src/api/types.js';
+import { JobProgress } from '../../../shared/src/ui/JobProgress.js';
+import type { ErrorDisplay } from '../errors.js';
+import { isAnalysing } from '../jobs.js';
+import { ask } from '../messaging.js';
+import { isConfigured } from '../settings.js';
+import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { ANALYZE_LABEL } from '../ui/button-state.js';
+import { canonicalWatchUrl } from '../youtube-page.js';
+import { PeoplePanel } from './PeoplePanel.js';
+import { RecentJobs } from './RecentJobs.js';
+import { ResultsPanel } from './ResultsPanel.js';
+import { toDisplay, usePopupState } from './use-popup-state.js';
+
+type Panel = 'people' | 'results';
+
+export function PopupApp({ jobId }: { jobId: string | null }): JSX.Element {
+  const state = usePopupState(jobId);
+  const [error, setError] = useState<ErrorDisplay | null>(null);
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const [revision, setRevision] = useState(0);
+  const [isStarting, setStarting] = useState(false);
+  const { job, video, settings } = state;
+  const onError = (caught: unknown): void => setError(toDisplay(caught, settings));
+  const openOptions = (): void => void ask('openOptions', {}).catch(onError);
+
+  const analyze = async (force = false): Promise<void> => {
+    const videoId = video?.videoId ?? job?.source.videoId;
+    if (!videoId) return;
+    setError(null);
+    setStarting(true);
+    await ask('analyze', { url: canonicalWatchUrl(videoId), force }).catch(onError);
+    setStarting(false);
+  };
+
+  const title = job?.title ?? video?.title ?? 'onscreen';
+  let body: JSX.Element;
+  if (state.isLoading) body = <p class="os-muted ext-loading">Loading…</p>;
+  else if (!isConfigured(settings)) {
+    body = (
+      <div class="ext-card">
+        <h2>Connect onscreen to an engine</h2>
+        <p>onscreen sends videos to an onscreen engine, which finds the faces. Enter its address and an API token.</p>
+        <button type="button" class="os-button os-button--primary" onClick={openOptions}>
+          Open options
+        </button>
+      </div>
+    );
+  } else if (!job) {
+    body = video ? (
+      <div class="ext-card">
+        <h2>Who gets the screen time?</h2>
+        <p>Find the people in this video, tag them, and see how long women and men are on screen.</p>
+        <button type="button" class="os-button os-button--primary" disabled={isStarting} onClick={() => void analyze()}>
+          {isStarting ? 'Starting…' : ANALYZE_LABEL}
+        </button>
+      </div>
+    ) : (
+      <p class="os-empty">Open a YouTube video, then press “{ANALYZE_LABEL}” under it.</p>
+    );
+  } else if (isAnalysing(job) || job.status === 'failed') {
+    body = (
+      <>
+        <JobProgress job={job} />
+        {job.status === 'failed' && (
+          <button type="button" class="os-button ext-retry" disabled={isStarting} onClick={() => void analyze(true)}>
+            Analyse again
+          </button>
+        )}
+      </>
+    );
+  } else {
+    const shown: Panel = panel ?? (job.status === 'done' ? 'results' : 'people');
+    body = (
+      <>
+        <nav class="ext-tabs" role="tablist">
+          <TabButton panel="people" shown={shown} onSelect={setPanel} label={`People (${job.people ?? '…'})`} />
+          <TabButton panel="results" shown={shown} onSelect={setPanel} label="Results" />
+        </nav>
+        {shown === 'people' ? (
+          <PeoplePanel job={job} onChange={() => setRevision((r) => r + 1)} onError={onError} />
+        ) : (
+          <ResultsPanel job={job} revision={revision} onError={onError} />
+        )}
+      </>
+    );
+  }
+
+  return (
+    <div class="os-app ext-popup">
+      <header class="ext-head">
+        <Logo />
+        <h1 class="ext-head__title" title={title}>
+          {title}
+        </h1>
+        <button type="button" class="os-link" onClick={openOptions}>
+          Options
+        </button>
+      </header>
+      <main class="ext-main">
+        {error && <ErrorNotice error={error} onOpenOptions={openOptions} onDismiss={() => setError(null)} />}
+        {body}
+      </main>
+      <RecentJobs jobs={state.recent} currentJobId={job?.id ?? null} pageUrlOf={(j: Job) => (settings ? new URL(j.pageUrl, settings.serverUrl).toString() : null)} />
+    </div>
+  );
+}
+
+function TabButton(props: { panel: Panel; shown: Panel; label: string; onSelect: (panel: Panel) => void }): JSX.Element {
+  const isSelected = props.panel === props.shown;
+  return (
+    <button type="button" role="tab" aria-selected={isSelected} class={`ext-tab${isSelected ? ' ext-tab--on' : ''}`} onClick={() => props.onSelect(props.panel)}>
+      {props.label}
+    </button>
+  );
+}
+
+function Logo(): JSX.Element {
+  return (
+    <svg class="ext-logo" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+      <rect x="3" y="6" width="11" height="5" rx="1.5" fill="#E66100" />
+      <rect x="3" y="13" width="18" height="5" rx="1.5" fill="#5D3A9B" />
+    </svg>
+  );
+}
