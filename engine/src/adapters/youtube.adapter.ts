@@ -1,0 +1,141 @@
+/**
+ * The one door to YouTube: downloads a video's picture (best MP4 up to 720p, no sound needed) with
+ * yt-dlp when it is installed, else with youtubei.js. Maps YouTube's refusals to plain errors.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { runInNewContext } from 'node:vm';
+import { Innertube, Platform } from 'youtubei.js';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import { toYouTubeWatchUrl } from '../../../shared/src/youtube-url.js';
+import { explainYouTubeRefusal } from '../stages/source/youtube-errors.js';
+
+export interface YouTubeDownloadOptions {
+  maxBytes: number;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+  /** Tallest picture wanted (default 720): faces need no more, and downloads stay small. */
+  maxHeight?: number;
+  /** Use yt-dlp when it is on PATH (default true). */
+  useYtDlp?: boolean;
+  /** The fetch youtubei.js uses (default: the global fetch). */
+  fetch?: typeof fetch;
+}
+
+export interface YouTubeVideo {
+  title: string | null;
+  /** Seconds, when YouTube says. */
+  duration: number | null;
+  bytes: number;
+}
+
+/** Downloads the video `videoId` to `destination` (removed again on failure). */
+export async function downloadYouTube(videoId: string, destination: string, options: YouTubeDownloadOptions): Promise<YouTubeVideo> {
+  const deadline = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  try {
+    if (options.useYtDlp !== false && (await hasYtDlp())) return await downloadWithYtDlp(videoId, destination, options, signal);
+    return await downloadWithYoutubei(videoId, destination, options, signal);
+  } catch (error) {
+    await rm(destination, { force: true });
+    if (error instanceof OnscreenError) throw error;
+    if (deadline.aborted) throw new OnscreenError('download_timeout', `The YouTube download did not finish within ${Math.round(options.timeoutMs / 1000)} s.`);
+    if (options.signal?.aborted) throw new OnscreenError('interrupted', 'The download was cancelled.');
+    throw explainYouTubeRefusal(error instanceof Error ? error.message : String(error));
+  }
+}
+
+let ytDlpFound: Promise<boolean> | null = null;
+function hasYtDlp(): Promise<boolean> {
+  ytDlpFound ??= new Promise((done) => {
+    const child = spawn('yt-dlp', ['--version'], { stdio: 'ignore' });
+    child.once('error', () => done(false));
+    child.once('close', (code) => done(code === 0));
+  });
+  return ytDlpFound;
+}
+
+async function downloadWithYtDlp(videoId: string, destination: string, options: YouTubeDownloadOptions, signal: AbortSignal): Promise<YouTubeVideo> {
+  const height = options.maxHeight ?? 720;
+  const format = `bv*[ext=mp4][height<=${height}]/b[ext=mp4][height<=${height}]/bv*[height<=${height}]/b[height<=${height}]/b`;
+  const args = ['--no-playlist', '--no-warnings', '--no-progress', '--no-part', '--force-overwrites', '-f', format,
+    '--max-filesize', String(options.maxBytes), '-o', destination, '--no-simulate',
+    '--print', 'before_dl:%(title)s\t%(duration)s\t%(is_live)s', '--', toYouTubeWatchUrl(videoId)];
+  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
+    const child = spawn('yt-dlp', args, { stdio: ['ignore', 'pipe', 'pipe'], signal });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
+    child.stderr.setEncoding('utf8').on('data', (t: string) => (err = (err + t).slice(-8000)));
+    child.once('error', fail);
+    child.once('close', (c) => done({ code: c, stdout: out, stderr: err }));
+  });
+  const [title = '', duration = '', isLive = ''] = stdout.trim().split('\n').at(-1)?.split('\t') ?? [];
+  if (isLive === 'True') throw new OnscreenError('source_unavailable', 'This is a live stream; onscreen can analyse it once it has ended.');
+  if (code !== 0) throw explainYouTubeRefusal(stderr.trim().split('\n').filter((l) => l.includes('ERROR')).at(-1) ?? stderr);
+  const bytes = (await stat(destination).catch(() => null))?.size ?? 0;
+  // yt-dlp skips (without failing) a download larger than --max-filesize.
+  if (bytes === 0) throw new OnscreenError('video_too_large', 'The video is larger than this server accepts.');
+  return { title: title && title !== 'NA' ? title : null, duration: Number(duration) > 0 ? Number(duration) : null, bytes };
+}
+
+async function downloadWithYoutubei(videoId: string, destination: string, options: YouTubeDownloadOptions, signal: AbortSignal): Promise<YouTubeVideo> {
+  installEvaluator();
+  const baseFetch = options.fetch ?? fetch;
+  const youtube = await Innertube.create({
+    retrieve_player: true,
+    generate_session_locally: true,
+    fetch: (input, init) => baseFetch(input, { ...init, signal }),
+  });
+  const info = await youtube.getBasicInfo(videoId);
+  const status = info.playability_status;
+  if (status && status.status !== 'OK') throw explainYouTubeRefusal(`${status.status}: ${status.reason ?? ''}`);
+  if (info.basic_info.is_live || info.basic_info.is_upcoming) {
+    throw new OnscreenError('source_unavailable', 'This is a live or upcoming stream; onscreen can analyse it once it has ended.');
+  }
+  const height = options.maxHeight ?? 720;
+  const formats = [...(info.streaming_data?.formats ?? []), ...(info.streaming_data?.adaptive_formats ?? [])]
+    .filter((f) => f.has_video && (f.height ?? 0) <= height)
+    .sort((a, b) => score(b) - score(a));
+  const chosen = formats[0];
+  if (!chosen) throw new OnscreenError('youtube_unsupported', 'YouTube offered no downloadable video format for this video.');
+  if (chosen.content_length && chosen.content_length > options.maxBytes) throw new OnscreenError('video_too_large', 'The video is larger than this server accepts.');
+  const body = await info.download({ itag: chosen.itag, type: chosen.has_audio ? 'video+audio' : 'video' });
+  const bytes = await saveLimited(Readable.fromWeb(body as WebReadableStream<Uint8Array>), destination, options, chosen.content_length ?? null, signal);
+  return { title: info.basic_info.title ?? null, duration: info.basic_info.duration ?? null, bytes };
+}
+
+/** Prefers MP4 (H.264 decodes fastest), then the tallest picture. */
+function score(format: { mime_type: string; height?: number; bitrate: number }): number {
+  return (format.mime_type.startsWith('video/mp4') ? 1e7 : 0) + (format.height ?? 0) * 1e3 + format.bitrate / 1e6;
+}
+
+async function saveLimited(body: Readable, destination: string, options: YouTubeDownloadOptions, total: number | null, signal: AbortSignal): Promise<number> {
+  let received = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      received += chunk.length;
+      if (received > options.maxBytes) return done(new OnscreenError('video_too_large', 'The video is larger than this server accepts.'));
+      if (total) options.onProgress?.(Math.min(1, received / total));
+      done(null, chunk);
+    },
+  });
+  await pipeline(body, counter, createWriteStream(destination), { signal });
+  return received;
+}
+
+let isEvaluatorInstalled = false;
+/** youtubei.js needs a JavaScript evaluator to decipher stream URLs; run YouTube's code in a bare context. */
+function installEvaluator(): void {
+  if (isEvaluatorInstalled) return;
+  isEvaluatorInstalled = true;
+  Platform.shim.eval = (data, env) => {
+    const call = `process(${JSON.stringify(env.n ?? '')}, ${JSON.stringify(env.sp ?? '')}, ${JSON.stringify(env.sig ?? '')})`;
+    return runInNewContext(`${data.output}\n${call}`, { URL, URLSearchParams }, { timeout: 5000 }) as Record<string, unknown>;
+  };
+}
