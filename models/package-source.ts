@@ -12,8 +12,9 @@ const NETWORK_ERRORS = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EN
 
 /** First meaningful line of npm's error output, for a one-line message. */
 function summarise(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.replace(/^npm (ERR!|error)\s*/, '').trim());
-  return lines.find((l) => l && !/^(code|errno|syscall|A complete log|npm warn)/i.test(l)) ?? 'no detail';
+  const lines = stderr.split('\n').map((l) => l.replace(/^npm (ERR!|error)\s*/, '').replace(/^notarget\s+/, '').trim());
+  const line = lines.find((l) => l && !/^(code|errno|syscall|A complete log|npm warn)/i.test(l)) ?? 'no detail';
+  return line.replace(/\.+$/, '');
 }
 
 /** Downloads `<name>@<version>` as a tarball into `dir` and returns its path. */
