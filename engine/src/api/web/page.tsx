@@ -8,14 +8,9 @@ import { useCallback, useState } from 'preact/hooks';
 import { OnscreenClient } from '../../../../shared/src/api/client.js';
 import { JobListPage } from './JobListPage.js';
 import { JobPage } from './JobPage.js';
+import { readJobId } from './route.js';
 import { forgetToken, readToken } from './session.js';
 import { TokenForm } from './TokenForm.js';
-
-/** The job id in `/jobs/:id`, or null on any other path. */
-export function readJobId(pathname: string): string | null {
-  const match = /^\/jobs\/([^/]+)\/?$/.exec(pathname);
-  return match?.[1] ? decodeURIComponent(match[1]) : null;
-}
 
 function App(): JSX.Element {
   const [client, setClient] = useState<OnscreenClient | null>(() => {
