@@ -1,0 +1,23 @@
+/** What the routes may call: services only (no repositories, no queue, no SQL). */
+import type { JobsService } from '../services/jobs.service.js';
+import type { JobNotifier } from '../services/job-notifier.js';
+import type { JobReportsService } from '../services/job-reports.service.js';
+import type { TaggingService } from '../services/tagging.service.js';
+import type { TokensService } from '../services/tokens.service.js';
+import type { UploadLinks } from '../services/upload-links.service.js';
+import type { WebAssets } from './web-assets.js';
+
+export interface ApiContext {
+  version: string;
+  jobs: JobsService;
+  tagging: TaggingService;
+  reports: JobReportsService;
+  tokens: TokensService;
+  notifier: JobNotifier;
+  uploadLinks: UploadLinks;
+  /** The stored upload of a job, for workers holding a signed link. */
+  findUpload(jobId: string): Promise<string | null>;
+  isReady(): Promise<boolean>;
+  web: WebAssets;
+  limits: { jsonBytes: number; uploadBytes: number };
+}

@@ -1,0 +1,99 @@
+/** Response shapes of shared/src/api/types.ts and shared/src/report.ts, as JSON Schema for the OpenAPI document. */
+const str = { type: 'string' };
+const num = { type: 'number' };
+const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+export const COMPONENT_SCHEMAS: Record<string, unknown> = {
+  Error: {
+    type: 'object',
+    required: ['error'],
+    properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: ref('ErrorCode'), message: str, hint: str } } },
+  },
+  Health: { type: 'object', properties: { ok: { const: true }, version: str } },
+  Job: {
+    type: 'object',
+    required: ['id', 'status', 'progress', 'source', 'options', 'createdAt', 'updatedAt', 'pageUrl'],
+    properties: {
+      id: { type: 'string', pattern: '^[0-9a-f]{20}$' },
+      status: { enum: ['queued', 'running', 'tagging', 'done', 'failed'] },
+      progress: {
+        type: 'object',
+        properties: {
+          stage: { enum: ['queued', 'source', 'frames', 'faces', 'tracks', 'people', 'report', 'done'] },
+          percent: num,
+          etaSeconds: nullable(num),
+          message: str,
+        },
+      },
+      source: { type: 'object', properties: { kind: { enum: ['url', 'youtube', 'upload'] }, label: str, videoId: nullable(str) } },
+      title: nullable(str),
+      options: { type: 'object', properties: { fps: num } },
+      requester: nullable(str),
+      createdAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
+      error: nullable({ type: 'object', properties: { code: str, message: str, hint: str } }),
+      people: nullable({ type: 'integer' }),
+      duration: nullable(num),
+      pageUrl: str,
+      reused: { type: 'boolean' },
+    },
+  },
+  JobList: { type: 'object', properties: { jobs: { type: 'array', items: ref('Job') } } },
+  PersonView: {
+    type: 'object',
+    properties: {
+      id: { type: 'integer' },
+      tracks: { type: 'array', items: { type: 'integer' } },
+      faces: { type: 'integer' },
+      seconds: num,
+      suggestion: nullable({ type: 'object', properties: { gender: { enum: ['female', 'male'] }, confidence: num } }),
+      tag: nullable({ enum: ['female', 'male', 'unknown', 'not-face'] }),
+      tagOrigin: nullable({ enum: ['person', 'suggestion'] }),
+      taggedBy: nullable(str),
+      taggedAt: nullable(str),
+      thumbnail: str,
+      showAt: num,
+      sourceClusters: { type: 'array', items: { type: 'integer' } },
+    },
+  },
+  PeopleResponse: {
+    type: 'object',
+    properties: { jobId: str, people: { type: 'array', items: ref('PersonView') }, thumbnailUrl: str, isComplete: { type: 'boolean' }, revision: { type: 'integer' } },
+  },
+  Edit: {
+    type: 'object',
+    required: ['kind', 'by', 'at'],
+    properties: { kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions', 'undo'] }, by: str, at: { type: 'string', format: 'date-time' } },
+    additionalProperties: true,
+  },
+  History: { type: 'object', properties: { edits: { type: 'array', items: ref('Edit') } } },
+  Report: {
+    type: 'object',
+    description: 'shared/src/report.ts: screen time by group, shares, co-presence, timeline, persons, quality and the definition of every figure.',
+    properties: {
+      schemaVersion: { type: 'integer' },
+      screenTime: { type: 'object' },
+      femaleShareOfGendered: nullable(num),
+      femaleShareRange: { type: 'object', properties: { low: num, high: num } },
+      people: { type: 'object' },
+      coPresence: { type: 'object' },
+      timeline: { type: 'object' },
+      persons: { type: 'array' },
+      quality: { type: 'object' },
+      definitions: { type: 'object', additionalProperties: str },
+    },
+    additionalProperties: true,
+  },
+  ServiceStatus: {
+    type: 'object',
+    properties: {
+      version: str,
+      queue: {
+        type: 'object',
+        properties: { mode: { enum: ['in-process', 'redis'] }, waiting: { type: 'integer' }, active: { type: 'integer' }, failed: { type: 'integer' }, workers: { type: 'integer' } },
+      },
+      jobs: { type: 'object', properties: { total: { type: 'integer' } } },
+    },
+  },
+};

@@ -1,0 +1,32 @@
+/** The tagging and report page (no token in the URL: the page asks for it and keeps it in the tab). */
+import type { ApiContext } from './context.js';
+import type { AnyRoute } from './router.js';
+import { PARAMS } from './schemas.js';
+import type { AssetName } from './web-assets.js';
+
+/** The page builds its own API calls; it needs no framing, inline script or third-party source. */
+const PAGE_HEADERS = {
+  'content-security-policy': "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-cache',
+};
+
+export function pagesRoutes(context: ApiContext): AnyRoute[] {
+  const shell = () => ({ status: 200, body: context.web.shell(), contentType: 'text/html; charset=utf-8', headers: PAGE_HEADERS });
+  return [
+    { method: 'GET', path: '/', access: 'none', tag: 'pages', summary: 'The job list page.', responses: { 200: { description: 'HTML', contentType: 'text/html' } }, handle: shell },
+    {
+      method: 'GET', path: '/jobs/:id', access: 'none', tag: 'pages', summary: 'The tagging and report page of a job.',
+      params: { id: PARAMS.id }, responses: { 200: { description: 'HTML', contentType: 'text/html' } }, handle: shell,
+    },
+    {
+      method: 'GET', path: '/assets/:asset', access: 'none', tag: 'pages', summary: "The page's script and styles.",
+      params: { asset: PARAMS.asset },
+      responses: { 200: { description: 'JavaScript or CSS', contentType: 'text/javascript' } },
+      handle: async ({ params }) => {
+        const { body, contentType } = await context.web.read(params.asset as AssetName);
+        return { status: 200, body, contentType, headers: { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' } };
+      },
+    },
+  ];
+}

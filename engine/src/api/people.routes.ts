@@ -1,0 +1,61 @@
+/** Tagging: people (clusters) with thumbnails and suggestions; tag, merge, split, accept, undo, finish, history. */
+import type { z } from 'zod';
+import type { ApiContext } from './context.js';
+import type { AnyRoute, Route } from './router.js';
+import { bySchema, mergeSchema, PARAMS, splitSchema, tagSchema } from './schemas.js';
+
+const PEOPLE = { 200: { description: 'The people after the edit', schema: 'PeopleResponse' }, 409: { description: 'The job is not analysed yet', schema: 'Error' } };
+const id = { id: PARAMS.id };
+
+export function peopleRoutes(context: ApiContext): AnyRoute[] {
+  const { tagging } = context;
+  const tag: Route<z.infer<typeof tagSchema>> = {
+    method: 'POST', path: '/api/v1/jobs/:id/tags', access: 'token', tag: 'tagging', summary: 'Tag a person: female, male, unknown or not-face.',
+    params: id, body: tagSchema, responses: PEOPLE,
+    handle: async ({ params, body }) => ({ status: 200, json: await tagging.tag(params.id!, body.person, body.tag, body.by) }),
+  };
+  const merge: Route<z.infer<typeof mergeSchema>> = {
+    method: 'POST', path: '/api/v1/jobs/:id/merge', access: 'token', tag: 'tagging', summary: 'Merge person `from` into person `into` (the same person found twice).',
+    params: id, body: mergeSchema, responses: PEOPLE,
+    handle: async ({ params, body }) => ({ status: 200, json: await tagging.merge(params.id!, body.into, body.from, body.by) }),
+  };
+  const split: Route<z.infer<typeof splitSchema>> = {
+    method: 'POST', path: '/api/v1/jobs/:id/split', access: 'token', tag: 'tagging',
+    summary: 'Split a person: move `tracks` into a new person (default: every track but the first its own person).',
+    params: id, body: splitSchema, responses: PEOPLE,
+    handle: async ({ params, body }) => ({ status: 200, json: await tagging.split(params.id!, body.person, body.by, body.tracks) }),
+  };
+  const by = (path: string, summary: string, run: (jobId: string, by: string) => Promise<unknown>, schema = 'PeopleResponse'): Route<z.infer<typeof bySchema>> => ({
+    method: 'POST', path, access: 'token', tag: 'tagging', summary, params: id, body: bySchema,
+    responses: { ...PEOPLE, 200: { description: schema, schema } },
+    handle: async ({ params, body }) => ({ status: 200, json: await run(params.id!, body.by) }),
+  });
+  return [
+    {
+      method: 'GET', path: '/api/v1/jobs/:id/people', access: 'token', tag: 'tagging', summary: 'The people found, with suggestions, tags and who tagged them when.',
+      params: id, responses: PEOPLE,
+      handle: async ({ params }) => ({ status: 200, json: await tagging.people(params.id!) }),
+    },
+    {
+      method: 'GET', path: '/api/v1/jobs/:id/people/:pid/thumbnail.jpg', access: 'token', tag: 'tagging', summary: "A person's thumbnail (their best faces).",
+      params: { ...id, pid: PARAMS.pid },
+      responses: { 200: { description: 'JPEG', contentType: 'image/jpeg' }, 404: { description: 'No such person', schema: 'Error' } },
+      handle: async ({ params }) => {
+        const image = await context.reports.thumbnailOfPerson(params.id!, Number(params.pid));
+        return { status: 200, body: image, contentType: 'image/jpeg', headers: { 'cache-control': 'private, max-age=300' } };
+      },
+    },
+    tag,
+    merge,
+    split,
+    by('/api/v1/jobs/:id/accept-suggestions', 'Tag every untagged person with their suggestion.', (j, b) => tagging.acceptSuggestions(j, b)),
+    by('/api/v1/jobs/:id/undo', 'Undo the newest edit still in effect.', (j, b) => tagging.undo(j, b)),
+    by('/api/v1/jobs/:id/finish', 'Mark tagging done: the report is final.', (j, b) => tagging.finish(j, b), 'Job'),
+    {
+      method: 'GET', path: '/api/v1/jobs/:id/history', access: 'token', tag: 'tagging', summary: 'Every edit: who tagged what, and when.',
+      params: id, responses: { 200: { description: '{ edits: Edit[] }', schema: 'History' } },
+      handle: async ({ params }) => ({ status: 200, json: await tagging.history(params.id!) }),
+    },
+  ];
+}
+

@@ -1,0 +1,123 @@
+/**
+ * One request, from the socket to the reply: CORS, routing, the token, the rate limit, the body
+ * and the handler. Every failure becomes an ErrorBody with its code's status and a sentence a
+ * person can act on; an unexpected one is logged and answered `internal`, never with a stack.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import type { TokensService } from '../services/tokens.service.js';
+import type { CorsPolicy } from './cors.js';
+import { readJsonBody, sendReply, toErrorReply } from './http-io.js';
+import type { RateLimiter } from './rate-limit.js';
+import type { AnyRoute, Router } from './router.js';
+import { describeZodError } from './schemas.js';
+
+export interface HandlerDeps {
+  router: Router;
+  tokens: TokensService;
+  cors: CorsPolicy;
+  /** Per token, for token routes. */
+  limiter: RateLimiter;
+  /** Per client address, for requests without a valid token (guessing tokens is slow). */
+  anonymousLimiter: RateLimiter;
+  jsonLimitBytes: number;
+  log(line: string): void;
+}
+
+export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(deps, req, res).catch((error: unknown) => fail(deps, req, res, error));
+  };
+}
+
+async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  res.setHeader('x-content-type-options', 'nosniff');
+  const rawUrl = req.url ?? '/';
+  const queryAt = rawUrl.indexOf('?');
+  const rawPath = queryAt >= 0 ? rawUrl.slice(0, queryAt) : rawUrl;
+  const search = new URLSearchParams(queryAt >= 0 ? rawUrl.slice(queryAt + 1) : '');
+  if (req.method === 'OPTIONS') {
+    deps.cors.preflight(req, res);
+    return;
+  }
+  deps.cors.apply(req, res);
+  const match = deps.router.match(req.method ?? 'GET', rawPath);
+  if (match === null) throw new OnscreenError('not_found', `There is no ${rawPath.startsWith('/api') ? 'API endpoint' : 'page'} at ${truncate(rawPath)}. See /api/openapi.json.`);
+  if (match === 'method') throw new OnscreenError('not_found', `${req.method} is not supported at ${truncate(rawPath)}. See /api/openapi.json.`);
+  const { route, params } = match;
+  const tokenName = route.access === 'token' ? authenticate(deps, req) : '';
+  if (route.access === 'signed') limit(deps.anonymousLimiter, clientAddress(req));
+  const query = parseQuery(route, search);
+  const body = route.body && route.body !== 'binary' ? parseBody(route, await readJsonBody(req, deps.jsonLimitBytes)) : undefined;
+  const reply = await route.handle({ req, res, params, query, body, tokenName });
+  if (req.method === 'HEAD' && !('stream' in reply)) {
+    res.writeHead(reply.status).end();
+    return;
+  }
+  sendReply(res, reply);
+}
+
+function authenticate(deps: HandlerDeps, req: IncomingMessage): string {
+  const header = req.headers.authorization;
+  if (!header) {
+    limit(deps.anonymousLimiter, clientAddress(req));
+    throw new OnscreenError('unauthorized', 'This endpoint needs an API token: send `Authorization: Bearer <token>`.', {
+      hint: 'Create a token with `npx onscreen token create <name>`.',
+    });
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  const name = match ? deps.tokens.authenticate(match[1]!) : null;
+  if (!name) {
+    limit(deps.anonymousLimiter, clientAddress(req));
+    throw new OnscreenError('unauthorized', 'That API token is not valid: it is malformed, unknown or revoked.', {
+      hint: 'Check the token, or create a new one with `npx onscreen token create <name>`.',
+    });
+  }
+  limit(deps.limiter, `token:${name}`);
+  return name;
+}
+
+function limit(limiter: RateLimiter, key: string): void {
+  const wait = limiter.take(key);
+  if (wait > 0) throw Object.assign(new OnscreenError('rate_limited', `Too many requests; try again in ${wait} s.`), { retryAfterSeconds: wait });
+}
+
+function parseQuery(route: AnyRoute, search: URLSearchParams): Record<string, unknown> {
+  if (!route.query) return {};
+  const parsed = route.query.safeParse(Object.fromEntries(search));
+  if (!parsed.success) throw describeZodError(parsed.error, 'query');
+  return parsed.data as Record<string, unknown>;
+}
+
+function parseBody(route: AnyRoute, json: unknown): unknown {
+  if (!route.body || route.body === 'binary') return undefined;
+  const parsed = route.body.safeParse(json);
+  if (!parsed.success) throw describeZodError(parsed.error, 'request body');
+  return parsed.data;
+}
+
+function fail(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  if (!(error instanceof OnscreenError) || error.code === 'internal') {
+    deps.log(`${req.method} ${truncate(req.url ?? '')}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const isBodyUnread = !req.complete;
+  const reply = toErrorReply(error);
+  if (isBodyUnread) {
+    // The client may still be sending (an oversized upload): answer, then close the connection.
+    reply.headers = { ...reply.headers, connection: 'close' };
+    res.on('finish', () => setTimeout(() => req.destroy(), 100).unref());
+  }
+  sendReply(res, reply);
+}
+
+function clientAddress(req: IncomingMessage): string {
+  return `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+}
+
+function truncate(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}

@@ -1,0 +1,20 @@
+/** The route table: every endpoint the server answers, in one list (and so in the OpenAPI document). */
+import type { ApiContext } from './context.js';
+import { jobsRoutes } from './jobs.routes.js';
+import { pagesRoutes } from './pages.routes.js';
+import { peopleRoutes } from './people.routes.js';
+import { reportsRoutes } from './reports.routes.js';
+import type { AnyRoute } from './router.js';
+import { systemRoutes } from './system.routes.js';
+import { uploadsRoutes } from './uploads.routes.js';
+
+export function buildRoutes(context: ApiContext, openApi: () => unknown): AnyRoute[] {
+  return [
+    ...systemRoutes(context, openApi),
+    ...jobsRoutes(context),
+    ...peopleRoutes(context),
+    ...reportsRoutes(context),
+    ...uploadsRoutes(context),
+    ...pagesRoutes(context),
+  ];
+}

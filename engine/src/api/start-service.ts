@@ -1,0 +1,183 @@
+/**
+ * The service's composition root: opens storage, picks the queue (in-process, or BullMQ when
+ * REDIS_URL is set), wires services and routes, and listens. `onscreen serve` and the tests
+ * both start the service through `startService`.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import { parseYouTubeUrl } from '../../../shared/src/youtube-url.js';
+import { assertPublicUrl } from '../adapters/network-guard.js';
+import type { ServiceConfig } from '../config/service.config.js';
+import { ENGINE_VERSION } from '../config/tuning.js';
+import { createAnalysisProcessor } from '../queue/analysis.processor.js';
+import { InProcessQueue } from '../queue/in-process.queue.js';
+import type { AnalysisProcessor, JobQueue } from '../queue/job-queue.js';
+import { JobNotifier } from '../services/job-notifier.js';
+import { JobOutcomesService } from '../services/job-outcomes.service.js';
+import { JobReportsService, type ReportRenderer } from '../services/job-reports.service.js';
+import { JobsService } from '../services/jobs.service.js';
+import { renderReport } from '../services/report.service.js';
+import { RetentionService } from '../services/retention.service.js';
+import { TaggingService } from '../services/tagging.service.js';
+import { TokensService } from '../services/tokens.service.js';
+import { UploadLinks } from '../services/upload-links.service.js';
+import { openDatabase } from '../storage/database.js';
+import { JobFilesStore } from '../storage/job-files.store.js';
+import { JobsRepository } from '../storage/jobs.repository.js';
+import { loadOrCreateSecret } from '../storage/secret.store.js';
+import { TokensRepository } from '../storage/tokens.repository.js';
+import type { ApiContext } from './context.js';
+import { CorsPolicy } from './cors.js';
+import { buildOpenApi } from './openapi.js';
+import { RateLimiter } from './rate-limit.js';
+import { createRequestHandler } from './request-handler.js';
+import { buildRoutes } from './routes.js';
+import { Router } from './router.js';
+import { loadWebAssets, WEB_DIR } from './web-assets.js';
+
+export interface ServiceHandle {
+  /** The base URL the server listens on, e.g. http://127.0.0.1:8750. */
+  url: string;
+  tokens: TokensService;
+  /** Runs the retention sweep now; returns the ids of the jobs it deleted. */
+  sweep(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface ServiceOverrides {
+  /** Replaces the analysis (tests of the service's own behaviour). */
+  processor?: AnalysisProcessor;
+  render?: ReportRenderer;
+  /** Where the page's built files are (default dist/web). */
+  webDir?: string;
+  log?(line: string): void;
+}
+
+/** How often a Redis-backed server checks that Redis still holds every pending job. */
+const RECONCILE_MS = 10_000;
+
+export async function startService(config: ServiceConfig, overrides: ServiceOverrides = {}): Promise<ServiceHandle> {
+  const log = overrides.log ?? ((line: string) => process.stderr.write(`onscreen: ${line}\n`));
+  const files = new JobFilesStore(config.dataDir);
+  await files.init();
+  await files.removeIncoming();
+  const db = openDatabase(config.dataDir);
+  const jobsRepo = new JobsRepository(db);
+  const tokens = new TokensService(new TokensRepository(db));
+  const uploadLinks = new UploadLinks(await loadOrCreateSecret(config.dataDir, config.secret), config.uploadUrlTtlSeconds);
+  const notifier = new JobNotifier(log);
+  const web = await loadWebAssets(overrides.webDir ?? WEB_DIR, log);
+
+  let baseUrl = config.publicUrl ?? '';
+  const queue: JobQueue = config.redisUrl
+    ? new (await import('../queue/bullmq.queue.js')).BullmqQueue({
+        redisUrl: config.redisUrl,
+        queueName: config.queueName,
+        prefix: config.queuePrefix,
+        attempts: config.jobAttempts,
+        backoffMs: config.jobBackoffMs,
+        signUploadUrl: (jobId, filename) => uploadLinks.sign(baseUrl, jobId, filename),
+        log,
+      })
+    : new InProcessQueue({
+        processor: overrides.processor ?? createAnalysisProcessor({ workRoot: files.workRoot, allowPrivateNetwork: config.allowPrivateNetwork }),
+        concurrency: config.concurrency,
+        attempts: config.jobAttempts,
+        backoffMs: config.jobBackoffMs,
+        resolveUploadPath: async (jobId) => {
+          const path = await files.findUpload(jobId);
+          if (!path) throw new OnscreenError('video_unreadable', 'The uploaded video is gone.');
+          return path;
+        },
+        log,
+      });
+
+  const jobs = new JobsService({
+    jobs: jobsRepo,
+    files,
+    queue,
+    notifier,
+    settings: { defaultFps: config.defaultFps, maxFps: config.maxFps, uploadLimitBytes: config.uploadLimitBytes, allowPrivateNetwork: config.allowPrivateNetwork, version: ENGINE_VERSION },
+    assertPublicUrl: async (url) => void (await assertPublicUrl(url)),
+    findYouTubeId: (url) => parseYouTubeUrl(url)?.videoId ?? null,
+  });
+  const tagging = new TaggingService({ jobs: jobsRepo, files, notifier });
+  const reports = new JobReportsService({ tagging, files, render: overrides.render ?? renderReport });
+  const retention = new RetentionService({ jobs: jobsRepo, files, jobsService: jobs, retentionDays: config.retentionDays });
+
+  const context: ApiContext = {
+    version: ENGINE_VERSION,
+    jobs,
+    tagging,
+    reports,
+    tokens,
+    notifier,
+    uploadLinks,
+    findUpload: (jobId) => files.findUpload(jobId),
+    isReady: async () => jobsRepo.isHealthy() && (await queue.isReady()),
+    web,
+    limits: { jsonBytes: config.jsonLimitBytes, uploadBytes: config.uploadLimitBytes },
+  };
+  let openApi: unknown = null;
+  const router: Router = new Router(buildRoutes(context, (): unknown => (openApi ??= buildOpenApi(router.routes, ENGINE_VERSION))));
+  const server = createServer(
+    { requestTimeout: 0, headersTimeout: 30_000, keepAliveTimeout: 5_000 },
+    createRequestHandler({
+      router,
+      tokens,
+      cors: new CorsPolicy(config.corsOrigins),
+      limiter: new RateLimiter(config.rateLimitPerMinute, config.rateLimitBurst),
+      anonymousLimiter: new RateLimiter(60, 30),
+      jsonLimitBytes: config.jsonLimitBytes,
+      log,
+    }),
+  );
+  server.on('clientError', (_error, socket) => socket.destroy());
+  const url = await listen(server, config.port, config.host);
+  baseUrl ||= url;
+
+  await queue.start(new JobOutcomesService({ jobs: jobsRepo, files, notifier }));
+  await jobs.resumePending();
+  const sweep = async () => {
+    const deleted = await retention.sweep();
+    if (deleted.length > 0) log(`retention: deleted ${deleted.length} job(s) older than ${config.retentionDays} days`);
+    return deleted;
+  };
+  await sweep();
+  const timers = [
+    setInterval(() => void sweep().catch((error: unknown) => log(`retention sweep failed: ${String(error)}`)), config.sweepIntervalSeconds * 1000),
+    ...(config.redisUrl ? [setInterval(() => void jobs.resumePending().catch(() => undefined), RECONCILE_MS)] : []),
+  ];
+  for (const timer of timers) timer.unref();
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    tokens,
+    sweep,
+    close: () =>
+      (closing ??= (async () => {
+        for (const timer of timers) clearInterval(timer);
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+        await queue.close();
+        server.closeAllConnections();
+        await closed;
+        db.close();
+      })()),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      resolve(`http://${shown === '0.0.0.0' ? '127.0.0.1' : shown === '[::]' ? '[::1]' : shown}:${address.port}`);
+    });
+  });
+}

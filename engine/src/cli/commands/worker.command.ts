@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { OnscreenError } from '../../../../shared/src/errors.js';
+import { loadServiceConfig } from '../../config/service.config.js';
+import type { Command } from '../command.js';
+
+const USAGE = `Usage: npx onscreen worker [--concurrency N]
+
+Takes analysis jobs from Redis (REDIS_URL) and runs them; run as many as you like, on as many
+machines as you like. Workers keep no state: results go back through the queue to the server.
+Ctrl-C (SIGINT) or SIGTERM finishes the current jobs, then stops; a second one stops at once
+and leaves the jobs to another worker.
+
+Options:
+  --concurrency N   jobs at once (ONSCREEN_CONCURRENCY, default 1; one per 2 cores is a fair start)`;
+
+export const workerCommand: Command = {
+  name: 'worker',
+  summary: 'process analysis jobs from Redis (REDIS_URL)',
+  usage: USAGE,
+  async run(args) {
+    let values;
+    try {
+      ({ values } = parseArgs({ args, options: { concurrency: { type: 'string' } } }));
+    } catch (error) {
+      throw new OnscreenError('bad_request', `${(error as Error).message}\n${USAGE}`);
+    }
+    const config = loadServiceConfig({ concurrency: values.concurrency });
+    const { startWorker } = await import('../../queue/start-worker.js');
+    const log = (line: string) => process.stderr.write(`onscreen worker: ${line}\n`);
+    const worker = await startWorker(config, { log });
+    log(`${worker.name} waiting for jobs on queue "${config.queueName}" (concurrency ${config.concurrency})`);
+    await waitForShutdown(
+      async () => {
+        log('finishing the current jobs, then stopping (again to stop now)');
+        await worker.close();
+      },
+      async () => {
+        log('stopping now; the current jobs go back to the queue');
+        await worker.close(true);
+      },
+    );
+    return 0;
+  },
+};
+
+/** Resolves after `stop` has run on SIGINT or SIGTERM; a second signal runs `stopNow` (default: exit). */
+function waitForShutdown(stop: () => Promise<void>, stopNow: () => Promise<void> = async () => process.exit(130)): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let signals = 0;
+    const onSignal = () => {
+      signals++;
+      (signals === 1 ? stop() : stopNow()).then(resolve, reject);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}

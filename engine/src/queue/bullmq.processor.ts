@@ -1,0 +1,16 @@
+/**
+ * The file a BullMQ worker's child process loads (a sandboxed processor): the real analysis.
+ * Running it in a child keeps the worker's event loop free during CPU-heavy work, so its job
+ * lock keeps being renewed and stalled-job recovery only fires for a worker that really died.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadServiceConfig } from '../config/service.config.js';
+import { createAnalysisProcessor } from './analysis.processor.js';
+import { createSandboxProcessor } from './bullmq.sandbox.js';
+
+const config = loadServiceConfig();
+
+export default createSandboxProcessor(
+  createAnalysisProcessor({ workRoot: join(tmpdir(), 'onscreen-worker'), allowPrivateNetwork: config.allowPrivateNetwork }),
+);

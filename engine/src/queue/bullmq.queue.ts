@@ -1,0 +1,141 @@
+/**
+ * The API server's side of BullMQ: adds jobs, listens to QueueEvents, and hands results and
+ * failures to the service. Workers are stateless and return results through the queue; this
+ * is the one place that stores them (through the listener), then removes the BullMQ job.
+ * `reconcile` covers what events cannot: a server that was down when a job finished, or a
+ * Redis restarted without persistence (pending jobs are added again from the database).
+ */
+import { Queue, QueueEvents, type Job } from 'bullmq';
+import type { AnalysisResult } from '../pipeline/analyze-video.js';
+import type { Progress } from '../pipeline/progress.js';
+import { decodeFailure } from './job-errors.js';
+import type { AnalysisJobData, AnalysisTask, JobQueue, QueueListener, QueueStats } from './job-queue.js';
+import { toConnection, type BullmqSettings } from './bullmq.connection.js';
+import { deserializeResult, type SerializedResult } from './result-codec.js';
+
+export interface BullmqQueueOptions extends BullmqSettings {
+  attempts: number;
+  backoffMs: number;
+  /** The server's signed URL for an uploaded video, for workers on other machines. */
+  signUploadUrl(jobId: string, filename: string): string;
+  log?(line: string): void;
+}
+
+const JOB_NAME = 'analyze';
+
+export class BullmqQueue implements JobQueue {
+  readonly mode = 'redis' as const;
+  private readonly queue: Queue<AnalysisTask, SerializedResult>;
+  private readonly events: QueueEvents;
+  private listener: QueueListener | null = null;
+  /** Jobs whose result is being stored: a late duplicate event must not store it twice. */
+  private readonly settling = new Set<string>();
+
+  constructor(private readonly options: BullmqQueueOptions) {
+    const connection = toConnection(options.redisUrl);
+    this.queue = new Queue(options.queueName, { connection, prefix: options.prefix });
+    this.events = new QueueEvents(options.queueName, { connection, prefix: options.prefix });
+    const log = (error: Error) => options.log?.(`redis: ${error.message}`);
+    this.queue.on('error', log);
+    this.events.on('error', log);
+  }
+
+  async start(listener: QueueListener): Promise<void> {
+    this.listener = listener;
+    this.events.on('active', ({ jobId }) => listener.onStarted(jobId));
+    this.events.on('progress', ({ jobId, data }) => {
+      if (isProgress(data)) listener.onProgress(jobId, data);
+    });
+    this.events.on('completed', ({ jobId }) => void this.settle(jobId));
+    this.events.on('failed', ({ jobId }) => void this.settle(jobId));
+    this.events.on('delayed', ({ jobId }) => void this.reportRetry(jobId));
+    await this.events.waitUntilReady();
+  }
+
+  async enqueue(data: AnalysisJobData): Promise<void> {
+    // jobId = our id: adding a job that BullMQ already holds is a no-op, so enqueue is idempotent.
+    await this.queue.add(JOB_NAME, this.toTask(data), {
+      jobId: data.jobId,
+      attempts: this.options.attempts,
+      backoff: { type: 'exponential', delay: this.options.backoffMs },
+      removeOnComplete: false,
+      removeOnFail: false,
+    });
+  }
+
+  async cancel(jobId: string): Promise<void> {
+    const job = await this.queue.getJob(jobId);
+    // An active job is locked by its worker and cannot be removed; its result is discarded on arrival.
+    await job?.remove().catch(() => undefined);
+  }
+
+  async reconcile(pending: AnalysisJobData[]): Promise<void> {
+    for (const data of pending) {
+      const job = await this.queue.getJob(data.jobId);
+      if (!job) await this.enqueue(data);
+      else if ((await job.isCompleted()) || (await job.isFailed())) await this.settle(data.jobId);
+    }
+  }
+
+  async stats(): Promise<QueueStats> {
+    const counts = await this.queue.getJobCounts('waiting', 'delayed', 'prioritized', 'active', 'failed');
+    return {
+      mode: this.mode,
+      waiting: (counts.waiting ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0),
+      active: counts.active ?? 0,
+      failed: counts.failed ?? 0,
+      workers: await this.queue.getWorkersCount(),
+    };
+  }
+
+  async isReady(): Promise<boolean> {
+    try {
+      await withTimeout(this.queue.getJobCounts('waiting'), 1500);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.events.close(), this.queue.close()]);
+  }
+
+  /** Stores a finished job's outcome once, then removes it from Redis. */
+  private async settle(jobId: string): Promise<void> {
+    if (!this.listener || this.settling.has(jobId)) return;
+    this.settling.add(jobId);
+    try {
+      const job = await this.queue.getJob(jobId);
+      if (!job) return;
+      if (await job.isCompleted()) {
+        await this.listener.onCompleted(jobId, deserializeResult(job.returnvalue));
+      } else if (await job.isFailed()) {
+        this.listener.onFailed(jobId, decodeFailure(job.failedReason), false);
+      } else return;
+      await job.remove();
+    } catch (error) {
+      this.options.log?.(`job ${jobId}: could not store its outcome (${error instanceof Error ? error.message : String(error)}); will retry`);
+    } finally {
+      this.settling.delete(jobId);
+    }
+  }
+
+  private async reportRetry(jobId: string): Promise<void> {
+    const job: Job<AnalysisTask, SerializedResult> | undefined = await this.queue.getJob(jobId).catch(() => undefined);
+    if (job?.failedReason) this.listener?.onFailed(jobId, decodeFailure(job.failedReason), true);
+  }
+
+  private toTask(data: AnalysisJobData): AnalysisTask {
+    if (data.source.kind === 'url') return { jobId: data.jobId, source: data.source.url, isTrustedSource: false, options: data.options };
+    return { jobId: data.jobId, source: this.options.signUploadUrl(data.jobId, data.source.filename), isTrustedSource: true, options: data.options };
+  }
+}
+
+function isProgress(value: unknown): value is Progress {
+  return typeof value === 'object' && value !== null && 'stage' in value && 'percent' in value;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+}

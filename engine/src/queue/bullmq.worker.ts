@@ -1,0 +1,53 @@
+/**
+ * A BullMQ worker: takes analysis jobs from Redis and runs each in a sandboxed child process.
+ * Stateless: results go back through the queue to the API server, which stores them.
+ * A worker that dies mid-job loses its lock; another worker's stalled-job check puts the job
+ * back in the queue and it runs again (its result is stored once: see bullmq.queue.ts).
+ */
+import { hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'bullmq';
+import { toConnection, type BullmqSettings } from './bullmq.connection.js';
+
+export interface BullmqWorkerOptions extends BullmqSettings {
+  concurrency: number;
+  lockMs: number;
+  stalledIntervalMs: number;
+  /** The sandboxed processor file; default: the real analysis (bullmq.processor.ts). */
+  processorFile?: string;
+  log?(line: string): void;
+}
+
+export interface WorkerHandle {
+  readonly name: string;
+  /** Finishes the current jobs, then stops. `force`: stops now and leaves them to stalled-job recovery. */
+  close(force?: boolean): Promise<void>;
+}
+
+export async function startBullmqWorker(options: BullmqWorkerOptions): Promise<WorkerHandle> {
+  const name = `${hostname()}:${process.pid}`;
+  const processorFile = options.processorFile ?? fileURLToPath(new URL('./bullmq.processor.ts', import.meta.url));
+  const worker = new Worker(options.queueName, processorFile, {
+    connection: toConnection(options.redisUrl),
+    prefix: options.prefix,
+    name,
+    concurrency: options.concurrency,
+    lockDuration: options.lockMs,
+    stalledInterval: options.stalledIntervalMs,
+    // A job whose worker died twice still gets a third run; more means something about it kills workers.
+    maxStalledCount: 2,
+    useWorkerThreads: false,
+    // The child loads TypeScript sources as this process does.
+    workerForkOptions: { execArgv: ['--import', import.meta.resolve('tsx')] },
+    autorun: false,
+  });
+  worker.on('error', (error) => options.log?.(`worker: ${error.message}`));
+  worker.on('failed', (job, error) => options.log?.(`job ${job?.id ?? '?'} failed: ${error.message.split('\n')[0]}`));
+  worker.on('completed', (job) => options.log?.(`job ${job.id} done`));
+  void worker.run().catch((error: unknown) => options.log?.(`worker stopped: ${String(error)}`));
+  await worker.waitUntilReady();
+  return {
+    name,
+    close: (force = false) => worker.close(force),
+  };
+}

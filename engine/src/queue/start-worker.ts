@@ -1,0 +1,30 @@
+/** Starts a BullMQ worker from the service configuration (`onscreen worker`, and the tests). */
+import { OnscreenError } from '../../../shared/src/errors.js';
+import type { ServiceConfig } from '../config/service.config.js';
+import { startBullmqWorker, type WorkerHandle } from './bullmq.worker.js';
+
+export type { WorkerHandle } from './bullmq.worker.js';
+
+export interface WorkerOverrides {
+  /** A sandboxed processor file in place of the real analysis (tests of the queue itself). */
+  processorFile?: string;
+  log?(line: string): void;
+}
+
+export async function startWorker(config: ServiceConfig, overrides: WorkerOverrides = {}): Promise<WorkerHandle> {
+  if (!config.redisUrl) {
+    throw new OnscreenError('bad_request', 'A worker takes its jobs from Redis: set REDIS_URL (e.g. REDIS_URL=redis://127.0.0.1:6379).', {
+      hint: 'Without Redis, `npx onscreen serve` runs the jobs itself and needs no worker.',
+    });
+  }
+  return startBullmqWorker({
+    redisUrl: config.redisUrl,
+    queueName: config.queueName,
+    prefix: config.queuePrefix,
+    concurrency: config.concurrency,
+    lockMs: config.lockMs,
+    stalledIntervalMs: config.stalledIntervalMs,
+    ...(overrides.processorFile ? { processorFile: overrides.processorFile } : {}),
+    ...(overrides.log ? { log: overrides.log } : {}),
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * What happens to a job while and after it is analysed, as the queue reports it: progress,
+ * result, failure. The one place results are stored, so each is stored once: a duplicate
+ * delivery (a job that ran twice after a worker died at the wrong moment) is counted and
+ * dropped, and a result for a deleted job is discarded.
+ */
+import type { AnalysisResult } from '../pipeline/analyze-video.js';
+import type { Progress } from '../pipeline/progress.js';
+import type { JobFailure } from '../queue/job-errors.js';
+import type { QueueListener } from '../queue/job-queue.js';
+import type { JobFilesStore } from '../storage/job-files.store.js';
+import type { JobRecord, JobsRepository } from '../storage/jobs.repository.js';
+import type { JobNotifier } from './job-notifier.js';
+import { toJob } from './job-view.js';
+
+/** Progress is written at most this often per job; the UI interpolates between. */
+const PROGRESS_INTERVAL_MS = 250;
+
+export class JobOutcomesService implements QueueListener {
+  private readonly lastProgressAt = new Map<string, number>();
+
+  constructor(private readonly deps: { jobs: JobsRepository; files: JobFilesStore; notifier: JobNotifier }) {}
+
+  onStarted(jobId: string): void {
+    const record = this.deps.jobs.get(jobId);
+    if (!record || !isPending(record)) return;
+    this.save(jobId, { status: 'running', stage: 'source', percent: 0, etaSeconds: null, message: 'Starting', attempts: record.attempts + 1 });
+  }
+
+  onProgress(jobId: string, progress: Progress): void {
+    const now = Date.now();
+    const record = this.deps.jobs.get(jobId);
+    if (!record || !isPending(record)) return;
+    const isStageChange = record.stage !== progress.stage;
+    if (!isStageChange && now - (this.lastProgressAt.get(jobId) ?? 0) < PROGRESS_INTERVAL_MS) return;
+    this.lastProgressAt.set(jobId, now);
+    this.save(jobId, {
+      status: 'running',
+      stage: progress.stage,
+      percent: Math.round(Math.min(100, Math.max(0, progress.percent)) * 10) / 10,
+      etaSeconds: progress.etaSeconds === null ? null : Math.round(progress.etaSeconds),
+      message: progress.message,
+    });
+  }
+
+  async onCompleted(jobId: string, result: AnalysisResult): Promise<void> {
+    this.lastProgressAt.delete(jobId);
+    const record = this.deps.jobs.get(jobId);
+    if (!record) return; // deleted while it was analysed: keep nothing
+    this.deps.jobs.incrementDeliveries(jobId);
+    if (!isPending(record)) {
+      this.deps.notifier.log(`job ${jobId}: a second result arrived and was dropped (the job ran twice)`);
+      return;
+    }
+    // The analysis names its source; for uploads that is a server path or signed URL: show the file name.
+    if (record.sourceKind === 'upload') result.analysis.video.source = record.sourceLabel;
+    await this.deps.files.writeResult(jobId, result);
+    if (!this.deps.jobs.get(jobId)) {
+      await this.deps.files.removeJob(jobId); // deleted while the result was written
+      return;
+    }
+    const people = result.analysis.clusters.length;
+    this.save(jobId, {
+      status: 'tagging',
+      stage: 'done',
+      percent: 100,
+      etaSeconds: 0,
+      message: people === 0 ? 'No faces found' : `Ready to tag: ${people} ${people === 1 ? 'person' : 'people'}`,
+      people,
+      duration: result.analysis.video.duration,
+      title: result.analysis.video.title,
+      errorCode: null,
+      errorMessage: null,
+      errorHint: null,
+    });
+    // The video itself is no longer needed: keep nothing longer than the work needs it.
+    await this.deps.files.removeUpload(jobId);
+  }
+
+  onFailed(jobId: string, failure: JobFailure, willRetry: boolean): void {
+    const record = this.deps.jobs.get(jobId);
+    if (!record || !isPending(record)) return;
+    if (willRetry) {
+      this.save(jobId, { status: 'queued', stage: 'queued', percent: 0, etaSeconds: null, message: `Will try again: ${failure.message}` });
+      return;
+    }
+    this.lastProgressAt.delete(jobId);
+    this.save(jobId, {
+      status: 'failed',
+      message: failure.message,
+      etaSeconds: null,
+      errorCode: failure.code,
+      errorMessage: failure.message,
+      errorHint: failure.hint ?? null,
+    });
+    void this.deps.files.removeUpload(jobId).catch(() => undefined);
+  }
+
+  private save(jobId: string, fields: Partial<JobRecord>): void {
+    const updated = this.deps.jobs.update(jobId, fields);
+    if (updated) this.deps.notifier.publish(toJob(updated));
+  }
+}
+
+function isPending(record: JobRecord): boolean {
+  return record.status === 'queued' || record.status === 'running';
+}

@@ -1,0 +1,58 @@
+/**
+ * A job's report as it stands with the current tags, rendered by report.service.ts (the same
+ * renderer as `onscreen report`) and kept until the tags change (keyed by the edit count).
+ */
+import type { Analysis, Edit } from '../../../shared/src/analysis.js';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import type { Report } from '../../../shared/src/report.js';
+import type { ChartName } from '../../../shared/src/api/client.js';
+import { applyEdits } from '../stages/people/edits.js';
+import type { JobFilesStore } from '../storage/job-files.store.js';
+import type { TaggingService } from './tagging.service.js';
+
+export interface RenderedReport {
+  report: Report;
+  csv: string;
+  html: string;
+  charts: Record<ChartName, Buffer>;
+}
+
+export type ReportRenderer = (analysis: Analysis, edits: Edit[], readThumbnail: (path: string) => Promise<Buffer | null>) => Promise<RenderedReport>;
+
+/** Reports kept rendered; rendering charts takes a moment, serving them again takes nothing. */
+const CACHE_SIZE = 16;
+
+export class JobReportsService {
+  private readonly cache = new Map<string, { revision: number; rendered: Promise<RenderedReport> }>();
+
+  constructor(private readonly deps: { tagging: TaggingService; files: JobFilesStore; render: ReportRenderer }) {}
+
+  async render(jobId: string): Promise<RenderedReport> {
+    const { analysis, edits } = await this.deps.tagging.state(jobId);
+    const cached = this.cache.get(jobId);
+    if (cached && cached.revision === edits.length) return cached.rendered;
+    const rendered = this.deps.render(analysis, edits, (path) => this.deps.files.readJobFile(jobId, path));
+    this.cache.delete(jobId);
+    this.cache.set(jobId, { revision: edits.length, rendered });
+    rendered.catch(() => this.cache.delete(jobId));
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return rendered;
+  }
+
+  async chart(jobId: string, name: ChartName): Promise<Buffer> {
+    return (await this.render(jobId)).charts[name];
+  }
+
+  async thumbnailOfPerson(jobId: string, personId: number): Promise<Buffer> {
+    const { analysis, edits } = await this.deps.tagging.state(jobId);
+    const person = applyEdits(analysis, edits).find((p) => p.id === personId);
+    if (!person) throw new OnscreenError('cluster_unknown', `Job ${jobId} has no person ${personId}.`);
+    const image = person.thumbnail ? await this.deps.files.readJobFile(jobId, person.thumbnail) : null;
+    if (!image) throw new OnscreenError('not_found', `Person ${personId} has no thumbnail.`);
+    return image;
+  }
+
+  forget(jobId: string): void {
+    this.cache.delete(jobId);
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * Jobs: create (from a URL or an upload, reusing the same video with the same options unless
+ * forced), read, list, delete with everything derived from them. Knows no SQL, no HTTP and no
+ * queue technology: it talks to repositories and to a JobQueue.
+ */
+import type { Readable } from 'node:stream';
+import type { CreateJobRequest, Job, ServiceStatus } from '../../../shared/src/api/types.js';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import type { AnalysisJobData, JobQueue } from '../queue/job-queue.js';
+import type { JobFilesStore } from '../storage/job-files.store.js';
+import type { JobRecord, JobsRepository } from '../storage/jobs.repository.js';
+import { assertJobId, createJobId } from './job-id.js';
+import type { JobNotifier } from './job-notifier.js';
+import { classifyUrl, reuseKeyOfUpload, reuseKeyOfUrl, type ClassifiedSource } from './job-source.js';
+import { toJob } from './job-view.js';
+
+export interface JobsServiceDeps {
+  jobs: JobsRepository;
+  files: JobFilesStore;
+  queue: JobQueue;
+  notifier: JobNotifier;
+  settings: { defaultFps: number; maxFps: number; uploadLimitBytes: number; allowPrivateNetwork: boolean; version: string };
+  /** Refuses URLs whose host resolves to a private, loopback or link-local address. */
+  assertPublicUrl(url: string): Promise<void>;
+  findYouTubeId(url: string): string | null;
+  now?(): Date;
+}
+
+export interface UploadRequest {
+  filename: string;
+  fps?: number | undefined;
+  force?: boolean | undefined;
+  requester?: string | undefined;
+}
+
+export interface Created {
+  job: Job;
+  isReused: boolean;
+}
+
+export class JobsService {
+  constructor(private readonly deps: JobsServiceDeps) {}
+
+  async createFromUrl(request: CreateJobRequest, tokenName: string): Promise<Created> {
+    const fps = this.checkFps(request.options?.fps);
+    const source = classifyUrl(request.url, this.deps.findYouTubeId);
+    if (!this.deps.settings.allowPrivateNetwork) await this.deps.assertPublicUrl(source.url);
+    const reuseKey = reuseKeyOfUrl(source, fps);
+    const { record, isReused } = this.insertUnlessReusable(request.force === true, reuseKey, () =>
+      this.newRecord(source, { fps, reuseKey, requester: request.requester, tokenName, uploadSha256: null }),
+    );
+    if (!isReused) await this.enqueue(record);
+    return { job: toJob(record, isReused), isReused };
+  }
+
+  async createFromUpload(body: Readable, request: UploadRequest, tokenName: string): Promise<Created> {
+    const fps = this.checkFps(request.fps);
+    const filename = cleanFilename(request.filename);
+    const upload = await this.deps.files.receiveUpload(body, filename, this.deps.settings.uploadLimitBytes);
+    const reuseKey = reuseKeyOfUpload(upload.sha256, fps);
+    const source: ClassifiedSource = { kind: 'upload', label: filename, url: '', videoId: null };
+    const { record, isReused } = this.insertUnlessReusable(request.force === true, reuseKey, () =>
+      this.newRecord(source, { fps, reuseKey, requester: request.requester, tokenName, uploadSha256: upload.sha256 }),
+    );
+    if (isReused) {
+      await this.deps.files.discardUpload(upload);
+    } else {
+      await this.deps.files.adoptUpload(upload, record.id);
+      await this.enqueue(record);
+    }
+    return { job: toJob(record, isReused), isReused };
+  }
+
+  get(id: string): Job {
+    return toJob(this.getRecord(id));
+  }
+
+  getRecord(id: string): JobRecord {
+    const record = this.deps.jobs.get(assertJobId(id));
+    if (!record) throw new OnscreenError('job_not_found', `No job ${id}: it never existed, or it was deleted.`);
+    return record;
+  }
+
+  list(options: { limit: number; requester?: string | undefined }): Job[] {
+    return this.deps.jobs.list(options).map((r) => toJob(r));
+  }
+
+  /** Deletes the job and everything derived from it: faces, thumbnails, embeddings, tags, report, upload. */
+  async delete(id: string): Promise<void> {
+    this.getRecord(id);
+    this.deps.jobs.delete(id);
+    await this.deps.queue.cancel(id);
+    await this.deps.files.removeJob(id);
+    this.deps.notifier.publishDeleted(id);
+  }
+
+  /** Hands the queue every job the database holds as pending: after a restart, they run (again). */
+  async resumePending(): Promise<number> {
+    const pending = this.deps.jobs.listByStatus(['queued', 'running']);
+    await this.deps.queue.reconcile(pending.map(toJobData));
+    return pending.length;
+  }
+
+  async status(): Promise<ServiceStatus> {
+    const stats = await this.deps.queue.stats();
+    const failed = this.deps.jobs.listByStatus(['failed']).length;
+    return {
+      version: this.deps.settings.version,
+      queue: { mode: stats.mode, waiting: stats.waiting, active: stats.active, failed: Math.max(failed, stats.failed), workers: stats.workers },
+      jobs: { total: this.deps.jobs.count() },
+    };
+  }
+
+  private insertUnlessReusable(isForced: boolean, reuseKey: string, build: () => JobRecord): { record: JobRecord; isReused: boolean } {
+    return this.deps.jobs.transaction(() => {
+      const existing = isForced ? null : this.deps.jobs.findReusable(reuseKey);
+      if (existing) return { record: existing, isReused: true };
+      const record = build();
+      this.deps.jobs.insert(record);
+      return { record, isReused: false };
+    });
+  }
+
+  private newRecord(source: ClassifiedSource, fields: { fps: number; reuseKey: string; requester: string | undefined; tokenName: string; uploadSha256: string | null }): JobRecord {
+    const now = (this.deps.now?.() ?? new Date()).toISOString();
+    const label = fields.requester?.trim();
+    return {
+      id: createJobId(),
+      status: 'queued',
+      stage: 'queued',
+      percent: 0,
+      etaSeconds: null,
+      message: 'Waiting for a worker',
+      sourceKind: source.kind,
+      sourceLabel: source.label,
+      sourceUrl: source.kind === 'upload' ? null : source.url,
+      videoId: source.videoId,
+      uploadSha256: fields.uploadSha256,
+      reuseKey: fields.reuseKey,
+      fps: fields.fps,
+      title: null,
+      requester: label ? `${fields.tokenName}:${label}` : fields.tokenName,
+      tokenName: fields.tokenName,
+      errorCode: null,
+      errorMessage: null,
+      errorHint: null,
+      people: null,
+      duration: null,
+      attempts: 0,
+      deliveries: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  private async enqueue(record: JobRecord): Promise<void> {
+    try {
+      await this.deps.queue.enqueue(toJobData(record));
+    } catch (error) {
+      // The job stays queued in the database; the next reconcile hands it to the queue.
+      this.deps.notifier.log(`job ${record.id}: could not reach the queue (${error instanceof Error ? error.message : String(error)}); it will be queued when the queue is back`);
+    }
+  }
+
+  private checkFps(fps: number | undefined): number {
+    const { defaultFps, maxFps } = this.deps.settings;
+    if (fps === undefined) return defaultFps;
+    if (!Number.isFinite(fps) || fps <= 0 || fps > maxFps) {
+      throw new OnscreenError('bad_request', `The sampling rate (fps) must be above 0 and at most ${maxFps}.`);
+    }
+    return fps;
+  }
+}
+
+export function toJobData(record: JobRecord): AnalysisJobData {
+  const source: AnalysisJobData['source'] = record.sourceKind === 'upload' || record.sourceUrl === null
+    ? { kind: 'upload', filename: record.sourceLabel }
+    : { kind: 'url', url: record.sourceUrl };
+  return { jobId: record.id, source, options: { fps: record.fps } };
+}
+
+/** The base name of an uploaded file, without control characters, for labels and extensions. */
+function cleanFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  return clean || 'upload';
+}

@@ -1,0 +1,118 @@
+/** The jobs table: one row per analysis job, its progress, outcome and where it came from. */
+import type { JobSource, JobStage, JobStatus } from '../../../shared/src/api/types.js';
+import type { Db } from './database.js';
+
+export interface JobRecord {
+  id: string;
+  status: JobStatus;
+  stage: JobStage;
+  percent: number;
+  etaSeconds: number | null;
+  message: string;
+  sourceKind: JobSource['kind'];
+  sourceLabel: string;
+  /** The URL to analyse (user URL jobs); null for uploads. Never a local path. */
+  sourceUrl: string | null;
+  videoId: string | null;
+  uploadSha256: string | null;
+  /** Same video + same options → same key; lets a request reuse a job. */
+  reuseKey: string;
+  fps: number;
+  title: string | null;
+  requester: string | null;
+  tokenName: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  errorHint: string | null;
+  people: number | null;
+  duration: number | null;
+  /** Analysis attempts started (in-process runner's retry count). */
+  attempts: number;
+  /** Results received for this job; more than 1 would mean work was duplicated. */
+  deliveries: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const COLUMNS: Record<keyof JobRecord, string> = {
+  id: 'id', status: 'status', stage: 'stage', percent: 'percent', etaSeconds: 'eta_seconds', message: 'message',
+  sourceKind: 'source_kind', sourceLabel: 'source_label', sourceUrl: 'source_url', videoId: 'video_id',
+  uploadSha256: 'upload_sha256', reuseKey: 'reuse_key', fps: 'fps', title: 'title', requester: 'requester',
+  tokenName: 'token_name', errorCode: 'error_code', errorMessage: 'error_message', errorHint: 'error_hint',
+  people: 'people', duration: 'duration', attempts: 'attempts', deliveries: 'deliveries',
+  createdAt: 'created_at', updatedAt: 'updated_at',
+};
+const SELECT = `SELECT ${Object.entries(COLUMNS).map(([key, column]) => `${column} AS ${key}`).join(', ')} FROM jobs`;
+
+export class JobsRepository {
+  constructor(private readonly db: Db) {}
+
+  insert(job: JobRecord): void {
+    const keys = Object.keys(COLUMNS) as (keyof JobRecord)[];
+    this.db
+      .prepare(`INSERT INTO jobs (${keys.map((k) => COLUMNS[k]).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`)
+      .run(job);
+  }
+
+  get(id: string): JobRecord | null {
+    return (this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as JobRecord | undefined) ?? null;
+  }
+
+  /** Updates the given fields (and updated_at); returns the new row, or null if the job is gone. */
+  update(id: string, fields: Partial<Omit<JobRecord, 'id' | 'createdAt'>>, now = new Date().toISOString()): JobRecord | null {
+    const entries = Object.entries({ ...fields, updatedAt: now }).filter(([key]) => key in COLUMNS);
+    const assignments = entries.map(([key]) => `${COLUMNS[key as keyof JobRecord]} = @${key}`).join(', ');
+    this.db.prepare(`UPDATE jobs SET ${assignments} WHERE id = @id`).run({ ...Object.fromEntries(entries), id });
+    return this.get(id);
+  }
+
+  /** Runs `fn` in one transaction: a check and the write that depends on it cannot interleave. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  incrementDeliveries(id: string): void {
+    this.db.prepare('UPDATE jobs SET deliveries = deliveries + 1 WHERE id = ?').run(id);
+  }
+
+  /** The newest job with this reuse key that has not failed. */
+  findReusable(reuseKey: string): JobRecord | null {
+    const row = this.db
+      .prepare(`${SELECT} WHERE reuse_key = ? AND status != 'failed' ORDER BY created_at DESC LIMIT 1`)
+      .get(reuseKey) as JobRecord | undefined;
+    return row ?? null;
+  }
+
+  list(options: { limit: number; requester?: string | undefined }): JobRecord[] {
+    if (options.requester !== undefined) {
+      return this.db.prepare(`${SELECT} WHERE requester = ? ORDER BY created_at DESC, id LIMIT ?`).all(options.requester, options.limit) as JobRecord[];
+    }
+    return this.db.prepare(`${SELECT} ORDER BY created_at DESC, id LIMIT ?`).all(options.limit) as JobRecord[];
+  }
+
+  listByStatus(statuses: JobStatus[]): JobRecord[] {
+    const marks = statuses.map(() => '?').join(', ');
+    return this.db.prepare(`${SELECT} WHERE status IN (${marks}) ORDER BY created_at, id`).all(...statuses) as JobRecord[];
+  }
+
+  listCreatedBefore(isoTime: string): JobRecord[] {
+    return this.db.prepare(`${SELECT} WHERE created_at < ? ORDER BY created_at`).all(isoTime) as JobRecord[];
+  }
+
+  listIds(): Set<string> {
+    return new Set((this.db.prepare('SELECT id FROM jobs').pluck().all() as string[]));
+  }
+
+  count(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM jobs').pluck().get() as number;
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id).changes > 0;
+  }
+
+  /** A trivial query: whether the database answers (readiness). */
+  isHealthy(): boolean {
+    return this.db.prepare('SELECT 1').pluck().get() === 1;
+  }
+}
