@@ -1,6 +1,6 @@
 /**
  * The bot's configuration: parsed once, at start-up, from the environment the CLI hands in.
- * Nothing else in the bot reads `process.env`. Every variable is documented in bot/README.md.
+ * No other bot code reads the environment. Every variable is documented in bot/README.md.
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';

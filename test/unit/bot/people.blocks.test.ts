@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ACTION_IDS, TAG_ACTIONS } from '../../../bot/src/blocks/ids.js';
+import { LIMITS } from '../../../bot/src/blocks/limits.js';
+import { buildPeoplePage, countPages, PEOPLE_PER_PAGE, sortPeople, type PeoplePageView } from '../../../bot/src/blocks/people.blocks.js';
+import { decodeMergeRef, decodePersonRef } from '../../../bot/src/blocks/values.js';
+import { assertWithinLimits, makePeople, makePerson } from './fixtures.js';
+
+function view(overrides: Partial<PeoplePageView> = {}): PeoplePageView {
+  return {
+    jobId: 'a1b2c3d4-0000-4000-8000-123456789abc',
+    people: sortPeople(makePeople(3)),
+    page: 0,
+    videoLabel: 'Evening news',
+    duration: 120,
+    thumbnailUrl: (person) => `https://bot.example/thumbnails/job/${person}.jpg?exp=1&sig=x`,
+    finishedBy: null,
+    ...overrides,
+  };
+}
+
+type Any = Record<string, any>;
+
+test('every page of many people stays within Block Kit limits', () => {
+  for (const count of [1, PEOPLE_PER_PAGE, PEOPLE_PER_PAGE + 1, 37, 150]) {
+    const people = sortPeople(makePeople(count));
+    const pages = countPages(count);
+    assert.equal(pages, Math.ceil(count / PEOPLE_PER_PAGE));
+    const seen = new Set<number>();
+    for (let page = 0; page < pages; page += 1) {
+      const built = buildPeoplePage(view({ people, page }));
+      assertWithinLimits(built.blocks);
+      assert.ok(built.text.length > 0 && built.text.length <= LIMITS.fallbackChars);
+      for (const block of built.blocks as Any[]) {
+        const id = /^person\.(\d+)$/.exec(block.block_id ?? '')?.[1];
+        if (id) seen.add(Number(id));
+      }
+    }
+    assert.equal(seen.size, count, `every one of ${count} people appears on exactly one page`);
+  }
+});
+
+test('a person shows thumbnail, suggestion with confidence, the four tag buttons and a merge menu', () => {
+  const people = [makePerson(0, { suggestion: { gender: 'female', confidence: 0.87 } }), makePerson(1), makePerson(2)];
+  const built = buildPeoplePage(view({ people }));
+  const blocks = built.blocks as Any[];
+  const section = blocks.find((b) => b.block_id === 'person.0');
+  assert.match(section.text.text, /Suggestion: female, 87% sure/);
+  assert.match(section.text.text, /Not tagged yet/);
+  assert.equal(section.accessory.type, 'image');
+  assert.equal(section.accessory.image_url, 'https://bot.example/thumbnails/job/0.jpg?exp=1&sig=x');
+  const actions = blocks.find((b) => b.block_id === 'person.0.actions');
+  const buttons = actions.elements.filter((e: Any) => e.type === 'button');
+  assert.deepEqual(buttons.map((b: Any) => b.text.text), ['Female', 'Male', 'Unknown', 'Not a face']);
+  assert.deepEqual(buttons.map((b: Any) => b.action_id), TAG_ACTIONS.map((t) => t.actionId));
+  for (const button of buttons) assert.deepEqual(decodePersonRef(button.value), { jobId: view().jobId, person: 0 });
+  const menu = actions.elements.find((e: Any) => e.type === 'static_select');
+  assert.equal(menu.action_id, ACTION_IDS.merge);
+  assert.deepEqual(menu.options.map((o: Any) => decodeMergeRef(o.value)?.into), [1, 2]);
+  assert.ok(menu.options.every((o: Any) => decodeMergeRef(o.value)?.from === 0));
+});
+
+test('who tagged what is shown, and the chosen tag is highlighted', () => {
+  const people = [
+    makePerson(0, { tag: 'female', tagOrigin: 'person', taggedBy: 'slack:U111' }),
+    makePerson(1, { tag: 'male', tagOrigin: 'suggestion', taggedBy: 'slack:U222' }),
+    makePerson(2, { tag: 'not-face', tagOrigin: 'person', taggedBy: 'web page' }),
+  ];
+  const blocks = buildPeoplePage(view({ people })).blocks as Any[];
+  const text = (id: number) => blocks.find((b) => b.block_id === `person.${id}`).text.text as string;
+  assert.match(text(0), /\*Female\*, tagged by <@U111>/);
+  assert.match(text(1), /\*Male\*, suggestion accepted by <@U222>/);
+  assert.match(text(2), /\*Not a face\*, tagged by web page/);
+  const styles = blocks.find((b) => b.block_id === 'person.0.actions').elements.map((e: Any) => e.style ?? null);
+  assert.deepEqual(styles.slice(0, 4), ['primary', null, null, null]);
+});
+
+test('only the last page has Accept all and Finish; accept-all counts the untagged suggestions', () => {
+  const people = sortPeople(makePeople(PEOPLE_PER_PAGE + 2));
+  const controls = (page: number) => (buildPeoplePage(view({ people, page })).blocks as Any[]).find((b) => b.block_id === 'controls');
+  assert.equal(controls(0), undefined);
+  const last = controls(1);
+  const suggested = people.filter((p) => p.suggestion !== null).length;
+  assert.deepEqual(last.elements.map((e: Any) => e.action_id), [ACTION_IDS.acceptAll, ACTION_IDS.finish]);
+  assert.equal(last.elements[0].text.text, `Accept all suggestions (${suggested})`);
+  const allTagged = people.map((p) => ({ ...p, tag: 'unknown' as const }));
+  const doneControls = (buildPeoplePage(view({ people: allTagged, page: 1, finishedBy: 'U9' })).blocks as Any[]);
+  assert.deepEqual(doneControls.find((b) => b.block_id === 'controls').elements.map((e: Any) => e.action_id), [ACTION_IDS.finish]);
+  assert.ok(doneControls.some((b) => b.type === 'section' && /Finished by <@U9>/.test(b.text.text)));
+});
+
+test('without a public URL people have no picture; a lone person has no merge menu; an emptied page says so', () => {
+  const single = buildPeoplePage(view({ people: [makePerson(4)], thumbnailUrl: () => null })).blocks as Any[];
+  assert.equal(single.find((b) => b.block_id === 'person.4').accessory, undefined);
+  assert.ok(single.find((b) => b.block_id === 'person.4.actions').elements.every((e: Any) => e.type === 'button'));
+  const emptied = buildPeoplePage(view({ people: makePeople(3), page: 1 }));
+  assert.match(emptied.text, /nobody left on this page/);
+});
+
+test('the merge menu keeps to 100 options with 150 people', () => {
+  const people = sortPeople(makePeople(150));
+  const blocks = buildPeoplePage(view({ people })).blocks as Any[];
+  const menu = blocks.find((b) => b.block_id === `person.${people[0]!.id}.actions`).elements.find((e: Any) => e.type === 'static_select');
+  assert.equal(menu.options.length, LIMITS.optionsPerSelect);
+});
+
+test('people are ordered longest on screen first', () => {
+  const sorted = sortPeople([makePerson(1, { seconds: 5 }), makePerson(2, { seconds: 50 }), makePerson(3, { seconds: 5 })]);
+  assert.deepEqual(sorted.map((p) => p.id), [2, 1, 3]);
+});
