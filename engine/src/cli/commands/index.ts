@@ -3,11 +3,17 @@ import { analyzeCommand } from './analyze.command.js';
 import { botCommand } from './bot.command.js';
 import { demoCommand } from './demo.command.js';
 import { modelsCommand } from './models.command.js';
+import { serveCommand } from './serve.command.js';
+import { tokenCommand } from './token.command.js';
+import { workerCommand } from './worker.command.js';
 
 /** Every `onscreen` subcommand, in the order `--help` lists them. Add a command here (one line). */
 export const COMMANDS: Command[] = [
   analyzeCommand,
   demoCommand,
   modelsCommand,
+  serveCommand,
+  workerCommand,
+  tokenCommand,
   botCommand,
 ];
