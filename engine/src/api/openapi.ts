@@ -73,5 +73,6 @@ function toOperation(route: AnyRoute): Record<string, unknown> {
 
 function operationId(route: AnyRoute): string {
   const words = route.path.replace(/^\/api(\/v1)?/, '').split(/[/.:-]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1));
-  return `${route.method.toLowerCase()}${words.join('') || 'Root'}`;
+  const prefix = route.path.startsWith('/api') ? route.method.toLowerCase() : 'page';
+  return `${prefix}${words.join('') || 'Root'}`;
 }

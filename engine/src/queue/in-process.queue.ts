@@ -125,7 +125,6 @@ export class InProcessQueue implements JobQueue {
       this.waiting.push(data);
       this.pump();
     }, delayMs);
-    timer.unref();
     this.delayed.set(data.jobId, timer);
   }
 
