@@ -1,0 +1,36 @@
+/**
+ * The report from an analysis and its tagging history: figures, CSV, HTML and the three charts.
+ * The one function the CLI and the HTTP service call, so both produce the same files.
+ */
+import type { Analysis, Edit } from '../../../shared/src/analysis.js';
+import type { Report } from '../../../shared/src/report.js';
+import { renderCharts } from '../adapters/chart-renderer.js';
+import { buildReport } from '../stages/report/build-report.js';
+import { chartSpecs } from '../stages/report/chart-specs.js';
+import { buildReportCsv } from '../stages/report/report-csv.js';
+import { buildReportHtml } from '../stages/report/report-html.js';
+
+export interface RenderedReport {
+  report: Report;
+  csv: string;
+  html: string;
+  charts: { share: Buffer; timeline: Buffer; persons: Buffer };
+}
+
+/** `readThumbnail` gets a path relative to the analysis folder; a thumbnail it cannot read (null or a rejection) is left out of the HTML. */
+export async function renderReport(
+  analysis: Analysis,
+  edits: readonly Edit[],
+  readThumbnail: (relativePath: string) => Promise<Buffer | null>,
+  now: Date = new Date(),
+): Promise<RenderedReport> {
+  const report = buildReport(analysis, edits, now);
+  const charts = await renderCharts(chartSpecs(report));
+  const thumbnails = new Map<string, Buffer>();
+  for (const person of report.persons) {
+    if (!person.thumbnail || thumbnails.has(person.thumbnail)) continue;
+    const bytes = await readThumbnail(person.thumbnail).catch(() => null);
+    if (bytes) thumbnails.set(person.thumbnail, bytes);
+  }
+  return { report, csv: buildReportCsv(report), html: buildReportHtml(report, { charts, thumbnails }), charts };
+}

@@ -1,0 +1,150 @@
+/**
+ * The analysis folder on disk, as the CLI and the service use it:
+ *   analysis.json       the analysis (written last: if it exists, everything it refers to exists)
+ *   thumbnails/…        JPEGs named in analysis.json
+ *   tags.json           the tagging history (TagFile)
+ *   report.json, report.csv, report.html, charts/{share,timeline,persons}.png
+ * Every file is written to a temporary name and renamed into place, so a reader never sees half a file.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { ANALYSIS_SCHEMA_VERSION, type Analysis, type Edit, type TagFile } from '../../../shared/src/analysis.js';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import type { Report } from '../../../shared/src/report.js';
+
+export const TAG_FILE_SCHEMA_VERSION = 1;
+export const ANALYSIS_FILE = 'analysis.json';
+export const TAGS_FILE = 'tags.json';
+/** Where tags.json goes when a new analysis replaces the one its edits referred to. */
+export const PREVIOUS_TAGS_FILE = 'tags.previous.json';
+
+export interface ReportFiles {
+  report: Report;
+  csv: string;
+  html: string;
+  charts: { share: Buffer; timeline: Buffer; persons: Buffer };
+}
+
+/**
+ * Writes a fresh analysis. Any previous analysis.json is removed first and the new one is renamed in
+ * last, so an interrupted run leaves no analysis.json (never a mix of old and new). The previous
+ * tags.json is kept aside as tags.previous.json: its person ids meant the old clusters.
+ * Returns the path of the kept-aside tags, or null if there were none.
+ */
+export async function writeAnalysisFolder(dir: string, result: { analysis: Analysis; thumbnails: ReadonlyMap<string, Buffer> }): Promise<string | null> {
+  await mkdir(dir, { recursive: true });
+  const partial = join(dir, `.partial-${randomBytes(6).toString('hex')}`);
+  try {
+    for (const [path, bytes] of result.thumbnails) await writeNew(join(partial, safeRelative(path)), bytes);
+    await writeNew(join(partial, ANALYSIS_FILE), `${JSON.stringify(result.analysis)}\n`);
+    await unlink(join(dir, ANALYSIS_FILE)).catch(ignoreMissing);
+    const previousTags = join(dir, PREVIOUS_TAGS_FILE);
+    const hasKeptTags = await rename(join(dir, TAGS_FILE), previousTags).then(() => true, (error: NodeJS.ErrnoException) => (ignoreMissing(error), false));
+    for (const path of result.thumbnails.keys()) await moveInto(partial, dir, safeRelative(path));
+    await moveInto(partial, dir, ANALYSIS_FILE);
+    return hasKeptTags ? previousTags : null;
+  } finally {
+    await rm(partial, { recursive: true, force: true });
+  }
+}
+
+export async function readAnalysis(dir: string): Promise<Analysis> {
+  const text = await readFile(join(dir, ANALYSIS_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {
+      throw new OnscreenError('analysis_missing', `No analysis found in ${dir}. Run \`onscreen analyze\` first.`);
+    }
+    throw error;
+  });
+  const analysis = parseJson(text, `${dir}/${ANALYSIS_FILE}`) as Partial<Analysis> | null;
+  if (analysis?.schemaVersion !== ANALYSIS_SCHEMA_VERSION) {
+    throw new OnscreenError('analysis_incompatible', `${dir}/${ANALYSIS_FILE} has schema version ${String(analysis?.schemaVersion)}; this onscreen reads version ${ANALYSIS_SCHEMA_VERSION}. Run \`onscreen analyze\` again.`);
+  }
+  for (const field of ['faces', 'tracks', 'clusters'] as const) {
+    if (!Array.isArray(analysis[field])) throw new OnscreenError('analysis_incompatible', `${dir}/${ANALYSIS_FILE} has no list of ${field}.`);
+  }
+  if (!analysis.video || !analysis.sampling || !Array.isArray(analysis.sampling.times)) {
+    throw new OnscreenError('analysis_incompatible', `${dir}/${ANALYSIS_FILE} has no video or sampling information.`);
+  }
+  return analysis as Analysis;
+}
+
+/** The tagging history; empty when nobody has tagged yet. */
+export async function readEdits(dir: string): Promise<Edit[]> {
+  const text = await readFile(join(dir, TAGS_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (text === null) return [];
+  const file = parseJson(text, `${dir}/${TAGS_FILE}`) as Partial<TagFile> | null;
+  if (file?.schemaVersion !== TAG_FILE_SCHEMA_VERSION || !Array.isArray(file.edits)) {
+    throw new OnscreenError('analysis_incompatible', `${dir}/${TAGS_FILE} is not a tagging history this onscreen can read.`);
+  }
+  return file.edits;
+}
+
+/**
+ * Adds one edit to tags.json (rewritten whole, atomically). Callers validate the edit first and
+ * serialise appends to one folder (read-modify-write: two at once would lose one).
+ */
+export async function appendEdit(dir: string, edit: Edit): Promise<void> {
+  const file: TagFile = { schemaVersion: TAG_FILE_SCHEMA_VERSION, edits: [...(await readEdits(dir)), edit] };
+  await writeAtomic(join(dir, TAGS_FILE), `${JSON.stringify(file, null, 2)}\n`);
+}
+
+export async function writeReportFiles(dir: string, files: ReportFiles): Promise<void> {
+  await writeAtomic(join(dir, 'charts', 'share.png'), files.charts.share);
+  await writeAtomic(join(dir, 'charts', 'timeline.png'), files.charts.timeline);
+  await writeAtomic(join(dir, 'charts', 'persons.png'), files.charts.persons);
+  await writeAtomic(join(dir, 'report.csv'), files.csv);
+  await writeAtomic(join(dir, 'report.html'), files.html);
+  await writeAtomic(join(dir, 'report.json'), `${JSON.stringify(files.report, null, 2)}\n`);
+}
+
+/** A thumbnail named in analysis.json; the path may not leave the folder. */
+export async function readThumbnail(dir: string, relativePath: string): Promise<Buffer> {
+  return readFile(join(dir, safeRelative(relativePath)));
+}
+
+/** Rejects absolute paths and `..`: paths inside analysis.json are data, not trusted. */
+function safeRelative(path: string): string {
+  const normal = normalize(path);
+  if (isAbsolute(normal) || normal === '..' || normal.startsWith(`..${sep}`)) {
+    throw new OnscreenError('analysis_incompatible', `The path "${path}" points outside the analysis folder.`);
+  }
+  return normal;
+}
+
+async function writeAtomic(path: string, data: string | Buffer): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.partial-${randomBytes(6).toString('hex')}-${path.split(sep).at(-1)}`);
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+async function writeNew(path: string, data: string | Buffer): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, data);
+}
+
+async function moveInto(from: string, to: string, path: string): Promise<void> {
+  await mkdir(dirname(join(to, path)), { recursive: true });
+  await rename(join(from, path), join(to, path));
+}
+
+function parseJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new OnscreenError('analysis_incompatible', `${where} is not valid JSON (was it cut short?).`);
+  }
+}
+
+function ignoreMissing(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'ENOENT') throw error;
+}
