@@ -5,7 +5,8 @@
  * A frame starts a new shot when its difference to the previous frame is a spike: large in
  * absolute terms, several times the usual frame-to-frame change on both sides of it (so fades,
  * slow zooms, camera motion and noise, which change every frame a little, never qualify), and
- * lasting (the picture two frames later still differs from the one before, so flashes don't count).
+ * lasting: the new picture differs from the last two or three frames before it, and the one two
+ * frames later still differs from the frame before (so a flash and the return from it don't count).
  */
 
 export interface CutDetectorOptions {
@@ -25,6 +26,8 @@ interface Step {
   t: number;
   /** Difference to the previous frame. */
   change: number;
+  /** Smaller difference of this frame to the frames two and three back (NaN when not there). */
+  back: number;
   /** Difference between the previous frame and the one two frames after this one (NaN until known). */
   lasting: number;
 }
@@ -54,7 +57,8 @@ export class CutDetector {
     const frame = Uint8Array.from(grey);
     const previous = this.recent.at(-1);
     if (previous) {
-      this.steps.push({ t, change: meanAbsDifference(previous, frame), lasting: Number.NaN });
+      const back = Math.min(...this.recent.slice(-3, -1).map((old) => meanAbsDifference(old, frame)));
+      this.steps.push({ t, change: meanAbsDifference(previous, frame), back: Number.isFinite(back) ? back : Number.NaN, lasting: Number.NaN });
       // This frame is two after the step of the frame before last: that step's lasting difference.
       const beforeThat = this.recent.at(-3);
       const target = this.steps.at(-3);
@@ -87,8 +91,9 @@ export class CutDetector {
   private isCut(i: number): boolean {
     const step = this.steps[i]!;
     if (step.change < this.minDifference) return false;
-    // A flash returns to the previous picture; a cut does not. Unknown at the very end: accept.
+    // A flash returns to the picture before it; a cut does not. Unknown at either end: accept.
     if (!Number.isNaN(step.lasting) && step.lasting < step.change / 2) return false;
+    if (!Number.isNaN(step.back) && step.back < step.change / 2) return false;
     const before = this.steps.slice(Math.max(0, i - this.window), i).map((s) => s.change);
     const after = this.steps.slice(i + 1, i + 1 + this.window).map((s) => s.change);
     const usual = Math.max(median(before), median(after));
