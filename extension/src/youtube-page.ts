@@ -2,21 +2,13 @@
  * What kind of YouTube page this is, from its URL and a few facts read off its DOM. Pure, so the
  * rules (live streams, pages without a video) are tested without a browser.
  */
+import { parseYouTubeUrl, toYouTubeWatchUrl } from '../../shared/src/youtube-url.js';
 
 const YOUTUBE_HOSTS = new Set(['www.youtube.com', 'youtube.com', 'm.youtube.com']);
-const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
 
-/** The video id of a YouTube watch page (or Shorts page), else null. */
+/** The video id of a YouTube page (watch, Shorts, live), else null. */
 export function videoIdOf(url: string | URL): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (!YOUTUBE_HOSTS.has(parsed.hostname)) return null;
-  const id = parsed.pathname === '/watch' ? parsed.searchParams.get('v') : /^\/(?:shorts|live)\/([^/?#]+)/.exec(parsed.pathname)?.[1];
-  return id && VIDEO_ID.test(id) ? id : null;
+  return parseYouTubeUrl(String(url))?.videoId ?? null;
 }
 
 export function isWatchPage(url: URL): boolean {
@@ -52,7 +44,7 @@ export function classifyVideoPage(url: string, facts: PlayerFacts): VideoPage {
 
 /** The plain watch URL sent to the engine: no playlist, timestamp or tracking parameters. */
 export function canonicalWatchUrl(videoId: string): string {
-  return `https://www.youtube.com/watch?v=${videoId}`;
+  return toYouTubeWatchUrl(videoId);
 }
 
 /** Reads the player facts off the live page. */

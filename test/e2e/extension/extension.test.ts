@@ -1,0 +1,298 @@
+/**
+ * The browser extension end to end, as a person uses it: the built extension in headless
+ * Chromium, a fake YouTube watch page on https://www.youtube.com (loopback, self-signed
+ * certificate, --host-resolver-rules), and the real engine service in-process analysing a real
+ * clip. Options (refused token, unreachable engine, then right), the button through the job's
+ * states, tagging in the popup, "show me", the charts, the strip under the player, and YouTube's
+ * in-page navigation. Screenshots of every step go to test-artifacts/extension/.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { OnscreenClient } from '../../../shared/src/api/client.js';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import { parseYouTubeUrl } from '../../../shared/src/youtube-url.js';
+import { startService, type ServiceHandle } from '../../../engine/src/api/start-service.js';
+import { loadServiceConfig } from '../../../engine/src/config/service.config.js';
+import { createAnalysisProcessor } from '../../../engine/src/queue/analysis.processor.js';
+import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
+import { buildExtension } from '../../../extension/build.js';
+import { makeCertificate, startFakeYouTube, type FakeVideo, type FakeYouTube } from './fake-youtube.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const CLIP = resolve(ROOT, '../shared/eval/video/short_hamilton_clip.mp4');
+const SECOND_CLIP = resolve(ROOT, '../shared/eval/video/bbt_comic_shop.mp4');
+const WEIGHTS = ['fr_detect.onnx', 'fr_landmark.onnx', 'fr_feature.onnx'].map((name) => join(ROOT, 'models/weights', name));
+const SHOTS = join(ROOT, 'test-artifacts/extension');
+const ANALYSIS_TIMEOUT_MS = 300_000;
+
+const VIDEOS: FakeVideo[] = [
+  { id: 'hamiltonA01', title: 'Hamilton at the White House (test clip)', file: CLIP },
+  { id: 'comicShop02', title: 'At the comic shop (test clip)', file: SECOND_CLIP },
+  { id: 'liveStream3', title: 'Live: the evening news', file: CLIP, isLive: true },
+  { id: 'removedVid4', title: 'A removed video', file: null },
+];
+
+const skip = !existsSync(CHROMIUM)
+  ? `headless Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`
+  : !existsSync(CLIP) || !existsSync(SECOND_CLIP)
+    ? `the evaluation clips under ${resolve(ROOT, '../shared/eval/video')} are absent`
+    : !WEIGHTS.every((path) => existsSync(path))
+      ? 'the face models are not installed (npx onscreen models fetch)'
+      : false;
+
+/**
+ * The engine's real analysis, with YouTube watch URLs of the fake videos resolved to the local
+ * clips (the test has no internet). Uses the service's `processor` override; nothing else changes.
+ */
+function localClipProcessor(workRoot: string): AnalysisProcessor {
+  const real = createAnalysisProcessor({ workRoot, allowPrivateNetwork: false });
+  return (task, context) => {
+    const id = parseYouTubeUrl(task.source)?.videoId;
+    const file = VIDEOS.find((v) => v.id === id)?.file;
+    if (!file) throw new OnscreenError('source_not_found');
+    return real({ ...task, source: file, isTrustedSource: true }, context);
+  };
+}
+
+test('extension: options, analyse from the watch page, tag in the popup, charts, strip, in-page navigation', { skip, timeout: 900_000 }, async () => {
+  const tmp = await mkdtemp(join(tmpdir(), 'onscreen-extension-e2e-'));
+  let service: ServiceHandle | null = null;
+  let youtube: FakeYouTube | null = null;
+  let context: BrowserContext | null = null;
+  const errors: string[] = [];
+  try {
+    await mkdir(SHOTS, { recursive: true });
+    const { dir: extensionDir } = await buildExtension(join(tmp, 'dist'));
+    const config = loadServiceConfig({ dataDir: join(tmp, 'data'), port: 0, retentionDays: 0 }, {});
+    service = await startService(config, { processor: localClipProcessor(join(tmp, 'work')), log: () => undefined });
+    const token = service.tokens.create('extension-e2e');
+    const client = new OnscreenClient({ baseUrl: service.url, token });
+    youtube = await startFakeYouTube(VIDEOS, await makeCertificate(tmp));
+
+    context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 860 },
+      args: [
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        `--host-resolver-rules=MAP www.youtube.com 127.0.0.1:${youtube.port}, MAP * ~NOTFOUND`,
+        '--ignore-certificate-errors',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    const extensionId = new URL(worker.url()).host;
+    const extensionPage = (path: string) => `chrome-extension://${extensionId}/${path}`;
+    const watch = (page: Page) => {
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      return page;
+    };
+
+    // 1. Options: an engine that is not there, a refused token, then the right settings.
+    const options = watch(await context.newPage());
+    await options.goto(extensionPage('options.html'));
+    await options.fill('input[name=serverUrl]', 'http://127.0.0.1:9');
+    await options.fill('input[name=token]', token);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await options.getByRole('alert').filter({ hasText: "Can't reach the onscreen engine at http://127.0.0.1:9." }).waitFor();
+    await shoot(options, '01-options-engine-unreachable');
+    await options.fill('input[name=serverUrl]', `${service.url}/`);
+    await options.fill('input[name=token]', 'ons_not-a-real-token');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('alert').filter({ hasText: 'The engine refused the token.' }).waitFor();
+    await shoot(options, '02-options-token-refused');
+    await options.fill('input[name=token]', token);
+    await options.fill('input[name=name]', 'Ana Reporter');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('status').filter({ hasText: `Connected to the onscreen engine` }).waitFor();
+    assert.equal(await options.inputValue('input[name=serverUrl]'), service.url, 'the address is saved without its trailing slash');
+    await shoot(options, '03-options-connected');
+    await options.close();
+
+    // 2. The watch page gets one button; clicking it starts the analysis, which the button follows.
+    const [first, second, live, removed] = VIDEOS as [FakeVideo, FakeVideo, FakeVideo, FakeVideo];
+    const page = watch(await context.newPage());
+    await page.goto(`https://www.youtube.com/watch?v=${first.id}`);
+    const button = page.locator('onscreen-analyze button.os-analyze');
+    await waitForLabel(page, /^Analyze representation$/);
+    assert.equal(await page.locator('onscreen-analyze').count(), 1);
+    await page.locator('video').evaluate((video: HTMLVideoElement) => new Promise((done) => (video.readyState >= 1 ? done(null) : video.addEventListener('loadedmetadata', done))));
+    await shoot(page, '04-watch-page-button');
+
+    await button.click();
+    const labels = await followLabels(page, /^Ready to tag$/, ANALYSIS_TIMEOUT_MS, () => shoot(page, '05-watch-page-analysing'));
+    assert.ok(labels.some((label) => /^(Starting…|Queued…|Analysing \d+%)$/.test(label)), `the button showed the analysis going (saw ${labels.join(' → ')})`);
+    assert.ok(labels.every((label) => /^(Analyze representation|Starting…|Queued…|Analysing \d+%|Ready to tag)$/.test(label)), labels.join(' → '));
+    const [job] = (await client.listJobs()).jobs;
+    assert.ok(job && job.source.videoId === first.id && job.status === 'tagging', 'the engine has the job, ready to tag');
+    assert.equal(job.requester?.includes('browser-extension'), true);
+    await shoot(page, '06-watch-page-ready-to-tag');
+
+    // A notification says it is ready to tag.
+    const notes = await worker.evaluate(() => new Promise<Record<string, unknown>>((done) => chrome.notifications.getAll(done)));
+    assert.ok(Object.keys(notes).includes(`onscreen-job:${job.id}`), `a notification for the job (have ${Object.keys(notes).join(', ') || 'none'})`);
+
+    // 3. The popup (opened as a tab) is about the video in the YouTube tab: its people, with thumbnails.
+    const popup = watch(await context.newPage());
+    await popup.setViewportSize({ width: 580, height: 1100 });
+    await popup.goto(extensionPage('popup.html'));
+    await popup.locator('.os-card').first().waitFor();
+    const people = (await client.getPeople(job.id)).people;
+    assert.equal(await popup.locator('.os-card').count(), people.length);
+    assert.ok(people.length >= 2, `the clip shows several people; the engine found ${people.length}`);
+    assert.equal(await popup.locator('.ext-head__title').textContent(), first.title);
+    await popup.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.os-card__thumb img')].every((img) => img.complete && img.naturalWidth > 0));
+    await shoot(popup, '07-popup-people');
+
+    // "Show me" seeks the YouTube player to a moment where that person is on screen.
+    const firstCard = popup.locator('.os-card').first();
+    const shownId = Number(await firstCard.getAttribute('data-person'));
+    const showAt = people.find((p) => p.id === shownId)?.showAt ?? -1;
+    await firstCard.getByRole('button', { name: /^Show me/ }).click();
+    await page.waitForFunction((t) => Math.abs((document.querySelector('video')?.currentTime ?? -99) - t) < 0.25, showAt);
+    await page.bringToFront();
+    await shoot(page, '08-show-me-seeks-the-player');
+
+    // 4. Tag: the first person female, accept the suggestions, anyone left unknown; then finish.
+    await firstCard.getByRole('button', { name: 'Female', exact: true }).click();
+    await firstCard.locator('[aria-pressed="true"]', { hasText: 'Female' }).waitFor();
+    const accept = popup.getByRole('button', { name: /Accept all suggestions/ });
+    if (await accept.isEnabled()) {
+      await accept.click();
+      await popup.locator('.os-grid-section[aria-busy="false"]').waitFor();
+    }
+    for (const card of await popup.locator('.os-card--untagged').all()) {
+      await card.getByRole('button', { name: 'Unknown', exact: true }).click();
+      await popup.locator('.os-grid-section[aria-busy="false"]').waitFor();
+    }
+    await popup.waitForFunction(() => document.querySelectorAll('.os-card--untagged').length === 0);
+    assert.equal((await client.getPeople(job.id)).isComplete, true, 'every person is tagged in the engine');
+    const history = (await client.history(job.id)).edits;
+    assert.ok(history.some((edit) => edit.by === 'Ana Reporter'), 'tags carry the name from the options');
+    await shoot(popup, '09-popup-everyone-tagged');
+    await popup.getByRole('button', { name: 'Finish tagging' }).click();
+    await popup.getByRole('button', { name: 'Finished ✓' }).waitFor();
+    assert.equal((await client.getJob(job.id)).status, 'done');
+
+    // 5. The results: the figures match the engine's report, and the three charts load.
+    await popup.getByRole('tab', { name: 'Results' }).click();
+    await popup.waitForFunction(() => {
+      const images = [...document.querySelectorAll<HTMLImageElement>('.os-chart img')];
+      return images.length === 3 && images.every((img) => img.complete && img.naturalWidth > 0);
+    });
+    const report = await client.getReport(job.id);
+    const women = await popup.locator('.os-key[data-key="women"] .os-key__figure').textContent();
+    assert.equal(women, `${Math.round(report.screenTime.female.share * 100)}%`);
+    assert.ok(report.screenTime.female.seconds > 0, 'the person tagged female is on screen');
+    assert.match((await popup.locator('.ext-fullreport a').getAttribute('href')) ?? '', new RegExp(`^${service.url}/jobs/${job.id}$`));
+    await shoot(popup, '10-popup-results');
+
+    // 6. The strip under the player's progress bar shows when women and men are on screen.
+    await page.bringToFront();
+    await waitForLabel(page, /^See representation$/);
+    const strip = page.locator('.ytp-progress-bar #onscreen-strip');
+    await strip.waitFor();
+    const womenMarks = await strip.locator('.onscreen-strip__female').count();
+    const menMarks = await strip.locator('.onscreen-strip__male').count();
+    assert.ok(womenMarks >= 1, 'the strip marks when the woman is on screen');
+    assert.equal(menMarks > 0, report.screenTime.male.seconds > 0, 'men are marked exactly when the report has men on screen');
+    await page.locator('#movie_player').scrollIntoViewIfNeeded();
+    await shoot(page, '11-strip-under-the-progress-bar');
+    await page.locator('#movie_player').screenshot({ path: join(SHOTS, '11b-strip-close-up.png') });
+
+    // 7. In-page navigation to another video: the button follows, once; the strip goes.
+    await page.evaluate((id) => (window as unknown as { fakeYouTube: { navigate(id: string): void } }).fakeYouTube.navigate(id), second.id);
+    await waitForLabel(page, /^Analyze representation$/);
+    assert.equal(await page.locator('onscreen-analyze').count(), 1, 'one button after navigating');
+    assert.equal(await page.locator('#onscreen-strip').count(), 0, 'no strip: this video has no report');
+    await shoot(page, '12-second-video-in-page');
+    await button.click();
+    const secondLabels = await followLabels(page, /^(Ready to tag|Analysis failed: retry)$/, ANALYSIS_TIMEOUT_MS);
+    const secondJob = (await client.listJobs()).jobs.find((j) => j.source.videoId === second.id);
+    assert.ok(secondJob, 'the second video was sent to the engine');
+    assert.equal(secondLabels.at(-1), secondJob.status === 'tagging' ? 'Ready to tag' : 'Analysis failed: retry', `${secondLabels.join(' → ')} (${secondJob.status})`);
+    assert.equal(await page.locator('onscreen-analyze').count(), 1);
+    await shoot(page, '13-second-video-analysed');
+
+    // Back to the first video (the browser's back button): its state and strip come back.
+    await page.goBack();
+    await waitForLabel(page, /^See representation$/);
+    await page.locator('#onscreen-strip').waitFor();
+    assert.equal(await page.locator('onscreen-analyze').count(), 1, 'still one button after going back');
+    await shoot(page, '14-back-to-first-video');
+
+    // 8. A live stream and a page without a video get a disabled button that says why.
+    await page.evaluate((id) => (window as unknown as { fakeYouTube: { navigate(id: string): void } }).fakeYouTube.navigate(id), live.id);
+    await waitForLabel(page, /^Live streams can't be analysed$/);
+    assert.equal(await button.isDisabled(), true);
+    await shoot(page, '15-live-stream-disabled');
+    await page.evaluate((id) => (window as unknown as { fakeYouTube: { navigate(id: string): void } }).fakeYouTube.navigate(id), removed.id);
+    await waitForLabel(page, /^No video to analyse$/);
+    assert.equal(await button.isDisabled(), true);
+    assert.equal(await page.locator('onscreen-analyze').count(), 1);
+    await shoot(page, '16-no-video-disabled');
+
+    // 9. The popup's recent analyses list both videos.
+    await popup.goto(extensionPage(`popup.html?job=${encodeURIComponent(job.id)}`));
+    await popup.locator('.ext-recent').waitFor();
+    assert.match((await popup.locator('.ext-recent').textContent()) ?? '', /Recent analyses \(1\)/);
+    await shoot(popup, '17-popup-recent');
+
+    assert.deepEqual(errors, [], 'no page threw');
+  } finally {
+    await context?.close();
+    await youtube?.close();
+    await service?.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+});
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+function readLabel(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.querySelector('onscreen-analyze')?.shadowRoot?.querySelector('.os-label')?.textContent ?? null);
+}
+
+async function waitForLabel(page: Page, expected: RegExp, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let label: string | null = null;
+  while (Date.now() < deadline) {
+    label = await readLabel(page);
+    if (label !== null && expected.test(label)) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the button says "${label}", not ${expected}`);
+}
+
+/** Every label the button shows until one matches `end`; `onBusy` runs once mid-analysis. */
+async function followLabels(page: Page, end: RegExp, timeoutMs: number, onBusy?: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const deadline = Date.now() + timeoutMs;
+  let isBusyShot = false;
+  while (Date.now() < deadline) {
+    const label = await readLabel(page);
+    if (label !== null && label !== seen.at(-1)) seen.push(label);
+    if (label !== null && end.test(label)) return seen;
+    if (!isBusyShot && onBusy && label && /^Analysing \d+%$/.test(label) && !/^Analysing 0%$/.test(label)) {
+      isBusyShot = true;
+      await onBusy();
+    }
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`the button never said ${end} (saw ${seen.join(' → ')})`);
+}
