@@ -79,7 +79,8 @@ function shareChart(report: Report): BarChartSpec {
   return {
     kind: 'bars',
     title: `Women were on screen ${percents[0]} of the time, men ${percents[1]}`,
-    subtitle: 'Share of the running time with at least one person of each group visible. Women and men can be on screen together, so the bars can add up to more than 100%.',
+    subtitle:
+      'Share of the running time with at least one person of each group visible. Women and men can be on screen together, so the bars can add up to more than 100%. "Nobody tagged": no woman, man or unknown person visible.',
     source: sourceLine(report),
     alt: `Bar chart of the share of running time with someone visible: ${labels.map((l, i) => `${l.toLowerCase()} ${percents[i]}`).join(', ')}.`,
     width: WIDTH,
@@ -135,7 +136,10 @@ function personsChart(report: Report): BarChartSpec {
   return {
     kind: 'bars',
     title: 'Screen time per person',
-    subtitle: `${hidden > 0 ? `The ${shown.length} people seen longest (of ${report.persons.length}), ` : 'Every person found, '}by time on screen, coloured by how they were tagged.`,
+    subtitle:
+      shown.length === 0
+        ? 'No person was found in this video.'
+        : `${hidden > 0 ? `The ${shown.length} people seen longest (of ${report.persons.length}), ` : 'Every person found, '}by time on screen, coloured by how they were tagged.`,
     source: sourceLine(report),
     alt: `Bar chart of screen time per person: ${shown.slice(0, 10).map((p) => `person ${p.id} (${GROUP_LABELS[tagOf(p.tag)].toLowerCase()}) ${formatDuration(p.seconds)}`).join(', ')}${shown.length > 10 ? ', and more' : ''}.`,
     width: WIDTH,
