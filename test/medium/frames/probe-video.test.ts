@@ -1,0 +1,59 @@
+// Real ffprobe on generated files: good videos are described right, bad ones get the right error.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import { probeVideo } from '../../../engine/src/adapters/ffmpeg.adapter.js';
+import { makeAudioOnly, makeTempDir, makeTextFile, makeVideo, runFfmpeg, truncateToHalf } from '../../fixtures/media.js';
+
+let dir = '';
+let remove = async () => {};
+before(async () => ({ dir, remove } = await makeTempDir()));
+after(() => remove());
+
+async function codeOf(path: string): Promise<string> {
+  try {
+    await probeVideo(path);
+    return 'no error';
+  } catch (error) {
+    assert.ok(error instanceof OnscreenError, `expected an OnscreenError, got ${String(error)}`);
+    assert.ok(error.message.length > 20 && !error.message.includes(dir), `message should be a plain sentence: ${error.message}`);
+    return error.code;
+  }
+}
+
+test('probeVideo describes a generated video', async () => {
+  const path = await makeVideo(join(dir, 'plain.mp4'), { width: 320, height: 240, fps: 25, segments: [{ source: 'testsrc2', seconds: 2 }] });
+  const info = await probeVideo(path);
+  assert.deepEqual({ ...info, duration: Math.round(info.duration! * 100) / 100 }, {
+    duration: 2, width: 320, height: 240, rotation: 0, frameRate: 25, codec: 'h264', hasVideo: true,
+  });
+});
+
+test('probeVideo reports a rotated phone video upright, with its sides swapped', async () => {
+  const plain = await makeVideo(join(dir, 'to-rotate.mp4'), { width: 320, height: 240 });
+  const rotated = join(dir, 'rotated.mp4');
+  await runFfmpeg(['-i', plain, '-c', 'copy', '-metadata:s:v', 'rotate=90', rotated]);
+  const info = await probeVideo(rotated);
+  assert.ok(info.rotation === 90 || info.rotation === 270, `rotation ${info.rotation}`);
+  assert.deepEqual([info.width, info.height], [240, 320]);
+});
+
+test('bad files get the right error code and a clear message', async () => {
+  assert.equal(await codeOf(await makeTextFile(join(dir, 'notes.mp4'))), 'video_unreadable');
+  const whole = await makeVideo(join(dir, 'whole.mp4'), { segments: [{ source: 'testsrc2', seconds: 3 }] });
+  assert.equal(await codeOf(await truncateToHalf(whole)), 'video_unreadable');
+  assert.equal(await codeOf(await makeAudioOnly(join(dir, 'sound.m4a'))), 'video_no_stream');
+  await writeFile(join(dir, 'empty.mp4'), '');
+  assert.equal(await codeOf(join(dir, 'empty.mp4')), 'video_empty');
+  assert.equal(await codeOf(join(dir, 'missing.mp4')), 'source_not_found');
+  await mkdir(join(dir, 'folder.mp4'));
+  assert.equal(await codeOf(join(dir, 'folder.mp4')), 'source_not_found');
+});
+
+test('an absurdly wide video is refused as video_resolution', async () => {
+  const path = join(dir, 'wide.mkv');
+  await runFfmpeg(['-f', 'lavfi', '-i', 'color=c=gray:size=9000x16:rate=1:duration=1', '-c:v', 'ffv1', path]);
+  assert.equal(await codeOf(path), 'video_resolution');
+});
