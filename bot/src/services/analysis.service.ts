@@ -40,7 +40,9 @@ export class AnalysisService {
   /** Starts an analysis in the background; a second request for the same message and link is a duplicate. */
   start(request: AnalysisRequest): StartOutcome {
     const url = normalizeVideoUrl(request.url);
-    const thread = this.ctx.store.claimThread({ channel: request.channel, rootTs: request.rootTs, url, requestedBy: request.user, trigger: request.trigger });
+    // A person pressing a button again may retry a failed analysis; events about one message may not.
+    const isRetry = request.trigger === 'unfurl' || request.trigger === 'shortcut';
+    const thread = this.ctx.store.claimThread({ channel: request.channel, rootTs: request.rootTs, url, requestedBy: request.user, trigger: request.trigger }, isRetry);
     if (!thread) return { kind: 'duplicate', thread: this.ctx.store.findThread(request.channel, request.rootTs, url) };
     this.ctx.tasks.run(`analyse ${url}`, (signal) => this.run(thread, signal));
     return { kind: 'started', thread };

@@ -71,16 +71,17 @@ export class BotStore {
 
   /**
    * The new thread, or null when this message already asked for this video (a duplicate
-   * trigger). A thread whose analysis failed can be claimed again, to retry.
+   * trigger). With `isRetry`, a thread whose analysis failed is claimed again (a person
+   * pressed a button again); events about the same message never retry.
    */
-  claimThread(thread: NewThread): ThreadRecord | null {
+  claimThread(thread: NewThread, isRetry = false): ThreadRecord | null {
     const at = this.now();
     const inserted = this.db
       .prepare(`INSERT OR IGNORE INTO threads (channel, root_ts, url, requested_by, trigger, status, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, 'starting', ?, ?)`)
       .run(thread.channel, thread.rootTs, thread.url, thread.requestedBy, thread.trigger, at, at);
     let id = inserted.changes === 1 ? Number(inserted.lastInsertRowid) : null;
-    if (id === null) {
+    if (id === null && isRetry) {
       const retried = this.db
         .prepare(`UPDATE threads SET status = 'starting', job_id = NULL, requested_by = ?, updated_at = ?
                   WHERE channel = ? AND root_ts = ? AND url = ? AND status = 'failed' RETURNING id`)

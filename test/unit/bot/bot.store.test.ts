@@ -21,14 +21,15 @@ test('an event is handled once; retries are recognised; old keys are forgotten a
   assert.equal(store.markEventHandled('event:Ev1'), true, 'forgotten after a day');
 });
 
-test('a message asks for a video once; a failed one can be claimed again', () => {
+test('a message asks for a video once; a failed one can be claimed again by a person retrying', () => {
   const thread = store.claimThread(request);
   assert.ok(thread);
   assert.equal(thread.status, 'starting');
   assert.equal(store.claimThread({ ...request, trigger: 'mention' }), null);
   assert.ok(store.claimThread({ ...request, url: 'https://example.org/b.mp4' }), 'another link in the same message is its own analysis');
   store.updateThread(thread.id, { status: 'failed', jobId: 'j-old', progressTs: '100.2' });
-  const retried = store.claimThread({ ...request, requestedBy: 'U2' });
+  assert.equal(store.claimThread({ ...request, trigger: 'mention' }), null, 'another event about the message does not retry');
+  const retried = store.claimThread({ ...request, requestedBy: 'U2', trigger: 'unfurl' }, true);
   assert.equal(retried?.id, thread.id);
   assert.equal(retried?.status, 'starting');
   assert.equal(retried?.jobId, null);
