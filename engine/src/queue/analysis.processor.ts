@@ -5,7 +5,6 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../../shared/src/analysis.js';
-import { analyzeVideo } from '../pipeline/analyze-video.js';
 import type { AnalysisProcessor } from './job-queue.js';
 
 export interface ProcessorSettings {
@@ -18,6 +17,8 @@ export interface ProcessorSettings {
 export function createAnalysisProcessor(settings: ProcessorSettings): AnalysisProcessor {
   return async (task, { signal, onProgress }) => {
     await mkdir(settings.workRoot, { recursive: true });
+    // Loaded on first use: an API server that hands every job to Redis workers never loads the models.
+    const { analyzeVideo } = await import('../pipeline/analyze-video.js');
     const workDir = await mkdtemp(join(settings.workRoot, `${task.jobId}-`));
     try {
       return await analyzeVideo({
