@@ -59,6 +59,8 @@ export class JobOutcomesService implements QueueListener {
       await this.deps.files.removeJob(jobId); // deleted while the result was written
       return;
     }
+    // The video itself is no longer needed: keep nothing longer than the work needs it.
+    await this.deps.files.removeUpload(jobId).catch(() => undefined);
     const people = result.analysis.clusters.length;
     this.save(jobId, {
       status: 'tagging',
@@ -73,8 +75,6 @@ export class JobOutcomesService implements QueueListener {
       errorMessage: null,
       errorHint: null,
     });
-    // The video itself is no longer needed: keep nothing longer than the work needs it.
-    await this.deps.files.removeUpload(jobId);
   }
 
   onFailed(jobId: string, failure: JobFailure, willRetry: boolean): void {

@@ -140,6 +140,7 @@ export class JobsService {
       fps: fields.fps,
       title: null,
       requester: label ? `${fields.tokenName}:${label}` : fields.tokenName,
+      requesterLabel: label || null,
       tokenName: fields.tokenName,
       errorCode: null,
       errorMessage: null,

@@ -27,6 +27,7 @@ const MIGRATIONS: string[] = [
      fps REAL NOT NULL,
      title TEXT,
      requester TEXT,
+     requester_label TEXT,
      token_name TEXT,
      error_code TEXT,
      error_message TEXT,
@@ -41,6 +42,7 @@ const MIGRATIONS: string[] = [
    CREATE INDEX jobs_reuse ON jobs (reuse_key, status);
    CREATE INDEX jobs_created ON jobs (created_at);
    CREATE INDEX jobs_status ON jobs (status);
+   CREATE INDEX jobs_requester ON jobs (requester_label);
    CREATE TABLE tokens (
      name TEXT PRIMARY KEY,
      hash TEXT NOT NULL UNIQUE,

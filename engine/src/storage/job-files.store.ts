@@ -58,8 +58,14 @@ export class JobFilesStore {
     await writeAnalysisFolder(this.jobDir(id), result);
   }
 
-  readAnalysis(id: string): Promise<Analysis> {
-    return readAnalysis(this.jobDir(id));
+  /** The stored analysis; errors name the job, never the server's folders. */
+  async readAnalysis(id: string): Promise<Analysis> {
+    try {
+      return await readAnalysis(this.jobDir(id));
+    } catch (error) {
+      if (error instanceof OnscreenError) throw new OnscreenError(error.code, `The stored analysis of job ${id} cannot be read (${error.code}). Delete the job and analyse the video again.`);
+      throw error;
+    }
   }
 
   readEdits(id: string): Promise<Edit[]> {

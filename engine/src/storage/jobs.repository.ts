@@ -19,7 +19,10 @@ export interface JobRecord {
   reuseKey: string;
   fps: number;
   title: string | null;
+  /** Who asked: the token's name and the client's label ("extension", "slack-bot:slack:U123"). */
   requester: string | null;
+  /** The client's own label alone (e.g. a Slack user id), for filtering. */
+  requesterLabel: string | null;
   tokenName: string | null;
   errorCode: string | null;
   errorMessage: string | null;
@@ -37,7 +40,7 @@ export interface JobRecord {
 const COLUMNS: Record<keyof JobRecord, string> = {
   id: 'id', status: 'status', stage: 'stage', percent: 'percent', etaSeconds: 'eta_seconds', message: 'message',
   sourceKind: 'source_kind', sourceLabel: 'source_label', sourceUrl: 'source_url', videoId: 'video_id',
-  uploadSha256: 'upload_sha256', reuseKey: 'reuse_key', fps: 'fps', title: 'title', requester: 'requester',
+  uploadSha256: 'upload_sha256', reuseKey: 'reuse_key', fps: 'fps', title: 'title', requester: 'requester', requesterLabel: 'requester_label',
   tokenName: 'token_name', errorCode: 'error_code', errorMessage: 'error_message', errorHint: 'error_hint',
   people: 'people', duration: 'duration', attempts: 'attempts', deliveries: 'deliveries',
   createdAt: 'created_at', updatedAt: 'updated_at',
@@ -85,7 +88,10 @@ export class JobsRepository {
 
   list(options: { limit: number; requester?: string | undefined }): JobRecord[] {
     if (options.requester !== undefined) {
-      return this.db.prepare(`${SELECT} WHERE requester = ? ORDER BY created_at DESC, id LIMIT ?`).all(options.requester, options.limit) as JobRecord[];
+      const r = options.requester;
+      return this.db
+        .prepare(`${SELECT} WHERE requester = ? OR requester_label = ? OR token_name = ? ORDER BY created_at DESC, id LIMIT ?`)
+        .all(r, r, r, options.limit) as JobRecord[];
     }
     return this.db.prepare(`${SELECT} ORDER BY created_at DESC, id LIMIT ?`).all(options.limit) as JobRecord[];
   }
