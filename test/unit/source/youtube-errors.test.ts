@@ -17,6 +17,9 @@ test('YouTube refusals map to plain errors', () => {
     ['LIVE_STREAM_OFFLINE: ', 'source_unavailable'],
     ['ERROR: [youtube] abc: Sign in to confirm you’re not a bot', 'youtube_unsupported'],
     ['TypeError: fetch failed', 'download_failed'],
+    ['Failed to get player id: 503 (Service Unavailable)', 'download_failed'],
+    ['ERROR: [youtube] abc: HTTP Error 429: Too Many Requests', 'download_failed'],
+    ['Failed to get player id: 404 (Not Found)', 'youtube_unsupported'],
     ['connect ECONNREFUSED 127.0.0.1:1', 'download_failed'],
     ['Something nobody expected', 'youtube_unsupported'],
   ];

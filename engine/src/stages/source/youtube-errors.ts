@@ -13,12 +13,14 @@ const RULES: Array<[RegExp, () => OnscreenError]> = [
     () => new OnscreenError('source_unavailable', 'This is a live or upcoming stream; onscreen can analyse it once it has ended.')],
   [/not available in your country|geo[- ]?restrict|blocked it in your country/i,
     () => new OnscreenError('source_unavailable', 'This YouTube video is not available in the server’s country.')],
+  [/\b(429|5\d\d) \(|HTTP Error (429|5\d\d)/,
+    () => new OnscreenError('download_failed', 'YouTube did not answer properly just now. Try again in a few minutes.')],
+  [/fetch failed|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|network|socket/i,
+    () => new OnscreenError('download_failed', 'YouTube could not be reached from this server. Try again later.')],
   [/copyright|terminated|removed|unavailable|does not exist|UNPLAYABLE|^ERROR:\s*$/i,
     () => new OnscreenError('source_unavailable', 'This YouTube video is not available (removed, blocked or never existed).')],
   [/not a bot|sign in to confirm|LOGIN_REQUIRED|CONTENT_CHECK_REQUIRED/i,
     () => new OnscreenError('youtube_unsupported', 'YouTube refused to hand the video to this server (it asks for a sign-in). Install yt-dlp on the server, or download the video and analyse the file.')],
-  [/fetch failed|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|network|socket/i,
-    () => new OnscreenError('download_failed', 'YouTube could not be reached from this server. Try again later.')],
 ];
 
 /** The user's error for a YouTube failure message; `youtube_unsupported` when nothing more specific fits. */
