@@ -8,11 +8,12 @@ import { ANALYSIS_SCHEMA_VERSION, type Analysis, type AnalyzeOptions } from '../
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { CropStore } from '../adapters/crop-store.adapter.js';
 import { probeVideo, streamFrames } from '../adapters/ffmpeg.adapter.js';
-import { resolveSource } from '../stages/source/resolve-source.js';
+import { sourceDoors } from '../adapters/source-doors.js';
+import { resolveSource, type SourceDoors } from '../stages/source/resolve-source.js';
 import type { DetectedFace } from '../stages/frames/frame.js';
 import { CROP_SIZE, cropFace } from '../stages/people/face-crop.js';
 import { buildPeople } from '../stages/people/build-people.js';
-import { sampleIntervals } from '../stages/report/sample-intervals.js';
+import { sampleIntervals, secondsOfSamples } from '../stages/report/sample-intervals.js';
 import { assignShots, linkFacesIntoTracks } from '../stages/tracks/face-tracker.js';
 import { ENGINE_VERSION, TUNING } from '../config/tuning.js';
 import { createFaceAnalyzer } from './face-analyzer.js';
@@ -28,6 +29,8 @@ export interface AnalyzeRequest {
   workDir: string;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
+  /** How sources are fetched; the real adapters by default (tests map URLs to local clips). */
+  sourceDoors?: SourceDoors;
 }
 
 export interface AnalysisResult {
@@ -58,6 +61,7 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
   const source = await timed('source', () =>
     resolveSource(request.source, {
       workDir: request.workDir,
+      doors: request.sourceDoors ?? sourceDoors,
       allowPrivateNetwork: options.allowPrivateNetwork === true,
       ...(signal ? { signal } : {}),
       onProgress: (fraction: number) => report('source', fraction, 'Downloading the video'),
@@ -100,7 +104,9 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
     const peopleStart = performance.now();
     const people = buildPeople(detected, tracking, TUNING.people);
     const intervals = sampleIntervals(sampleTimes, cuts, duration);
-    for (const cluster of people.clusters) cluster.seconds = secondsSeen(cluster.faces.map((f) => people.faces[f]!.sample), intervals);
+    for (const cluster of people.clusters) {
+      cluster.seconds = Math.round(secondsOfSamples(intervals, new Set(cluster.faces.map((f) => people.faces[f]!.sample))) * 1000) / 1000;
+    }
     const thumbnails = await renderThumbnails(people, crops);
     timings.people = (performance.now() - peopleStart) / 1000;
 
@@ -136,16 +142,6 @@ function toSourcePixels(face: DetectedFace, scale: number): DetectedFace {
   if (scale === 1) return face;
   const [x, y, w, h] = face.box;
   return { ...face, box: [x * scale, y * scale, w * scale, h * scale] };
-}
-
-/** Union of the intervals of the samples a person was seen in. */
-function secondsSeen(samples: readonly number[], intervals: readonly (readonly [number, number])[]): number {
-  let total = 0;
-  for (const s of new Set(samples)) {
-    const interval = intervals[s];
-    if (interval) total += interval[1] - interval[0];
-  }
-  return Math.round(total * 1000) / 1000;
 }
 
 function countSetAside(faces: Analysis['faces']): Analysis['setAside'] {

@@ -1,0 +1,39 @@
+/** What `analyze` says when it is done, and its `--auto` path: accept the suggestions and write the report. */
+import { userInfo } from 'node:os';
+import { join, relative } from 'node:path';
+import type { Analysis } from '../../../shared/src/analysis.js';
+import { renderReport } from '../services/report.service.js';
+import { appendEdit, readAnalysis, readEdits, readThumbnail, writeReportFiles } from '../storage/analysis-folder.js';
+
+export function summarizeAnalysis(analysis: Analysis, dir: string): string[] {
+  const shown = relative(process.cwd(), dir) || '.';
+  const { clusters, faces, setAside } = analysis;
+  const aside = setAside.tooSmall + setAside.lowQuality + setAside.notFace;
+  const lines = [
+    `Found ${clusters.length} ${clusters.length === 1 ? 'person' : 'people'} in ${faces.length} faces over ${analysis.video.duration.toFixed(1)} s (${aside} faces set aside: ${setAside.tooSmall} too small, ${setAside.lowQuality} too blurred, ${setAside.notFace} not faces).`,
+    `Analysis: ${join(shown, 'analysis.json')}; thumbnails in ${join(shown, 'thumbnails')}/`,
+  ];
+  if (clusters.length > 0) {
+    const example = clusters.slice(0, 2).map((c) => `${c.id}=${c.suggestion?.gender ?? 'unknown'}`).join(' ');
+    lines.push(`Next: look at the thumbnails, then tag each person, e.g. \`npx onscreen tag ${shown} ${example}\`, and run \`npx onscreen report ${shown}\`.`);
+  }
+  return lines;
+}
+
+/** Records "accept every suggestion" as the current user and writes the report files; returns the HTML report's path. */
+export async function acceptSuggestionsAndReport(dir: string): Promise<string> {
+  const analysis = await readAnalysis(dir);
+  const untagged = analysis.clusters.filter((c) => c.suggestion !== null).map((c) => c.id);
+  await appendEdit(dir, { kind: 'accept-suggestions', clusters: untagged, by: currentUser(), at: new Date().toISOString() });
+  const rendered = await renderReport(analysis, await readEdits(dir), (path) => readThumbnail(dir, path));
+  await writeReportFiles(dir, rendered);
+  return join(dir, 'report.html');
+}
+
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'cli';
+  }
+}
