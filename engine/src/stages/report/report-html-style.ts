@@ -9,7 +9,7 @@ main { max-width: 860px; margin: 0 auto; padding: 32px 20px 48px; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0.2rem 0 0.4rem; }
 h2 { font-size: 1.25rem; margin: 2.2rem 0 0.6rem; padding-top: 0.6rem; border-top: 1px solid var(--rule); }
 .kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; color: var(--muted); margin: 0; }
-.meta, .note, figcaption, .source { color: var(--muted); font-size: 0.9rem; }
+.meta, .note, .source { color: var(--muted); font-size: 0.9rem; }
 .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 12px; margin: 1.2rem 0; }
 .figure { border: 1px solid var(--rule); border-top: 6px solid var(--unknown); border-radius: 4px; padding: 10px 14px; margin: 0; }
 .figure.women { border-top-color: var(--women); } .figure.men { border-top-color: var(--men); }
@@ -18,7 +18,8 @@ h2 { font-size: 1.25rem; margin: 2.2rem 0 0.6rem; padding-top: 0.6rem; border-to
 .figure dd small { display: block; font-size: 0.8rem; font-weight: 400; color: var(--muted); }
 figure.chart { margin: 1.6rem 0; }
 figure.chart img { display: block; width: 100%; height: auto; border: 1px solid #eee; }
-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+table { border-collapse: collapse; width: 100%; font-size: 0.95rem; margin: 0 0 1.6rem; }
+table.plain-rows tbody th { font-weight: 400; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--rule); vertical-align: middle; }
 thead th { border-bottom: 2px solid var(--text); font-size: 0.85rem; }

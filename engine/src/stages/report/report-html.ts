@@ -22,7 +22,6 @@ export function buildReportHtml(report: Report, assets: HtmlAssets): string {
   const chart = (name: keyof HtmlAssets['charts']) => `
 <figure class="chart">
   <img src="data:image/png;base64,${assets.charts[name].toString('base64')}" width="${specs[name].width}" height="${specs[name].height}" alt="${escape(specs[name].alt)}">
-  <figcaption>${escape(specs[name].subtitle)}</figcaption>
 </figure>`;
   return `<!doctype html>
 <html lang="en">
@@ -82,6 +81,8 @@ ${Object.entries(d).map(([key, text]) => `  <dt>${escape(labelOf(key))} <code>${
 `;
 }
 
+const PERSON_LABELS = { female: 'Woman', male: 'Man', unknown: 'Unknown', untagged: 'Not tagged yet' } as const;
+
 function figure(kind: string, label: string, value: string, detail: string): string {
   return `<div class="figure ${kind}"><dt>${escape(label)}</dt><dd>${escape(value)}<small>${escape(detail)}</small></dd></div>`;
 }
@@ -118,7 +119,7 @@ function personsTable(report: Report, thumbnails: ReadonlyMap<string, Buffer>): 
     const image = thumbnails.get(p.thumbnail);
     const tag = p.tag ?? 'untagged';
     const picture = image ? `<img src="data:image/jpeg;base64,${image.toString('base64')}" alt="Face of person ${p.id}">` : '';
-    return `<tr><td class="thumb">${picture}</td><th scope="row">Person ${p.id}</th><td>${swatch(tag)}${GROUP_LABELS[tag]}</td><td class="num">${formatDuration(p.seconds)}</td><td class="num">${formatPercent(p.share)}</td><td class="num">${p.faces}</td></tr>`;
+    return `<tr><td class="thumb">${picture}</td><th scope="row">Person ${p.id}</th><td>${swatch(tag)}${PERSON_LABELS[tag]}</td><td class="num">${formatDuration(p.seconds)}</td><td class="num">${formatPercent(p.share)}</td><td class="num">${p.faces}</td></tr>`;
   });
   return `<table>
 <caption>Every person found, longest on screen first (people tagged “not a face” are left out)</caption>
@@ -131,7 +132,7 @@ function qualityTable(report: Report): string {
   const rows = Object.entries(report.quality).map(
     ([key, value]) => `<tr><th scope="row">${escape(report.definitions[`quality.${key}`] ?? key)}</th><td class="num">${value}</td></tr>`,
   );
-  return `<table>
+  return `<table class="plain-rows">
 <caption>Faces left out and how the people were tagged</caption>
 <thead><tr><th scope="col">What</th><th scope="col" class="num">Count</th></tr></thead>
 <tbody>${rows.join('')}</tbody>
