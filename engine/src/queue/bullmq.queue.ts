@@ -111,7 +111,7 @@ export class BullmqQueue implements JobQueue {
       if (await job.isCompleted()) {
         await this.listener.onCompleted(jobId, deserializeResult(job.returnvalue));
       } else if (await job.isFailed()) {
-        this.listener.onFailed(jobId, decodeFailure(job.failedReason), false);
+        await this.listener.onFailed(jobId, decodeFailure(job.failedReason), false);
       } else return;
       await job.remove();
     } catch (error) {
@@ -123,7 +123,7 @@ export class BullmqQueue implements JobQueue {
 
   private async reportRetry(jobId: string): Promise<void> {
     const job: Job<AnalysisTask, SerializedResult> | undefined = await this.queue.getJob(jobId).catch(() => undefined);
-    if (job?.failedReason) this.listener?.onFailed(jobId, decodeFailure(job.failedReason), true);
+    if (job?.failedReason) await this.listener?.onFailed(jobId, decodeFailure(job.failedReason), true);
   }
 
   private toTask(data: AnalysisJobData): AnalysisTask {

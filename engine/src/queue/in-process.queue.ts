@@ -109,12 +109,12 @@ export class InProcessQueue implements JobQueue {
       const failure = toJobFailure(error);
       if (failure.code === 'internal') this.options.log?.(`job ${data.jobId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       const willRetry = failure.isRetryable && attempt < this.options.attempts;
-      listener.onFailed(data.jobId, failure, willRetry);
-      if (willRetry) this.retryLater(data, this.options.backoffMs * 2 ** (attempt - 1));
-      else {
+      if (!willRetry) {
         this.failedCount++;
         this.attemptsMade.delete(data.jobId);
       }
+      await listener.onFailed(data.jobId, failure, willRetry);
+      if (willRetry) this.retryLater(data, this.options.backoffMs * 2 ** (attempt - 1));
     }
   }
 

@@ -40,7 +40,7 @@ export interface QueueListener {
   /** Stores the result; the queue forgets the job only once this resolves. */
   onCompleted(jobId: string, result: AnalysisResult): Promise<void>;
   /** `willRetry`: a transient failure that will be tried again after a backoff. */
-  onFailed(jobId: string, failure: JobFailure, willRetry: boolean): void;
+  onFailed(jobId: string, failure: JobFailure, willRetry: boolean): Promise<void>;
 }
 
 export interface QueueStats {

@@ -77,7 +77,7 @@ export class JobOutcomesService implements QueueListener {
     });
   }
 
-  onFailed(jobId: string, failure: JobFailure, willRetry: boolean): void {
+  async onFailed(jobId: string, failure: JobFailure, willRetry: boolean): Promise<void> {
     const record = this.deps.jobs.get(jobId);
     if (!record || !isPending(record)) return;
     if (willRetry) {
@@ -85,6 +85,7 @@ export class JobOutcomesService implements QueueListener {
       return;
     }
     this.lastProgressAt.delete(jobId);
+    await this.deps.files.removeUpload(jobId).catch(() => undefined);
     this.save(jobId, {
       status: 'failed',
       message: failure.message,
@@ -93,7 +94,6 @@ export class JobOutcomesService implements QueueListener {
       errorMessage: failure.message,
       errorHint: failure.hint ?? null,
     });
-    void this.deps.files.removeUpload(jobId).catch(() => undefined);
   }
 
   private save(jobId: string, fields: Partial<JobRecord>): void {

@@ -83,7 +83,8 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
       args: [
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
-        `--host-resolver-rules=MAP www.youtube.com 127.0.0.1:${youtube.port}, MAP * ~NOTFOUND`,
+        // Everything else resolves to nothing: the test must not reach the internet.
+        `--host-resolver-rules=MAP www.youtube.com 127.0.0.1:${youtube.port}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
         '--ignore-certificate-errors',
         '--no-sandbox',
         '--disable-gpu',
@@ -252,6 +253,12 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     await shoot(popup, '17-popup-recent');
 
     assert.deepEqual(errors, [], 'no page threw');
+  } catch (error) {
+    // Every open page as it was when the test failed, to see what went wrong.
+    for (const [index, open] of (context?.pages() ?? []).entries()) {
+      await open.screenshot({ path: join(SHOTS, `failure-${index}.png`), fullPage: true }).catch(() => undefined);
+    }
+    throw error;
   } finally {
     await context?.close();
     await youtube?.close();

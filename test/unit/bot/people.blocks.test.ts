@@ -31,7 +31,7 @@ test('every page of many people stays within Block Kit limits', () => {
       const built = buildPeoplePage(view({ people, page }));
       assertWithinLimits(built.blocks);
       assert.ok(built.text.length > 0 && built.text.length <= LIMITS.fallbackChars);
-      for (const block of built.blocks as Any[]) {
+      for (const block of built.blocks as any[]) {
         const id = /^person\.(\d+)$/.exec(block.block_id ?? '')?.[1];
         if (id) seen.add(Number(id));
       }
@@ -43,7 +43,7 @@ test('every page of many people stays within Block Kit limits', () => {
 test('a person shows thumbnail, suggestion with confidence, the four tag buttons and a merge menu', () => {
   const people = [makePerson(0, { suggestion: { gender: 'female', confidence: 0.87 } }), makePerson(1), makePerson(2)];
   const built = buildPeoplePage(view({ people }));
-  const blocks = built.blocks as Any[];
+  const blocks = built.blocks as any[];
   const section = blocks.find((b) => b.block_id === 'person.0');
   assert.match(section.text.text, /Suggestion: female, 87% sure/);
   assert.match(section.text.text, /Not tagged yet/);
@@ -66,7 +66,7 @@ test('who tagged what is shown, and the chosen tag is highlighted', () => {
     makePerson(1, { tag: 'male', tagOrigin: 'suggestion', taggedBy: 'slack:U222' }),
     makePerson(2, { tag: 'not-face', tagOrigin: 'person', taggedBy: 'web page' }),
   ];
-  const blocks = buildPeoplePage(view({ people })).blocks as Any[];
+  const blocks = buildPeoplePage(view({ people })).blocks as any[];
   const text = (id: number) => blocks.find((b) => b.block_id === `person.${id}`).text.text as string;
   assert.match(text(0), /\*Female\*, tagged by <@U111>/);
   assert.match(text(1), /\*Male\*, suggestion accepted by <@U222>/);
@@ -77,20 +77,20 @@ test('who tagged what is shown, and the chosen tag is highlighted', () => {
 
 test('only the last page has Accept all and Finish; accept-all counts the untagged suggestions', () => {
   const people = sortPeople(makePeople(PEOPLE_PER_PAGE + 2));
-  const controls = (page: number) => (buildPeoplePage(view({ people, page })).blocks as Any[]).find((b) => b.block_id === 'controls');
+  const controls = (page: number) => (buildPeoplePage(view({ people, page })).blocks as any[]).find((b) => b.block_id === 'controls');
   assert.equal(controls(0), undefined);
   const last = controls(1);
   const suggested = people.filter((p) => p.suggestion !== null).length;
   assert.deepEqual(last.elements.map((e: Any) => e.action_id), [ACTION_IDS.acceptAll, ACTION_IDS.finish]);
   assert.equal(last.elements[0].text.text, `Accept all suggestions (${suggested})`);
   const allTagged = people.map((p) => ({ ...p, tag: 'unknown' as const }));
-  const doneControls = (buildPeoplePage(view({ people: allTagged, page: 1, finishedBy: 'U9' })).blocks as Any[]);
+  const doneControls = (buildPeoplePage(view({ people: allTagged, page: 1, finishedBy: 'U9' })).blocks as any[]);
   assert.deepEqual(doneControls.find((b) => b.block_id === 'controls').elements.map((e: Any) => e.action_id), [ACTION_IDS.finish]);
   assert.ok(doneControls.some((b) => b.type === 'section' && /Finished by <@U9>/.test(b.text.text)));
 });
 
 test('without a public URL people have no picture; a lone person has no merge menu; an emptied page says so', () => {
-  const single = buildPeoplePage(view({ people: [makePerson(4)], thumbnailUrl: () => null })).blocks as Any[];
+  const single = buildPeoplePage(view({ people: [makePerson(4)], thumbnailUrl: () => null })).blocks as any[];
   assert.equal(single.find((b) => b.block_id === 'person.4').accessory, undefined);
   assert.ok(single.find((b) => b.block_id === 'person.4.actions').elements.every((e: Any) => e.type === 'button'));
   const emptied = buildPeoplePage(view({ people: makePeople(3), page: 1 }));
@@ -99,7 +99,7 @@ test('without a public URL people have no picture; a lone person has no merge me
 
 test('the merge menu keeps to 100 options with 150 people', () => {
   const people = sortPeople(makePeople(150));
-  const blocks = buildPeoplePage(view({ people })).blocks as Any[];
+  const blocks = buildPeoplePage(view({ people })).blocks as any[];
   const menu = blocks.find((b) => b.block_id === `person.${people[0]!.id}.actions`).elements.find((e: Any) => e.type === 'static_select');
   assert.equal(menu.options.length, LIMITS.optionsPerSelect);
 });

@@ -79,13 +79,16 @@ test('warp with the identity copies the picture; with a rotation it moves pixels
   }
 });
 
-test('warp samples between pixels bilinearly and reads the fill outside', () => {
+test('warp samples between pixels bilinearly, replicates the edge and reads the fill farther out', () => {
   const image = makeGradient(10, 10);
   const out = warpAffineToTensor(image, [1, 0, 0.25, 0, 1, 0.5], 10, 10, { ...RAW, fill: 7 });
   assert.ok(Math.abs(out[3 * 10 + 4]! - 2 * 4.25) < 1e-4);
   assert.ok(Math.abs(out[100 + 3 * 10 + 4]! - 3 * 3.5) < 1e-4);
-  // The last column reads x = 9.25: half from pixel 9, a quarter from outside (fill 7).
-  assert.ok(Math.abs(out[9]! - (0.75 * 18 + 0.25 * 7)) < 1e-4);
+  // The last column reads x = 9.25, within half a pixel of the edge: pixel 9 replicated.
+  assert.equal(out[9], 18);
+  const shifted = warpAffineToTensor(image, [1, 0, 0.75, 0, 1, 0], 10, 10, { ...RAW, fill: 7 });
+  assert.equal(shifted[9], 7);
+  assert.ok(Math.abs(shifted[8]! - 2 * 8.75) < 1e-4);
 });
 
 test('similarity fit recovers a known transform and inverts cleanly', () => {

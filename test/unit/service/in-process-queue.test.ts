@@ -24,7 +24,7 @@ function recorder(count: number) {
       events.push(`done ${id}`);
       done();
     },
-    onFailed: (id, failure, willRetry) => {
+    onFailed: async (id, failure, willRetry) => {
       events.push(`${willRetry ? 'retry' : 'fail'} ${id}`);
       failures.push([id, failure, willRetry]);
       if (!willRetry) done();
