@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Slack payloads are deep, loosely typed JSON; these tests read them as such. */
 /**
  * The whole Slack flow on a real clip: a channel opts in, a link is posted (and Slack retries
  * the event), the progress message is updated in place, the people are shown with working

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Slack payloads are deep, loosely typed JSON; these tests read them as such. */
 /**
  * A stand-in for Slack's Web API on 127.0.0.1, passed to Bolt as `clientOptions.slackApiUrl`.
  * It records every call, keeps the messages it was asked to post (and their updates), and

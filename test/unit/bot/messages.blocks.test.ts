@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Slack payloads are deep, loosely typed JSON; these tests read them as such. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildAnalyzeModal } from '../../../bot/src/blocks/analyze-modal.blocks.js';

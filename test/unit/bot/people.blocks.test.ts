@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Slack payloads are deep, loosely typed JSON; these tests read them as such. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ACTION_IDS, TAG_ACTIONS } from '../../../bot/src/blocks/ids.js';
