@@ -3,8 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
@@ -93,7 +92,7 @@ test('report writes every file and the figures match the hand count', async () =
   const html = await readFile(join(dir, 'report.html'), 'utf8');
   assert.match(html, /data:image\/png;base64,/);
   assert.match(html, /data:image\/jpeg;base64,/);
-  assert.ok(!existsSync(join(dir, '.partial')), 'no temporary files left');
+  assert.deepEqual((await readdir(dir, { recursive: true })).filter((n) => n.includes('.partial')), [], 'no temporary files left');
 });
 
 test('merge and split change the people and the next report', async () => {
