@@ -4,7 +4,7 @@
  * through the typed client in shared/ and Slack through Bolt's Web API client.
  */
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { Server } from 'node:http';
 import { App, LogLevel, type Logger } from '@slack/bolt';
 import { OnscreenClient } from '../../shared/src/api/client.js';
 import { OnscreenError } from '../../shared/src/errors.js';
@@ -84,8 +84,9 @@ export async function startBot(config: BotConfig, options: BotOptions = {}): Pro
     logger.error(`Unhandled error in a listener: ${error.stack ?? error.message}`);
   });
 
-  const server = (await app.start(config.port)) as Server | undefined;
-  const port = (server?.address() as AddressInfo | null)?.port ?? config.port;
+  // HTTP mode returns its server; Socket Mode returns Slack's connection details instead.
+  const started: unknown = await app.start(config.port);
+  const port = started instanceof Server ? (started.address() as AddressInfo).port : config.port;
   logger.info(`onscreen bot is up (${isSocketMode ? 'Socket Mode' : 'HTTP Events API'}) on port ${port}.`);
   if (!config.publicUrl) logger.warn('BOT_PUBLIC_URL is not set: people are shown without thumbnails.');
   await engine.status().catch((error: unknown) => logger.warn(`The engine is not reachable yet: ${String(error)}`));

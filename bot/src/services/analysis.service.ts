@@ -23,6 +23,8 @@ export interface AnalysisRequest {
   /** Slack user id of who asked. */
   user: string;
   trigger: Trigger;
+  /** Tells only the person who asked, when the thread itself cannot be written to (the bot is not in the channel). */
+  tellRequester?: (text: string) => Promise<unknown>;
 }
 
 export type StartOutcome =
@@ -44,7 +46,7 @@ export class AnalysisService {
     const isRetry = request.trigger === 'unfurl' || request.trigger === 'shortcut';
     const thread = this.ctx.store.claimThread({ channel: request.channel, rootTs: request.rootTs, url, requestedBy: request.user, trigger: request.trigger }, isRetry);
     if (!thread) return { kind: 'duplicate', thread: this.ctx.store.findThread(request.channel, request.rootTs, url) };
-    this.ctx.tasks.run(`analyse ${url}`, (signal) => this.run(thread, signal));
+    this.ctx.tasks.run(`analyse ${url}`, (signal) => this.run(thread, signal, request.tellRequester));
     return { kind: 'started', thread };
   }
 
@@ -55,13 +57,13 @@ export class AnalysisService {
     }
   }
 
-  private async run(claimed: ThreadRecord, signal: AbortSignal): Promise<void> {
+  private async run(claimed: ThreadRecord, signal: AbortSignal, tellRequester?: AnalysisRequest['tellRequester']): Promise<void> {
     const progress = new ProgressMessage(this.ctx, claimed);
     try {
       await progress.show(null);
     } catch (error) {
-      // Nowhere to say it in Slack (not in the channel?): the listener that started us told the person if it could.
       this.ctx.store.updateThread(claimed.id, { status: 'failed' });
+      await tellRequester?.(`:warning: I could not start analysing ${claimed.url}: ${describeError(error)}`).catch(() => undefined);
       throw error;
     }
     await this.recordPermalink(claimed);

@@ -134,3 +134,19 @@ test('thumbnail links: a wrong or missing signature is refused; health answers',
   assert.equal((await fetch(`${h.botUrl}/thumbnails/some-job/..%2F0.jpg?exp=9999999999&sig=x`)).status, 403);
   assert.deepEqual(await (await fetch(`${h.botUrl}/health`)).json(), { ok: true });
 });
+
+test('where the bot was never invited, the person who asked is told how to fix it, privately', async () => {
+  await sendCommand(h.botUrl, { text: '<https://example.org/clip.mp4>', user: 'U4', channel: 'CNOTIN1', responseUrl: h.slack.responseUrl('cmd-notin') });
+  const command = await h.slack.waitFor('the command\'s reply', () => h.slack.callsTo('response_url').find((c) => c.args.id === 'cmd-notin'));
+  assert.equal(command.args.response_type, 'ephemeral');
+  assert.match(command.args.text, /I could not start analysing https:\/\/example.org\/clip.mp4: I am not in that channel yet: invite me with `\/invite @onscreen`/);
+  await sendInteraction(h.botUrl, {
+    type: 'message_action', callback_id: 'onscreen.analyze_message', trigger_id: 't', message_ts: '40.000001',
+    response_url: h.slack.responseUrl('shortcut-notin'), message: { type: 'message', ts: '40.000001', text: 'watch <https://example.org/b.mp4>' },
+    user: { id: 'U4', name: 'u4' }, channel: { id: 'CNOTIN2', name: 'private' }, team: { id: 'T0001', domain: 'newsroom' }, token: 't', action_ts: '1',
+  });
+  const shortcut = await h.slack.waitFor('the shortcut\'s reply', () => h.slack.callsTo('response_url').find((c) => c.args.id === 'shortcut-notin'));
+  assert.match(shortcut.args.text, /invite me with `\/invite @onscreen`/);
+  await h.bot.services.tasks.idle();
+  assert.deepEqual((await h.engineClient.listJobs()).jobs, [], 'no job was started for a thread nobody could see');
+});

@@ -6,7 +6,8 @@
  * views.publish / open, auth.test, and the three steps of files.uploadV2
  * (files.getUploadURLExternal, the POST of the bytes to the returned URL,
  * files.completeUploadExternal). It also takes `response_url` posts. Like Slack it refuses
- * a wrong token, messages over Block Kit's 50 blocks, and blocks without a `text` fallback.
+ * a wrong token, messages over Block Kit's 50 blocks, blocks without a `text` fallback, and
+ * (for channels whose id starts with CNOTIN) any chat.* call in a channel it was not invited to.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -72,6 +73,8 @@ export async function startSlackDouble(): Promise<SlackDouble> {
 
   const answer = (method: string, args: Record<string, any>, auth: string | undefined): Record<string, any> => {
     if (auth !== `Bearer ${BOT_TOKEN}`) return { ok: false, error: 'invalid_auth' };
+    // Channels named CNOTIN… stand for channels the bot was never invited to.
+    if (method.startsWith('chat.') && String(args.channel ?? '').startsWith('CNOTIN')) return { ok: false, error: 'not_in_channel' };
     const problem = checkMessage(method, args);
     if (problem) return { ok: false, error: problem };
     switch (method) {
