@@ -54,9 +54,6 @@ export interface ServiceOverrides {
   log?(line: string): void;
 }
 
-/** How often a Redis-backed server checks that Redis still holds every pending job. */
-const RECONCILE_MS = 10_000;
-
 export async function startService(config: ServiceConfig, overrides: ServiceOverrides = {}): Promise<ServiceHandle> {
   const log = overrides.log ?? ((line: string) => process.stderr.write(`onscreen: ${line}\n`));
   const files = new JobFilesStore(config.dataDir);
@@ -147,7 +144,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   await sweep();
   const timers = [
     setInterval(() => void sweep().catch((error: unknown) => log(`retention sweep failed: ${String(error)}`)), config.sweepIntervalSeconds * 1000),
-    ...(config.redisUrl ? [setInterval(() => void jobs.resumePending().catch(() => undefined), RECONCILE_MS)] : []),
+    ...(config.redisUrl ? [setInterval(() => void jobs.resumePending().catch(() => undefined), config.reconcileIntervalSeconds * 1000)] : []),
   ];
   for (const timer of timers) timer.unref();
 

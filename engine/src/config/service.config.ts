@@ -23,6 +23,8 @@ export interface ServiceConfig {
   /** Jobs older than this are deleted with everything derived from them; 0 keeps them forever. */
   retentionDays: number;
   sweepIntervalSeconds: number;
+  /** With Redis: how often the server checks that Redis still holds every pending job. */
+  reconcileIntervalSeconds: number;
   rateLimitPerMinute: number;
   rateLimitBurst: number;
   /** Jobs analysed at once: by the in-process runner, or by each worker. */
@@ -54,6 +56,7 @@ export const ENV_NAMES: Record<keyof ServiceConfig, string> = {
   jsonLimitBytes: 'ONSCREEN_JSON_LIMIT',
   retentionDays: 'ONSCREEN_RETENTION_DAYS',
   sweepIntervalSeconds: 'ONSCREEN_SWEEP_INTERVAL_SECONDS',
+  reconcileIntervalSeconds: 'ONSCREEN_RECONCILE_SECONDS',
   rateLimitPerMinute: 'ONSCREEN_RATE_LIMIT',
   rateLimitBurst: 'ONSCREEN_RATE_BURST',
   concurrency: 'ONSCREEN_CONCURRENCY',
@@ -108,6 +111,7 @@ const schema = z.object({
   jsonLimitBytes: size.default(64 * 1024),
   retentionDays: number(0, 36500).default(30),
   sweepIntervalSeconds: number(1, 86400).default(3600),
+  reconcileIntervalSeconds: number(0.2, 3600).default(10),
   rateLimitPerMinute: integer(1, 1_000_000).default(600),
   rateLimitBurst: integer(1, 100_000).default(60),
   concurrency: integer(1, 64).default(1),

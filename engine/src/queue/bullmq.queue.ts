@@ -69,11 +69,15 @@ export class BullmqQueue implements JobQueue {
     await job?.remove().catch(() => undefined);
   }
 
-  async reconcile(pending: AnalysisJobData[]): Promise<void> {
+  async reconcile(pending: AnalysisJobData[], isStillPending: (jobId: string) => boolean): Promise<void> {
     for (const data of pending) {
+      if (this.settling.has(data.jobId)) continue;
       const job = await this.queue.getJob(data.jobId);
-      if (!job) await this.enqueue(data);
-      else if ((await job.isCompleted()) || (await job.isFailed())) await this.settle(data.jobId);
+      // Results are stored before their BullMQ job is removed, so "gone from Redis and still
+      // pending in the database" means Redis lost it (restarted without persistence): add it back.
+      if (!job) {
+        if (isStillPending(data.jobId)) await this.enqueue(data);
+      } else if ((await job.isCompleted()) || (await job.isFailed())) await this.settle(data.jobId);
     }
   }
 

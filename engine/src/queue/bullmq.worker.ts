@@ -43,6 +43,7 @@ export async function startBullmqWorker(options: BullmqWorkerOptions): Promise<W
   });
   worker.on('error', (error) => options.log?.(`worker: ${error.message}`));
   worker.on('failed', (job, error) => options.log?.(`job ${job?.id ?? '?'} failed: ${error.message.split('\n')[0]}`));
+  worker.on('active', (job) => options.log?.(`job ${job.id} started`));
   worker.on('completed', (job) => options.log?.(`job ${job.id} done`));
   void worker.run().catch((error: unknown) => options.log?.(`worker stopped: ${String(error)}`));
   await worker.waitUntilReady();

@@ -50,8 +50,8 @@ export class InProcessQueue implements JobQueue {
     this.attemptsMade.delete(jobId);
   }
 
-  async reconcile(pending: AnalysisJobData[]): Promise<void> {
-    for (const data of pending) await this.enqueue(data);
+  async reconcile(pending: AnalysisJobData[], isStillPending: (jobId: string) => boolean): Promise<void> {
+    for (const data of pending) if (isStillPending(data.jobId)) await this.enqueue(data);
   }
 
   async stats(): Promise<QueueStats> {

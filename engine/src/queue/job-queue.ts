@@ -58,8 +58,11 @@ export interface JobQueue {
   enqueue(data: AnalysisJobData): Promise<void>;
   /** Forgets a job: removes it if waiting, stops it if this process runs it. */
   cancel(jobId: string): Promise<void>;
-  /** Brings the queue in line with the jobs the service believes pending (after restarts). */
-  reconcile(pending: AnalysisJobData[]): Promise<void>;
+  /**
+   * Brings the queue in line with the jobs the service believes pending (after restarts).
+   * `isStillPending` is asked again just before a job is added back: it may have finished meanwhile.
+   */
+  reconcile(pending: AnalysisJobData[], isStillPending: (jobId: string) => boolean): Promise<void>;
   stats(): Promise<QueueStats>;
   isReady(): Promise<boolean>;
   close(): Promise<void>;

@@ -39,6 +39,8 @@ export interface Created {
 }
 
 export class JobsService {
+  private isReconciling = false;
+
   constructor(private readonly deps: JobsServiceDeps) {}
 
   async createFromUrl(request: CreateJobRequest, tokenName: string): Promise<Created> {
@@ -96,9 +98,18 @@ export class JobsService {
 
   /** Hands the queue every job the database holds as pending: after a restart, they run (again). */
   async resumePending(): Promise<number> {
-    const pending = this.deps.jobs.listByStatus(['queued', 'running']);
-    await this.deps.queue.reconcile(pending.map(toJobData));
-    return pending.length;
+    if (this.isReconciling) return 0;
+    this.isReconciling = true;
+    try {
+      const pending = this.deps.jobs.listByStatus(['queued', 'running']);
+      await this.deps.queue.reconcile(pending.map(toJobData), (id) => {
+        const status = this.deps.jobs.get(id)?.status;
+        return status === 'queued' || status === 'running';
+      });
+      return pending.length;
+    } finally {
+      this.isReconciling = false;
+    }
   }
 
   async status(): Promise<ServiceStatus> {
