@@ -35,8 +35,10 @@ export class ProgressMessage {
   /** Takes a job update from the engine; sends it now or soon. */
   update(job: Job): void {
     this.latest = job;
-    if (this.timer || this.inFlight) return;
+    if (this.inFlight) return; // sent when the one in flight is done
     const isNewStep = job.status !== this.lastSent?.status || job.progress.stage !== this.lastSent?.progress.stage;
+    if (this.timer && !isNewStep) return; // the pending send will carry this one
+    if (this.timer) clearTimeout(this.timer);
     const wait = isNewStep ? 0 : Math.max(0, this.lastSentAt + this.ctx.progressIntervalMs - Date.now());
     this.timer = setTimeout(() => this.flush(), wait);
   }
