@@ -62,7 +62,11 @@ export function describeError(error: ErrorInfo, serverUrl = ''): ErrorDisplay {
     case 'unavailable':
       return { title: `Can't reach ${engine}.`, advice: 'Check that it is running and that the address in Options is right, then try again.', action: 'retry' };
     case 'unauthorized':
-      return { title: 'The engine refused the token.', advice: 'Open Options and paste a valid API token.', action: 'options' };
+      return {
+        title: 'The engine refused the token.',
+        advice: 'Open Options and paste a valid API token (where the engine runs, `npx onscreen token create <name>` makes one).',
+        action: 'options',
+      };
     case 'forbidden':
       return { title: 'This token may not do that.', advice: 'Ask whoever runs the engine for a token that may start analyses.', action: 'options' };
     case 'rate_limited':

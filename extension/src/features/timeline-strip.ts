@@ -15,7 +15,9 @@ import { computeStripSegments, hasGenderedTime } from '../ui/strip-geometry.js';
 import { isWatchPage, videoIdOf } from '../youtube-page.js';
 
 export const STRIP_ID = 'onscreen-strip';
-const LANE_HEIGHT_PX = 2;
+/** Two lanes of 3 px with a 1 px gap: YouTube's own bar is 3 px, and thinner marks get lost over video. */
+const LANE_HEIGHT_PX = 3;
+const LANE_GAP_PX = 1;
 
 export const timelineStrip: Feature = {
   id: 'timeline-strip',
@@ -55,15 +57,16 @@ function buildStrip(report: Report, playerSeconds: number | null, signal: AbortS
   strip.setAttribute('role', 'img');
   strip.setAttribute('aria-label', strip.title);
   Object.assign(strip.style, {
-    position: 'absolute', left: '0', right: '0', top: 'calc(100% + 2px)', height: `${LANE_HEIGHT_PX * 2}px`,
-    pointerEvents: 'none', zIndex: '40', background: 'rgba(255, 255, 255, 0.15)',
+    position: 'absolute', left: '0', right: '0', top: 'calc(100% + 3px)', height: `${LANE_HEIGHT_PX * 2 + LANE_GAP_PX}px`,
+    // A light backdrop keeps the purple lane visible over dark footage.
+    pointerEvents: 'none', zIndex: '40', background: 'rgba(255, 255, 255, 0.35)', borderRadius: '1px',
   });
   for (const segment of computeStripSegments(report, playerSeconds)) {
     const mark = document.createElement('div');
     mark.className = `onscreen-strip__${segment.lane}`;
     Object.assign(mark.style, {
       position: 'absolute', left: `${segment.left}%`, width: `${segment.width}%`, height: `${LANE_HEIGHT_PX}px`,
-      top: segment.lane === 'female' ? '0' : `${LANE_HEIGHT_PX}px`, background: COLOURS[segment.lane],
+      top: segment.lane === 'female' ? '0' : `${LANE_HEIGHT_PX + LANE_GAP_PX}px`, background: COLOURS[segment.lane],
     });
     strip.append(mark);
   }

@@ -102,5 +102,8 @@ export function OptionsApp(): JSX.Element {
 function describe(error: unknown, serverUrl: string): ErrorDisplay {
   const display = describeError(error instanceof ExtensionError ? error.toInfo() : toErrorInfo(error), serverUrl);
   // On this page "open Options" is no advice: say what to change here.
-  return display.action === 'options' ? { ...display, advice: display.advice.replace(/^Open Options and /, '').replace(/^./, (c) => c.toUpperCase()) } : display;
+  const advice = display.advice
+    .replace(/^Open Options and (.)/, (_, first: string) => first.toUpperCase())
+    .replace('the address in Options', 'the address above');
+  return { ...display, advice };
 }

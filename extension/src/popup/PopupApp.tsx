@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { Job } from '../../../shared/src/api/types.js';
 import { JobProgress } from '../../../shared/src/ui/JobProgress.js';
 import type { ErrorDisplay } from '../errors.js';
-import { isAnalysing } from '../jobs.js';
+import { describeJob, isAnalysing } from '../jobs.js';
 import { ask } from '../messaging.js';
 import { isConfigured } from '../settings.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
@@ -39,7 +39,7 @@ export function PopupApp({ jobId }: { jobId: string | null }): JSX.Element {
     setStarting(false);
   };
 
-  const title = job?.title ?? video?.title ?? 'onscreen';
+  const title = job?.title ?? video?.title ?? (job ? describeJob(job) : 'onscreen');
   let body: JSX.Element;
   if (state.isLoading) body = <p class="os-muted ext-loading">Loading…</p>;
   else if (!isConfigured(settings)) {

@@ -70,7 +70,9 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
   try {
     await mkdir(SHOTS, { recursive: true });
     const { dir: extensionDir } = await buildExtension(join(tmp, 'dist'));
-    const config = loadServiceConfig({ dataDir: join(tmp, 'data'), port: 0, retentionDays: 0 }, {});
+    // Offline, www.youtube.com resolves to nothing, so the engine's public-address check of the URL
+    // is turned off; the processor maps the URLs to local clips anyway.
+    const config = loadServiceConfig({ dataDir: join(tmp, 'data'), port: 0, retentionDays: 0, allowPrivateNetwork: true }, {});
     service = await startService(config, { processor: localClipProcessor(join(tmp, 'work')), log: () => undefined });
     const token = service.tokens.create('extension-e2e');
     const client = new OnscreenClient({ baseUrl: service.url, token });
@@ -185,8 +187,11 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     assert.ok(history.some((edit) => edit.by === 'Ana Reporter'), 'tags carry the name from the options');
     await shoot(popup, '09-popup-everyone-tagged');
     await popup.getByRole('button', { name: 'Finish tagging' }).click();
-    await popup.getByRole('button', { name: 'Finished ✓' }).waitFor();
+    // Finished: the popup turns to the results by itself, and the people stay marked finished.
+    await popup.getByRole('tab', { name: 'Results', selected: true }).waitFor();
     assert.equal((await client.getJob(job.id)).status, 'done');
+    await popup.getByRole('tab', { name: /^People/ }).click();
+    await popup.getByRole('button', { name: 'Finished ✓' }).waitFor();
 
     // 5. The results: the figures match the engine's report, and the three charts load.
     await popup.getByRole('tab', { name: 'Results' }).click();

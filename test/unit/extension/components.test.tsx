@@ -36,7 +36,7 @@ test('a disabled button says why, in its label and its tooltip', () => {
 test('an error under the button offers the options only when they are the fix', () => {
   const view = describeButton({ page: video, job: null, isStarting: false });
   const refused = render(<AnalyzeButton view={view} error={describeError({ code: 'unauthorized', message: '' })} onClick={noop} onOpenOptions={noop} onDismissError={noop} />);
-  assert.match(textOf(refused), /The engine refused the token\. Open Options and paste a valid API token\. Open onscreen options/);
+  assert.match(textOf(refused), /The engine refused the token\. Open Options and paste a valid API token \(where the engine runs, `npx onscreen token create &lt;name&gt;` makes one\)\. Open onscreen options/);
   const down = render(<AnalyzeButton view={view} error={describeError({ code: 'unavailable', message: '' }, 'http://127.0.0.1:8750')} onClick={noop} onOpenOptions={noop} onDismissError={noop} />);
   assert.match(textOf(down), /Can't reach the onscreen engine at http:\/\/127\.0\.0\.1:8750\.|Can&#39;t reach/);
   assert.doesNotMatch(down, /Open onscreen options/);
