@@ -1,6 +1,6 @@
 import { pickOutput, type RunModel } from '../face-models.js';
 import { cropResizeToTensor } from '../image/resize.js';
-import type { PixelNorm, RgbImage } from '../image/rgb-image.js';
+import type { PixelNorm, Rect, RgbImage } from '../image/rgb-image.js';
 import { iouOf, suppressContained, suppressOverlaps, type Candidate } from './boxes.js';
 import { decodeDetections } from './decode.js';
 import { planDetectionViews } from './tiling.js';
@@ -46,21 +46,41 @@ export async function detectFaces(image: RgbImage, runModel: RunModel, options: 
     const threshold = index === 0 ? Math.min(SUPPORT_SCORE, options.scoreThreshold) : options.scoreThreshold;
     const found = suppressOverlaps(decodeDetections(scores, boxes, view, index, threshold), 0.3);
     if (index === 0) support = found;
-    candidates.push(...found.filter((c) => c.score >= options.scoreThreshold));
+    const isCut = index === 0 ? () => false : (c: Candidate) => touchesInnerEdge(c, view, image.width, image.height);
+    candidates.push(...found.filter((c) => c.score >= options.scoreThreshold && !isCut(c)));
   }
-  return mergeViews(keepSupported(candidates, support, tileFaceLimit));
+  return mergeViews(keepResponsible(candidates, support, tileFaceLimit));
 }
 
 /**
- * Tiles see a face's parts (eyes, a patterned shirt) at the scale of whole faces. A box from a tile that is
- * bigger than the faces tiles are there for is kept only if the whole view, which finds faces of that size
- * reliably, also sees something there, even weakly.
+ * Tiles are there for faces up to `tileFaceLimit`; they also see big faces cut in pieces, and a face's
+ * parts (an eye, a patterned shirt) at the scale of whole faces. A tile box somewhat bigger than the limit
+ * is kept only if the whole view, which finds faces of that size reliably, also sees something there,
+ * even weakly; a much bigger one is left to the whole view.
  */
-export function keepSupported(candidates: readonly Candidate[], support: readonly Candidate[], tileFaceLimit: number): Candidate[] {
+export function keepResponsible(candidates: readonly Candidate[], support: readonly Candidate[], tileFaceLimit: number): Candidate[] {
   return candidates.filter((c) => {
-    if (c.view === 0 || Math.max(c.x2 - c.x1, c.y2 - c.y1) <= tileFaceLimit) return true;
+    const side = Math.max(c.x2 - c.x1, c.y2 - c.y1);
+    if (c.view === 0 || side <= tileFaceLimit) return true;
+    if (side > 1.5 * tileFaceLimit) return false;
     return support.some((s) => iouOf(s, c) >= 0.3);
   });
+}
+
+/**
+ * A box touching a tile edge that lies inside the frame is a face cut by the tile: the overlap guarantees
+ * that a face the tiles are responsible for lies whole inside a neighbouring tile, so the cut one can go.
+ */
+export function touchesInnerEdge(c: Candidate, view: Rect, frameWidth: number, frameHeight: number): boolean {
+  const margin = 0.01 * Math.max(view.width, view.height);
+  const right = view.x + view.width;
+  const bottom = view.y + view.height;
+  return (
+    (view.x > 0 && c.x1 <= view.x + margin) ||
+    (view.y > 0 && c.y1 <= view.y + margin) ||
+    (right < frameWidth - 0.5 && c.x2 >= right - margin) ||
+    (bottom < frameHeight - 0.5 && c.y2 >= bottom - margin)
+  );
 }
 
 /** One box per face across views: overlapping boxes keep the best score, cut or doubled faces the bigger box. */

@@ -1,11 +1,11 @@
 import type { Affine } from './affine.js';
-import { writePixel } from './resize.js';
 import { channelCount, ensureOutput, resolveNorm, type PixelNorm, type RgbImage } from './rgb-image.js';
 
 /**
  * Warps `image` into an `outWidth x outHeight` float32 CHW tensor: output pixel (u, v) samples the source
- * bilinearly at `toSource(u, v)` (so pass the inverse of the source→output transform). Outside reads
- * `norm.fill`, as warpAffine's constant border. Writes into `out` at `offset` (allocated when absent).
+ * bilinearly at `toSource(u, v)` (so pass the inverse of the source→output transform). As in
+ * `cropResizeToTensor`, a point within half a pixel of the picture replicates its edge and one farther out
+ * reads `norm.fill`. Writes into `out` at `offset` (allocated when absent).
  */
 export function warpAffineToTensor(
   image: RgbImage,
@@ -27,38 +27,33 @@ export function warpAffineToTensor(
   const pixel = new Float64Array(3);
 
   for (let v = 0; v < outHeight; v++) {
-    let fx = b * v + c;
-    let fy = e * v + f;
-    for (let u = 0; u < outWidth; u++, fx += a, fy += d) {
-      const ix = Math.floor(fx);
-      const iy = Math.floor(fy);
-      const wx = fx - ix;
-      const wy = fy - iy;
-      const isInside = ix >= 0 && iy >= 0 && ix + 1 < width && iy + 1 < height;
-      for (let ch = 0; ch < 3; ch++) {
-        let p00: number, p01: number, p10: number, p11: number;
-        if (isInside) {
-          const base = iy * stride + ix * 3 + ch;
-          p00 = data[base]!;
-          p01 = data[base + 3]!;
-          p10 = data[base + stride]!;
-          p11 = data[base + stride + 3]!;
-        } else {
-          p00 = readOrFill(data, width, height, ix, iy, ch, fill);
-          p01 = readOrFill(data, width, height, ix + 1, iy, ch, fill);
-          p10 = readOrFill(data, width, height, ix, iy + 1, ch, fill);
-          p11 = readOrFill(data, width, height, ix + 1, iy + 1, ch, fill);
+    for (let u = 0; u < outWidth; u++) {
+      const fx = a * u + b * v + c;
+      const fy = d * u + e * v + f;
+      if (fx < -0.5 || fy < -0.5 || fx > width - 0.5 || fy > height - 0.5) {
+        pixel[0] = pixel[1] = pixel[2] = fill;
+      } else {
+        const cx = Math.min(Math.max(fx, 0), width - 1);
+        const cy = Math.min(Math.max(fy, 0), height - 1);
+        const ix = Math.floor(cx), iy = Math.floor(cy);
+        const wx = cx - ix, wy = cy - iy;
+        const p00 = iy * stride + ix * 3;
+        const p01 = ix + 1 < width ? p00 + 3 : p00;
+        const p10 = iy + 1 < height ? p00 + stride : p00;
+        const p11 = p10 + (p01 - p00);
+        for (let ch = 0; ch < 3; ch++) {
+          const top = data[p00 + ch]! + (data[p01 + ch]! - data[p00 + ch]!) * wx;
+          const bottom = data[p10 + ch]! + (data[p11 + ch]! - data[p10 + ch]!) * wx;
+          pixel[ch] = top + (bottom - top) * wy;
         }
-        const top = p00 + (p01 - p00) * wx;
-        const bottom = p10 + (p11 - p10) * wx;
-        pixel[ch] = top + (bottom - top) * wy;
       }
-      writePixel(target, v * outWidth + u + offset, planeSize, pixel, channels, sources, means, scales);
+      const index = offset + v * outWidth + u;
+      for (let ch = 0; ch < channels; ch++) {
+        const source = sources[ch]!;
+        const value = source < 0 ? 0.299 * pixel[0]! + 0.587 * pixel[1]! + 0.114 * pixel[2]! : pixel[source]!;
+        target[index + ch * planeSize] = (value - means[ch]!) * scales[ch]!;
+      }
     }
   }
   return target;
-}
-
-function readOrFill(data: Uint8Array, width: number, height: number, x: number, y: number, ch: number, fill: number): number {
-  return x >= 0 && y >= 0 && x < width && y < height ? data[(y * width + x) * 3 + ch]! : fill;
 }

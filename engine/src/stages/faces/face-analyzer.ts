@@ -1,0 +1,118 @@
+import type { DetectedFace, Frame } from '../frames/frame.js';
+import type { Candidate } from './detect/boxes.js';
+import { DEFAULT_DETECTOR_OPTIONS, detectFaces } from './detect/detector.js';
+import { embedFace } from './embedder.js';
+import type { RunModel } from './face-models.js';
+import { estimateFemale } from './gender.js';
+import { LANDMARK_INPUT, locateLandmarks } from './landmarks.js';
+import { mirrorDisagreement } from './pose.js';
+import { combineQuality, isNotFace, scoreQuality, scoreSize } from './quality.js';
+
+export interface FaceAnalyzerOptions {
+  /** Source pixels (box's longer side): smaller faces are reported but set aside as 'too-small'. Default 20. */
+  minFaceSize: number;
+  /** Detector face probability needed (0..1). Default 0.6, see docs in detect/detector.ts. */
+  scoreThreshold: number;
+  /** Detector runs per frame, whole frame included (tiles find small faces). Default 7. */
+  maxDetectorRuns: number;
+  /** Faces below this quality are set aside as 'low-quality' (no embedding). Default 0.25. */
+  minQuality: number;
+  /** Faces at or above this quality get a gender estimate. Default 0.45. */
+  minGenderQuality: number;
+  /** Monotonic milliseconds (e.g. performance.now) to time the steps; no timings without it. */
+  clock?: () => number;
+}
+
+export const DEFAULT_FACE_ANALYZER_OPTIONS: FaceAnalyzerOptions = {
+  minFaceSize: 20,
+  scoreThreshold: 0.6,
+  maxDetectorRuns: DEFAULT_DETECTOR_OPTIONS.maxRuns,
+  minQuality: 0.25,
+  minGenderQuality: 0.45,
+};
+
+export interface AnalyzeFrameOptions {
+  /** Which faces (not set aside) get an embedding; all of them by default. */
+  shouldEmbed?: (face: DetectedFace) => boolean;
+}
+
+export interface FaceAnalyzer {
+  analyzeFrame(frame: Frame, options?: AnalyzeFrameOptions): Promise<DetectedFace[]>;
+  /** Seconds spent per step since creation (detect, landmarks, embed, gender), and faces counted. */
+  timings(): Record<string, number>;
+}
+
+export const FACE_STEPS = ['detect', 'landmarks', 'embed', 'gender'] as const;
+
+/** The faces stage for one video: detect → landmarks → quality and screens → embedding → gender. */
+export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnalyzerOptions> = {}): FaceAnalyzer {
+  const settings: FaceAnalyzerOptions = { ...DEFAULT_FACE_ANALYZER_OPTIONS, ...options };
+  const spent: Record<string, number> = Object.fromEntries(FACE_STEPS.map((s) => [s, 0]));
+  let frames = 0;
+  let faces = 0;
+  const timed = async <T>(step: (typeof FACE_STEPS)[number], work: () => Promise<T>): Promise<T> => {
+    if (!settings.clock) return work();
+    const start = settings.clock();
+    try {
+      return await work();
+    } finally {
+      spent[step] = spent[step]! + (settings.clock() - start) / 1000;
+    }
+  };
+
+  async function analyzeFrame(frame: Frame, frameOptions: AnalyzeFrameOptions = {}): Promise<DetectedFace[]> {
+    const candidates = await timed('detect', () =>
+      detectFaces(frame, runModel, { minFaceSize: settings.minFaceSize, scoreThreshold: settings.scoreThreshold, maxRuns: settings.maxDetectorRuns }),
+    );
+    const found: DetectedFace[] = [];
+    for (const candidate of candidates) found.push(await timed('landmarks', () => describeFace(frame, candidate)));
+
+    const embedded = found.filter((f) => !f.setAside && (frameOptions.shouldEmbed?.(f) ?? true));
+    await timed('embed', async () => {
+      for (const face of embedded) face.embedding = await embedFace(frame, face.landmarks!, runModel);
+    });
+    const judged = found.filter((f) => !f.setAside && f.quality >= settings.minGenderQuality);
+    await timed('gender', async () => {
+      const female = await estimateFemale(frame, judged.map((f) => cornersOf(f.box)), runModel);
+      judged.forEach((f, i) => (f.female = female[i]!));
+    });
+    frames++;
+    faces += found.length;
+    return found;
+  }
+
+  async function describeFace(frame: Frame, c: Candidate): Promise<DetectedFace> {
+    const box = clipBox(c, frame.width, frame.height);
+    const side = Math.max(c.x2 - c.x1, c.y2 - c.y1);
+    const face: DetectedFace = { sample: frame.index, t: frame.t, box, score: c.score, landmarks: null, embedding: null, quality: 0, female: null };
+    if (side < settings.minFaceSize) {
+      face.quality = 0.4 * scoreSize(side);
+      face.setAside = 'too-small';
+      return face;
+    }
+    const seen = await locateLandmarks(frame, c, runModel);
+    const mirrored = await locateLandmarks(frame, c, runModel, true);
+    face.landmarks = seen.points;
+    face.quality = combineQuality(scoreQuality(side, seen.crop, LANDMARK_INPUT.size, seen.points));
+    if (isNotFace(c.score, mirrorDisagreement(seen.points, mirrored.points, seen.cropRect.width))) face.setAside = 'not-face';
+    else if (face.quality < settings.minQuality) face.setAside = 'low-quality';
+    return face;
+  }
+
+  return {
+    analyzeFrame,
+    timings: () => ({ ...spent, frames, faces }),
+  };
+}
+
+function clipBox(c: Candidate, width: number, height: number): [number, number, number, number] {
+  const x1 = Math.max(0, c.x1);
+  const y1 = Math.max(0, c.y1);
+  const x2 = Math.min(width, c.x2);
+  const y2 = Math.min(height, c.y2);
+  return [x1, y1, Math.max(0, x2 - x1), Math.max(0, y2 - y1)];
+}
+
+function cornersOf(box: readonly [number, number, number, number]): { x1: number; y1: number; x2: number; y2: number } {
+  return { x1: box[0], y1: box[1], x2: box[0] + box[2], y2: box[1] + box[3] };
+}
