@@ -145,7 +145,8 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     await shoot(page, '06-watch-page-ready-to-tag');
 
     // A notification says it is ready to tag.
-    const notes = await worker.evaluate(() => new Promise<Record<string, unknown>>((done) => chrome.notifications.getAll(done)));
+    type NotificationsApi = { chrome: { notifications: { getAll(done: (all: Record<string, unknown>) => void): void } } };
+    const notes = await worker.evaluate(() => new Promise<Record<string, unknown>>((done) => (globalThis as unknown as NotificationsApi).chrome.notifications.getAll(done)));
     assert.ok(Object.keys(notes).includes(`onscreen-job:${job.id}`), `a notification for the job (have ${Object.keys(notes).join(', ') || 'none'})`);
 
     // 3. The popup (opened as a tab) is about the video in the YouTube tab: its people, with thumbnails.
