@@ -8,6 +8,7 @@
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import type { AnalysisResult } from '../pipeline/analyze-video.js';
 import type { Progress } from '../pipeline/progress.js';
+import { OnscreenError } from '../../../shared/src/errors.js';
 import { decodeFailure } from './job-errors.js';
 import type { AnalysisJobData, AnalysisTask, JobQueue, QueueListener, QueueStats } from './job-queue.js';
 import { toConnection, type BullmqSettings } from './bullmq.connection.js';
@@ -52,8 +53,16 @@ export class BullmqQueue implements JobQueue {
     await this.events.waitUntilReady();
   }
 
+  /**
+   * jobId = our id: adding a job that BullMQ already holds is a no-op, so enqueue is idempotent.
+   * Gives up waiting after a moment when Redis is away (the request that created the job must
+   * not hang); the job stays pending in the database and `reconcile` adds it once Redis is back.
+   */
   async enqueue(data: AnalysisJobData): Promise<void> {
-    // jobId = our id: adding a job that BullMQ already holds is a no-op, so enqueue is idempotent.
+    await withTimeout(this.add(data), 2000);
+  }
+
+  private async add(data: AnalysisJobData): Promise<void> {
     await this.queue.add(JOB_NAME, this.toTask(data), {
       jobId: data.jobId,
       attempts: this.options.attempts,
@@ -64,9 +73,9 @@ export class BullmqQueue implements JobQueue {
   }
 
   async cancel(jobId: string): Promise<void> {
-    const job = await this.queue.getJob(jobId);
-    // An active job is locked by its worker and cannot be removed; its result is discarded on arrival.
-    await job?.remove().catch(() => undefined);
+    // An active job is locked by its worker and cannot be removed; its result is discarded on
+    // arrival. With Redis away, the job is left there: its result will be discarded the same way.
+    await withTimeout(this.queue.getJob(jobId).then((job) => job?.remove()), 2000).catch(() => undefined);
   }
 
   async reconcile(pending: AnalysisJobData[], isStillPending: (jobId: string) => boolean): Promise<void> {
@@ -76,19 +85,21 @@ export class BullmqQueue implements JobQueue {
       // Results are stored before their BullMQ job is removed, so "gone from Redis and still
       // pending in the database" means Redis lost it (restarted without persistence): add it back.
       if (!job) {
-        if (isStillPending(data.jobId)) await this.enqueue(data);
+        if (isStillPending(data.jobId)) await this.add(data);
       } else if ((await job.isCompleted()) || (await job.isFailed())) await this.settle(data.jobId);
     }
   }
 
   async stats(): Promise<QueueStats> {
-    const counts = await this.queue.getJobCounts('waiting', 'delayed', 'prioritized', 'active', 'failed');
+    const counts = await withTimeout(this.queue.getJobCounts('waiting', 'delayed', 'prioritized', 'active', 'failed'), 2000).catch((error: unknown) => {
+      throw new OnscreenError('unavailable', 'The job queue (Redis) does not answer.', { cause: error });
+    });
     return {
       mode: this.mode,
       waiting: (counts.waiting ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0),
       active: counts.active ?? 0,
       failed: counts.failed ?? 0,
-      workers: await this.queue.getWorkersCount(),
+      workers: await withTimeout(this.queue.getWorkersCount(), 2000).catch(() => 0),
     };
   }
 

@@ -40,7 +40,8 @@ export interface Cluster {
   close(): Promise<void>;
 }
 
-export async function startCluster(settings: Record<string, string> = {}): Promise<Cluster> {
+/** `workerArgs`: how to start a worker (default `bin/onscreen.js worker`, the real command). */
+export async function startCluster(settings: Record<string, string> = {}, workerArgs: string[] = [CLI, 'worker']): Promise<Cluster> {
   const redis = await startRedis();
   const dataDir = await mkdtemp(join(tmpdir(), 'onscreen-cluster-'));
   const tag = randomBytes(4).toString('hex');
@@ -52,6 +53,9 @@ export async function startCluster(settings: Record<string, string> = {}): Promi
     ONSCREEN_STALLED_INTERVAL_MS: '2000',
     ONSCREEN_JOB_BACKOFF_MS: '500',
     ONSCREEN_RECONCILE_SECONDS: '1',
+    // The tests poll job status often; the rate limit has its own test.
+    ONSCREEN_RATE_LIMIT: '100000',
+    ONSCREEN_RATE_BURST: '10000',
     ...settings,
   };
   const config = loadServiceConfig({ dataDir, port: 0, host: '127.0.0.1' }, env);
@@ -67,7 +71,7 @@ export async function startCluster(settings: Record<string, string> = {}): Promi
     env,
     workers,
     async startWorker() {
-      const worker = await spawnWorker({ ...process.env, ...env } as Record<string, string>);
+      const worker = await spawnWorker({ ...process.env, ...env } as Record<string, string>, workerArgs);
       workers.push(worker);
       return worker;
     },
@@ -90,8 +94,8 @@ export async function startCluster(settings: Record<string, string> = {}): Promi
   return cluster;
 }
 
-async function spawnWorker(env: Record<string, string>): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [CLI, 'worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+async function spawnWorker(env: Record<string, string>, args: string[]): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let text = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
