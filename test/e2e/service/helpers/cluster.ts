@@ -31,6 +31,7 @@ export interface Cluster {
   redis: RedisHandle;
   service: ServiceHandle;
   client: OnscreenClient;
+  token: string;
   dataDir: string;
   env: Record<string, string>;
   workers: WorkerProcess[];
@@ -67,6 +68,7 @@ export async function startCluster(settings: Record<string, string> = {}, worker
     redis,
     service,
     client: new OnscreenClient({ baseUrl: service.url, token }),
+    token,
     dataDir,
     env,
     workers,
