@@ -93,6 +93,11 @@ export function PersonCard(props: PersonCardProps): JSX.Element {
               title={`${TAG_LABELS[tag]} (key ${TAG_KEYS[tag].toUpperCase()})`}
               onClick={() => props.onTag(tag)}
             >
+              {person.tag === tag && (
+                <span class="os-tag__check" aria-hidden="true">
+                  ✓{' '}
+                </span>
+              )}
               {TAG_LABELS[tag]}
             </button>
           ))}

@@ -48,9 +48,9 @@ export function describeTagOrigin(tag: Tag | null, origin: TagOrigin | null, by:
   return origin === 'suggestion' ? `Suggestion accepted${who}` : `Tagged ${TAG_LABELS[tag]}${who}`;
 }
 
-/** The name a person carries in every onscreen screen and export. */
+/** The name a person carries in every onscreen screen and export (the charts, CSV and HTML say the same). */
 export function personLabel(id: number): string {
-  return `Person ${id + 1}`;
+  return `Person ${id}`;
 }
 
 /** 0.42 → "42%"; null or NaN → "–". */

@@ -18,12 +18,14 @@ function textOf(html: string): string {
 test('PersonCard shows the suggestion in words and marks the current tag as pressed', () => {
   const person = makePerson(2, { tag: 'male', tagOrigin: 'person', taggedBy: 'ana', seconds: 25 });
   const html = render(<PersonCard person={person} thumbnailSrc="blob:x" videoSeconds={100} onTag={() => undefined} />);
-  assert.match(textOf(html), /Person 3 25 s on screen \(25%\)/);
+  assert.match(textOf(html), /Person 2 25 s on screen \(25%\)/);
   assert.match(textOf(html), /Suggested: woman 92%/);
   assert.match(textOf(html), /Tagged Male by ana/);
-  assert.match(html, /<button[^>]*aria-pressed="true"[^>]*>Male<\/button>/);
+  const pressed = [...html.matchAll(/<button[^>]*aria-pressed="true"[^>]*>(.*?)<\/button>/g)].map((m) => textOf(m[1] ?? ''));
+  assert.deepEqual(pressed, ['✓ Male']);
+  assert.match(html, /<span class="os-tag__check" aria-hidden="true">/, 'the tick is hidden from screen readers, which hear "pressed"');
   assert.equal(html.match(/aria-pressed="false"/g)?.length, 3);
-  assert.match(html, /<img src="blob:x" alt="Faces of Person 3"/);
+  assert.match(html, /<img src="blob:x" alt="Faces of Person 2"/);
 });
 
 test('PersonCard offers split only for several tracks and "show me" only with a callback', () => {

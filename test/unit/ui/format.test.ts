@@ -80,7 +80,7 @@ test('colours are the same for a tag and its report group', () => {
 test('people are counted and named in plain words', () => {
   assert.equal(countPeople(1), '1 person');
   assert.equal(countPeople(0), '0 people');
-  assert.equal(personLabel(0), 'Person 1');
+  assert.equal(personLabel(3), 'Person 3');
 });
 
 test('describeError gives an OnscreenError its message and hint, and hides anything else', () => {

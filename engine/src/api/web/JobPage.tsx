@@ -27,7 +27,7 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
   const [job, setJob] = useState<Job | null>(null);
   const [people, setPeople] = useState<PeopleResponse | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const { report, chartUrls, error: reportError, refresh } = useReport(client, jobId);
+  const { report, chartUrls, error: reportError, isUpdating, refresh } = useReport(client, jobId);
   const thumbnailSrc = useThumbnails(client, jobId, people?.people ?? []);
   const by = readEditor();
 
@@ -101,7 +101,12 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
             )}
           </section>
           <section class="os-column os-column--report" aria-labelledby="os-report-title">
-            <h2 id="os-report-title">2. Report</h2>
+            <h2 id="os-report-title">
+              2. Report{' '}
+              <span class="os-updating" role="status">
+                {isUpdating ? 'Updating…' : ''}
+              </span>
+            </h2>
             {reportError !== null && <p class="os-error" role="alert">The report could not be updated. {describeError(reportError)}</p>}
             {report ? (
               <ReportView

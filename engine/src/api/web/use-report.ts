@@ -13,6 +13,8 @@ export interface ReportState {
   report: Report | null;
   chartUrls: Partial<Record<ChartName, string>>;
   error: unknown;
+  /** A refresh is in flight: the figures shown may be about to change. */
+  isUpdating: boolean;
   refresh: () => Promise<void>;
 }
 
@@ -20,11 +22,13 @@ export function useReport(client: OnscreenClient, jobId: string): ReportState {
   const [report, setReport] = useState<Report | null>(null);
   const [chartUrls, setChartUrls] = useState<Partial<Record<ChartName, string>>>({});
   const [error, setError] = useState<unknown>(null);
+  const [isUpdating, setUpdating] = useState(false);
   const latest = useRef(0);
   const shown = useRef<string[]>([]);
 
   const refresh = useCallback(async () => {
     const ticket = ++latest.current;
+    setUpdating(true);
     try {
       const [next, ...charts] = await Promise.all([
         client.getReport(jobId),
@@ -39,11 +43,13 @@ export function useReport(client: OnscreenClient, jobId: string): ReportState {
       setError(null);
     } catch (failure) {
       if (ticket === latest.current) setError(failure);
+    } finally {
+      if (ticket === latest.current) setUpdating(false);
     }
   }, [client, jobId]);
 
   useEffect(() => () => shown.current.forEach((url) => URL.revokeObjectURL(url)), []);
-  return { report, chartUrls, error, refresh };
+  return { report, chartUrls, error, isUpdating, refresh };
 }
 
 export function toObjectUrl(bytes: Uint8Array, type: string): string {
