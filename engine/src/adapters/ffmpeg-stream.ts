@@ -91,6 +91,8 @@ class FfmpegRun {
   private failure: OnscreenError | null = null;
   private isClosed = false;
   private isStopped = false;
+  /** The demuxer hit the end of the data before the end of the video (a cut-off file). */
+  private isCutOff = false;
   private wake: (() => void) | null = null;
 
   constructor(prepared: PreparedCommand, options: StreamFramesOptions) {
@@ -141,6 +143,7 @@ class FfmpegRun {
       this.thumbs.addTime(entry.t);
       this.feedDetector();
     } else if (line.trim() && !line.includes('showinfo@')) {
+      if (/partial file|Invalid data found when processing input/.test(line)) this.isCutOff = true;
       this.stderrTail.push(line);
       if (this.stderrTail.length > 20) this.stderrTail.shift();
     }
@@ -160,6 +163,10 @@ class FfmpegRun {
       const input = args[args.indexOf('-i') + 1] ?? '';
       const reason = lastMeaningfulLine(this.stderrTail.join('\n'), input) || `exit code ${code}`;
       return new OnscreenError('video_unreadable', `ffmpeg could not decode the video: ${reason}`);
+    }
+    if (this.isCutOff) {
+      const when = this.lastFrameTime === null ? 'before its first picture' : `after ${this.lastFrameTime.toFixed(1)} s`;
+      return new OnscreenError('video_unreadable', `The video file is incomplete or damaged: it breaks off ${when}.`);
     }
     if (this.queue.untimedCount > 0 || this.thumbs.untimedCount > 0) {
       return new OnscreenError('internal', 'ffmpeg wrote frames without their times; frame timing cannot be trusted.');

@@ -7,11 +7,12 @@ import { spawn } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
 import { access, chmod, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { PassthroughFlag } from '../stages/frames/ffmpeg-args.js';
 import { buildProbeArgs, buildStreamArgs } from '../stages/frames/ffmpeg-args.js';
 import type { VideoProbe } from '../stages/frames/probe.js';
-import { explainProbeFailure, readProbe } from '../stages/frames/probe.js';
+import { explainProbeFailure, lastMeaningfulLine, readProbe } from '../stages/frames/probe.js';
 import { fitGeometry } from '../stages/frames/sampling.js';
 import { openFrameStream } from './ffmpeg-stream.js';
 import type { FrameStream, StreamFramesOptions } from './ffmpeg-stream.js';
@@ -98,7 +99,7 @@ export async function probeVideo(input: string, signal?: AbortSignal): Promise<V
   if (!/^https?:\/\//i.test(input)) await assertReadableFile(input);
   const { ffprobe } = await findFfmpeg();
   const { code, stdout, stderr } = await run(ffprobe, buildProbeArgs(input), signal);
-  if (code !== 0) throw explainProbeFailure(stderr, `file:${input}`);
+  if (code !== 0) throw explainProbeFailure(stderr, /^https?:\/\//i.test(input) ? input : `file:${resolve(input)}`);
   return readProbe(stdout);
 }
 
@@ -143,7 +144,7 @@ export async function decodeOnly(input: string, fps: number, signal?: AbortSigna
   });
   const started = performance.now();
   const { code, stderr } = await run(binaries.ffmpeg, args, signal, true);
-  if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not decode the video: ${stderr.trim().split('\n').at(-1) ?? ''}`);
+  if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not decode the video: ${lastMeaningfulLine(stderr, args[args.indexOf('-i') + 1] ?? '')}`);
   return { seconds: (performance.now() - started) / 1000 };
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { decodeOnly, streamFrames } from '../../../engine/src/adapters/ffmpeg.adapter.js';
 import type { Frame } from '../../../engine/src/stages/frames/frame.js';
-import { irregularTimes, makeCounterVideo, makeTempDir, makeVideo, runFfmpeg, readFrameNumber } from '../../fixtures/media.js';
+import { irregularTimes, makeCounterVideo, makeTempDir, makeVideo, runFfmpeg, readFrameNumber, truncateToHalf } from '../../fixtures/media.js';
 
 let dir = '';
 let remove = async () => {};
@@ -127,6 +127,18 @@ test('aborting stops ffmpeg at once with an interrupted error; leaving the loop 
   const stream = streamFrames(path, { fps: 25 });
   for await (const _frame of stream) break;
   await assert.rejects(stream.summary(), (error: unknown) => error instanceof OnscreenError && error.code === 'interrupted');
+});
+
+test('a video cut off after its index (a broken download) fails with video_unreadable instead of a silent partial result', async () => {
+  const path = await makeVideo(join(dir, 'faststart.mp4'), { segments: [{ source: 'testsrc2', seconds: 6 }], outputArgs: ['-movflags', '+faststart'] });
+  await truncateToHalf(path);
+  const stream = streamFrames(path, { fps: 2 });
+  const read = async () => {
+    for await (const _frame of stream) {
+      // read to the end
+    }
+  };
+  await assert.rejects(read(), (error: unknown) => error instanceof OnscreenError && error.code === 'video_unreadable' && /breaks off after \d/.test(error.message));
 });
 
 test('decodeOnly times the decoder alone on the same sampling', async () => {
