@@ -22,38 +22,85 @@ export function cropResizeToTensor(
   const { means, scales, sources } = resolveNorm(norm);
   const fill = norm.fill ?? 0;
   const { data } = image;
-  // Per output channel: which source byte it reads (0..2) or -1 for grey, and its normalisation.
-  const c0 = sources[0]!, c1 = sources[1] ?? 0, c2 = sources[2] ?? 0;
-  const m0 = means[0]!, m1 = means[1] ?? 0, m2 = means[2] ?? 0;
-  const s0 = scales[0]!, s1 = scales[1] ?? 0, s2 = scales[2] ?? 0;
-  const isGrey = c0 < 0;
+  if (sources[0]! < 0) {
+    resizeGrey(data, cols, rows, outWidth, outHeight, fill, means[0]!, scales[0]!, target, offset);
+    return target;
+  }
+  // Where each source channel (R, G, B) goes: its output plane's offset, mean and scale.
+  const planeOf = new Int32Array(3);
+  const meanOf = new Float64Array(3);
+  const scaleOf = new Float64Array(3);
+  for (let c = 0; c < 3; c++) {
+    planeOf[sources[c]!] = c * planeSize;
+    meanOf[sources[c]!] = means[c]!;
+    scaleOf[sources[c]!] = scales[c]!;
+  }
+  const oR = planeOf[0]!, oG = planeOf[1]!, oB = planeOf[2]!;
+  const mR = meanOf[0]!, mG = meanOf[1]!, mB = meanOf[2]!;
+  const sR = scaleOf[0]!, sG = scaleOf[1]!, sB = scaleOf[2]!;
 
   for (let j = 0; j < outHeight; j++) {
     const r0 = rows.a[j]!, r1 = rows.b[j]!, wy = rows.w[j]!;
-    const rowOut = offset + j * outWidth;
-    for (let i = 0; i < outWidth; i++) {
-      const x0 = cols.a[i]!, x1 = cols.b[i]!, wx = cols.w[i]!;
-      let p0: number, p1: number, p2: number;
-      if (r0 < 0 || x0 < 0) {
-        p0 = p1 = p2 = fill;
-      } else {
-        const a = r0 + x0, b = r0 + x1, d = r1 + x0, e = r1 + x1;
-        const w00 = (1 - wx) * (1 - wy), w01 = wx * (1 - wy), w10 = (1 - wx) * wy, w11 = wx * wy;
-        p0 = data[a]! * w00 + data[b]! * w01 + data[d]! * w10 + data[e]! * w11;
-        p1 = data[a + 1]! * w00 + data[b + 1]! * w01 + data[d + 1]! * w10 + data[e + 1]! * w11;
-        p2 = data[a + 2]! * w00 + data[b + 2]! * w01 + data[d + 2]! * w10 + data[e + 2]! * w11;
+    let index = offset + j * outWidth;
+    if (r0 < 0) {
+      for (let i = 0; i < outWidth; i++, index++) {
+        target[index + oR] = (fill - mR) * sR;
+        target[index + oG] = (fill - mG) * sG;
+        target[index + oB] = (fill - mB) * sB;
       }
-      const index = rowOut + i;
-      if (isGrey) {
-        target[index] = (0.299 * p0 + 0.587 * p1 + 0.114 * p2 - m0) * s0;
+      continue;
+    }
+    for (let i = 0; i < outWidth; i++, index++) {
+      const x0 = cols.a[i]!;
+      let r: number, g: number, b: number;
+      if (x0 < 0) {
+        r = g = b = fill;
       } else {
-        target[index] = ((c0 === 0 ? p0 : c0 === 1 ? p1 : p2) - m0) * s0;
-        target[index + planeSize] = ((c1 === 0 ? p0 : c1 === 1 ? p1 : p2) - m1) * s1;
-        target[index + 2 * planeSize] = ((c2 === 0 ? p0 : c2 === 1 ? p1 : p2) - m2) * s2;
+        const x1 = cols.b[i]!, wx = cols.w[i]!;
+        const a = r0 + x0, c = r0 + x1, d = r1 + x0, e = r1 + x1;
+        const tR = data[a]! + (data[c]! - data[a]!) * wx;
+        const tG = data[a + 1]! + (data[c + 1]! - data[a + 1]!) * wx;
+        const tB = data[a + 2]! + (data[c + 2]! - data[a + 2]!) * wx;
+        r = tR + (data[d]! + (data[e]! - data[d]!) * wx - tR) * wy;
+        g = tG + (data[d + 1]! + (data[e + 1]! - data[d + 1]!) * wx - tG) * wy;
+        b = tB + (data[d + 2]! + (data[e + 2]! - data[d + 2]!) * wx - tB) * wy;
       }
+      target[index + oR] = (r - mR) * sR;
+      target[index + oG] = (g - mG) * sG;
+      target[index + oB] = (b - mB) * sB;
     }
   }
   return target;
+}
+
+function resizeGrey(
+  data: Uint8Array,
+  cols: Taps,
+  rows: Taps,
+  outWidth: number,
+  outHeight: number,
+  fill: number,
+  mean: number,
+  scale: number,
+  target: Float32Array,
+  offset: number,
+): void {
+  for (let j = 0; j < outHeight; j++) {
+    const r0 = rows.a[j]!, r1 = rows.b[j]!, wy = rows.w[j]!;
+    let index = offset + j * outWidth;
+    for (let i = 0; i < outWidth; i++, index++) {
+      const x0 = cols.a[i]!;
+      let value = fill;
+      if (r0 >= 0 && x0 >= 0) {
+        const x1 = cols.b[i]!, wx = cols.w[i]!;
+        const a = r0 + x0, c = r0 + x1, d = r1 + x0, e = r1 + x1;
+        const top = 0.299 * (data[a]! + (data[c]! - data[a]!) * wx) + 0.587 * (data[a + 1]! + (data[c + 1]! - data[a + 1]!) * wx) + 0.114 * (data[a + 2]! + (data[c + 2]! - data[a + 2]!) * wx);
+        const bottom = 0.299 * (data[d]! + (data[e]! - data[d]!) * wx) + 0.587 * (data[d + 1]! + (data[e + 1]! - data[d + 1]!) * wx) + 0.114 * (data[d + 2]! + (data[e + 2]! - data[d + 2]!) * wx);
+        value = top + (bottom - top) * wy;
+      }
+      target[index] = (value - mean) * scale;
+    }
+  }
 }
 
 interface Taps {
