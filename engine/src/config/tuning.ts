@@ -4,15 +4,20 @@
  * evaluation figures before and after in the commit message.
  */
 import { readFileSync } from 'node:fs';
+import { DEFAULT_FACE_ANALYZER_OPTIONS, type FaceAnalyzerOptions } from '../stages/faces/face-analyzer.js';
 import { DEFAULT_PEOPLE_OPTIONS, type PeopleOptions } from '../stages/people/build-people.js';
 import { DEFAULT_TRACKER_OPTIONS, type TrackerOptions } from '../stages/tracks/face-tracker.js';
 
 export interface Tuning {
+  faces: Omit<FaceAnalyzerOptions, 'clock'>;
   tracker: TrackerOptions;
   people: PeopleOptions;
 }
 
 export const TUNING: Tuning = {
+  // Gender is estimated from faces of lower quality than the faces stage's own default, so that
+  // small or blurred people still get a suggestion (a person confirms it anyway).
+  faces: { ...DEFAULT_FACE_ANALYZER_OPTIONS, minGenderQuality: 0.3 },
   tracker: DEFAULT_TRACKER_OPTIONS,
   people: DEFAULT_PEOPLE_OPTIONS,
 };

@@ -71,7 +71,7 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
   if (video.duration === null || !(video.duration > 0)) throw new OnscreenError('video_unreadable', 'The video does not say how long it is, so it cannot be sampled.');
   const duration = video.duration;
 
-  const analyzer = await createFaceAnalyzer({ minFaceSize: options.minFaceSize });
+  const analyzer = await createFaceAnalyzer({ ...TUNING.faces, minFaceSize: options.minFaceSize });
   const crops = new CropStore(request.workDir, CROP_SIZE);
   const detected: DetectedFace[] = [];
   const sampleTimes: number[] = [];
@@ -80,17 +80,22 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
     const stream = streamFrames(source.path, { fps: options.fps, maxSide: MAX_SIDE, video, ...(signal ? { signal } : {}) });
     const geometry = await stream.geometry();
     const facesStart = performance.now();
+    // Times count from the first video frame: some files start their video stream late
+    // (0.85 s in the Hamilton clip), and the report's intervals run from 0 to the duration.
+    let origin: number | null = null;
     for await (const frame of stream) {
-      sampleTimes.push(frame.t);
-      const faces = await analyzer.analyzeFrame(frame);
+      origin ??= frame.t;
+      const t = Math.max(0, frame.t - origin);
+      sampleTimes.push(t);
+      const faces = await analyzer.analyzeFrame({ ...frame, t });
       for (const face of faces) {
         const id = detected.length;
         if (!face.setAside) crops.put(id, cropFace(frame, face.box));
         detected.push(toSourcePixels(face, geometry.toSource));
       }
-      report('faces', sampleTimes.length / expectedSamples, `Finding faces: ${formatClock(frame.t)} of ${formatClock(duration)}`);
+      report('faces', sampleTimes.length / expectedSamples, `Finding faces: ${formatClock(Math.min(t, duration))} of ${formatClock(duration)}`);
     }
-    const { cuts } = await stream.summary();
+    const cuts = (await stream.summary()).cuts.map((c) => c - (origin ?? 0)).filter((c) => c > 0 && c < duration);
     timings.faces = (performance.now() - facesStart) / 1000;
     Object.assign(timings, prefixed('faces.', analyzer.timings()));
     if (signal?.aborted) throw new OnscreenError('interrupted');

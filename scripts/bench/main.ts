@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: speed and memory of `analyze` at 2 samples/s on a 720p video, beside the time
+ * ffmpeg alone needs to decode the same samples (the floor no pipeline can beat). Prints figures;
+ * asserts nothing. Video: ../shared/eval/bench/dev/bench.mp4 when present, else the bundled sample.
+ *
+ *   npm run bench [-- --video path.mp4] [--fps 2] [--runs 1]
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { decodeOnly, probeVideo } from '../../engine/src/adapters/ffmpeg.adapter.js';
+import { analyzeVideo } from '../../engine/src/pipeline/analyze-video.js';
+import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
+import { ensureSampleVideo } from '../../engine/src/cli/sample-video.js';
+
+const EVAL_VIDEO = new URL('../../../shared/eval/bench/dev/bench.mp4', import.meta.url).pathname;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { video: { type: 'string' }, fps: { type: 'string' }, runs: { type: 'string' } } });
+  const fps = Number(values.fps ?? DEFAULT_ANALYZE_OPTIONS.fps);
+  const runs = Number(values.runs ?? 1);
+  const video = values.video ?? (existsSync(EVAL_VIDEO) ? EVAL_VIDEO : await ensureSampleVideo((l) => console.error(l)));
+  const probe = await probeVideo(video);
+  console.log(`# onscreen benchmark: ${video}`);
+  console.log(`video: ${probe.width}x${probe.height}, ${probe.duration?.toFixed(1)} s, ${probe.frameRate ?? '?'} fps; sampling ${fps}/s; ${runs} run(s)`);
+
+  const decode = await decodeOnly(video, fps);
+  const duration = probe.duration ?? 0;
+  console.log(`decode only (ffmpeg, same samples): ${decode.seconds.toFixed(2)} s = ${(duration / decode.seconds).toFixed(1)}x realtime`);
+
+  const memory = startMemorySampler();
+  for (let run = 1; run <= runs; run++) {
+    const workDir = await mkdtemp(join(tmpdir(), 'onscreen-bench-'));
+    const start = performance.now();
+    try {
+      const { analysis } = await analyzeVideo({ source: video, options: { ...DEFAULT_ANALYZE_OPTIONS, fps }, workDir });
+      const wall = (performance.now() - start) / 1000;
+      console.log(`\nrun ${run}: analyze ${wall.toFixed(2)} s = ${(duration / wall).toFixed(1)}x realtime, ${(wall / decode.seconds).toFixed(2)}x the decode-only time`);
+      console.log(`  ${analysis.sampling.times.length} samples, ${analysis.faces.length} faces, ${analysis.tracks.length} tracks, ${analysis.clusters.length} people`);
+      console.log('  stage times (s, wall; faces.* are inside faces):');
+      for (const [stage, seconds] of Object.entries(analysis.timings)) console.log(`    ${stage.padEnd(22)} ${seconds.toFixed(3)}`);
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }
+  const peak = memory.stop();
+  console.log(`\npeak memory of this process: RSS ${mib(peak.rss)} MiB, heap ${mib(peak.heap)} MiB, external+array buffers ${mib(peak.external)} MiB`);
+  console.log('(ffmpeg runs in its own process and is not counted; see docs/benchmarks.md for how to read these.)');
+}
+
+function startMemorySampler(): { stop(): { rss: number; heap: number; external: number } } {
+  const peak = { rss: 0, heap: 0, external: 0 };
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heap = Math.max(peak.heap, m.heapUsed);
+    peak.external = Math.max(peak.external, m.external + m.arrayBuffers);
+  };
+  const timer = setInterval(sample, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
+
+function mib(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
