@@ -21,8 +21,10 @@ export interface YouTubeDownloadOptions {
   onProgress?: (fraction: number) => void;
   /** Tallest picture wanted (default 720): faces need no more, and downloads stay small. */
   maxHeight?: number;
-  /** Use yt-dlp when it is on PATH (default true). */
+  /** Use yt-dlp when it can be run (default true). */
   useYtDlp?: boolean;
+  /** The yt-dlp command (default `yt-dlp`, found on PATH). */
+  ytDlp?: string;
   /** The fetch youtubei.js uses (default: the global fetch). */
   fetch?: typeof fetch;
 }
@@ -39,7 +41,8 @@ export async function downloadYouTube(videoId: string, destination: string, opti
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   try {
-    if (options.useYtDlp !== false && (await hasYtDlp())) return await downloadWithYtDlp(videoId, destination, options, signal);
+    const ytDlp = options.ytDlp ?? 'yt-dlp';
+    if (options.useYtDlp !== false && (await canRun(ytDlp))) return await downloadWithYtDlp(ytDlp, videoId, destination, options, signal);
     return await downloadWithYoutubei(videoId, destination, options, signal);
   } catch (error) {
     await rm(destination, { force: true });
@@ -50,24 +53,28 @@ export async function downloadYouTube(videoId: string, destination: string, opti
   }
 }
 
-let ytDlpFound: Promise<boolean> | null = null;
-function hasYtDlp(): Promise<boolean> {
-  ytDlpFound ??= new Promise((done) => {
-    const child = spawn('yt-dlp', ['--version'], { stdio: 'ignore' });
-    child.once('error', () => done(false));
-    child.once('close', (code) => done(code === 0));
-  });
-  return ytDlpFound;
+const runnable = new Map<string, Promise<boolean>>();
+function canRun(command: string): Promise<boolean> {
+  let found = runnable.get(command);
+  if (!found) {
+    found = new Promise((done) => {
+      const child = spawn(command, ['--version'], { stdio: 'ignore' });
+      child.once('error', () => done(false));
+      child.once('close', (code) => done(code === 0));
+    });
+    runnable.set(command, found);
+  }
+  return found;
 }
 
-async function downloadWithYtDlp(videoId: string, destination: string, options: YouTubeDownloadOptions, signal: AbortSignal): Promise<YouTubeVideo> {
+async function downloadWithYtDlp(command: string, videoId: string, destination: string, options: YouTubeDownloadOptions, signal: AbortSignal): Promise<YouTubeVideo> {
   const height = options.maxHeight ?? 720;
   const format = `bv*[ext=mp4][height<=${height}]/b[ext=mp4][height<=${height}]/bv*[height<=${height}]/b[height<=${height}]/b`;
   const args = ['--no-playlist', '--no-warnings', '--no-progress', '--no-part', '--force-overwrites', '-f', format,
     '--max-filesize', String(options.maxBytes), '-o', destination, '--no-simulate',
     '--print', 'before_dl:%(title)s\t%(duration)s\t%(is_live)s', '--', toYouTubeWatchUrl(videoId)];
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn('yt-dlp', args, { stdio: ['ignore', 'pipe', 'pipe'], signal });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], signal });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { probeVideo } from '../../../engine/src/adapters/ffmpeg.adapter.js';
+import { configureFfmpeg, probeVideo } from '../../../engine/src/adapters/ffmpeg.adapter.js';
 import { makeAudioOnly, makeTempDir, makeTextFile, makeVideo, runFfmpeg, truncateToHalf } from '../../fixtures/media.js';
 
 let dir = '';
@@ -56,4 +56,15 @@ test('an absurdly wide video is refused as video_resolution', async () => {
   const path = join(dir, 'wide.mkv');
   await runFfmpeg(['-f', 'lavfi', '-i', 'color=c=gray:size=9000x16:rate=1:duration=1', '-c:v', 'ffv1', path]);
   assert.equal(await codeOf(path), 'video_resolution');
+});
+
+test('a missing ffmpeg is reported as ffmpeg_missing with what to do', async () => {
+  const path = await makeVideo(join(dir, 'any.mp4'));
+  configureFfmpeg({ ffmpeg: join(dir, 'no-such-ffmpeg'), ffprobe: join(dir, 'no-such-ffprobe') });
+  try {
+    await assert.rejects(probeVideo(path), (error: unknown) => error instanceof OnscreenError && error.code === 'ffmpeg_missing');
+  } finally {
+    configureFfmpeg(null);
+  }
+  assert.equal((await probeVideo(path)).width, 320);
 });

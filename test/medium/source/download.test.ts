@@ -159,6 +159,21 @@ test('every redirect hop is checked: a redirect to a private address is refused'
   assert.equal(await codeOf(downloadFile(`${base}/loop`, destination, onlyThisServer), destination), 'download_failed');
 });
 
+test('connections go to the addresses checked, resolved once per hop (no second lookup to rebind)', async () => {
+  const port = new URL(base).port;
+  const asked: string[] = [];
+  const resolve = async (host: string) => {
+    asked.push(host);
+    return [{ address: '127.0.0.1', family: 4 }];
+  };
+  const result = await downloadFile(`http://video.test:${port}/redirect`, join(dir, 'pinned.mp4'), { ...onlyThisServer, resolve });
+  assert.equal(result.bytes, video.length);
+  assert.equal(result.finalUrl, `http://video.test:${port}/clip.mp4`);
+  assert.deepEqual(asked, ['video.test', 'video.test']);
+  const rebinding = async () => [{ address: '127.0.0.1', family: 4 }, { address: '192.168.0.1', family: 4 }];
+  assert.equal(await codeOf(downloadFile(`http://video.test:${port}/clip.mp4`, join(dir, 'r.mp4'), { ...onlyThisServer, resolve: rebinding })), 'url_private_address');
+});
+
 test('cancelling stops the download with interrupted', async () => {
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 150);

@@ -1,14 +1,16 @@
 // The YouTube door without the internet: youtubei.js pointed at a closed local port must fail fast
-// with a plain error, and the file it would have written must not be left behind.
+// with a plain error, and the file it would have written must not be left behind; the yt-dlp path
+// runs against a stand-in script that answers like yt-dlp does.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { downloadYouTube } from '../../../engine/src/adapters/youtube.adapter.js';
-import { makeTempDir } from '../../fixtures/media.js';
+import { makeTempDir, makeVideo } from '../../fixtures/media.js';
 
 let dir = '';
 let remove = async () => {};
@@ -77,4 +79,43 @@ test('the time limit applies to the YouTube path too', async () => {
     silent.closeAllConnections();
     await new Promise((resolve) => silent.close(resolve));
   }
+});
+
+/** A stand-in for yt-dlp: answers per video id as the real one does, and logs its arguments. */
+async function makeFakeYtDlp(): Promise<{ command: string; log: string }> {
+  const source = await makeVideo(join(dir, 'yt-source.mp4'));
+  const command = join(dir, 'yt-dlp');
+  const log = join(dir, 'yt-dlp.log');
+  await writeFile(command, `#!/bin/sh
+if [ "$1" = "--version" ]; then echo 2025.01.01; exit 0; fi
+echo "$@" > '${log}'
+out=""; prev=""; url=""
+for a in "$@"; do if [ "$prev" = "-o" ]; then out="$a"; fi; prev="$a"; url="$a"; done
+case "$url" in
+  *GOODvideo01) cp '${source}' "$out"; printf 'Evening news\\t12.5\\tFalse\\n';;
+  *PRIVATEvid0) echo "ERROR: [youtube] PRIVATEvid0: Private video. Sign in if you've been granted access to this video" >&2; exit 1;;
+  *LIVEvideo01) printf 'Live now\\tNA\\tTrue\\n';;
+  *BIGvideo001) printf 'Big\\t9999\\tFalse\\n'; echo "[download] File is larger than max-filesize. Aborting.";;
+esac
+`);
+  await chmod(command, 0o755);
+  return { command, log };
+}
+
+test('with yt-dlp: downloads at most 720p MP4 to the destination and reads the title; refusals map to plain errors', async () => {
+  const { command, log } = await makeFakeYtDlp();
+  const options = { maxBytes: 123456789, timeoutMs: 20_000, ytDlp: command };
+  const destination = join(dir, 'good.mp4');
+  const video = await downloadYouTube('GOODvideo01', destination, options);
+  assert.equal(video.title, 'Evening news');
+  assert.equal(video.duration, 12.5);
+  assert.ok(video.bytes > 1000 && existsSync(destination));
+  const args = await readFile(log, 'utf8');
+  assert.match(args, /height<=720/);
+  assert.match(args, /--max-filesize 123456789/);
+  assert.match(args, /--no-playlist/);
+  assert.match(args, /https:\/\/www\.youtube\.com\/watch\?v=GOODvideo01/);
+  assert.equal((await failure(downloadYouTube('PRIVATEvid0', join(dir, 'p.mp4'), options))).code, 'source_private');
+  assert.equal((await failure(downloadYouTube('LIVEvideo01', join(dir, 'l.mp4'), options))).code, 'source_unavailable');
+  assert.equal((await failure(downloadYouTube('BIGvideo001', join(dir, 'b.mp4'), options))).code, 'video_too_large');
 });
