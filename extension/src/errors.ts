@@ -2,7 +2,7 @@
  * Errors as the extension shows them: the engine's codes plus the few only the extension knows,
  * turned into plain words and the one thing the user can do about it.
  */
-import { OnscreenError, type ErrorCode } from '../../shared/src/errors.js';
+import { isErrorCode, OnscreenError, type ErrorCode } from '../../shared/src/errors.js';
 
 export type ExtensionErrorCode = ErrorCode | 'not_configured' | 'no_permission' | 'no_tab';
 
@@ -28,6 +28,13 @@ export class ExtensionError extends Error {
     return { code: this.code, message: this.message, ...(this.hint ? { hint: this.hint } : {}) };
   }
 }
+
+/** A code as a job's error carries it (a plain string) as one the extension knows. */
+export function asCode(code: string): ExtensionErrorCode {
+  return isErrorCode(code) || EXTENSION_CODES.has(code) ? (code as ExtensionErrorCode) : 'internal';
+}
+
+const EXTENSION_CODES = new Set(['not_configured', 'no_permission', 'no_tab']);
 
 /** Any thrown value as plain data; never a stack trace. */
 export function toErrorInfo(error: unknown): ErrorInfo {

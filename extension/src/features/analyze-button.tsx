@@ -10,7 +10,7 @@ import type { Feature } from '../content/feature.js';
 import { removeOnAbort, waitForElement } from '../content/dom.js';
 import { followJob } from '../follow-job.js';
 import { watchVideoPage } from '../content/video-page.js';
-import { describeError, ExtensionError, toErrorInfo, type ErrorDisplay } from '../errors.js';
+import { asCode, describeError, ExtensionError, toErrorInfo, type ErrorDisplay } from '../errors.js';
 import { ask } from '../messaging.js';
 import { SETTINGS_KEY, type Settings } from '../settings.js';
 import { AnalyzeButton, ANALYZE_BUTTON_CSS } from '../ui/AnalyzeButton.js';
@@ -46,6 +46,7 @@ function ButtonController({ signal }: { signal: AbortSignal }): JSX.Element {
   const [job, setJob] = useState<Job | null>(null);
   const [isStarting, setStarting] = useState(false);
   const [error, setError] = useState<ErrorDisplay | null>(null);
+  const [dismissedFailure, setDismissedFailure] = useState<string | null>(null);
   const videoId = page.kind === 'video' ? page.videoId : null;
 
   useEffect(() => watchVideoPage(signal, setPage), []);
@@ -70,13 +71,18 @@ function ButtonController({ signal }: { signal: AbortSignal }): JSX.Element {
     }
   };
 
+  // A failed analysis says why right under the button, not only in its tooltip.
+  const failure = job?.status === 'failed' && job.error && dismissedFailure !== job.id ? describeError({ ...job.error, code: asCode(job.error.code) }) : null;
   return (
     <AnalyzeButton
       view={view}
-      error={error}
+      error={error ?? failure}
       onClick={() => void onClick()}
       onOpenOptions={() => void ask('openOptions', {}).catch(() => undefined)}
-      onDismissError={() => setError(null)}
+      onDismissError={() => {
+        setError(null);
+        if (job?.status === 'failed') setDismissedFailure(job.id);
+      }}
     />
   );
 }

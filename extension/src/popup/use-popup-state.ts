@@ -19,28 +19,36 @@ export interface PopupState {
 
 /** `jobId` from the URL (a notification or the page's button opened this window) wins over the tab. */
 export function usePopupState(jobId: string | null): PopupState {
-  const [state, setState] = useState<PopupState>({ isLoading: true, settings: undefined, video: null, job: null, recent: [] });
+  const [settings, setSettings] = useState<{ value: Settings | undefined; isRead: boolean }>({ value: undefined, isRead: false });
+  const [recent, setRecent] = useState<Job[]>([]);
+  const [found, setFound] = useState<{ video: VideoTab | null; job: Job | null; isLoading: boolean }>({ video: null, job: null, isLoading: true });
+  const connection = isConfigured(settings.value) ? `${settings.value.serverUrl} ${settings.value.token}` : null;
+
   useEffect(() => {
-    const controller = new AbortController();
-    const patch = (next: Partial<PopupState>): void => setState((current) => ({ ...current, ...next }));
-    void (async () => {
-      const settings = await readStorage<Settings>(SETTINGS_KEY);
-      const recent = (await readStorage<Job[]>(JOBS_KEY)) ?? [];
-      const video = jobId ? null : await ask('currentVideo', {}).catch(() => null);
-      patch({ settings, recent, video, isLoading: isConfigured(settings) && (jobId !== null || video !== null) });
-      if (!isConfigured(settings)) return;
-      const key = jobId ? { jobId } : video ? { videoId: video.videoId } : null;
-      if (key) followJob(key, controller.signal, (job) => patch({ job, isLoading: false }));
-    })();
-    const stopJobs = onStorageChange<Job[]>(JOBS_KEY, (recent) => patch({ recent: recent ?? [] }));
-    const stopSettings = onStorageChange<Settings>(SETTINGS_KEY, (settings) => patch({ settings }));
+    void readStorage<Settings>(SETTINGS_KEY).then((value) => setSettings({ value, isRead: true }));
+    void readStorage<Job[]>(JOBS_KEY).then((jobs) => setRecent(jobs ?? []));
+    const stopSettings = onStorageChange<Settings>(SETTINGS_KEY, (value) => setSettings({ value, isRead: true }));
+    const stopJobs = onStorageChange<Job[]>(JOBS_KEY, (jobs) => setRecent(jobs ?? []));
     return () => {
-      controller.abort();
-      stopJobs();
       stopSettings();
+      stopJobs();
     };
-  }, [jobId]);
-  return state;
+  }, []);
+
+  // Once connected (now, or when the options are saved while the popup is open), find the job.
+  useEffect(() => {
+    if (!settings.isRead) return undefined;
+    const controller = new AbortController();
+    void (async () => {
+      const video = jobId ? null : await ask('currentVideo', {}).catch(() => null);
+      const key = !connection ? null : jobId ? { jobId } : video ? { videoId: video.videoId } : null;
+      setFound({ video, job: null, isLoading: key !== null });
+      if (key) followJob(key, controller.signal, (job) => setFound({ video, job, isLoading: false }));
+    })();
+    return () => controller.abort();
+  }, [jobId, connection, settings.isRead]);
+
+  return { isLoading: !settings.isRead || found.isLoading, settings: settings.value, video: found.video, job: found.job, recent };
 }
 
 /** A thrown value as the words the popup shows. */

@@ -37,7 +37,10 @@ const VIDEOS: FakeVideo[] = [
   { id: 'comicShop02', title: 'At the comic shop (test clip)', file: SECOND_CLIP },
   { id: 'liveStream3', title: 'Live: the evening news', file: CLIP, isLive: true },
   { id: 'removedVid4', title: 'A removed video', file: null },
+  { id: 'privateVid5', title: 'A private video', file: CLIP },
 ];
+/** Videos the engine refuses as YouTube would, with the error the source stage throws. */
+const REFUSED = new Map([['privateVid5', 'source_private' as const]]);
 
 const skip = !existsSync(CHROMIUM)
   ? `headless Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`
@@ -54,7 +57,9 @@ const skip = !existsSync(CHROMIUM)
 function localClipProcessor(workRoot: string): AnalysisProcessor {
   const real = createAnalysisProcessor({ workRoot, allowPrivateNetwork: false });
   return (task, context) => {
-    const id = parseYouTubeUrl(task.source)?.videoId;
+    const id = parseYouTubeUrl(task.source)?.videoId ?? '';
+    const refusal = REFUSED.get(id);
+    if (refusal) throw new OnscreenError(refusal);
     const file = VIDEOS.find((v) => v.id === id)?.file;
     if (!file) throw new OnscreenError('source_not_found');
     return real({ ...task, source: file, isTrustedSource: true }, context);
@@ -104,62 +109,73 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
       return page;
     };
 
-    // 1. Options: an engine that is not there, a refused token, then the right settings.
-    const options = watch(await context.newPage());
-    await options.goto(extensionPage('options.html'));
-    await options.fill('input[name=serverUrl]', 'http://127.0.0.1:9');
-    await options.fill('input[name=token]', token);
-    await options.getByRole('button', { name: 'Test connection' }).click();
-    await options.getByRole('alert').filter({ hasText: "Can't reach the onscreen engine at http://127.0.0.1:9." }).waitFor();
-    await shoot(options, '01-options-engine-unreachable');
-    await options.fill('input[name=serverUrl]', `${service.url}/`);
-    await options.fill('input[name=token]', 'ons_not-a-real-token');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByRole('alert').filter({ hasText: 'The engine refused the token.' }).waitFor();
-    await shoot(options, '02-options-token-refused');
-    await options.fill('input[name=token]', token);
-    await options.fill('input[name=name]', 'Ana Reporter');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByRole('status').filter({ hasText: `Connected to the onscreen engine` }).waitFor();
-    assert.equal(await options.inputValue('input[name=serverUrl]'), service.url, 'the address is saved without its trailing slash');
-    await shoot(options, '03-options-connected');
-    await options.close();
-
-    // 2. The watch page gets one button; clicking it starts the analysis, which the button follows.
-    const [first, second, live, removed] = VIDEOS as [FakeVideo, FakeVideo, FakeVideo, FakeVideo];
+    // 1. Not set up yet: the watch page's button says so where the user clicked, and opens the options.
+    const [first, second, live, removed, refused] = VIDEOS as [FakeVideo, FakeVideo, FakeVideo, FakeVideo, FakeVideo];
     const page = watch(await context.newPage());
     await page.goto(`https://www.youtube.com/watch?v=${first.id}`);
     const button = page.locator('onscreen-analyze button.os-analyze');
     await waitForLabel(page, /^Analyze representation$/);
     assert.equal(await page.locator('onscreen-analyze').count(), 1);
     await page.locator('video').evaluate((video: HTMLVideoElement) => new Promise((done) => (video.readyState >= 1 ? done(null) : video.addEventListener('loadedmetadata', done))));
-    await shoot(page, '04-watch-page-button');
-
+    await shoot(page, '01-watch-page-button');
     await button.click();
-    const labels = await followLabels(page, /^Ready to tag$/, ANALYSIS_TIMEOUT_MS, () => shoot(page, '05-watch-page-analysing'));
+    const bubble = page.locator('onscreen-analyze .os-bubble');
+    await bubble.filter({ hasText: 'onscreen is not connected to an engine yet.' }).waitFor();
+    await shoot(page, '02-not-connected-yet');
+    const popup = watch(await context.newPage());
+    await popup.setViewportSize({ width: 580, height: 1100 });
+    await popup.goto(extensionPage('popup.html'));
+    await popup.getByRole('heading', { name: 'Connect onscreen to an engine' }).waitFor();
+    await shoot(popup, '03-popup-not-connected');
+    await page.bringToFront();
+    const [options] = await Promise.all([context.waitForEvent('page'), bubble.getByRole('button', { name: 'Open onscreen options' }).click()]);
+    watch(options);
+    await options.waitForURL(extensionPage('options.html'));
+
+    // 2. Options: an engine that is not there, a refused token, then the right settings.
+    await options.fill('input[name=serverUrl]', 'http://127.0.0.1:9');
+    await options.fill('input[name=token]', token);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await options.getByRole('alert').filter({ hasText: "Can't reach the onscreen engine at http://127.0.0.1:9." }).waitFor();
+    await shoot(options, '04-options-engine-unreachable');
+    await options.fill('input[name=serverUrl]', `${service.url}/`);
+    await options.fill('input[name=token]', 'ons_not-a-real-token');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('alert').filter({ hasText: 'The engine refused the token.' }).waitFor();
+    await shoot(options, '05-options-token-refused');
+    await options.fill('input[name=token]', token);
+    await options.fill('input[name=name]', 'Ana Reporter');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('status').filter({ hasText: `Connected to the onscreen engine` }).waitFor();
+    assert.equal(await options.inputValue('input[name=serverUrl]'), service.url, 'the address is saved without its trailing slash');
+    await shoot(options, '06-options-connected');
+    await options.close();
+
+    // 3. Clicking again starts the analysis, which the button follows to "Ready to tag".
+    await page.bringToFront();
+    await button.click();
+    const labels = await followLabels(page, /^Ready to tag$/, ANALYSIS_TIMEOUT_MS, () => shoot(page, '07-watch-page-analysing'));
     assert.ok(labels.some((label) => /^(Starting…|Queued…|Analysing \d+%)$/.test(label)), `the button showed the analysis going (saw ${labels.join(' → ')})`);
     assert.ok(labels.every((label) => /^(Analyze representation|Starting…|Queued…|Analysing \d+%|Ready to tag)$/.test(label)), labels.join(' → '));
     const [job] = (await client.listJobs()).jobs;
     assert.ok(job && job.source.videoId === first.id && job.status === 'tagging', 'the engine has the job, ready to tag');
     assert.equal(job.requester?.includes('browser-extension'), true);
-    await shoot(page, '06-watch-page-ready-to-tag');
+    await shoot(page, '08-watch-page-ready-to-tag');
 
     // A notification says it is ready to tag.
     type NotificationsApi = { chrome: { notifications: { getAll(done: (all: Record<string, unknown>) => void): void } } };
     const notes = await worker.evaluate(() => new Promise<Record<string, unknown>>((done) => (globalThis as unknown as NotificationsApi).chrome.notifications.getAll(done)));
     assert.ok(Object.keys(notes).includes(`onscreen-job:${job.id}`), `a notification for the job (have ${Object.keys(notes).join(', ') || 'none'})`);
 
-    // 3. The popup (opened as a tab) is about the video in the YouTube tab: its people, with thumbnails.
-    const popup = watch(await context.newPage());
-    await popup.setViewportSize({ width: 580, height: 1100 });
-    await popup.goto(extensionPage('popup.html'));
+    // 4. The popup (still open in a tab since before the setup) now shows the video's people, with thumbnails.
+    await popup.bringToFront();
     await popup.locator('.os-card').first().waitFor();
     const people = (await client.getPeople(job.id)).people;
     assert.equal(await popup.locator('.os-card').count(), people.length);
     assert.ok(people.length >= 2, `the clip shows several people; the engine found ${people.length}`);
     assert.equal(await popup.locator('.ext-head__title').textContent(), first.title);
     await popup.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.os-card__thumb img')].every((img) => img.complete && img.naturalWidth > 0));
-    await shoot(popup, '07-popup-people');
+    await shoot(popup, '09-popup-people');
 
     // "Show me" seeks the YouTube player to a moment where that person is on screen.
     const firstCard = popup.locator('.os-card').first();
@@ -168,9 +184,9 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     await firstCard.getByRole('button', { name: /^Show me/ }).click();
     await page.waitForFunction((t) => Math.abs((document.querySelector('video')?.currentTime ?? -99) - t) < 0.25, showAt);
     await page.bringToFront();
-    await shoot(page, '08-show-me-seeks-the-player');
+    await shoot(page, '10-show-me-seeks-the-player');
 
-    // 4. Tag: the first person female, accept the suggestions, anyone left unknown; then finish.
+    // 5. Tag: the first person female, accept the suggestions, anyone left unknown; then finish.
     await firstCard.getByRole('button', { name: 'Female', exact: true }).click();
     await firstCard.locator('[aria-pressed="true"]', { hasText: 'Female' }).waitFor();
     const accept = popup.getByRole('button', { name: /Accept all suggestions/ });
@@ -186,7 +202,7 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     assert.equal((await client.getPeople(job.id)).isComplete, true, 'every person is tagged in the engine');
     const history = (await client.history(job.id)).edits;
     assert.ok(history.some((edit) => edit.by === 'Ana Reporter'), 'tags carry the name from the options');
-    await shoot(popup, '09-popup-everyone-tagged');
+    await shoot(popup, '11-popup-everyone-tagged');
     await popup.getByRole('button', { name: 'Finish tagging' }).click();
     // Finished: the popup turns to the results by itself, and the people stay marked finished.
     await popup.getByRole('tab', { name: 'Results', selected: true }).waitFor();
@@ -194,7 +210,7 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     await popup.getByRole('tab', { name: /^People/ }).click();
     await popup.getByRole('button', { name: 'Finished ✓' }).waitFor();
 
-    // 5. The results: the figures match the engine's report, and the three charts load.
+    // 6. The results: the figures match the engine's report, and the three charts load.
     await popup.getByRole('tab', { name: 'Results' }).click();
     await popup.waitForFunction(() => {
       const images = [...document.querySelectorAll<HTMLImageElement>('.os-chart img')];
@@ -205,9 +221,9 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     assert.equal(women, `${Math.round(report.screenTime.female.share * 100)}%`);
     assert.ok(report.screenTime.female.seconds > 0, 'the person tagged female is on screen');
     assert.match((await popup.locator('.ext-fullreport a').getAttribute('href')) ?? '', new RegExp(`^${service.url}/jobs/${job.id}$`));
-    await shoot(popup, '10-popup-results');
+    await shoot(popup, '12-popup-results');
 
-    // 6. The strip under the player's progress bar shows when women and men are on screen.
+    // 7. The strip under the player's progress bar shows when women and men are on screen.
     await page.bringToFront();
     await waitForLabel(page, /^See representation$/);
     const strip = page.locator('.ytp-progress-bar #onscreen-strip');
@@ -217,46 +233,55 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     assert.ok(womenMarks >= 1, 'the strip marks when the woman is on screen');
     assert.equal(menMarks > 0, report.screenTime.male.seconds > 0, 'men are marked exactly when the report has men on screen');
     await page.locator('#movie_player').scrollIntoViewIfNeeded();
-    await shoot(page, '11-strip-under-the-progress-bar');
-    await page.locator('#movie_player').screenshot({ path: join(SHOTS, '11b-strip-close-up.png') });
+    await shoot(page, '13-strip-under-the-progress-bar');
+    await page.locator('#movie_player').screenshot({ path: join(SHOTS, '13b-strip-close-up.png') });
 
-    // 7. In-page navigation to another video: the button follows, once; the strip goes.
+    // 8. In-page navigation to another video: the button follows, once; the strip goes.
     await page.evaluate((id) => (window as unknown as { fakeYouTube: { navigate(id: string): void } }).fakeYouTube.navigate(id), second.id);
     await waitForLabel(page, /^Analyze representation$/);
     assert.equal(await page.locator('onscreen-analyze').count(), 1, 'one button after navigating');
     assert.equal(await page.locator('#onscreen-strip').count(), 0, 'no strip: this video has no report');
-    await shoot(page, '12-second-video-in-page');
+    await shoot(page, '14-second-video-in-page');
     await button.click();
     const secondLabels = await followLabels(page, /^(Ready to tag|Analysis failed: retry)$/, ANALYSIS_TIMEOUT_MS);
     const secondJob = (await client.listJobs()).jobs.find((j) => j.source.videoId === second.id);
     assert.ok(secondJob, 'the second video was sent to the engine');
     assert.equal(secondLabels.at(-1), secondJob.status === 'tagging' ? 'Ready to tag' : 'Analysis failed: retry', `${secondLabels.join(' → ')} (${secondJob.status})`);
     assert.equal(await page.locator('onscreen-analyze').count(), 1);
-    await shoot(page, '13-second-video-analysed');
+    await shoot(page, '15-second-video-analysed');
 
     // Back to the first video (the browser's back button): its state and strip come back.
     await page.goBack();
     await waitForLabel(page, /^See representation$/);
     await page.locator('#onscreen-strip').waitFor();
     assert.equal(await page.locator('onscreen-analyze').count(), 1, 'still one button after going back');
-    await shoot(page, '14-back-to-first-video');
+    await shoot(page, '16-back-to-first-video');
 
-    // 8. A live stream and a page without a video get a disabled button that says why.
+    // 9. A live stream and a page without a video get a disabled button that says why.
     await page.evaluate((id) => (window as unknown as { fakeYouTube: { navigate(id: string): void } }).fakeYouTube.navigate(id), live.id);
     await waitForLabel(page, /^Live streams can't be analysed$/);
     assert.equal(await button.isDisabled(), true);
-    await shoot(page, '15-live-stream-disabled');
+    await shoot(page, '17-live-stream-disabled');
     await page.evaluate((id) => (window as unknown as { fakeYouTube: { navigate(id: string): void } }).fakeYouTube.navigate(id), removed.id);
     await waitForLabel(page, /^No video to analyse$/);
     assert.equal(await button.isDisabled(), true);
     assert.equal(await page.locator('onscreen-analyze').count(), 1);
-    await shoot(page, '16-no-video-disabled');
+    await shoot(page, '18-no-video-disabled');
 
-    // 9. The popup's recent analyses list both videos.
+    // 10. A video the engine refuses: the button says the analysis failed, and why.
+    await page.evaluate((id) => (window as unknown as { fakeYouTube: { navigate(id: string): void } }).fakeYouTube.navigate(id), refused.id);
+    await waitForLabel(page, /^Analyze representation$/);
+    await button.click();
+    await followLabels(page, /^Analysis failed: retry$/, 60_000);
+    assert.equal(await button.getAttribute('title'), 'The video is private or needs a sign-in.');
+    await bubble.filter({ hasText: "The engine can't analyse this video: the video is private or needs a sign-in." }).waitFor();
+    await shoot(page, '19-video-refused');
+
+    // 11. The popup's recent analyses list both videos.
     await popup.goto(extensionPage(`popup.html?job=${encodeURIComponent(job.id)}`));
     await popup.locator('.ext-recent').waitFor();
-    assert.match((await popup.locator('.ext-recent').textContent()) ?? '', /Recent analyses \(1\)/);
-    await shoot(popup, '17-popup-recent');
+    assert.match((await popup.locator('.ext-recent').textContent()) ?? '', /Recent analyses \(2\)/);
+    await shoot(popup, '20-popup-recent');
 
     assert.deepEqual(errors, [], 'no page threw');
   } catch (error) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeError, ExtensionError, toErrorInfo } from '../../../extension/src/errors.js';
+import { asCode, describeError, ExtensionError, toErrorInfo } from '../../../extension/src/errors.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 
 test('an unreachable engine is named, with what to check', () => {
@@ -35,4 +35,10 @@ test('errors become plain data without stacks', () => {
   assert.deepEqual(toErrorInfo(new OnscreenError('rate_limited')), { code: 'rate_limited', message: 'Too many requests; slow down.' });
   assert.deepEqual(toErrorInfo(new ExtensionError({ code: 'no_tab', message: 'Gone.', hint: 'Reopen it.' })), { code: 'no_tab', message: 'Gone.', hint: 'Reopen it.' });
   assert.deepEqual(toErrorInfo(new RangeError('bad index 7')), { code: 'internal', message: 'Something went wrong inside the onscreen extension.' });
+});
+
+test("a job's error code is taken as is when known, else as internal", () => {
+  assert.equal(asCode('source_private'), 'source_private');
+  assert.equal(asCode('no_permission'), 'no_permission');
+  assert.equal(asCode('some_future_code'), 'internal');
 });
