@@ -20,6 +20,13 @@ export class RateLimiter {
     return Math.ceil((1 - bucket.tokens) / ratePerMs / 1000);
   }
 
+  /** Whether the caller's bucket is empty now, without taking from it. */
+  isLimited(key: string): boolean {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return false;
+    return bucket.tokens + (this.now() - bucket.at) * (this.perMinute / 60_000) < 1;
+  }
+
   /** Drops buckets that have refilled: they hold no information. */
   private forgetFull(now: number, ratePerMs: number): void {
     for (const [key, bucket] of this.buckets) {

@@ -46,7 +46,8 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   if (match === 'method') throw new OnscreenError('not_found', `${req.method} is not supported at ${truncate(rawPath)}. See /api/openapi.json.`);
   const { route, params } = match;
   const tokenName = route.access === 'token' ? authenticate(deps, req) : '';
-  if (route.access === 'signed') limit(deps.anonymousLimiter, clientAddress(req));
+  // A signed link is its own credential; only addresses that keep presenting bad ones are slowed down.
+  if (route.access === 'signed' && deps.anonymousLimiter.isLimited(clientAddress(req))) limit(deps.anonymousLimiter, clientAddress(req));
   const query = parseQuery(route, search);
   const body = route.body && route.body !== 'binary' ? parseBody(route, await readJsonBody(req, deps.jsonLimitBytes)) : undefined;
   const reply = await route.handle({ req, res, params, query, body, tokenName });
@@ -104,6 +105,7 @@ function fail(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse, erro
     res.destroy();
     return;
   }
+  if (error instanceof OnscreenError && error.code === 'forbidden') deps.anonymousLimiter.take(clientAddress(req));
   const isBodyUnread = !req.complete;
   const reply = toErrorReply(error);
   if (isBodyUnread) {

@@ -89,7 +89,10 @@ test('Redis restarts (empty): workers and server reconnect, and pending jobs are
   assert.equal((await fetch(`${cluster.service.url}/api/ready`)).status, 503, 'not ready without Redis');
   await cluster.redis.restart();
   const afterwards = await cluster.client.uploadJob(shortVideo, 'after.mp4', { force: true });
-  for (const job of [whileDown, afterwards]) assert.equal((await waitFor(job.id, ['tagging', 'failed'], 120_000)).status, 'tagging', job.id);
+  for (const job of [whileDown, afterwards]) {
+    const final = await waitFor(job.id, ['tagging', 'failed'], 120_000);
+    assert.equal(final.status, 'tagging', `${job.id}: ${JSON.stringify(final.error)}`);
+  }
   const deliveries = cluster.deliveries();
   assert.equal(deliveries.get(whileDown.id), 1);
   assert.equal(deliveries.get(afterwards.id), 1);
@@ -102,7 +105,10 @@ test('fifty jobs over two workers: every one completes exactly once', { skip, ti
   const jobs: Job[] = [];
   for (let i = 0; i < 50; i++) jobs.push(await cluster.client.uploadJob(shortVideo, `clip-${i}.mp4`, { force: true }));
   assert.equal(new Set(jobs.map((j) => j.id)).size, 50);
-  for (const job of jobs) assert.equal((await waitFor(job.id, ['tagging', 'failed'], 300_000)).status, 'tagging', job.id);
+  for (const job of jobs) {
+    const final = await waitFor(job.id, ['tagging', 'failed'], 300_000);
+    assert.equal(final.status, 'tagging', `${job.id}: ${JSON.stringify(final.error)}`);
+  }
   const deliveries = cluster.deliveries();
   assert.deepEqual(jobs.filter((j) => deliveries.get(j.id) !== 1).map((j) => [j.id, deliveries.get(j.id)]), [], 'each result stored exactly once');
   const processed = alive.flatMap((w) => w.finished().slice(before.get(w)));

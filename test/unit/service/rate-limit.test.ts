@@ -8,6 +8,9 @@ test('a caller may burst, is then told how long to wait, and is refilled over ti
   assert.deepEqual([limiter.take('a'), limiter.take('a'), limiter.take('a')], [0, 0, 0]);
   assert.equal(limiter.take('a'), 1);
   assert.equal(limiter.take('b'), 0, 'another caller has its own bucket');
+  assert.equal(limiter.isLimited('a'), true);
+  assert.equal(limiter.isLimited('b'), false);
+  assert.equal(limiter.isLimited('never-seen'), false);
   now += 1000;
   assert.equal(limiter.take('a'), 0);
   assert.equal(limiter.take('a'), 1);
