@@ -80,3 +80,13 @@ test('small changes below the absolute floor never count, whatever the ratio', (
   const frames = Array.from({ length: 40 }, (_, k) => picture(k < 20 ? 100 : 103));
   assert.deepEqual(detect(frames), []);
 });
+
+test('a cut into a fast-moving shot is found when its tones change; motion starting in the same shot is not a cut', () => {
+  const still = Array.from({ length: 30 }, () => picture(100));
+  const movingElsewhere = Array.from({ length: 30 }, (_, k) => picture(150, 3 * k));
+  const cutDetector = new CutDetector({ pixels: PIXELS });
+  [...still, ...movingElsewhere].forEach((frame, n) => cutDetector.push(n / FPS, frame));
+  assert.deepEqual(cutDetector.finish(), [30 / FPS]);
+  const startsMoving = Array.from({ length: 30 }, (_, k) => picture(100, 3 * (k + 1)));
+  assert.deepEqual(detect([...still, ...startsMoving]), []);
+});

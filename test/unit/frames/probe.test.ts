@@ -23,6 +23,9 @@ test('readProbe reads size, rate, duration and codec of the first real video str
   assert.equal(readProbe(probe([video({ duration: undefined, avg_frame_rate: '0/0', r_frame_rate: '25/1' })])).duration, 12.6);
   assert.equal(readProbe(probe([video({ avg_frame_rate: '0/0', r_frame_rate: '25/1' })])).frameRate, 25);
   assert.equal(readProbe(probe([video({ duration: undefined })], {})).duration, null);
+  // Frame times count from the file's start: a video stream starting 0.844 s in ends 0.844 s later.
+  const late = readProbe(probe([video({ duration: '9.175843', start_time: '0.852019' })], { duration: '10.019857', start_time: '0.008005' }));
+  assert.ok(Math.abs(late.duration! - 10.019857) < 1e-6, String(late.duration));
 });
 
 test('readProbe turns the display matrix (counter-clockwise) or rotate tag (clockwise) into clockwise degrees and swaps sides', () => {

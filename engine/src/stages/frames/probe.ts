@@ -5,7 +5,10 @@
 import { OnscreenError } from '../../../../shared/src/errors.js';
 
 export interface VideoProbe {
-  /** Seconds, or null when the container does not say. */
+  /**
+   * Seconds from the start of the file to the end of the picture (the time base of frame times,
+   * which count from the file's start, not from the video stream's), or null when unknown.
+   */
   duration: number | null;
   /** Picture size as displayed, after rotation. */
   width: number;
@@ -29,6 +32,7 @@ interface ProbeStream {
   avg_frame_rate?: string;
   r_frame_rate?: string;
   duration?: string;
+  start_time?: string;
   tags?: Record<string, string>;
   disposition?: Record<string, number>;
   side_data_list?: Array<{ side_data_type?: string; rotation?: number }>;
@@ -36,7 +40,7 @@ interface ProbeStream {
 
 interface ProbeOutput {
   streams?: ProbeStream[];
-  format?: { duration?: string };
+  format?: { duration?: string; start_time?: string };
 }
 
 /** Reads ffprobe's `-print_format json -show_format -show_streams` output. */
@@ -68,7 +72,7 @@ export function readProbe(json: string): VideoProbe {
   const rotation = readRotation(video);
   const isSideways = rotation === 90 || rotation === 270;
   return {
-    duration: readSeconds(video.duration) ?? readSeconds(parsed.format?.duration),
+    duration: readVideoEnd(video, parsed.format),
     width: isSideways ? rawHeight : rawWidth,
     height: isSideways ? rawWidth : rawHeight,
     rotation,
@@ -85,6 +89,14 @@ function readRotation(stream: ProbeStream): number {
   if (!Number.isFinite(clockwise)) return 0;
   const quarter = Math.round(clockwise / 90) * 90;
   return ((quarter % 360) + 360) % 360;
+}
+
+/** A video stream that starts late (after audio, say) ends at its own start plus its duration. */
+function readVideoEnd(video: ProbeStream, format: ProbeOutput['format']): number | null {
+  const length = readSeconds(video.duration);
+  if (length === null) return readSeconds(format?.duration);
+  const offset = Number(video.start_time ?? 0) - Number(format?.start_time ?? video.start_time ?? 0);
+  return Number.isFinite(offset) && offset > 0 ? length + offset : length;
 }
 
 function readSeconds(value: string | undefined): number | null {
