@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { Server } from 'node:http';
-import { App, LogLevel, type Logger } from '@slack/bolt';
+import { App, LogLevel, webApi, type Logger } from '@slack/bolt';
 import { OnscreenClient } from '../../shared/src/api/client.js';
 import { OnscreenError } from '../../shared/src/errors.js';
 import type { BotConfig } from './config.js';
@@ -59,12 +59,13 @@ export async function startBot(config: BotConfig, options: BotOptions = {}): Pro
       ? { socketMode: true, appToken: config.appToken as string, installerOptions: { port: config.port } }
       : { signingSecret: config.signingSecret as string, port: config.port }),
     logger,
-    ...(config.slackApiUrl ? { clientOptions: { slackApiUrl: config.slackApiUrl } } : {}),
+    // People wait in the thread: give up on Slack after about five minutes, not Bolt's default thirty.
+    clientOptions: { retryConfig: webApi.retryPolicies.fiveRetriesInFiveMinutes, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) },
     customRoutes: [HEALTH_ROUTE, createThumbnailRoute({ engine, signer, logger })],
     // The bot checks the token itself below, with a clearer message than Bolt's.
     tokenVerificationEnabled: false,
   });
-  await verifySlackToken(app);
+  await verifySlackToken(config);
 
   const store = new BotStore(config.dataDir);
   const tasks = new TaskRunner(logger);
@@ -104,14 +105,24 @@ export async function startBot(config: BotConfig, options: BotOptions = {}): Pro
   };
 }
 
-async function verifySlackToken(app: App): Promise<void> {
+/** Fails fast, in words, when the token is wrong or Slack cannot be reached (one try, ten seconds). */
+async function verifySlackToken(config: BotConfig): Promise<void> {
+  const client = new webApi.WebClient(config.botToken, {
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+  });
   try {
-    await app.client.auth.test();
+    await client.auth.test();
   } catch (error) {
     const code = slackErrorCode(error);
-    throw new OnscreenError('unauthorized', code
-      ? `Slack rejected SLACK_BOT_TOKEN (${code}).`
-      : 'Slack could not be reached to check SLACK_BOT_TOKEN.', {
+    if (!code) {
+      throw new OnscreenError('unavailable', 'Slack could not be reached to check SLACK_BOT_TOKEN.', {
+        hint: 'Check this machine\'s network and proxy settings, then start the bot again.',
+        cause: error,
+      });
+    }
+    throw new OnscreenError('unauthorized', `Slack rejected SLACK_BOT_TOKEN (${code}).`, {
       hint: 'Copy the Bot User OAuth Token (xoxb-…) from your app\'s "OAuth & Permissions" page.',
       cause: error,
     });
