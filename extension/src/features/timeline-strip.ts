@@ -27,15 +27,24 @@ export const timelineStrip: Feature = {
     if (!videoId) return;
     let job: Job | null = null;
     let report: Report | null = null;
+    // Only this run's strip is ever removed: a late answer from the previous video must not
+    // take down the strip this video just drew.
+    let strip: HTMLElement | null = null;
+    for (const stale of document.querySelectorAll(`#${STRIP_ID}`)) stale.remove();
 
     const draw = async (): Promise<void> => {
       const bar = report && hasGenderedTime(report) ? await waitForElement('.ytp-progress-bar', signal) : null;
-      document.getElementById(STRIP_ID)?.remove();
-      if (!bar || !report || signal.aborted) return;
-      bar.append(buildStrip(report, findVideo()?.duration ?? null, signal));
+      if (signal.aborted) return;
+      strip?.remove();
+      strip = bar && report ? buildStrip(report, findVideo()?.duration ?? null, signal) : null;
+      if (strip) bar?.append(strip);
     };
+    let loads = 0;
     const load = async (): Promise<void> => {
-      report = job && (job.status === 'tagging' || job.status === 'done') ? await ask('report', { jobId: job.id }).catch(() => null) : null;
+      const ticket = ++loads;
+      const next = job && (job.status === 'tagging' || job.status === 'done') ? await ask('report', { jobId: job.id }).catch(() => null) : null;
+      if (ticket !== loads) return; // a newer load has started: its report wins
+      report = next;
       await draw();
     };
 
