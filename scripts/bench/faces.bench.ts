@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     const e = inference.get(id);
     return e ? `${(e.ms / e.calls).toFixed(2)} ms x ${e.calls}` : 'not run';
   };
-  console.log(`\nfull analyzer (defaults): ${wall.toFixed(1)} ms/frame wall (CPU ${cpuPerFrame.toFixed(1)} ms), ${(t.faces! / frames.length).toFixed(2)} faces/frame`);
+  console.log(`\nfull analyzer (defaults): ${wall.toFixed(1)} ms/frame wall (CPU ${cpuPerFrame.toFixed(1)} ms), ${(analyzer.counts().faces / frames.length).toFixed(2)} faces/frame`);
   console.log(`  detect    ${perFrame(t.detect!)} ms/frame (detector ${perCall('detector')})`);
   console.log(`  landmarks ${perFrame(t.landmarks!)} ms/frame (2 runs per face: crop and mirror; ${perCall('landmarks')})`);
   console.log(`  embed     ${perFrame(t.embed!)} ms/frame (${perCall('embedder')})`);

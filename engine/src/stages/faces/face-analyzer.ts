@@ -38,8 +38,10 @@ export interface AnalyzeFrameOptions {
 
 export interface FaceAnalyzer {
   analyzeFrame(frame: Frame, options?: AnalyzeFrameOptions): Promise<DetectedFace[]>;
-  /** Seconds spent per step since creation (detect, landmarks, embed, gender), and faces counted. */
+  /** Seconds spent per step since creation: detect, landmarks (with quality and screens), embed, gender. Zeros without a clock. */
   timings(): Record<string, number>;
+  /** Frames analysed and faces reported since creation. */
+  counts(): { frames: number; faces: number };
 }
 
 export const FACE_STEPS = ['detect', 'landmarks', 'embed', 'gender'] as const;
@@ -101,7 +103,8 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
 
   return {
     analyzeFrame,
-    timings: () => ({ ...spent, frames, faces }),
+    timings: () => ({ ...spent }),
+    counts: () => ({ frames, faces }),
   };
 }
 
