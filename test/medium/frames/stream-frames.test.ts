@@ -80,13 +80,19 @@ test('hard cuts are found to the frame; a fade, a slow zoom and noise make none'
   assert.equal(summary.lastFrameTime, 14.96);
 });
 
-test('maxSide scales big pictures down and says how to get back to source pixels; rotation is applied', async () => {
+test('maxSide scales big pictures down and says how to get back to source pixels; pixels are made square; rotation is applied', async () => {
   const wide = await makeCounterVideo(join(dir, 'wide.mp4'), { seconds: 1, width: 640, height: 192 });
   const stream = streamFrames(wide, { fps: 2, maxSide: 320 });
   const geometry = await stream.geometry();
   assert.deepEqual(geometry, { width: 320, height: 96, toSource: 2, sourceWidth: 640, sourceHeight: 192 });
   for await (const frame of stream) {
     assert.deepEqual([frame.width, frame.height, frame.data.length], [320, 96, 320 * 96 * 3]);
+    assert.equal(readFrameNumber(frame), Math.round(frame.t * 25));
+  }
+  const anamorphic = join(dir, 'anamorphic.mp4');
+  await runFfmpeg(['-i', wide, '-vf', 'scale=320:192,setsar=2', '-c:v', 'libx264', '-preset', 'ultrafast', anamorphic]);
+  for await (const frame of streamFrames(anamorphic, { fps: 2 })) {
+    assert.deepEqual([frame.width, frame.height], [640, 192], 'non-square pixels are stretched to square ones');
     assert.equal(readFrameNumber(frame), Math.round(frame.t * 25));
   }
   const rotated = join(dir, 'rotated.mp4');

@@ -37,6 +37,15 @@ test('readProbe turns the display matrix (counter-clockwise) or rotate tag (cloc
   assert.deepEqual([tagged.rotation, tagged.width, tagged.height], [270, 1080, 1920]);
 });
 
+test('readProbe stretches non-square pixels to square ones, before rotation', () => {
+  const anamorphic = readProbe(probe([video({ width: 720, height: 576, sample_aspect_ratio: '64:45' })]));
+  assert.deepEqual([anamorphic.width, anamorphic.height], [1024, 576]);
+  const sideways = readProbe(probe([video({ width: 720, height: 576, sample_aspect_ratio: '16:15', side_data_list: [{ rotation: -90 }] })]));
+  assert.deepEqual([sideways.width, sideways.height], [576, 768]);
+  assert.equal(readProbe(probe([video({ sample_aspect_ratio: '0:1' })])).width, 1920);
+  assert.equal(readProbe(probe([video({ sample_aspect_ratio: 'N/A' })])).width, 1920);
+});
+
 test('readProbe refuses audio-only files, cover art and absurd sizes with the right codes', () => {
   assert.equal(code(() => readProbe(probe([{ codec_type: 'audio' }]))), 'video_no_stream');
   assert.equal(code(() => readProbe(probe([{ codec_type: 'audio' }, video({ disposition: { attached_pic: 1 } })]))), 'video_no_stream');

@@ -38,14 +38,14 @@ export interface StreamArgsOptions {
 
 /**
  * One decoding pass with two outputs: the samples (first frame of each 1/fps bin, rotated by
- * ffmpeg's autorotation, scaled, RGB24) and a tiny grey thumbnail of every frame for cut detection.
+ * ffmpeg's autorotation, scaled to the geometry's square pixels, RGB24) and a tiny grey thumbnail of every frame for cut detection.
  * Each output has a showinfo filter whose log lines carry the true presentation times.
  */
 export function buildStreamArgs(options: StreamArgsOptions): string[] {
   const { width, height } = options.geometry;
   const graph = [
     '[0:v:0]split=2[full][tiny]',
-    `[full]select='${buildSelectExpression(options.fps)}',scale=${width}:${height}:flags=bilinear,format=rgb24,showinfo@${SAMPLE_TAG}[samples]`,
+    `[full]select='${buildSelectExpression(options.fps)}',scale=${width}:${height}:flags=bilinear,setsar=1,format=rgb24,showinfo@${SAMPLE_TAG}[samples]`,
     `[tiny]scale=${CUT_THUMB.width}:${CUT_THUMB.height}:flags=area,format=gray,showinfo@${CUT_TAG}[thumbs]`,
   ].join(';');
   const timing = options.passthrough === 'fps_mode' ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough'];

@@ -10,7 +10,10 @@ export interface VideoProbe {
    * which count from the file's start, not from the video stream's), or null when unknown.
    */
   duration: number | null;
-  /** Picture size as displayed, after rotation. */
+  /**
+   * Picture size as displayed: after rotation, and with non-square pixels (anamorphic DVD or
+   * broadcast video) stretched to square ones, so faces keep their shape. Boxes are in these pixels.
+   */
   width: number;
   height: number;
   /** Clockwise degrees applied to display the picture upright: 0, 90, 180 or 270. */
@@ -30,6 +33,7 @@ interface ProbeStream {
   width?: number;
   height?: number;
   avg_frame_rate?: string;
+  sample_aspect_ratio?: string;
   r_frame_rate?: string;
   duration?: string;
   start_time?: string;
@@ -71,10 +75,12 @@ export function readProbe(json: string): VideoProbe {
   }
   const rotation = readRotation(video);
   const isSideways = rotation === 90 || rotation === 270;
+  // Stretch non-square pixels along the stored width (rotation comes after, in display space).
+  const squareWidth = Math.max(1, Math.round(rawWidth * readPixelAspect(video.sample_aspect_ratio)));
   return {
     duration: readVideoEnd(video, parsed.format),
-    width: isSideways ? rawHeight : rawWidth,
-    height: isSideways ? rawWidth : rawHeight,
+    width: isSideways ? rawHeight : squareWidth,
+    height: isSideways ? squareWidth : rawHeight,
     rotation,
     frameRate: readRate(video.avg_frame_rate) ?? readRate(video.r_frame_rate),
     codec: video.codec_name ?? 'unknown',
@@ -89,6 +95,14 @@ function readRotation(stream: ProbeStream): number {
   if (!Number.isFinite(clockwise)) return 0;
   const quarter = Math.round(clockwise / 90) * 90;
   return ((quarter % 360) + 360) % 360;
+}
+
+/** Width of one stored pixel relative to its height: `64:45` for anamorphic PAL, 1 when unknown. */
+function readPixelAspect(value: string | undefined): number {
+  const [num, den] = (value ?? '').split(':').map(Number);
+  if (!num || !den || !Number.isFinite(num / den)) return 1;
+  const aspect = num / den;
+  return aspect >= 0.25 && aspect <= 4 ? aspect : 1;
 }
 
 /** A video stream that starts late (after audio, say) ends at its own start plus its duration. */
