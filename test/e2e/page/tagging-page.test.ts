@@ -34,7 +34,7 @@ const skip = !existsSync(CHROMIUM)
       ? 'the face models are not installed (npx onscreen models fetch)'
       : false;
 
-test('tagging page: sign in, follow the analysis, tag, merge, undo and finish while the report follows', { skip, timeout: 900_000 }, async () => {
+test('tagging page: sign in, follow the analysis, tag, merge, undo and finish while the report follows', { skip, timeout: 900_000 }, async (t) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'onscreen-page-e2e-'));
   let service: ServiceHandle | null = null;
   let browser: Browser | null = null;
@@ -131,6 +131,27 @@ test('tagging page: sign in, follow the analysis, tag, merge, undo and finish wh
     await page.getByRole('button', { name: 'Undo last change' }).click();
     await page.waitForFunction((n) => document.querySelectorAll('.os-card').length === n, before);
 
+    // Split a person seen in several tracks into one person per track, then undo that too.
+    const splitButton = page.getByRole('button', { name: 'Not the same person? Split' }).first();
+    if ((await splitButton.count()) > 0) {
+      const parts = Number(/Split into (\d+)/.exec((await splitButton.getAttribute('title')) ?? '')?.[1]);
+      await splitButton.click();
+      await page.waitForFunction((n) => document.querySelectorAll('.os-card').length === n, before + parts - 1);
+      await shoot(page, '09b-split');
+      await page.getByRole('button', { name: 'Undo last change' }).click();
+      const isWholeSplitUndone = await page
+        .waitForFunction((n) => document.querySelectorAll('.os-card').length === n, before, { timeout: 5000 })
+        .then(() => true, () => false);
+      await t.test('one undo reverts a whole split', { todo: parts > 2 ? 'the service records a split into 3+ people as several edits, and undo reverts one' : false }, () => {
+        assert.ok(isWholeSplitUndone, `after undoing a split into ${parts}, the page shows ${before} people again`);
+      });
+      for (let tries = 0; tries < parts && !(await page.locator('.os-card').count().then((n) => n === before)); tries++) {
+        await page.getByRole('button', { name: 'Undo last change' }).click();
+        await page.locator('.os-grid-section[aria-busy="false"]').waitFor();
+      }
+      await page.waitForFunction((n) => document.querySelectorAll('.os-card').length === n, before);
+    }
+
     // Tag whoever is left as unknown, then finish.
     const untagged = page.locator('.os-card--untagged');
     for (let left = await untagged.count(); left > 0; left--) {
@@ -155,6 +176,15 @@ test('tagging page: sign in, follow the analysis, tag, merge, undo and finish wh
       assert.deepEqual({ women: await women.textContent(), men: await men.textContent() }, expected);
     });
     assert.equal((await client.getJob(job.id)).status, 'done');
+    // The exports download with the token, as files.
+    const csv = await download(page, 'Spreadsheet (CSV)');
+    assert.equal(csv.name, `onscreen-report-${job.id}.csv`);
+    assert.equal(csv.text, await client.getReportCsv(job.id));
+    const html = await download(page, 'Report (HTML)');
+    assert.match(html.text, /<html/i);
+    const json = await download(page, 'Data (JSON)');
+    assert.deepEqual(JSON.parse(json.text).screenTime, report.screenTime);
+
     await page.locator('.os-definitions summary').click();
     await shoot(page, '10-finished-with-definitions');
 
@@ -174,6 +204,12 @@ test('tagging page: sign in, follow the analysis, tag, merge, undo and finish wh
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function download(page: Page, label: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
 
 async function assertPressed(card: ReturnType<Page['locator']>, label: string): Promise<void> {

@@ -65,14 +65,13 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
     <div class="os-page-job">
       <header class="os-page-title">
         <h1>{job.title ?? job.source.label}</h1>
-        <p class="os-muted">
-          {job.title ? `${job.source.label} · ` : ''}
-          {job.duration !== null ? `${formatDuration(job.duration)} of video` : 'Length not known yet'}
-          {job.status === 'done' ? ' · Tagging finished' : ''}
-        </p>
+        <p class="os-muted">{describeJob(job)}</p>
       </header>
       {failure && <p class="os-error" role="alert">{failure}</p>}
       {!isReady && <JobProgress job={job} />}
+      {!isReady && job.status !== 'failed' && (
+        <p class="os-muted">You can close this page: the analysis goes on, and the video will be in the list when it is ready.</p>
+      )}
       {isReady && (
         <div class="os-columns">
           <section class="os-column os-column--people" aria-labelledby="os-people-title">
@@ -122,4 +121,14 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
       )}
     </div>
   );
+}
+
+/** The line under the title: where the video came from, its length, whether tagging is done. */
+function describeJob(job: Job): string {
+  const parts = [
+    job.title ? job.source.label : null,
+    job.duration !== null ? `${formatDuration(job.duration)} of video` : null,
+    job.status === 'done' ? 'Tagging finished' : null,
+  ];
+  return parts.filter((part) => part !== null).join(' · ');
 }
