@@ -69,13 +69,13 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
   );
   const video = await timed('probe', () => probeVideo(source.path, signal));
   if (video.duration === null || !(video.duration > 0)) throw new OnscreenError('video_unreadable', 'The video does not say how long it is, so it cannot be sampled.');
-  const duration = video.duration;
+  const videoEnd = video.duration;
 
   const analyzer = await createFaceAnalyzer({ ...TUNING.faces, minFaceSize: options.minFaceSize });
   const crops = new CropStore(request.workDir, CROP_SIZE);
   const detected: DetectedFace[] = [];
   const sampleTimes: number[] = [];
-  const expectedSamples = Math.max(1, Math.ceil(duration * options.fps));
+  const expectedSamples = Math.max(1, Math.ceil(videoEnd * options.fps));
   try {
     const stream = streamFrames(source.path, { fps: options.fps, maxSide: MAX_SIDE, video, ...(signal ? { signal } : {}) });
     const geometry = await stream.geometry();
@@ -93,8 +93,10 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
         if (!face.setAside) crops.put(id, cropFace(frame, face.box));
         detected.push(toSourcePixels(face, geometry.toSource));
       }
-      report('faces', sampleTimes.length / expectedSamples, `Finding faces: ${formatClock(Math.min(t, duration))} of ${formatClock(duration)}`);
+      report('faces', sampleTimes.length / expectedSamples, `Finding faces: ${formatClock(Math.min(t, videoEnd))} of ${formatClock(videoEnd)}`);
     }
+    // The probe's duration runs to the end of the video stream, which may start late: count from its first frame.
+    const duration = Math.max(sampleTimes.at(-1) ?? 0, videoEnd - (origin ?? 0));
     const cuts = (await stream.summary()).cuts.map((c) => c - (origin ?? 0)).filter((c) => c > 0 && c < duration);
     timings.faces = (performance.now() - facesStart) / 1000;
     Object.assign(timings, prefixed('faces.', analyzer.timings()));

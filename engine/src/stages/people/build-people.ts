@@ -13,6 +13,9 @@ import { clusterTracks } from './track-clustering.js';
 export interface PeopleOptions {
   /** Average embedding similarity above which tracks are one person (chosen on ../shared/eval, see docs). */
   clusterThreshold: number;
+  /** See ClusteringOptions: similarity taken off pairs of poor-quality tracks. */
+  lowQualityPenalty: number;
+  goodQuality: number;
   /** Faces per track used for its look and gender: the best ones by quality. */
   bestFacesPerTrack: number;
   /** A track whose best detector score stays below this, with fewer than `minTrackFaces` faces, is not a face. */
@@ -23,7 +26,9 @@ export interface PeopleOptions {
 }
 
 export const DEFAULT_PEOPLE_OPTIONS: PeopleOptions = {
-  clusterThreshold: 0.45,
+  clusterThreshold: 0.27,
+  lowQualityPenalty: 0.4,
+  goodQuality: 0.6,
   bestFacesPerTrack: 8,
   notFaceScore: 0.9,
   minTrackFaces: 2,
@@ -66,8 +71,8 @@ export function buildPeople(detected: readonly DetectedFace[], tracking: Tracked
   });
 
   const labels = clusterTracks(
-    kept.map((s) => ({ embedding: s.embedding!, samples: s.samples, weight: Math.min(s.bestFaces.length, options.bestFacesPerTrack) })),
-    { threshold: options.clusterThreshold },
+    kept.map((s) => ({ embedding: s.embedding!, samples: s.samples, weight: Math.min(s.bestFaces.length, options.bestFacesPerTrack), quality: s.quality })),
+    { threshold: options.clusterThreshold, lowQualityPenalty: options.lowQualityPenalty, goodQuality: options.goodQuality },
   );
 
   const tracks: Track[] = kept.map((s, k) => ({
@@ -110,6 +115,8 @@ interface TrackSummary {
   /** Face ids by quality, best first (only faces with an embedding). */
   bestFaces: number[];
   embedding: Float32Array | null;
+  /** Mean quality of the faces behind `embedding`. */
+  quality: number;
   female: number | null;
   genderWeight: number;
   maxScore: number;
@@ -127,6 +134,7 @@ function summariseTrack(id: number, faceIds: number[], detected: readonly Detect
     samples: faceIds.map((f) => detected[f]!.sample),
     bestFaces,
     embedding,
+    quality: top.length > 0 ? top.reduce((sum, f) => sum + detected[f]!.quality, 0) / top.length : 0,
     female,
     genderWeight: weight,
     maxScore: Math.max(...faceIds.map((f) => detected[f]!.score)),

@@ -12,11 +12,20 @@ export interface TrackForClustering {
   samples: readonly number[];
   /** Weight of the track in average linkage (e.g. number of good faces, capped). */
   weight: number;
+  /** Mean quality (0..1) of the faces behind `embedding`. */
+  quality: number;
 }
 
 export interface ClusteringOptions {
   /** Average similarity above which two groups of tracks are the same person. */
   threshold: number;
+  /**
+   * Small, blurred faces give embeddings that look alike whoever they are (two blurry audience
+   * members scored 0.34 in the Hamilton clip, the same performer across shots 0.65). A pair whose
+   * poorer track is below `goodQuality` has its similarity lowered by up to `lowQualityPenalty`.
+   */
+  lowQualityPenalty: number;
+  goodQuality: number;
 }
 
 const CANNOT_LINK = Number.NEGATIVE_INFINITY;
@@ -24,7 +33,7 @@ const CANNOT_LINK = Number.NEGATIVE_INFINITY;
 /** Returns the cluster index of each track; clusters are numbered by first appearance. */
 export function clusterTracks(tracks: readonly TrackForClustering[], options: ClusteringOptions): number[] {
   const n = tracks.length;
-  const sim = buildSimilarity(tracks);
+  const sim = buildSimilarity(tracks, options);
   const size = tracks.map((t) => t.weight);
   const alive = new Array<boolean>(n).fill(true);
   const members: number[][] = tracks.map((_, i) => [i]);
@@ -58,17 +67,24 @@ export function clusterTracks(tracks: readonly TrackForClustering[], options: Cl
   return labelByFirstAppearance(members, tracks);
 }
 
-function buildSimilarity(tracks: readonly TrackForClustering[]): Float64Array {
+function buildSimilarity(tracks: readonly TrackForClustering[], options: ClusteringOptions): Float64Array {
   const n = tracks.length;
   const sim = new Float64Array(n * n).fill(CANNOT_LINK);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const s = shareASample(tracks[i]!.samples, tracks[j]!.samples) ? CANNOT_LINK : cosine(tracks[i]!.embedding, tracks[j]!.embedding);
+      const s = shareASample(tracks[i]!.samples, tracks[j]!.samples)
+        ? CANNOT_LINK
+        : cosine(tracks[i]!.embedding, tracks[j]!.embedding) - qualityPenalty(tracks[i]!, tracks[j]!, options);
       sim[i * n + j] = s;
       sim[j * n + i] = s;
     }
   }
   return sim;
+}
+
+function qualityPenalty(a: TrackForClustering, b: TrackForClustering, options: ClusteringOptions): number {
+  const poorer = Math.min(a.quality, b.quality);
+  return (options.lowQualityPenalty * Math.max(0, options.goodQuality - poorer)) / options.goodQuality;
 }
 
 /** Lance–Williams update for average linkage; a cannot-link on either side stays a cannot-link. */

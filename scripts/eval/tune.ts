@@ -1,0 +1,79 @@
+/**
+ * Tuning aid for the tracks and people stages: runs the faces stage once per benchmark video and
+ * caches what it found, then scores the tracker and clustering over a grid of settings in seconds.
+ *
+ *   npx tsx scripts/eval/tune.ts [bench|bench2 ...] [--threshold 0.35,0.4,0.45,0.5]
+ * The cache lives in $TMPDIR/onscreen-tune-<name>.json (delete it after changing the faces stage).
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Analysis } from '../../shared/src/analysis.js';
+import { probeVideo, streamFrames } from '../../engine/src/adapters/ffmpeg.adapter.js';
+import { TUNING } from '../../engine/src/config/tuning.js';
+import { createFaceAnalyzer } from '../../engine/src/pipeline/face-analyzer.js';
+import type { DetectedFace } from '../../engine/src/stages/frames/frame.js';
+import { buildPeople, type PeopleOptions } from '../../engine/src/stages/people/build-people.js';
+import { assignShots, linkFacesIntoTracks } from '../../engine/src/stages/tracks/face-tracker.js';
+import { matchFaces, scoreClusters, type BenchTruth } from './bench-truth.js';
+
+interface Cached {
+  times: number[];
+  cuts: number[];
+  faces: (Omit<DetectedFace, 'embedding' | 'landmarks'> & { embedding: number[] | null })[];
+}
+
+const EVAL = new URL('../../../shared/eval', import.meta.url).pathname;
+
+async function detect(name: string): Promise<{ times: number[]; cuts: number[]; faces: DetectedFace[] }> {
+  const cache = join(tmpdir(), `onscreen-tune-${name}.json`);
+  if (!existsSync(cache)) {
+    const video = join(EVAL, name, 'dev', 'bench.mp4');
+    const analyzer = await createFaceAnalyzer(TUNING.faces);
+    const stream = streamFrames(video, { fps: 2, maxSide: 1920, video: await probeVideo(video) });
+    const out: Cached = { times: [], cuts: [], faces: [] };
+    for await (const frame of stream) {
+      out.times.push(frame.t);
+      for (const f of await analyzer.analyzeFrame(frame)) out.faces.push({ ...f, embedding: f.embedding ? [...f.embedding] : null });
+    }
+    out.cuts = (await stream.summary()).cuts;
+    await writeFile(cache, JSON.stringify(out));
+  }
+  const cached = JSON.parse(await readFile(cache, 'utf8')) as Cached;
+  const faces = cached.faces.map((f) => ({ ...f, landmarks: null, embedding: f.embedding ? Float32Array.from(f.embedding) : null }));
+  return { times: cached.times, cuts: cached.cuts, faces };
+}
+
+function asAnalysis(truth: BenchTruth, people: ReturnType<typeof buildPeople>): Analysis {
+  return { faces: people.faces, clusters: people.clusters, tracks: people.tracks, video: { duration: truth.duration_s } } as unknown as Analysis;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { threshold: { type: 'string' }, penalty: { type: 'string' } } });
+  const penalties = (values.penalty ?? String(TUNING.people.lowQualityPenalty)).split(',').map(Number);
+  const thresholds = (values.threshold ?? '0.3,0.35,0.4,0.45,0.5,0.55').split(',').map(Number);
+  for (const name of positionals.length > 0 ? positionals : ['bench', 'bench2']) {
+    const truth = JSON.parse(await readFile(join(EVAL, name, 'dev', 'truth.json'), 'utf8')) as BenchTruth;
+    const { times, cuts, faces } = await detect(name);
+    const tracking = linkFacesIntoTracks(faces, assignShots(times, cuts), TUNING.tracker);
+    console.log(`\n${name}: ${faces.length} faces, ${tracking.tracks.length} tracks, ${cuts.length} cuts`);
+    for (const threshold of thresholds) for (const penalty of penalties) {
+      const options: PeopleOptions = { ...TUNING.people, clusterThreshold: threshold, lowQualityPenalty: penalty };
+      const people = buildPeople(faces, tracking, options);
+      const analysis = asAnalysis(truth, people);
+      const score = scoreClusters(analysis, truth, matchFaces(analysis, truth));
+      const wrong = (g: 'female' | 'male') => {
+        const own = people.clusters.filter((c) => score.truthTags.get(c.id) === g);
+        return `${own.filter((c) => c.suggestion?.gender !== g).length}/${own.length}`;
+      };
+      console.log(
+        `  threshold ${threshold.toFixed(2)} penalty ${penalty.toFixed(2)}: BCubed F ${score.bcubedF.toFixed(3)}, clusters/person ${score.clustersPerPerson.toFixed(2)}, ` +
+          `${people.clusters.length} clusters, collisions ${score.sameFrameCollisions}, wrong suggestions F ${wrong('female')} M ${wrong('male')}`,
+      );
+    }
+  }
+}
+
+await main();
