@@ -94,12 +94,17 @@ async function detectPassthrough(ffmpeg: string): Promise<PassthroughFlag> {
   return stdout.includes('-fps_mode') ? 'fps_mode' : 'vsync';
 }
 
-/** Reads duration, size (after rotation), rotation, frame rate and codec of a video file or URL. */
+/**
+ * Reads duration, display size (after rotation), rotation, frame rate and codec of a video file or
+ * URL. A URL is fetched by ffprobe itself, past the network guard: pass only URLs already checked
+ * (the pipeline downloads through the source stage and probes the local file).
+ */
 export async function probeVideo(input: string, signal?: AbortSignal): Promise<VideoProbe> {
-  if (!/^https?:\/\//i.test(input)) await assertReadableFile(input);
+  const isUrl = /^https?:\/\//i.test(input);
+  if (!isUrl) await assertReadableFile(input);
   const { ffprobe } = await findFfmpeg();
   const { code, stdout, stderr } = await run(ffprobe, buildProbeArgs(input), signal);
-  if (code !== 0) throw explainProbeFailure(stderr, /^https?:\/\//i.test(input) ? input : `file:${resolve(input)}`);
+  if (code !== 0) throw explainProbeFailure(stderr, isUrl ? input : `file:${resolve(input)}`);
   return readProbe(stdout);
 }
 
