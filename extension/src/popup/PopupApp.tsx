@@ -39,7 +39,8 @@ export function PopupApp({ jobId }: { jobId: string | null }): JSX.Element {
     setStarting(false);
   };
 
-  const title = job?.title ?? video?.title ?? (job ? describeJob(job) : 'onscreen');
+  // The tab's title is the one the user sees on YouTube; a job opened by id has only its own.
+  const title = video?.title || job?.title || (job ? describeJob(job) : 'onscreen');
   let body: JSX.Element;
   if (state.isLoading) body = <p class="os-muted ext-loading">Loading…</p>;
   else if (!isConfigured(settings)) {

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { OnscreenClient } from '../../../shared/src/api/client.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
+import { formatPercent } from '../../../shared/src/ui/format.js';
 import { parseYouTubeUrl } from '../../../shared/src/youtube-url.js';
 import { startService, type ServiceHandle } from '../../../engine/src/api/start-service.js';
 import { loadServiceConfig } from '../../../engine/src/config/service.config.js';
@@ -186,9 +187,12 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     await page.bringToFront();
     await shoot(page, '10-show-me-seeks-the-player');
 
-    // 5. Tag: the first person female, accept the suggestions, anyone left unknown; then finish.
-    await firstCard.getByRole('button', { name: 'Female', exact: true }).click();
-    await firstCard.locator('[aria-pressed="true"]', { hasText: 'Female' }).waitFor();
+    // 5. Tag as a person would who agrees with the suggestions: the first by hand with its button,
+    // the rest with "Accept all suggestions", anyone without one as unknown; then finish.
+    const suggested = people.find((p) => p.id === shownId)?.suggestion?.gender;
+    const firstTag = suggested === 'female' ? 'Female' : suggested === 'male' ? 'Male' : 'Unknown';
+    await firstCard.getByRole('button', { name: firstTag, exact: true }).click();
+    await firstCard.locator('[aria-pressed="true"]', { hasText: firstTag }).waitFor();
     const accept = popup.getByRole('button', { name: /Accept all suggestions/ });
     if (await accept.isEnabled()) {
       await accept.click();
@@ -218,8 +222,13 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     });
     const report = await client.getReport(job.id);
     const women = await popup.locator('.os-key[data-key="women"] .os-key__figure').textContent();
-    assert.equal(women, `${Math.round(report.screenTime.female.share * 100)}%`);
-    assert.ok(report.screenTime.female.seconds > 0, 'the person tagged female is on screen');
+    const men = await popup.locator('.os-key[data-key="men"] .os-key__figure').textContent();
+    assert.equal(women, formatPercent(report.screenTime.female.share));
+    assert.equal(men, formatPercent(report.screenTime.male.share));
+    const tags = (await client.getPeople(job.id)).people.map((p) => p.tag);
+    assert.equal(report.people.female, tags.filter((t) => t === 'female').length);
+    assert.equal(report.people.male, tags.filter((t) => t === 'male').length);
+    assert.ok(report.screenTime.female.seconds + report.screenTime.male.seconds > 0, 'someone tagged is on screen');
     assert.match((await popup.locator('.ext-fullreport a').getAttribute('href')) ?? '', new RegExp(`^${service.url}/jobs/${job.id}$`));
     await shoot(popup, '12-popup-results');
 
@@ -230,8 +239,13 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     await strip.waitFor();
     const womenMarks = await strip.locator('.onscreen-strip__female').count();
     const menMarks = await strip.locator('.onscreen-strip__male').count();
-    assert.ok(womenMarks >= 1, 'the strip marks when the woman is on screen');
+    assert.equal(womenMarks > 0, report.screenTime.female.seconds > 0, 'women are marked exactly when the report has women on screen');
     assert.equal(menMarks > 0, report.screenTime.male.seconds > 0, 'men are marked exactly when the report has men on screen');
+    // The marks sit where the report's timeline says, on the player's 10 s bar.
+    const firstMark = await strip.locator('div').first().evaluate((mark: HTMLElement) => ({ lane: mark.className, left: parseFloat(mark.style.left) }));
+    const firstBin = report.timeline.bins.find((bin) => bin[firstMark.lane === 'onscreen-strip__female' ? 'female' : 'male']);
+    const playerSeconds = await page.locator('video').evaluate((video: HTMLVideoElement) => video.duration);
+    assert.ok(firstBin && Math.abs(firstMark.left - (firstBin.t / playerSeconds) * 100) < 0.01, `first mark at ${firstMark.left}% for a bin at ${firstBin?.t} s`);
     await page.locator('#movie_player').scrollIntoViewIfNeeded();
     await shoot(page, '13-strip-under-the-progress-bar');
     await page.locator('#movie_player').screenshot({ path: join(SHOTS, '13b-strip-close-up.png') });
