@@ -294,7 +294,12 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     // 11. The popup's recent analyses list both videos.
     await popup.goto(extensionPage(`popup.html?job=${encodeURIComponent(job.id)}`));
     await popup.locator('.ext-recent').waitFor();
-    assert.match((await popup.locator('.ext-recent').textContent()) ?? '', /Recent analyses \(2\)/);
+    assert.match((await popup.locator('.ext-recent summary').textContent()) ?? '', /Recent analyses \(2\)/);
+    await popup.locator('.ext-recent summary').click();
+    for (const video of [second, refused]) {
+      await popup.locator(`.ext-recent a[href="https://www.youtube.com/watch?v=${video.id}"]`).waitFor();
+    }
+    assert.match((await popup.locator(`.ext-recent li:has(a[href$="${refused.id}"]) .os-status`).textContent()) ?? '', /Failed/i);
     await shoot(popup, '20-popup-recent');
 
     assert.deepEqual(errors, [], 'no page threw');

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
@@ -60,7 +61,7 @@ export async function startFakeYouTube(videos: FakeVideo[], tls: { key: Buffer; 
   };
 }
 
-function sendFile(file: string, range: string | undefined, res: import('node:http').ServerResponse): void {
+function sendFile(file: string, range: string | undefined, res: ServerResponse): void {
   const size = statSync(file).size;
   const match = range ? /^bytes=(\d*)-(\d*)$/.exec(range) : null;
   if (!match) {
