@@ -61,9 +61,11 @@ async function main(): Promise<void> {
         const started = performance.now();
         await runJobs(cluster.client, clip, jobs, fps);
         const elapsed = (performance.now() - started) / 1000;
-        console.log(`jobs/hour, ${workers} worker${workers > 1 ? 's' : ' '}: ${Math.round((jobs / elapsed) * 3600)}  (${jobs} jobs in ${elapsed.toFixed(1)} s)`);
+        const shares = cluster.workers.map((w) => w.finished().length).join(' + ');
+        console.log(`jobs/hour, ${workers} worker${workers > 1 ? 's' : ' '}: ${Math.round((jobs / elapsed) * 3600)}  (${jobs} jobs in ${elapsed.toFixed(1)} s; jobs per worker incl. warm-up: ${shares})`);
         if (workers === 2) {
           const load = runJobs(cluster.client, clip, jobs, fps);
+          load.catch(() => undefined);
           await new Promise((r) => setTimeout(r, 1500));
           const target = { url: cluster.service.url, token: cluster.token, jobId: warm!.id };
           printLoad('API latency, Redis server, 2 workers busy', await loadFromChildAt(target, seconds, connections));
@@ -74,15 +76,17 @@ async function main(): Promise<void> {
       }
     }
 
-    const config = loadServiceConfig({ dataDir: join(temp.dir, 'in-process'), port: 0 }, {});
+    const config = loadServiceConfig({ dataDir: join(temp.dir, 'in-process'), port: 0, rateLimitPerMinute: 1_000_000, rateLimitBurst: 100_000 }, {});
     const service = await startService(config, { log: () => undefined });
     const token = service.tokens.create('bench');
     const client = new OnscreenClient({ baseUrl: service.url, token });
     try {
       const ready = await runJobs(client, clip, 1, fps);
       const target = { url: service.url, token, jobId: ready[0]!.id };
+      await loadFromChildAt(target, 2, connections); // warm-up
       printLoad('API latency, in-process server, idle', await loadFromChildAt(target, seconds, connections));
       const busy = runJobs(client, clip, 2, fps);
+      busy.catch(() => undefined);
       await new Promise((r) => setTimeout(r, 1500));
       printLoad('API latency, in-process server, analysing', await loadFromChildAt(target, seconds, connections));
       await busy;
@@ -116,6 +120,7 @@ function loadFromChildAt(target: { url: string; token: string; jobId: string }, 
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     child.once('error', reject);
+    process.once('exit', () => child.kill('SIGKILL'));
     child.once('close', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load generator exited ${code}`))));
   });
 }

@@ -98,6 +98,7 @@ export async function startCluster(settings: Record<string, string> = {}, worker
 
 async function spawnWorker(env: Record<string, string>, args: string[]): Promise<WorkerProcess> {
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  process.once('exit', () => child.kill('SIGKILL'));
   let text = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

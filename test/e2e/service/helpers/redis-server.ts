@@ -21,6 +21,8 @@ export interface RedisHandle {
 export async function startRedis(): Promise<RedisHandle> {
   const port = await freePort();
   let child: ChildProcess | null = null;
+  // Never outlive the test process, even when it crashes.
+  process.once('exit', () => child?.kill('SIGKILL'));
   const launch = async () => {
     child = spawn(REDIS_BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: 'ignore' });
     await waitForPort(port, 10_000);
