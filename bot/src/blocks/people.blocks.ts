@@ -26,6 +26,8 @@ export interface PeoplePageView {
   thumbnailUrl: (person: number) => string | null;
   /** Slack user id of who pressed "finish", once someone has. */
   finishedBy: string | null;
+  /** People per message (default PEOPLE_PER_PAGE, the most Block Kit allows). */
+  perPage?: number;
 }
 
 const TAG_LABELS: Record<Tag, string> = { female: 'Female', male: 'Male', unknown: 'Unknown', 'not-face': 'Not a face' };
@@ -35,14 +37,15 @@ export function sortPeople(people: readonly PersonView[]): PersonView[] {
   return [...people].sort((a, b) => b.seconds - a.seconds || a.id - b.id);
 }
 
-export function countPages(people: number): number {
-  return Math.max(1, Math.ceil(people / PEOPLE_PER_PAGE));
+export function countPages(people: number, perPage: number = PEOPLE_PER_PAGE): number {
+  return Math.max(1, Math.ceil(people / perPage));
 }
 
 export function buildPeoplePage(view: PeoplePageView): SlackMessage {
-  const pages = countPages(view.people.length);
-  const onPage = view.people.slice(view.page * PEOPLE_PER_PAGE, (view.page + 1) * PEOPLE_PER_PAGE);
-  const first = view.page * PEOPLE_PER_PAGE + 1;
+  const perPage = Math.min(view.perPage ?? PEOPLE_PER_PAGE, PEOPLE_PER_PAGE);
+  const pages = countPages(view.people.length, perPage);
+  const onPage = view.people.slice(view.page * perPage, (view.page + 1) * perPage);
+  const first = view.page * perPage + 1;
   const heading = onPage.length === 0
     ? `People in ${view.videoLabel}: nobody left on this page (they were merged into others).`
     : `People in ${view.videoLabel}: ${first}–${first + onPage.length - 1} of ${view.people.length} (page ${view.page + 1} of ${pages})`;

@@ -46,7 +46,7 @@ export class PeopleService {
   private async renderThreads(jobId: string, waiting: Set<number>): Promise<void> {
     const [job, response] = await Promise.all([this.ctx.engine.getJob(jobId), this.ctx.engine.getPeople(jobId)]);
     const people = sortPeople(response.people);
-    const pages = countPages(people.length);
+    const pages = countPages(people.length, this.ctx.peoplePerPage);
     const threads = this.ctx.store.threadsForJob(jobId).filter((t) => waiting.has(t.id) || this.ctx.store.getPages(t.id).size > 0);
     for (const thread of threads) {
       const posted = this.ctx.store.getPages(thread.id);
@@ -60,6 +60,7 @@ export class PeopleService {
           duration: job.duration,
           thumbnailUrl: (person) => this.ctx.thumbnails.urlFor(jobId, person),
           finishedBy: thread.finishedBy,
+          perPage: this.ctx.peoplePerPage,
         });
         const ts = posted.get(page);
         if (ts) {

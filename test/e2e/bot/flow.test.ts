@@ -25,6 +25,8 @@ const CLIP = resolve(ROOT, '../shared/eval/video/short_hamilton_clip.mp4');
 const WEIGHTS = ['fr_detect.onnx', 'fr_landmark.onnx', 'fr_feature.onnx'].map((name) => join(ROOT, 'models/weights', name));
 const ANALYSIS_TIMEOUT_MS = 600_000;
 const CHANNEL = 'CFLOW';
+/** Few people per message, so that the clip's people span several messages. */
+const PER_PAGE = 2;
 const ROOT_TS = '1700000100.000100';
 
 const skip = !existsSync(CLIP)
@@ -42,7 +44,7 @@ before(async () => {
   if (skip) return;
   clipServer = await serveClip(CLIP);
   clipUrl = `http://127.0.0.1:${(clipServer.address() as AddressInfo).port}/short_hamilton_clip.mp4`;
-  h = await startHarness({ allowPrivateNetwork: true });
+  h = await startHarness({ allowPrivateNetwork: true, peoplePerPage: PER_PAGE });
 });
 after(async () => {
   await h?.close();
@@ -50,7 +52,7 @@ after(async () => {
   await new Promise((done) => (clipServer ? clipServer.close(done) : done(undefined)));
 });
 
-test('Slack flow: link posted, progress, people, two taggers, merge, charts in the thread, App Home', { skip, timeout: ANALYSIS_TIMEOUT_MS + 120_000 }, async () => {
+test('Slack flow: link posted, progress, people, two taggers, merge, charts in the thread, App Home', { skip, timeout: ANALYSIS_TIMEOUT_MS + 120_000 }, async (t) => {
   // The channel opts in; a link posted there starts an analysis; Slack's retry of the event starts nothing.
   await sendCommand(h.botUrl, { text: 'watch on', user: 'U1', channel: CHANNEL, responseUrl: h.slack.responseUrl('watch') });
   const posted = { type: 'message', channel: CHANNEL, user: 'U2', text: `tonight's interview: <${clipUrl}>`, ts: ROOT_TS, channel_type: 'channel' };
@@ -70,11 +72,15 @@ test('Slack flow: link posted, progress, people, two taggers, merge, charts in t
   const job = jobs[0]!;
   assert.match(job.requester ?? '', /slack:U2$/);
   assert.match(progress.text, new RegExp(`Analysed .*: ${job.people} (person|people) found`));
+  t.diagnostic(`progress message: ${progress.updates} updates in place; last while analysing: "${during.at(-1)}"`);
 
   // The people: every one shown once, with a thumbnail link Slack could fetch.
   const people = (await h.engineClient.getPeople(job.id)).people;
   assert.ok(people.length >= 2, `the clip shows several people (found ${people.length})`);
   assert.deepEqual(shownPeople().sort((a, b) => a - b), people.map((p) => p.id).sort((a, b) => a - b));
+  await h.slack.waitFor('every page', () => pages().length === Math.ceil(people.length / PER_PAGE));
+  t.diagnostic(`${people.length} people on ${pages().length} page messages`);
+  assert.ok(pages().every((m, i) => (i === pages().length - 1) === m.blocks.some((blk: Any) => blk.block_id === 'controls')), 'Accept all and Finish are on the last page only');
   const firstSection = (firstPage.blocks as any[]).find((b) => /^person\.\d+$/.test(b.block_id ?? ''));
   const thumbnail = await fetch(firstSection.accessory.image_url);
   assert.equal(thumbnail.status, 200);
@@ -104,8 +110,11 @@ test('Slack flow: link posted, progress, people, two taggers, merge, charts in t
     const menu = actionsOf(last).find((e: Any) => e.action_id === ACTION_IDS.merge);
     const option = menu.options.find((o: Any) => o.value.endsWith(`|${last}|${a}`));
     await interact('U2', { type: 'static_select', action_id: ACTION_IDS.merge, block_id: `person.${last}.actions`, selected_option: option });
+    const pageCount = pages().length;
     await h.slack.waitFor('the merged person to leave the pages', () => !shownPeople().includes(last));
     assert.equal((await h.engineClient.getPeople(job.id)).people.length, people.length - 1);
+    assert.equal(shownPeople().length, people.length - 1, 'every page was re-rendered');
+    assert.equal(pages().length, pageCount, 'no page message was added or lost');
   }
 
   // Accept the remaining suggestions, then finish.
@@ -135,6 +144,7 @@ test('Slack flow: link posted, progress, people, two taggers, merge, charts in t
   assert.ok(summary, 'the summary is in the thread');
   assert.ok(summary.text.includes(`women on screen ${formatShare(report.screenTime.female.share)} of the time, men ${formatShare(report.screenTime.male.share)}`));
   assert.match(JSON.stringify(summary.blocks), new RegExp(`https://onscreen.newsroom.example/jobs/${job.id}`));
+  t.diagnostic(`summary: ${summary.text}`);
   assert.equal((await h.engineClient.getJob(job.id)).status, 'done');
   await h.slack.waitFor('the pages to show who finished', () => JSON.stringify(pages().at(-1)?.blocks).includes('Finished by <@U2>'));
 
@@ -156,7 +166,7 @@ test('Slack flow: link posted, progress, people, two taggers, merge, charts in t
 });
 
 function isPage(message: StoredMessage): boolean {
-  return message.blocks.some((b: Any) => /^person\.\d+$/.test(b.block_id ?? '') || b.block_id === 'controls');
+  return message.text.startsWith('People in ');
 }
 
 function pages(): StoredMessage[] {

@@ -27,7 +27,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { allowPrivateNetwork: boolean }): Promise<Harness> {
+export async function startHarness(options: { allowPrivateNetwork: boolean; peoplePerPage?: number }): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'onscreen-bot-e2e-'));
   const engine = await startService(
     loadServiceConfig({ dataDir: join(dir, 'engine'), port: 0, retentionDays: 0, allowPrivateNetwork: options.allowPrivateNetwork }, {}),
@@ -48,7 +48,7 @@ export async function startHarness(options: { allowPrivateNetwork: boolean }): P
     SLACK_API_URL: slack.apiUrl,
     BOT_DATA_DIR: join(dir, 'bot'),
   });
-  const bot = await startBot(config, { logger: recordingLogger(problems), progressIntervalMs: 200 });
+  const bot = await startBot(config, { logger: recordingLogger(problems), progressIntervalMs: 200, ...(options.peoplePerPage ? { peoplePerPage: options.peoplePerPage } : {}) });
   return {
     engine,
     engineClient: new OnscreenClient({ baseUrl: engine.url, token: engineToken }),

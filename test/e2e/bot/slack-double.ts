@@ -4,7 +4,7 @@
  * It records every call, keeps the messages it was asked to post (and their updates), and
  * answers like Slack: chat.postMessage / update / postEphemeral / unfurl / getPermalink,
  * views.publish / open, auth.test, and the three steps of files.uploadV2
- * (files.getUploadURLExternal, the POST of the bytes to the returned URL,
+ * (files.getUploadURLExternal, the multipart POST of the bytes to the returned URL,
  * files.completeUploadExternal). It also takes `response_url` posts. Like Slack it refuses
  * a wrong token, messages over Block Kit's 50 blocks, blocks without a `text` fallback, and
  * (for channels whose id starts with CNOTIN) any chat.* call in a channel it was not invited to.
@@ -138,9 +138,10 @@ export async function startSlackDouble(): Promise<SlackDouble> {
     } else if (path.startsWith('/upload/')) {
       const fileId = path.slice('/upload/'.length);
       const expected = pending.find((p) => p.uploadId === fileId);
-      const isOk = expected !== undefined && expected.length === body.length;
-      if (isOk) uploads.set(fileId, body);
-      result = record('upload', { fileId, bytes: body.length, filename: expected?.filename }, { ok: isOk });
+      const bytes = readUploadedFile(body, req.headers['content-type']);
+      const isOk = expected !== undefined && bytes !== null && expected.length === bytes.length;
+      if (isOk) uploads.set(fileId, bytes);
+      result = record('upload', { fileId, bytes: bytes?.length ?? null, filename: expected?.filename }, { ok: isOk });
       res.writeHead(isOk ? 200 : 400, { 'content-type': 'text/plain' });
       res.end(isOk ? `OK - ${body.length}` : 'bad upload');
       return;
@@ -238,4 +239,24 @@ function parseJsonField(value: string): unknown {
   } catch {
     return value;
   }
+}
+
+/**
+ * The file's bytes from an upload POST: the Web API client sends them as the one file part of
+ * a multipart/form-data body; a raw body is taken as is.
+ */
+function readUploadedFile(body: Buffer, contentType: string | undefined): Buffer | null {
+  const boundary = /multipart\/form-data;\s*boundary=(.+)$/i.exec(contentType ?? '')?.[1];
+  if (!boundary) return body;
+  const delimiter = Buffer.from(`--${boundary}`);
+  let start = body.indexOf(delimiter);
+  while (start >= 0) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    const part = body.subarray(start + delimiter.length + 2, next - 2);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    if (headerEnd >= 0 && /filename=/i.test(part.subarray(0, headerEnd).toString('latin1'))) return part.subarray(headerEnd + 4);
+    start = next;
+  }
+  return null;
 }

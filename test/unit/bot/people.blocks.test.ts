@@ -109,3 +109,12 @@ test('people are ordered longest on screen first', () => {
   const sorted = sortPeople([makePerson(1, { seconds: 5 }), makePerson(2, { seconds: 50 }), makePerson(3, { seconds: 5 })]);
   assert.deepEqual(sorted.map((p) => p.id), [2, 1, 3]);
 });
+
+test('fewer people per message on request, never more than Block Kit allows', () => {
+  const people = sortPeople(makePeople(25));
+  const perPerson = (page: number, perPage: number) => (buildPeoplePage(view({ people, page, perPage })).blocks as any[]).filter((b) => /^person\.\d+$/.test(b.block_id ?? '')).length;
+  assert.equal(countPages(25, 4), 7);
+  assert.equal(perPerson(0, 4), 4);
+  assert.equal(perPerson(6, 4), 1);
+  assert.equal(perPerson(0, 40), PEOPLE_PER_PAGE, 'clamped to the most that fits');
+});
