@@ -6,7 +6,6 @@
  * Redis restarted without persistence (pending jobs are added again from the database).
  */
 import { Queue, QueueEvents, type Job } from 'bullmq';
-import type { AnalysisResult } from '../pipeline/analyze-video.js';
 import type { Progress } from '../pipeline/progress.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { decodeFailure } from './job-errors.js';

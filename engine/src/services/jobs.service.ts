@@ -194,6 +194,6 @@ export function toJobData(record: JobRecord): AnalysisJobData {
 /** The base name of an uploaded file, without control characters, for labels and extensions. */
 function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = [...base].filter((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127).join('').trim().slice(0, 200);
   return clean || 'upload';
 }

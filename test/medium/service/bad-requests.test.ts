@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import type { Job } from '../../../shared/src/api/types.js';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
 import { makeTinyAnalysis } from './helpers/tiny-analysis.js';
-import { call, startTestService, type TestService } from './helpers/test-service.js';
+import { call, startTestService, type Body, type TestService } from './helpers/test-service.js';
 
 let s: TestService;
 let ready: Job;
@@ -40,7 +40,7 @@ async function waitForStatus(id: string, status: Job['status']): Promise<Job> {
   throw new Error(`job ${id} never reached ${status}`);
 }
 
-function expectError(result: { status: number; body: any }, status: number, code: string, message?: RegExp): void {
+function expectError(result: { status: number; body: Body }, status: number, code: string, message?: RegExp): void {
   assert.equal(result.status, status, JSON.stringify(result.body));
   assert.equal(result.body?.error?.code, code);
   assert.equal(typeof result.body.error.message, 'string');

@@ -46,8 +46,12 @@ export async function startTestService(settings: Record<string, unknown> = {}, o
   };
 }
 
+/** A response body as tests read it: any JSON, looked into field by field. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Body = any;
+
 /** A plain HTTP call that returns status, headers and parsed body (for error responses too). */
-export async function call(url: string, init: RequestInit & { token?: string } = {}): Promise<{ status: number; headers: Headers; body: any; text: string }> {
+export async function call(url: string, init: RequestInit & { token?: string } = {}): Promise<{ status: number; headers: Headers; body: Body; text: string }> {
   const headers = new Headers(init.headers);
   if (init.token) headers.set('authorization', `Bearer ${init.token}`);
   const response = await fetch(url, { ...init, headers });

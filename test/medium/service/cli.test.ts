@@ -1,0 +1,94 @@
+/** The service's commands as a person runs them: token create/list/revoke, and clear refusals. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { TokensService } from '../../../engine/src/services/tokens.service.js';
+import { openDatabase } from '../../../engine/src/storage/database.js';
+import { TokensRepository } from '../../../engine/src/storage/tokens.repository.js';
+import { makeTempDir } from '../../fixtures/media.js';
+
+const CLI = fileURLToPath(new URL('../../../bin/onscreen.js', import.meta.url));
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const { REDIS_URL: _ignored, ...base } = process.env;
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...base, ...env }, timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('token create prints the token once; list shows names, not tokens; revoke stops it', async () => {
+  const temp = await makeTempDir('onscreen-cli-');
+  try {
+    const created = run(['token', 'create', 'slack-bot', '--data-dir', temp.dir]);
+    assert.equal(created.code, 0, created.stderr);
+    const token = created.stdout.trim();
+    assert.match(token, /^ons_[\w-]{43}$/);
+    assert.match(created.stderr, /shown only now/);
+
+    const check = () => {
+      const db = openDatabase(temp.dir);
+      try {
+        return new TokensService(new TokensRepository(db)).authenticate(token);
+      } finally {
+        db.close();
+      }
+    };
+    assert.equal(check(), 'slack-bot');
+    const list = run(['token', 'list'], { ONSCREEN_DATA_DIR: temp.dir });
+    assert.equal(list.code, 0);
+    assert.match(list.stdout, /^slack-bot\s+created/m);
+    assert.doesNotMatch(list.stdout, new RegExp(token));
+
+    const duplicate = run(['token', 'create', 'slack-bot', '--data-dir', temp.dir]);
+    assert.equal(duplicate.code, 2);
+    assert.match(duplicate.stderr, /already exists/);
+
+    assert.equal(run(['token', 'revoke', 'slack-bot', '--data-dir', temp.dir]).code, 0);
+    assert.equal(check(), null);
+    assert.match(run(['token', 'list', '--data-dir', temp.dir]).stdout, /revoked/);
+    const unknown = run(['token', 'revoke', 'nobody', '--data-dir', temp.dir]);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /No active token named "nobody"/);
+    assert.match(run(['token', 'rename', 'x', '--data-dir', temp.dir]).stderr, /Usage: npx onscreen token/);
+  } finally {
+    await temp.remove();
+  }
+});
+
+test('worker without REDIS_URL, and serve with bad settings: one clear line, no stack', () => {
+  const worker = run(['worker']);
+  assert.equal(worker.code, 2);
+  assert.match(worker.stderr, /set REDIS_URL/);
+  assert.doesNotMatch(worker.stderr, /\n\s+at /);
+  const serve = run(['serve', '--port', 'http'], { ONSCREEN_UPLOAD_LIMIT: 'huge' });
+  assert.equal(serve.code, 2);
+  assert.match(serve.stderr, /--port/);
+  assert.match(serve.stderr, /ONSCREEN_UPLOAD_LIMIT/);
+  assert.doesNotMatch(serve.stderr, /\n\s+at /);
+});
+
+test('serve starts on the port asked, answers, and stops cleanly on SIGTERM', async () => {
+  const temp = await makeTempDir('onscreen-cli-serve-');
+  const { spawn } = await import('node:child_process');
+  const { REDIS_URL: _ignored, ...env } = process.env;
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', temp.dir], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const deadline = Date.now() + 60_000;
+    while (!/serving (http:\S+)/.test(stderr) && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const url = /serving (http:\S+)/.exec(stderr)?.[1];
+    assert.ok(url, stderr);
+    assert.match(stderr, /jobs run in this process/);
+    assert.match(stderr, /no API token yet/);
+    const health = await fetch(`${url}/api/health`);
+    assert.equal(health.status, 200);
+    assert.equal(((await health.json()) as { ok: boolean }).ok, true);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0, stderr);
+  } finally {
+    child.kill('SIGKILL');
+    await temp.remove();
+  }
+});
