@@ -4,7 +4,7 @@
  * The report is not part of it: it is computed from the analysis and the tags, any number of times.
  * Used by the CLI (`onscreen analyze`), the in-process runner and the BullMQ worker alike.
  */
-import { ANALYSIS_SCHEMA_VERSION, type Analysis, type AnalyzeOptions } from '../../../shared/src/analysis.js';
+import { ANALYSIS_SCHEMA_VERSION, type Analysis, type AnalyzeOptions, type Box } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { CropStore } from '../adapters/crop-store.adapter.js';
 import { probeVideo, streamFrames } from '../adapters/ffmpeg.adapter.js';
@@ -14,6 +14,7 @@ import type { DetectedFace } from '../stages/frames/frame.js';
 import { CROP_SIZE, cropFace } from '../stages/people/face-crop.js';
 import { buildPeople } from '../stages/people/build-people.js';
 import { sampleIntervals, secondsOfSamples } from '../stages/report/sample-intervals.js';
+import { shouldEmbedFace } from '../stages/tracks/embedding-policy.js';
 import { assignShots, linkFacesIntoTracks } from '../stages/tracks/face-tracker.js';
 import { ENGINE_VERSION, TUNING } from '../config/tuning.js';
 import { createFaceAnalyzer } from './face-analyzer.js';
@@ -83,11 +84,15 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
     // Times count from the first video frame: some files start their video stream late
     // (0.85 s in the Hamilton clip), and the report's intervals run from 0 to the duration.
     let origin: number | null = null;
+    let previousBoxes: Box[] = [];
     for await (const frame of stream) {
       origin ??= frame.t;
       const t = Math.max(0, frame.t - origin);
       sampleTimes.push(t);
-      const faces = await analyzer.analyzeFrame({ ...frame, t });
+      const faces = await analyzer.analyzeFrame({ ...frame, t }, {
+        shouldEmbed: (face) => shouldEmbedFace(face.box, frame.index, previousBoxes, TUNING.embedding),
+      });
+      previousBoxes = faces.filter((f) => !f.setAside).map((f) => f.box);
       for (const face of faces) {
         const id = detected.length;
         if (!face.setAside) crops.put(id, cropFace(frame, face.box));

@@ -66,12 +66,12 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
     const candidates = await timed('detect', () =>
       detectFaces(frame, runModel, { minFaceSize: settings.minFaceSize, scoreThreshold: settings.scoreThreshold, maxRuns: settings.maxDetectorRuns }),
     );
-    const found: DetectedFace[] = [];
-    for (const candidate of candidates) found.push(await timed('landmarks', () => describeFace(frame, candidate)));
+    const found = await timed('landmarks', () => Promise.all(candidates.map((candidate) => describeFace(frame, candidate))));
 
     const embedded = found.filter((f) => !f.setAside && (frameOptions.shouldEmbed?.(f) ?? true));
     await timed('embed', async () => {
-      for (const face of embedded) face.embedding = await embedFace(frame, face.landmarks!, runModel);
+      const embeddings = await Promise.all(embedded.map((face) => embedFace(frame, face.landmarks!, runModel)));
+      embedded.forEach((face, i) => (face.embedding = embeddings[i]!));
     });
     const judged = found.filter((f) => !f.setAside && f.quality >= settings.minGenderQuality);
     await timed('gender', async () => {
@@ -92,8 +92,7 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
       face.setAside = 'too-small';
       return face;
     }
-    const seen = await locateLandmarks(frame, c, runModel);
-    const mirrored = await locateLandmarks(frame, c, runModel, true);
+    const [seen, mirrored] = await Promise.all([locateLandmarks(frame, c, runModel), locateLandmarks(frame, c, runModel, true)]);
     face.landmarks = seen.points;
     face.quality = combineQuality(scoreQuality(side, seen.crop, LANDMARK_INPUT.size, seen.points));
     if (isNotFace(c.score, mirrorDisagreement(seen.points, mirrored.points, seen.cropRect.width))) face.setAside = 'not-face';

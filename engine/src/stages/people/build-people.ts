@@ -62,9 +62,11 @@ export function buildPeople(detected: readonly DetectedFace[], tracking: Tracked
   let notFaceTracks = 0;
   const kept = summaries.filter((s) => {
     if (s.embedding && !isNotFace(s, detected, options)) return true;
-    notFaceTracks++;
+    // A track with no embedded face (rare: embedding skipped on continuing faces) cannot be judged.
+    const reason = s.embedding ? 'not-face' : 'low-quality';
+    if (reason === 'not-face') notFaceTracks++;
     for (const f of s.faceIds) {
-      faces[f]!.setAside = 'not-face';
+      faces[f]!.setAside = reason;
       faces[f]!.track = null;
     }
     return false;

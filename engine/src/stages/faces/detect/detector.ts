@@ -35,14 +35,16 @@ export async function detectFaces(image: RgbImage, runModel: RunModel, options: 
     maxRuns: options.maxRuns,
   });
   const dims = [1, 3, DETECTOR_INPUT.height, DETECTOR_INPUT.width] as const;
+  // The graph's batch is fixed at 1, so the views run as concurrent sessions calls: onnxruntime
+  // runs each on its own thread, which keeps both cores busy on a 2-core machine.
+  const outputs = await Promise.all(
+    views.map((view) => runModel('detector', { [DETECTOR_INPUT.name]: { data: cropResizeToTensor(image, view, DETECTOR_INPUT.width, DETECTOR_INPUT.height, DETECTOR_NORM), dims } })),
+  );
   const candidates: Candidate[] = [];
   let support: Candidate[] = [];
   for (const [index, view] of views.entries()) {
-    // A fresh buffer per run: the runner may keep a reference until its promise settles.
-    const input = cropResizeToTensor(image, view, DETECTOR_INPUT.width, DETECTOR_INPUT.height, DETECTOR_NORM);
-    const outputs = await runModel('detector', { [DETECTOR_INPUT.name]: { data: input, dims } });
-    const scores = pickOutput(outputs, 'scores', 'detector').data;
-    const boxes = pickOutput(outputs, 'boxes', 'detector').data;
+    const scores = pickOutput(outputs[index]!, 'scores', 'detector').data;
+    const boxes = pickOutput(outputs[index]!, 'boxes', 'detector').data;
     const threshold = index === 0 ? Math.min(SUPPORT_SCORE, options.scoreThreshold) : options.scoreThreshold;
     const found = suppressOverlaps(decodeDetections(scores, boxes, view, index, threshold), 0.3);
     if (index === 0) support = found;
