@@ -150,3 +150,30 @@ test('where the bot was never invited, the person who asked is told how to fix i
   await h.bot.services.tasks.idle();
   assert.deepEqual((await h.engineClient.listJobs()).jobs, [], 'no job was started for a thread nobody could see');
 });
+
+test('/onscreen <link> opens a thread of its own; the unfurl button starts in the link\'s thread and a second press retries a failed one', async () => {
+  await sendCommand(h.botUrl, { text: 'http://127.0.0.1:9/news.mp4', user: 'U5', channel: 'CDESK', responseUrl: h.slack.responseUrl('cmd') });
+  const root = await h.slack.waitFor('the root message', () => h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'CDESK' && !c.args.thread_ts));
+  assert.match(root.args.text, /<@U5> asked me to analyse/);
+  const refused = await h.slack.waitFor('the refusal in the new thread', () =>
+    h.slack.thread('CDESK', root.result.ts).find((m) => /could not analyse/.test(m.text)));
+  assert.match(refused.text, /private, loopback or link-local network/);
+
+  // The button carries the link it unfurled; a loopback link keeps this test off the network.
+  const link = 'http://127.0.0.1:9/unfurled.mp4';
+  const press = (user: string) => sendInteraction(h.botUrl, {
+    type: 'block_actions', user: { id: user }, team: { id: 'T0001' }, api_app_id: 'A0001', token: 't', trigger_id: 't',
+    container: { type: 'message_attachment', message_ts: '50.000001', attachment_id: 1, channel_id: 'CDESK', is_ephemeral: false, is_app_unfurl: true },
+    channel: { id: 'CDESK', name: 'desk' }, response_url: h.slack.responseUrl(`unfurl-${user}`),
+    actions: [{ type: 'button', action_id: ACTION_IDS.analyzeLink, block_id: 'onscreen.unfurl', value: link, action_ts: '1' }],
+  });
+  await press('U6');
+  const first = await h.slack.waitFor('the analysis in the link\'s thread', () =>
+    h.slack.thread('CDESK', '50.000001').find((m) => m.updates >= 1 && /could not analyse/.test(m.text)));
+  assert.match(first.text, /^I could not analyse http:\/\/127\.0\.0\.1:9\/unfurled\.mp4\. .*private, loopback or link-local network/);
+  const updates = first.updates;
+  await press('U7');
+  await h.slack.waitFor('the retry to rewrite the same message', () => first.updates > updates + 1);
+  assert.equal(h.slack.thread('CDESK', '50.000001').length, 1, 'the retry reused the progress message');
+  assert.match(first.text, /could not analyse/);
+});
