@@ -160,8 +160,15 @@ export class OnscreenClient {
       while ((boundary = buffer.indexOf('\n\n')) >= 0) {
         const event = buffer.slice(0, boundary);
         buffer = buffer.slice(boundary + 2);
-        const data = event.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
-        if (!data) continue;
+        const lines = event.split('\n');
+        const name = lines.find((line) => line.startsWith('event:'))?.slice(6).trim() ?? 'message';
+        const data = lines.filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
+        if (name === 'deleted') {
+          await reader.cancel().catch(() => undefined);
+          throw new OnscreenError('job_not_found', `Job ${id} was deleted.`);
+        }
+        // Only `job` events carry a Job (comments and other events are not one).
+        if (!data || (name !== 'job' && name !== 'message')) continue;
         last = JSON.parse(data) as Job;
         onJob(last);
         if (!isAnalysing(last)) {

@@ -10,6 +10,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Job } from '../../../shared/src/api/types.js';
+import { OnscreenError } from '../../../shared/src/errors.js';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
 import { makeTinyAnalysis } from './helpers/tiny-analysis.js';
 import { call, startTestService, type TestService } from './helpers/test-service.js';
@@ -196,4 +197,16 @@ test('deleting a job removes the job, its analysis, thumbnails, tags and report;
   assert.equal((await call(`${s.url}/api/v1/jobs/${job.id}`, { token: s.token })).status, 404);
   assert.equal((await call(`${s.url}/api/v1/jobs/${job.id}/people/0/thumbnail.jpg`, { token: s.token })).status, 404);
   assert.equal((await s.client.status()).jobs.total, 0);
+});
+
+test('a client following a job that is deleted mid-analysis is told so, and nothing of it remains', async () => {
+  const pending = await s.client.uploadJob(VIDEO, 'doomed.mp4', { force: true });
+  const outcome = s.client.watchJob(pending.id, () => undefined).then(() => null, (error: unknown) => error);
+  await new Promise((r) => setTimeout(r, 200));
+  await s.client.deleteJob(pending.id);
+  const error = await outcome;
+  assert.ok(error instanceof OnscreenError && error.code === 'job_not_found', String(error));
+  await new Promise((r) => setTimeout(r, 1500)); // the analysis would have finished by now
+  assert.equal(existsSync(join(s.dataDir, 'jobs', pending.id)), false, 'its late result was not stored');
+  assert.deepEqual(readdirSync(join(s.dataDir, 'uploads')), []);
 });
