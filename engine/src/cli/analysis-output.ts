@@ -5,7 +5,7 @@ import type { Analysis } from '../../../shared/src/analysis.js';
 import { renderReport } from '../services/report.service.js';
 import { appendEdit, readAnalysis, readEdits, readThumbnail, writeReportFiles } from '../storage/analysis-folder.js';
 
-export function summarizeAnalysis(analysis: Analysis, dir: string): string[] {
+export function summarizeAnalysis(analysis: Analysis, dir: string, isAutoTagged = false): string[] {
   const shown = relative(process.cwd(), dir) || '.';
   const { clusters, faces, setAside } = analysis;
   const aside = setAside.tooSmall + setAside.lowQuality + setAside.notFace;
@@ -13,7 +13,9 @@ export function summarizeAnalysis(analysis: Analysis, dir: string): string[] {
     `Found ${clusters.length} ${clusters.length === 1 ? 'person' : 'people'} in ${faces.length} faces over ${analysis.video.duration.toFixed(1)} s (${aside} faces set aside: ${setAside.tooSmall} too small, ${setAside.lowQuality} too blurred, ${setAside.notFace} not faces).`,
     `Analysis: ${join(shown, 'analysis.json')}; thumbnails in ${join(shown, 'thumbnails')}/`,
   ];
-  if (clusters.length > 0) {
+  if (clusters.length > 0 && isAutoTagged) {
+    lines.push(`The suggested genders were accepted unchecked. Look at the thumbnails, correct with \`npx onscreen tag ${shown} <person>=<female|male|unknown|not-face>\`, then \`npx onscreen report ${shown}\`.`);
+  } else if (clusters.length > 0) {
     const example = clusters.slice(0, 2).map((c) => `${c.id}=${c.suggestion?.gender ?? 'unknown'}`).join(' ');
     lines.push(`Next: look at the thumbnails, then tag each person, e.g. \`npx onscreen tag ${shown} ${example}\`, and run \`npx onscreen report ${shown}\`.`);
   }

@@ -45,7 +45,8 @@ export function createProgressDisplay(mode: ProgressMode, stream: NodeJS.WriteSt
 }
 
 export function formatLine(progress: Progress): string {
-  return `[${progress.percent.toFixed(0).padStart(3)}%] ${progress.message}${progress.etaSeconds !== null ? ` (${formatEta(progress.etaSeconds)})` : ''}`;
+  const eta = progress.etaSeconds !== null && progress.percent < 100 ? ` (${formatEta(progress.etaSeconds)})` : '';
+  return `[${progress.percent.toFixed(0).padStart(3)}%] ${progress.message}${eta}`;
 }
 
 export function formatEta(seconds: number | null): string {

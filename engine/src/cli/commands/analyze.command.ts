@@ -53,7 +53,7 @@ export const analyzeCommand: Command = {
       });
       display.done();
       const kept = await writeAnalysisFolder(outDir, result);
-      const summary = summarizeAnalysis(result.analysis, outDir);
+      const summary = summarizeAnalysis(result.analysis, outDir, values.auto === true);
       let reportPath: string | null = null;
       if (values.auto) reportPath = await acceptSuggestionsAndReport(outDir);
       emit(isJson, { event: 'done', dir: outDir, people: result.analysis.clusters.length, report: reportPath, previousTags: kept }, [

@@ -67,7 +67,17 @@ export function chartSpecs(report: Report): ChartSpecs {
 function sourceLine(report: Report): string {
   const title = report.video.title ?? report.video.source;
   const shortTitle = title.length > 60 ? `${title.slice(0, 57)}…` : title;
-  return `Source: onscreen analysis of "${shortTitle}" (${formatDuration(report.video.duration)}), ${report.sampling.fps} frames per second; people tagged by hand.`;
+  return `Source: onscreen analysis of "${shortTitle}" (${formatDuration(report.video.duration)}), ${report.sampling.fps} frames per second; ${describeTagging(report.quality)}.`;
+}
+
+/** Says honestly who decided the genders: a person for each cluster, or the classifier's suggestions. */
+function describeTagging(quality: Report['quality']): string {
+  const byPerson = quality.clustersTaggedByPerson;
+  const accepted = quality.clustersAcceptedSuggestion;
+  const untagged = quality.clustersUntagged > 0 ? `, ${quality.clustersUntagged} untagged` : '';
+  if (accepted === 0) return `people tagged by hand${untagged}`;
+  if (byPerson === 0) return `genders as suggested by the classifier, not checked by a person${untagged}`;
+  return `${byPerson} people tagged by hand, ${accepted} as suggested${untagged}`;
 }
 
 function shareChart(report: Report): BarChartSpec {
