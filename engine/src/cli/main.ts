@@ -1,4 +1,6 @@
 import { OnscreenError } from '../../../shared/src/errors.js';
+import { applyEngineConfig } from '../config/apply-engine-config.js';
+import { loadEngineConfig } from '../config/engine.config.js';
 import { COMMANDS } from './commands/index.js';
 
 /** `onscreen <command> …`: dispatch, and turn expected failures into one line and an exit code. */
@@ -19,6 +21,7 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   try {
+    await applyEngineConfig(loadEngineConfig(process.env));
     process.exitCode = await command.run(args);
   } catch (error) {
     process.exitCode = reportError(error);

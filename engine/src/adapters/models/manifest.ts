@@ -20,7 +20,7 @@ const inputSchema = z.object({
   /** -1 marks a dynamic dimension (the batch). */
   shape: z.array(z.number().int()).min(1),
   layout: z.enum(['NCHW']),
-  colour: z.enum(['RGB', 'grey']),
+  colour: z.enum(['RGB', 'BGR', 'grey']),
   /** For colour "grey": grey = r*R + g*G + b*B before normalisation. */
   greyWeights: z.tuple([z.number(), z.number(), z.number()]).optional(),
   /** value = (pixel - mean[c]) / std[c], pixel in 0..255; one entry per input channel. */

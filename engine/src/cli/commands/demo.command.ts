@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { fetchModels } from '../../../../models/fetch.js';
+import { getModelsDir } from '../../adapters/onnx.adapter.js';
 import type { Command } from '../command.js';
 import { ensureSampleVideo } from '../sample-video.js';
 import { analyzeCommand } from './analyze.command.js';
@@ -18,7 +19,7 @@ export const demoCommand: Command = {
   async run(args) {
     const { values } = parseArgs({ args, options: { out: { type: 'string' }, json: { type: 'boolean' } } });
     const log = (line: string) => process.stderr.write(`${line}\n`);
-    await fetchModels({ log });
+    await fetchModels({ log, dir: getModelsDir() });
     const sample = await ensureSampleVideo(log);
     return analyzeCommand.run([sample, '--out', values.out ?? 'onscreen-demo', '--auto', ...(values.json ? ['--json'] : [])]);
   },
