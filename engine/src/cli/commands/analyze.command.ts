@@ -65,6 +65,9 @@ export const analyzeCommand: Command = {
     } catch (error) {
       display.done();
       if (abort.signal.aborted) throw new OnscreenError('interrupted', 'Interrupted: nothing was written. Run the same command again to start over.');
+      if (error instanceof OnscreenError && error.code === 'url_private_address' && !error.hint) {
+        throw new OnscreenError(error.code, error.message, { hint: 'If the video really is on your own network, add --allow-private-network.' });
+      }
       throw error;
     } finally {
       process.off('SIGINT', onSignal);
