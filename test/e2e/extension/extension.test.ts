@@ -168,6 +168,14 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     const notes = await worker.evaluate(() => new Promise<Record<string, unknown>>((done) => (globalThis as unknown as NotificationsApi).chrome.notifications.getAll(done)));
     assert.ok(Object.keys(notes).includes(`onscreen-job:${job.id}`), `a notification for the job (have ${Object.keys(notes).join(', ') || 'none'})`);
 
+    // "Ready to tag" opens the toolbar popup (or, where the browser refuses, a popup window) on the job.
+    type ContextsApi = { chrome: { runtime: { getContexts(filter: { contextTypes: string[] }): Promise<Array<{ contextType: string; documentUrl?: string }>> } } };
+    const findContexts = () => worker.evaluate(async () => (await (globalThis as unknown as ContextsApi).chrome.runtime.getContexts({ contextTypes: ['POPUP', 'TAB'] })).map((c) => `${c.contextType} ${c.documentUrl ?? ''}`));
+    const isTaggingOpen = (contexts: string[]) => contexts.some((c) => /^POPUP .*\/popup\.html/.test(c) || c.includes(`/popup.html?job=${job.id}`));
+    assert.equal(isTaggingOpen(await findContexts()), false);
+    await button.click();
+    await waitUntil(async () => isTaggingOpen(await findContexts()), 'the popup opened');
+
     // 4. The popup (still open in a tab since before the setup) now shows the video's people, with thumbnails.
     await popup.bringToFront();
     await popup.locator('.os-card').first().waitFor();
@@ -316,6 +324,14 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     await rm(tmp, { recursive: true, force: true });
   }
 });
+
+async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
