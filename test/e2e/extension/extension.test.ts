@@ -7,8 +7,9 @@
  * in-page navigation. Screenshots of every step go to test-artifacts/extension/.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -75,7 +76,10 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
   const errors: string[] = [];
   try {
     await mkdir(SHOTS, { recursive: true });
-    const { dir: extensionDir } = await buildExtension(join(tmp, 'dist'));
+    const { dir: extensionDir, zip, version } = await buildExtension(join(tmp, 'dist'));
+    const packageVersion = (JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    assert.equal(version, packageVersion);
+    assert.equal(execFileSync('unzip', ['-p', zip, 'manifest.json'], { encoding: 'utf8' }), await readFile(join(extensionDir, 'manifest.json'), 'utf8'), 'the zip holds the built folder');
     // Offline, www.youtube.com resolves to nothing, so the engine's public-address check of the URL
     // is turned off; the processor maps the URLs to local clips anyway.
     const config = loadServiceConfig({ dataDir: join(tmp, 'data'), port: 0, retentionDays: 0, allowPrivateNetwork: true }, {});
