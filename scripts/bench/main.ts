@@ -3,7 +3,7 @@
  * ffmpeg alone needs to decode the same samples (the floor no pipeline can beat). Prints figures;
  * asserts nothing. Video: ../shared/eval/bench/dev/bench.mp4 when present, else the bundled sample.
  *
- *   npm run bench [-- --video path.mp4] [--fps 2] [--runs 1]
+ *   npm run bench [-- --video path.mp4] [--fps 2] [--runs 1] [--repeat N]
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeOnly, probeVideo } from '../../engine/src/adapters/ffmpeg.adapter.js';
+import { loopVideo } from '../../engine/src/adapters/ffmpeg-compose.adapter.js';
 import { analyzeVideo } from '../../engine/src/pipeline/analyze-video.js';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
 import { ensureSampleVideo } from '../../engine/src/cli/sample-video.js';
@@ -18,10 +19,15 @@ import { ensureSampleVideo } from '../../engine/src/cli/sample-video.js';
 const EVAL_VIDEO = new URL('../../../shared/eval/bench/dev/bench.mp4', import.meta.url).pathname;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { video: { type: 'string' }, fps: { type: 'string' }, runs: { type: 'string' } } });
+  const { values } = parseArgs({ options: { video: { type: 'string' }, fps: { type: 'string' }, runs: { type: 'string' }, repeat: { type: 'string' } } });
   const fps = Number(values.fps ?? DEFAULT_ANALYZE_OPTIONS.fps);
   const runs = Number(values.runs ?? 1);
-  const video = values.video ?? (existsSync(EVAL_VIDEO) ? EVAL_VIDEO : await ensureSampleVideo((l) => console.error(l)));
+  const original = values.video ?? (existsSync(EVAL_VIDEO) ? EVAL_VIDEO : await ensureSampleVideo((l) => console.error(l)));
+  // --repeat N: the same video N times over, to see that memory stays flat as videos get longer.
+  const repeat = Number(values.repeat ?? 1);
+  const scratch = await mkdtemp(join(tmpdir(), 'onscreen-bench-video-'));
+  const video = repeat > 1 ? join(scratch, 'repeated.mp4') : original;
+  if (repeat > 1) await loopVideo(original, video, repeat);
   const probe = await probeVideo(video);
   console.log(`# onscreen benchmark: ${video}`);
   console.log(`video: ${probe.width}x${probe.height}, ${probe.duration?.toFixed(1)} s, ${probe.frameRate ?? '?'} fps; sampling ${fps}/s; ${runs} run(s)`);
@@ -47,7 +53,8 @@ async function main(): Promise<void> {
   }
   const peak = memory.stop();
   console.log(`\npeak memory of this process: RSS ${mib(peak.rss)} MiB, heap ${mib(peak.heap)} MiB, external+array buffers ${mib(peak.external)} MiB`);
-  console.log('(ffmpeg runs in its own process and is not counted; see docs/benchmarks.md for how to read these.)');
+  console.log('(ffmpeg runs in its own process and is not counted; see docs/evaluation.md for how to read these.)');
+  await rm(scratch, { recursive: true, force: true });
 }
 
 function startMemorySampler(): { stop(): { rss: number; heap: number; external: number } } {

@@ -15,6 +15,12 @@ export interface SlideshowOptions {
   titleSeconds: number;
 }
 
+/** Writes `times` copies of a video one after the other (stream copy, no re-encoding): for memory benchmarks. */
+export async function loopVideo(input: string, output: string, times: number): Promise<void> {
+  const { ffmpeg } = await findFfmpeg();
+  await runFfmpeg(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', '-stream_loop', String(times - 1), '-i', input, '-c', 'copy', output], 'could not repeat the video');
+}
+
 export async function composeSlideshow(photos: readonly string[], output: string, options: SlideshowOptions): Promise<void> {
   const { ffmpeg } = await findFfmpeg();
   const { width, height, fps, secondsPerPhoto, titleSeconds } = options;
@@ -29,14 +35,18 @@ export async function composeSlideshow(photos: readonly string[], output: string
   });
   const concat = `[0:v]format=yuv420p,setsar=1[t];[t]${photos.map((_, i) => `[p${i}]`).join('')}concat=n=${photos.length + 1}:v=1:a=0[out]`;
   const args = ['-hide_banner', '-loglevel', 'error', '-y', ...inputs, '-filter_complex', [...chains, concat].join(';'), '-map', '[out]', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', output];
-  await new Promise<void>((resolvePromise, reject) => {
+  await runFfmpeg(ffmpeg, args, 'could not compose the sample video');
+}
+
+function runFfmpeg(ffmpeg: string, args: string[], what: string): Promise<void> {
+  return new Promise<void>((resolvePromise, reject) => {
     const child = spawn(ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
     child.on('error', (error) => reject(new OnscreenError('ffmpeg_missing', `ffmpeg could not be started: ${error.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolvePromise();
-      else reject(new OnscreenError('internal', `ffmpeg could not compose the sample video: ${stderr.trim().split('\n').at(-1) ?? `exit ${code}`}`));
+      else reject(new OnscreenError('internal', `ffmpeg ${what}: ${stderr.trim().split('\n').at(-1) ?? `exit ${code}`}`));
     });
   });
 }
