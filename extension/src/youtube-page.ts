@@ -50,7 +50,7 @@ export function canonicalWatchUrl(videoId: string): string {
 /** Reads the player facts off the live page. */
 export function readPlayerFacts(doc: Document): PlayerFacts {
   const player = doc.querySelector('#movie_player');
-  const video = doc.querySelector<HTMLVideoElement>('#movie_player video, ytd-player video, video');
+  const video = doc.querySelector<HTMLVideoElement>('#movie_player video') ?? doc.querySelector<HTMLVideoElement>('ytd-player video');
   const error = doc.querySelector<HTMLElement>('#movie_player .ytp-error');
   return {
     hasVideoElement: video !== null,

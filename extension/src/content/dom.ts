@@ -25,7 +25,8 @@ export function removeOnAbort(element: Element, signal: AbortSignal): void {
   signal.addEventListener('abort', () => element.remove(), { once: true });
 }
 
-/** The page's main video element, if any. */
+/** The main player's video element, if any (not a hover preview or an ad's). */
 export function findVideo(doc: Document = document): HTMLVideoElement | null {
-  return doc.querySelector<HTMLVideoElement>('#movie_player video, ytd-player video, video');
+  // In turn, not as one selector list: a list answers whichever comes first in the page.
+  return doc.querySelector<HTMLVideoElement>('#movie_player video') ?? doc.querySelector<HTMLVideoElement>('ytd-player video');
 }

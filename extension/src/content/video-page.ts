@@ -16,7 +16,7 @@ export function watchVideoPage(signal: AbortSignal, onPage: (page: VideoPage) =>
     }
   };
   check();
-  void waitForElement<HTMLVideoElement>('video', signal).then((video) => {
+  void waitForElement<HTMLVideoElement>('#movie_player video', signal).then((video) => {
     if (!video) return;
     for (const type of PLAYER_EVENTS) video.addEventListener(type, check, { signal });
     check();

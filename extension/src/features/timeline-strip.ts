@@ -33,7 +33,7 @@ export const timelineStrip: Feature = {
     for (const stale of document.querySelectorAll(`#${STRIP_ID}`)) stale.remove();
 
     const draw = async (): Promise<void> => {
-      const bar = report && hasGenderedTime(report) ? await waitForElement('.ytp-progress-bar', signal) : null;
+      const bar = report && hasGenderedTime(report) ? await waitForElement('#movie_player .ytp-progress-bar', signal) : null;
       if (signal.aborted) return;
       strip?.remove();
       strip = bar && report ? buildStrip(report, findVideo()?.duration ?? null, signal) : null;
@@ -55,7 +55,8 @@ export const timelineStrip: Feature = {
     });
     const unsubscribe = onStorageChange<Record<string, number>>(REPORT_STAMPS_KEY, () => void load());
     signal.addEventListener('abort', unsubscribe, { once: true });
-    findVideo()?.addEventListener('durationchange', () => void draw(), { signal });
+    // The player learns its duration after the page: place the marks on it once known.
+    void waitForElement<HTMLVideoElement>('#movie_player video', signal).then((video) => video?.addEventListener('durationchange', () => void draw(), { signal }));
   },
 };
 
