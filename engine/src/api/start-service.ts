@@ -135,7 +135,8 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   baseUrl ||= url;
 
   await queue.start(new JobOutcomesService({ jobs: jobsRepo, files, notifier }));
-  await jobs.resumePending();
+  // Pending jobs of the last run go back to the queue (in the background: Redis may be slow to answer).
+  void jobs.resumePending().catch((error: unknown) => log(`could not queue the pending jobs yet: ${String(error)}`));
   const sweep = async () => {
     const deleted = await retention.sweep();
     if (deleted.length > 0) log(`retention: deleted ${deleted.length} job(s) older than ${config.retentionDays} days`);

@@ -35,9 +35,9 @@ export class BullmqQueue implements JobQueue {
     const connection = toConnection(options.redisUrl);
     this.queue = new Queue(options.queueName, { connection, prefix: options.prefix });
     this.events = new QueueEvents(options.queueName, { connection, prefix: options.prefix });
-    const log = (error: Error) => options.log?.(`redis: ${error.message}`);
-    this.queue.on('error', log);
-    this.events.on('error', log);
+    const log = quietRepeats((line) => options.log?.(line));
+    this.queue.on('error', (error) => log(`redis: ${error.message}`));
+    this.events.on('error', (error) => log(`redis: ${error.message}`));
   }
 
   async start(listener: QueueListener): Promise<void> {
@@ -49,7 +49,8 @@ export class BullmqQueue implements JobQueue {
     this.events.on('completed', ({ jobId }) => void this.settle(jobId));
     this.events.on('failed', ({ jobId }) => void this.settle(jobId));
     this.events.on('delayed', ({ jobId }) => void this.reportRetry(jobId));
-    await this.events.waitUntilReady();
+    // The server starts even while Redis is away; jobs are queued once it answers (reconcile).
+    await withTimeout(this.events.waitUntilReady(), 5000).catch(() => this.options.log?.('Redis does not answer yet; jobs will be queued when it does'));
   }
 
   /**
@@ -112,7 +113,9 @@ export class BullmqQueue implements JobQueue {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([this.events.close(), this.queue.close()]);
+    // Closing waits for Redis; when Redis is away it may never finish (BullMQ awaits a connection
+    // that never comes), so give it a moment and go on: the process is ending anyway.
+    await withTimeout(Promise.allSettled([this.events.close(), this.queue.close()]), 3000).catch(() => undefined);
   }
 
   /** Stores a finished job's outcome once, then removes it from Redis. */
@@ -144,6 +147,17 @@ export class BullmqQueue implements JobQueue {
     if (data.source.kind === 'url') return { jobId: data.jobId, source: data.source.url, isTrustedSource: false, options: data.options };
     return { jobId: data.jobId, source: this.options.signUploadUrl(data.jobId, data.source.filename), isTrustedSource: true, options: data.options };
   }
+}
+
+/** The same line at most once a minute: a Redis that is down says so on every reconnection. */
+export function quietRepeats(log: (line: string) => void, intervalMs = 60_000): (line: string) => void {
+  const lastAt = new Map<string, number>();
+  return (line) => {
+    const now = Date.now();
+    if (now - (lastAt.get(line) ?? -Infinity) < intervalMs) return;
+    lastAt.set(line, now);
+    log(line);
+  };
 }
 
 function isProgress(value: unknown): value is Progress {

@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'bullmq';
 import { toConnection, type BullmqSettings } from './bullmq.connection.js';
+import { quietRepeats } from './bullmq.queue.js';
 
 export interface BullmqWorkerOptions extends BullmqSettings {
   concurrency: number;
@@ -41,7 +42,8 @@ export async function startBullmqWorker(options: BullmqWorkerOptions): Promise<W
     workerForkOptions: { execArgv: ['--import', import.meta.resolve('tsx')] },
     autorun: false,
   });
-  worker.on('error', (error) => options.log?.(`worker: ${error.message}`));
+  const logError = quietRepeats((line) => options.log?.(line));
+  worker.on('error', (error) => logError(`worker: ${error.message}`));
   worker.on('failed', (job, error) => options.log?.(`job ${job?.id ?? '?'} failed: ${error.message.split('\n')[0]}`));
   worker.on('active', (job) => options.log?.(`job ${job.id} started`));
   worker.on('completed', (job) => options.log?.(`job ${job.id} done`));

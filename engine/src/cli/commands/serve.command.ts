@@ -34,6 +34,8 @@ export const serveCommand: Command = {
       process.stderr.write('onscreen: stopping (running jobs resume at the next start)\n');
       await service.close();
     });
+    // Everything is closed; a Redis client still retrying an unreachable server must not keep the process alive.
+    setTimeout(() => process.exit(process.exitCode ?? 0), 1000).unref();
     return 0;
   },
 };

@@ -39,6 +39,8 @@ export const workerCommand: Command = {
         await worker.close(true);
       },
     );
+    // Everything is closed; a Redis client still retrying an unreachable server must not keep the process alive.
+    setTimeout(() => process.exit(process.exitCode ?? 0), 1000).unref();
     return 0;
   },
 };
