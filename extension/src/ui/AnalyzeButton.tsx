@@ -62,11 +62,12 @@ export const ANALYZE_BUTTON_CSS = `
   color: var(--yt-spec-text-primary, #0f0f0f);
   background: var(--yt-spec-badge-chip-background, rgba(0, 0, 0, 0.05));
 }
-.os-analyze:hover:not(:disabled) { background: var(--yt-spec-button-chip-background-hover, rgba(0, 0, 0, 0.1)); }
+.os-analyze:hover:not(:disabled) { background-color: var(--yt-spec-button-chip-background-hover, rgba(0, 0, 0, 0.1)); }
 .os-analyze:focus-visible { outline: 2px solid #065fd4; outline-offset: 2px; }
 .os-analyze:disabled { cursor: not-allowed; opacity: 0.6; }
 .os-analyze--busy {
-  background: linear-gradient(90deg, rgba(93, 58, 155, 0.22) var(--os-fill, 0%), var(--yt-spec-badge-chip-background, rgba(0, 0, 0, 0.05)) var(--os-fill, 0%));
+  /* The progress as a fill: an image over the (hover-able) colour, so hovering never hides it. */
+  background-image: linear-gradient(90deg, rgba(93, 58, 155, 0.3) var(--os-fill, 0%), transparent var(--os-fill, 0%));
 }
 .os-analyze--ready { background: #5D3A9B; color: #fff; }
 .os-analyze--ready:hover:not(:disabled) { background: #4a2e7c; }
