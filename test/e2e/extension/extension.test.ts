@@ -199,6 +199,32 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     await page.bringToFront();
     await shoot(page, '10-show-me-seeks-the-player');
 
+    // Merge two people and undo it; split a person made of several tracks and undo that too.
+    await popup.bringToFront();
+    const cards = popup.locator('.os-card');
+    const count = await cards.count();
+    await cards.nth(count - 1).getByLabel('Select to merge').check();
+    await cards.nth(count - 2).getByLabel('Select to merge').check();
+    await popup.getByRole('button', { name: 'Merge into one person' }).click();
+    await popup.waitForFunction((n) => document.querySelectorAll('.os-card').length === n - 1, count);
+    await popup.getByRole('button', { name: 'Undo last change' }).click();
+    await popup.waitForFunction((n) => document.querySelectorAll('.os-card').length === n, count);
+    const splittable = people.find((p) => p.tracks.length > 1);
+    if (splittable) {
+      await popup.locator(`.os-card[data-person="${splittable.id}"]`).getByRole('button', { name: /Split/ }).click();
+      await popup.waitForFunction((n) => document.querySelectorAll('.os-card').length === n, count + splittable.tracks.length - 1);
+      // The engine records a split into every track as one edit per track split off, so it
+      // may take that many undos to come back.
+      for (let i = 0; i < splittable.tracks.length - 1; i++) {
+        const before = await cards.count();
+        if (before === count) break;
+        await popup.getByRole('button', { name: 'Undo last change' }).click();
+        await popup.waitForFunction((n) => document.querySelectorAll('.os-card').length !== n, before);
+      }
+      await popup.waitForFunction((n) => document.querySelectorAll('.os-card').length === n, count);
+    }
+    assert.equal((await client.getPeople(job.id)).people.length, count, 'merge and split were undone in the engine');
+
     // 5. Tag as a person would who agrees with the suggestions: the first by hand with its button,
     // the rest with "Accept all suggestions", anyone without one as unknown; then finish.
     const suggested = people.find((p) => p.id === shownId)?.suggestion?.gender;
