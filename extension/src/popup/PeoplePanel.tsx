@@ -8,17 +8,23 @@ import { ask } from '../messaging.js';
 
 export interface PeoplePanelProps {
   job: Job;
+  /** The people as first loaded. */
+  onLoad: (people: PeopleWithThumbnails) => void;
+  /** The people after an edit. */
   onChange: (people: PeopleWithThumbnails) => void;
   onError: (error: unknown) => void;
 }
 
-export function PeoplePanel({ job, onChange, onError }: PeoplePanelProps): JSX.Element {
+export function PeoplePanel({ job, onLoad, onChange, onError }: PeoplePanelProps): JSX.Element {
   const [people, setPeople] = useState<PeopleWithThumbnails | null>(null);
   const jobId = job.id;
   const videoId = job.source.videoId;
 
   useEffect(() => {
-    ask('people', { jobId }).then(setPeople, onError);
+    ask('people', { jobId }).then((loaded) => {
+      setPeople(loaded);
+      onLoad(loaded);
+    }, onError);
   }, [jobId]);
 
   if (!people) return <p class="os-muted ext-loading">Loading the people…</p>;

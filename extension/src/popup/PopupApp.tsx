@@ -25,6 +25,8 @@ export function PopupApp({ jobId }: { jobId: string | null }): JSX.Element {
   const [error, setError] = useState<ErrorDisplay | null>(null);
   const [panel, setPanel] = useState<Panel | null>(null);
   const [revision, setRevision] = useState(0);
+  // Merges and splits change the count: the tab shows the grid's, not the job's first one.
+  const [peopleCount, setPeopleCount] = useState<{ jobId: string; count: number } | null>(null);
   const [isStarting, setStarting] = useState(false);
   const { job, video, settings } = state;
   const onError = (caught: unknown): void => setError(toDisplay(caught, settings));
@@ -81,11 +83,19 @@ export function PopupApp({ jobId }: { jobId: string | null }): JSX.Element {
     body = (
       <>
         <nav class="ext-tabs" role="tablist">
-          <TabButton panel="people" shown={shown} onSelect={setPanel} label={`People (${job.people ?? '…'})`} />
+          <TabButton panel="people" shown={shown} onSelect={setPanel} label={`People (${(peopleCount?.jobId === job.id ? peopleCount.count : job.people) ?? '…'})`} />
           <TabButton panel="results" shown={shown} onSelect={setPanel} label="Results" />
         </nav>
         {shown === 'people' ? (
-          <PeoplePanel job={job} onChange={() => setRevision((r) => r + 1)} onError={onError} />
+          <PeoplePanel
+            job={job}
+            onLoad={(loaded) => setPeopleCount({ jobId: job.id, count: loaded.people.length })}
+            onChange={(changed) => {
+              setPeopleCount({ jobId: job.id, count: changed.people.length });
+              setRevision((r) => r + 1);
+            }}
+            onError={onError}
+          />
         ) : (
           <ResultsPanel job={job} revision={revision} onError={onError} />
         )}
