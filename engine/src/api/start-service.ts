@@ -10,7 +10,7 @@ import { parseYouTubeUrl } from '../../../shared/src/youtube-url.js';
 import { assertPublicUrl } from '../adapters/network-guard.js';
 import type { ServiceConfig } from '../config/service.config.js';
 import { ENGINE_VERSION } from '../config/tuning.js';
-import { createAnalysisProcessor } from '../queue/analysis.processor.js';
+import { createChildProcessProcessor } from '../queue/child-process.processor.js';
 import { InProcessQueue } from '../queue/in-process.queue.js';
 import type { AnalysisProcessor, JobQueue } from '../queue/job-queue.js';
 import { JobNotifier } from '../services/job-notifier.js';
@@ -78,7 +78,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
         log,
       })
     : new InProcessQueue({
-        processor: overrides.processor ?? createAnalysisProcessor({ workRoot: files.workRoot, allowPrivateNetwork: config.allowPrivateNetwork }),
+        processor: overrides.processor ?? createChildProcessProcessor({ workRoot: files.workRoot, allowPrivateNetwork: config.allowPrivateNetwork }),
         concurrency: config.concurrency,
         attempts: config.jobAttempts,
         backoffMs: config.jobBackoffMs,

@@ -1,0 +1,25 @@
+/** The child process of child-process.processor.ts: one analysis, reported over IPC, then exit. */
+import { OnscreenError } from '../../../shared/src/errors.js';
+import { createAnalysisProcessor } from './analysis.processor.js';
+import type { ChildMessage, ChildRequest } from './child-process.processor.js';
+
+// The server that forked this child is gone: nobody will collect the result.
+process.on('disconnect', () => process.exit(1));
+
+function send(message: ChildMessage): Promise<void> {
+  return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
+}
+
+process.once('message', async ({ task, settings }: ChildRequest) => {
+  try {
+    const result = await createAnalysisProcessor(settings)(task, {
+      signal: new AbortController().signal,
+      onProgress: (progress) => void send({ kind: 'progress', progress }),
+    });
+    await send({ kind: 'done', result });
+  } catch (error) {
+    if (!(error instanceof OnscreenError)) console.error(error);
+    await send({ kind: 'failed', error: error instanceof OnscreenError ? { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } : null });
+  }
+  process.exit(0);
+});

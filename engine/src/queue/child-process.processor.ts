@@ -1,0 +1,64 @@
+/**
+ * Runs each analysis in a child process, so that the in-process runner's CPU-heavy work never
+ * blocks the API server's event loop (the same reason BullMQ workers use a sandboxed processor).
+ * The child reports progress and its result over IPC (structured clone: thumbnails stay Buffers);
+ * an expected failure comes back as the OnscreenError it was.
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { isErrorCode, OnscreenError } from '../../../shared/src/errors.js';
+import type { AnalysisResult } from '../pipeline/analyze-video.js';
+import type { Progress } from '../pipeline/progress.js';
+import type { ProcessorSettings } from './analysis.processor.js';
+import type { AnalysisProcessor, AnalysisTask } from './job-queue.js';
+
+export type ChildRequest = { task: AnalysisTask; settings: ProcessorSettings };
+export type ChildMessage =
+  | { kind: 'progress'; progress: Progress }
+  | { kind: 'done'; result: AnalysisResult }
+  | { kind: 'failed'; error: { code: string; message: string; hint?: string } | null };
+
+const CHILD = fileURLToPath(new URL('./analysis.child.ts', import.meta.url));
+
+export function createChildProcessProcessor(settings: ProcessorSettings): AnalysisProcessor {
+  return (task, { signal, onProgress }) =>
+    new Promise<AnalysisResult>((resolve, reject) => {
+      const child = fork(CHILD, [], {
+        execArgv: ['--import', import.meta.resolve('tsx')],
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      let isSettled = false;
+      const settle = (outcome: () => void) => {
+        if (isSettled) return;
+        isSettled = true;
+        signal.removeEventListener('abort', stop);
+        outcome();
+      };
+      const stop = () => {
+        child.kill('SIGKILL');
+        settle(() => reject(new OnscreenError('interrupted')));
+      };
+      signal.addEventListener('abort', stop, { once: true });
+      child.on('message', (message: ChildMessage) => {
+        if (message.kind === 'progress') onProgress(message.progress);
+        else if (message.kind === 'done') settle(() => resolve({ analysis: message.result.analysis, thumbnails: toBuffers(message.result.thumbnails) }));
+        else settle(() => reject(toError(message.error)));
+      });
+      child.once('error', (error) => settle(() => reject(error)));
+      child.once('exit', (code, signalName) =>
+        settle(() => reject(new Error(`The analysis process ended unexpectedly (${signalName ?? `exit code ${code}`}).`))),
+      );
+      child.send({ task, settings } satisfies ChildRequest);
+    });
+}
+
+/** IPC may hand Buffers back as plain Uint8Arrays. */
+function toBuffers(thumbnails: ReadonlyMap<string, Uint8Array>): Map<string, Buffer> {
+  return new Map([...thumbnails].map(([path, bytes]) => [path, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]));
+}
+
+function toError(error: { code: string; message: string; hint?: string } | null): Error {
+  if (error && isErrorCode(error.code)) return new OnscreenError(error.code, error.message, error.hint ? { hint: error.hint } : undefined);
+  return new Error('The analysis failed unexpectedly.');
+}
