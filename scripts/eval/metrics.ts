@@ -49,13 +49,7 @@ export function pairwise(truth: readonly string[], predicted: readonly (number |
 
 /** Average number of clusters that hold a person's items (each cluster counted for its majority person). */
 export function clustersPerPerson(truth: readonly string[], predicted: readonly (number | string)[]): number {
-  const byCluster = new Map<string, Map<string, number>>();
-  truth.forEach((label, i) => {
-    const c = String(predicted[i]);
-    const counts = byCluster.get(c) ?? new Map<string, number>();
-    counts.set(label, (counts.get(label) ?? 0) + 1);
-    byCluster.set(c, counts);
-  });
+  const byCluster = countLabelsPerCluster(truth, predicted);
   const clustersOf = new Map<string, number>();
   for (const counts of byCluster.values()) {
     const majority = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
@@ -67,13 +61,7 @@ export function clustersPerPerson(truth: readonly string[], predicted: readonly 
 
 /** Clusters whose items belong to more than one person, where the minority is at least `minShare`. */
 export function mixedClusters(truth: readonly string[], predicted: readonly (number | string)[], minShare = 0.1): number {
-  const byCluster = new Map<string, Map<string, number>>();
-  truth.forEach((label, i) => {
-    const c = String(predicted[i]);
-    const counts = byCluster.get(c) ?? new Map<string, number>();
-    counts.set(label, (counts.get(label) ?? 0) + 1);
-    byCluster.set(c, counts);
-  });
+  const byCluster = countLabelsPerCluster(truth, predicted);
   let mixed = 0;
   for (const counts of byCluster.values()) {
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -102,4 +90,16 @@ export function rocAuc(genuine: readonly number[], impostor: readonly number[]):
   const g = genuine.length;
   const i = impostor.length;
   return g > 0 && i > 0 ? (rankSum - (g * (g + 1)) / 2) / (g * i) : 0;
+}
+
+/** For each predicted cluster, how many items of each true label it holds. */
+function countLabelsPerCluster(truth: readonly string[], predicted: readonly (number | string)[]): Map<string, Map<string, number>> {
+  const byCluster = new Map<string, Map<string, number>>();
+  truth.forEach((label, i) => {
+    const c = String(predicted[i]);
+    const counts = byCluster.get(c) ?? new Map<string, number>();
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+    byCluster.set(c, counts);
+  });
+  return byCluster;
 }

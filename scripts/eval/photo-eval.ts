@@ -5,10 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadImage, createCanvas } from '@napi-rs/canvas';
+import { decodeImageFile as decodeImage } from '../../engine/src/adapters/image-file.adapter.js';
 import { TUNING } from '../../engine/src/config/tuning.js';
 import { createFaceAnalyzer } from '../../engine/src/pipeline/face-analyzer.js';
-import type { DetectedFace, Frame } from '../../engine/src/stages/frames/frame.js';
+import type { DetectedFace } from '../../engine/src/stages/frames/frame.js';
 import { clusterTracks } from '../../engine/src/stages/people/track-clustering.js';
 import { cosine } from '../../engine/src/stages/tracks/geometry.js';
 import { bcubed, clustersPerPerson, pairwise, rocAuc, tarAtFar } from './metrics.js';
@@ -18,21 +18,6 @@ interface IdentityLabel {
   id: string;
   gender: 'F' | 'M';
   pick: 'best' | number;
-}
-
-export async function decodeImage(path: string): Promise<Frame> {
-  const image = await loadImage(await readFile(path));
-  const canvas = createCanvas(image.width, image.height);
-  const context = canvas.getContext('2d');
-  context.drawImage(image, 0, 0);
-  const rgba = context.getImageData(0, 0, image.width, image.height).data;
-  const data = new Uint8Array(image.width * image.height * 3);
-  for (let p = 0, q = 0; q < rgba.length; p += 3, q += 4) {
-    data[p] = rgba[q]!;
-    data[p + 1] = rgba[q + 1]!;
-    data[p + 2] = rgba[q + 2]!;
-  }
-  return { index: 0, t: 0, width: image.width, height: image.height, data };
 }
 
 /** The labelled face: the main one (largest judged face) or the n-th from the left. */

@@ -129,8 +129,13 @@ export interface AnalyzeOptions {
 
 export const DEFAULT_ANALYZE_OPTIONS: AnalyzeOptions = { fps: 2, minFaceSize: 20 };
 
-/** A tagging edit, as stored in the history beside the analysis. */
-export type Edit =
+/**
+ * A tagging edit, as stored in the history beside the analysis. Edits made by one action of a
+ * person (a split into several people) share a `group`, and one undo takes them all back.
+ */
+export type Edit = EditBody & { group?: string };
+
+type EditBody =
   | { kind: 'tag'; cluster: number; tag: Tag; by: string; at: string }
   | { kind: 'merge'; into: number; from: number; by: string; at: string }
   | { kind: 'split'; cluster: number; tracks: number[]; newCluster: number; by: string; at: string }

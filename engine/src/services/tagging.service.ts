@@ -50,7 +50,8 @@ export class TaggingService {
       if (!current) throw new OnscreenError('cluster_unknown', `There is no person ${person}.`);
       if (current.tracks.length < 2) throw new OnscreenError('bad_request', `Person ${person} has one track only: there is nothing to split.`);
       const next = nextClusterId(analysis, edits);
-      return current.tracks.slice(1).map((track, i) => ({ kind: 'split' as const, cluster: person, tracks: [track], newCluster: next + i, by, at }));
+      const group = `split-${person}-${at}`;
+      return current.tracks.slice(1).map((track, i) => ({ kind: 'split' as const, cluster: person, tracks: [track], newCluster: next + i, by, at, group }));
     });
   }
 

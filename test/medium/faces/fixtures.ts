@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { decodeImageFile, rgbaToFrame } from '../../../engine/src/adapters/image-file.adapter.js';
 import { run, verifyModels } from '../../../engine/src/adapters/onnx.adapter.js';
 import type { Frame } from '../../../engine/src/stages/frames/frame.js';
 import type { RunModel } from '../../../engine/src/stages/faces/face-models.js';
@@ -31,23 +31,11 @@ export function readLabels<T>(name: string): T {
 }
 
 /** Decodes a photo (under photos/) into an RGB24 frame. */
-export async function loadPhoto(file: string, index = 0): Promise<Frame> {
-  const image = await loadImage(join(PHOTOS_DIR, file));
-  const canvas = createCanvas(image.width, image.height);
-  const context = canvas.getContext('2d');
-  context.drawImage(image, 0, 0);
-  return toFrame(context.getImageData(0, 0, image.width, image.height).data, image.width, image.height, index);
+export function loadPhoto(file: string, index = 0): Promise<Frame> {
+  return decodeImageFile(join(PHOTOS_DIR, file), index);
 }
 
-export function toFrame(rgba: Uint8ClampedArray, width: number, height: number, index = 0): Frame {
-  const data = new Uint8Array(width * height * 3);
-  for (let i = 0, j = 0; j < data.length; i += 4, j += 3) {
-    data[j] = rgba[i]!;
-    data[j + 1] = rgba[i + 1]!;
-    data[j + 2] = rgba[i + 2]!;
-  }
-  return { index, t: index, width, height, data };
-}
+export const toFrame = rgbaToFrame;
 
 export interface LabelledBox {
   file: string;

@@ -134,3 +134,20 @@ test('faces set aside never count towards a person', () => {
   assert.equal(only.faces, 4);
   close(only.seconds, 1.75);
 });
+
+test('one undo takes back every edit of one action (a split into several people)', () => {
+  const three = makeAnalysis({
+    duration: 10,
+    clusters: [[{ samples: range(0, 2), female: 0.9 }, { samples: range(4, 2), female: 0.9 }, { samples: range(8, 2), female: 0.9 }]],
+  });
+  const edits: Edit[] = [
+    tag(0, 'female'),
+    { kind: 'split', cluster: 0, tracks: [1], newCluster: 1, by: 'ana', at, group: 'g' },
+    { kind: 'split', cluster: 0, tracks: [2], newCluster: 2, by: 'ana', at, group: 'g' },
+  ];
+  assert.equal(applyEdits(three, edits).length, 3);
+  const undone = applyEdits(three, [...edits, undo]);
+  assert.deepEqual(undone.map((p) => p.tracks), [[0, 1, 2]]);
+  assert.equal(undone[0]!.tag, 'female', 'the tag made before the split stays');
+  assert.equal(applyEdits(three, [...edits, undo, undo])[0]!.tag, null, 'the next undo takes back the tag');
+});

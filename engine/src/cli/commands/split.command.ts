@@ -30,7 +30,8 @@ export const splitCommand: Command = {
     if (groups.length === 0) throw new OnscreenError('bad_request', `Person ${person} has a single track: there is nothing to split.`);
     const first = nextClusterId(analysis, history);
     const stamped = stamp();
-    const edits: Edit[] = groups.map((group, i) => ({ kind: 'split', cluster: person, tracks: group, newCluster: first + i, ...stamped }));
+    const action = `split-${person}-${stamped.at}`;
+    const edits: Edit[] = groups.map((group, i) => ({ kind: 'split', cluster: person, tracks: group, newCluster: first + i, ...stamped, group: action }));
     await recordEdits(folder, edits);
     for (const edit of edits) if (edit.kind === 'split') process.stdout.write(`New person ${edit.newCluster}: track${edit.tracks.length === 1 ? '' : 's'} ${edit.tracks.join(', ')} of person ${person}.\n`);
     return 0;

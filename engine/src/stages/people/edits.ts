@@ -68,15 +68,22 @@ export function nextClusterId(analysis: Analysis, edits: readonly Edit[]): numbe
 function replay(analysis: Analysis, index: AnalysisIndex, edits: readonly Edit[]): History {
   let people: People = new Map(analysis.clusters.map((c) => [c.id, untagged(c.id, c.tracks)]));
   const undoable: People[] = [];
+  const groups: (string | undefined)[] = [];
   for (const edit of edits) {
     if (edit.kind === 'undo') {
-      people = undoable.pop() ?? people;
+      // One undo takes back every edit of the newest action (edits sharing a group).
+      const group = groups.at(-1);
+      do {
+        people = undoable.pop() ?? people;
+        groups.pop();
+      } while (group !== undefined && groups.length > 0 && groups.at(-1) === group);
       continue;
     }
     if (checkShape(edit) || checkAgainst(people, edit)) continue;
     const next = applyOne(index, people, edit);
     if (next === people) continue;
     undoable.push(people);
+    groups.push(edit.group);
     people = next;
   }
   return { people, undoable };
