@@ -53,7 +53,10 @@ export class JobOutcomesService implements QueueListener {
       return;
     }
     // The analysis names its source; for uploads that is a server path or signed URL: show the file name.
-    if (record.sourceKind === 'upload') result.analysis.video.source = record.sourceLabel;
+    if (record.sourceKind === 'upload') {
+      result.analysis.video.source = record.sourceLabel;
+      result.analysis.video.title = record.sourceLabel;
+    }
     await this.deps.files.writeResult(jobId, result);
     if (!this.deps.jobs.get(jobId)) {
       await this.deps.files.removeJob(jobId); // deleted while the result was written
