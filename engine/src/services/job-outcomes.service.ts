@@ -54,8 +54,10 @@ export class JobOutcomesService implements QueueListener {
     }
     // The analysis names its source; for uploads that is a server path or signed URL: show the file name.
     if (record.sourceKind === 'upload') {
-      result.analysis.video.source = record.sourceLabel;
-      result.analysis.video.title = record.sourceLabel;
+      const { video } = result.analysis;
+      // A title that is only the stored file's name says nothing: the uploaded file's name does.
+      if (video.title === null || video.title === storedName(video.source)) video.title = record.sourceLabel;
+      video.source = record.sourceLabel;
     }
     await this.deps.files.writeResult(jobId, result);
     if (!this.deps.jobs.get(jobId)) {
@@ -107,4 +109,10 @@ export class JobOutcomesService implements QueueListener {
 
 function isPending(record: JobRecord): boolean {
   return record.status === 'queued' || record.status === 'running';
+}
+
+/** The last path segment of the URL (or path) the worker read the upload from. */
+function storedName(source: string): string {
+  const path = URL.canParse(source) ? new URL(source).pathname : source;
+  return decodeURIComponent(path.split('/').at(-1) ?? '');
 }
