@@ -4,7 +4,7 @@
  * Real: engine, analysis, SQLite stores, Bolt, signature checks, HTTP. Doubled: Slack.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { freePort } from '../service/helpers/redis-server.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '@slack/bolt';
@@ -35,7 +35,7 @@ export async function startHarness(options: { allowPrivateNetwork: boolean; peop
   );
   const engineToken = engine.tokens.create('slack-bot');
   const slack = await startSlackDouble();
-  const port = await findFreePort();
+  const port = await freePort();
   const problems: string[] = [];
   const config = parseBotConfig({
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -65,16 +65,6 @@ export async function startHarness(options: { allowPrivateNetwork: boolean; peop
   };
 }
 
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function recordingLogger(problems: string[]): Logger {
   let level = 'info';

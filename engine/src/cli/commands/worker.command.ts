@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { OnscreenError } from '../../../../shared/src/errors.js';
 import { loadServiceConfig } from '../../config/service.config.js';
 import type { Command } from '../command.js';
+import { waitForShutdown } from '../shutdown.js';
 
 const USAGE = `Usage: npx onscreen worker [--concurrency N]
 
@@ -44,16 +45,3 @@ export const workerCommand: Command = {
     return 0;
   },
 };
-
-/** Resolves after `stop` has run on SIGINT or SIGTERM; a second signal runs `stopNow` (default: exit). */
-function waitForShutdown(stop: () => Promise<void>, stopNow: () => Promise<void> = async () => process.exit(130)): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let signals = 0;
-    const onSignal = () => {
-      signals++;
-      (signals === 1 ? stop() : stopNow()).then(resolve, reject);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
-}
