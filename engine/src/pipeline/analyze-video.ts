@@ -4,22 +4,23 @@
  * The report is not part of it: it is computed from the analysis and the tags, any number of times.
  * Used by the CLI (`onscreen analyze`), the in-process runner and the BullMQ worker alike.
  */
-import { ANALYSIS_SCHEMA_VERSION, type Analysis, type AnalyzeOptions, type Box } from '../../../shared/src/analysis.js';
+import { ANALYSIS_SCHEMA_VERSION, type Analysis, type AnalyzeOptions } from '../../../shared/src/analysis.js';
+import type { JobStage } from '../../../shared/src/api/types.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { CropStore } from '../adapters/crop-store.adapter.js';
-import { probeVideo, streamFrames } from '../adapters/ffmpeg.adapter.js';
+import { probeVideo } from '../adapters/ffmpeg.adapter.js';
 import { sourceDoors } from '../adapters/source-doors.js';
 import { resolveSource, type SourceDoors } from '../stages/source/resolve-source.js';
-import type { DetectedFace } from '../stages/frames/frame.js';
-import { CROP_SIZE, cropFace } from '../stages/people/face-crop.js';
+import { CROP_SIZE } from '../stages/people/face-crop.js';
 import { buildPeople } from '../stages/people/build-people.js';
 import { sampleIntervals, secondsOfSamples } from '../stages/report/sample-intervals.js';
-import { shouldEmbedFace } from '../stages/tracks/embedding-policy.js';
 import { assignShots, linkFacesIntoTracks } from '../stages/tracks/face-tracker.js';
 import { ENGINE_VERSION, TUNING } from '../config/tuning.js';
 import { createFaceAnalyzer } from './face-analyzer.js';
+import { findFacesInVideo } from './find-faces-in-video.js';
 import { ProgressEstimator } from './progress-estimator.js';
 import type { ProgressListener } from './progress.js';
+import { StageClock } from './stage-clock.js';
 import { renderThumbnails } from './thumbnails.js';
 
 export interface AnalyzeRequest {
@@ -40,26 +41,14 @@ export interface AnalysisResult {
   thumbnails: Map<string, Buffer>;
 }
 
-/** Largest side of the pictures handed to the face stage; bigger videos are scaled down while decoding. */
-const MAX_SIDE = 1920;
-
 export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisResult> {
   const { options, signal } = request;
   const estimator = new ProgressEstimator(Date.now());
-  const report = (stage: Parameters<ProgressEstimator['update']>[0], fraction: number, message: string) =>
-    request.onProgress?.(estimator.update(stage, fraction, message, Date.now()));
-  const timings: Record<string, number> = {};
-  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-    const start = performance.now();
-    try {
-      return await work();
-    } finally {
-      timings[name] = (timings[name] ?? 0) + (performance.now() - start) / 1000;
-    }
-  };
+  const report = (stage: JobStage, fraction: number, message: string) => request.onProgress?.(estimator.update(stage, fraction, message, Date.now()));
+  const clock = new StageClock();
 
   report('source', 0, 'Getting the video');
-  const source = await timed('source', () =>
+  const source = await clock.time('source', () =>
     resolveSource(request.source, {
       workDir: request.workDir,
       doors: request.sourceDoors ?? sourceDoors,
@@ -68,59 +57,27 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
       onProgress: (fraction: number) => report('source', fraction, 'Downloading the video'),
     }),
   );
-  const video = await timed('probe', () => probeVideo(source.path, signal));
+  const video = await clock.time('probe', () => probeVideo(source.path, signal));
   if (video.duration === null || !(video.duration > 0)) throw new OnscreenError('video_unreadable', 'The video does not say how long it is, so it cannot be sampled.');
-  const videoEnd = video.duration;
 
   const analyzer = await createFaceAnalyzer({ ...TUNING.faces, minFaceSize: options.minFaceSize });
   const crops = new CropStore(request.workDir, CROP_SIZE);
-  const detected: DetectedFace[] = [];
-  const sampleTimes: number[] = [];
-  const expectedSamples = Math.max(1, Math.ceil(videoEnd * options.fps));
   try {
-    const stream = streamFrames(source.path, { fps: options.fps, maxSide: MAX_SIDE, video, ...(signal ? { signal } : {}) });
-    const geometry = await stream.geometry();
-    const facesStart = performance.now();
-    // Times count from the first video frame: some files start their video stream late
-    // (0.85 s in the Hamilton clip), and the report's intervals run from 0 to the duration.
-    let origin: number | null = null;
-    let previousBoxes: Box[] = [];
-    for await (const frame of stream) {
-      origin ??= frame.t;
-      const t = Math.max(0, frame.t - origin);
-      sampleTimes.push(t);
-      const faces = await analyzer.analyzeFrame({ ...frame, t }, {
-        shouldEmbed: (face) => shouldEmbedFace(face.box, frame.index, previousBoxes, TUNING.embedding),
-      });
-      previousBoxes = faces.filter((f) => !f.setAside).map((f) => f.box);
-      for (const face of faces) {
-        const id = detected.length;
-        if (!face.setAside) crops.put(id, cropFace(frame, face.box));
-        detected.push(toSourcePixels(face, geometry.toSource));
-      }
-      report('faces', sampleTimes.length / expectedSamples, `Finding faces: ${formatClock(Math.min(t, videoEnd))} of ${formatClock(videoEnd)}`);
-    }
-    // The probe's duration runs to the end of the video stream, which may start late: count from its first frame.
-    const duration = Math.max(sampleTimes.at(-1) ?? 0, videoEnd - (origin ?? 0));
-    const cuts = (await stream.summary()).cuts.map((c) => c - (origin ?? 0)).filter((c) => c > 0 && c < duration);
-    timings.faces = (performance.now() - facesStart) / 1000;
-    Object.assign(timings, prefixed('faces.', analyzer.timings()));
-    if (signal?.aborted) throw new OnscreenError('interrupted');
+    const found = await clock.time('faces', () =>
+      findFacesInVideo(source.path, { ...video, duration: video.duration! }, options.fps, analyzer, crops, (f, m) => report('faces', f, m), signal),
+    );
+    clock.add('faces.', analyzer.timings());
 
     report('tracks', 0, 'Following faces from frame to frame');
-    const start = performance.now();
-    const tracking = linkFacesIntoTracks(detected, assignShots(sampleTimes, cuts), TUNING.tracker);
-    timings.tracks = (performance.now() - start) / 1000;
+    const tracking = clock.timeSync('tracks', () => linkFacesIntoTracks(found.detected, assignShots(found.sampleTimes, found.cuts), TUNING.tracker));
 
     report('people', 0, 'Grouping faces into people');
-    const peopleStart = performance.now();
-    const people = buildPeople(detected, tracking, TUNING.people);
-    const intervals = sampleIntervals(sampleTimes, cuts, duration);
+    const people = clock.timeSync('people', () => buildPeople(found.detected, tracking, TUNING.people));
+    const intervals = sampleIntervals(found.sampleTimes, found.cuts, found.duration);
     for (const cluster of people.clusters) {
-      cluster.seconds = Math.round(secondsOfSamples(intervals, new Set(cluster.faces.map((f) => people.faces[f]!.sample))) * 1000) / 1000;
+      cluster.seconds = round3(secondsOfSamples(intervals, cluster.faces.map((f) => people.faces[f]!.sample)));
     }
-    const thumbnails = await renderThumbnails(people, crops);
-    timings.people = (performance.now() - peopleStart) / 1000;
+    const thumbnails = await clock.time('thumbnails', () => renderThumbnails(people, crops));
 
     const analysis: Analysis = {
       schemaVersion: ANALYSIS_SCHEMA_VERSION,
@@ -128,7 +85,7 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
       createdAt: new Date().toISOString(),
       options: { fps: options.fps, minFaceSize: options.minFaceSize },
       video: {
-        duration,
+        duration: found.duration,
         width: video.width,
         height: video.height,
         frameRate: video.frameRate,
@@ -136,12 +93,12 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
         source: source.label,
         title: source.title,
       },
-      sampling: { fps: options.fps, times: sampleTimes, cuts },
+      sampling: { fps: options.fps, times: found.sampleTimes, cuts: found.cuts },
       faces: people.faces,
       tracks: people.tracks,
       clusters: people.clusters,
       setAside: countSetAside(people.faces),
-      timings: roundTimings(timings),
+      timings: clock.seconds(),
     };
     report('people', 1, `Found ${people.clusters.length} ${people.clusters.length === 1 ? 'person' : 'people'}`);
     return { analysis, thumbnails };
@@ -150,26 +107,11 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
   }
 }
 
-function toSourcePixels(face: DetectedFace, scale: number): DetectedFace {
-  if (scale === 1) return face;
-  const [x, y, w, h] = face.box;
-  return { ...face, box: [x * scale, y * scale, w * scale, h * scale] };
-}
-
 function countSetAside(faces: Analysis['faces']): Analysis['setAside'] {
   const count = (reason: string) => faces.filter((f) => f.setAside === reason).length;
   return { tooSmall: count('too-small'), lowQuality: count('low-quality'), notFace: count('not-face') };
 }
 
-function prefixed(prefix: string, values: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [prefix + k, v]));
-}
-
-function roundTimings(values: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
-}
-
-function formatClock(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }

@@ -1,0 +1,75 @@
+/**
+ * The frames and faces stages over a whole video, streamed: ffmpeg decodes the samples (and finds
+ * the cuts) while the faces stage works on the previous one, so both cores stay busy and memory
+ * stays flat. Face crops for thumbnails go to a scratch file as they are found.
+ */
+import type { Box } from '../../../shared/src/analysis.js';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import type { CropStore } from '../adapters/crop-store.adapter.js';
+import { streamFrames, type VideoProbe } from '../adapters/ffmpeg.adapter.js';
+import { TUNING } from '../config/tuning.js';
+import type { DetectedFace } from '../stages/frames/frame.js';
+import { cropFace } from '../stages/people/face-crop.js';
+import { formatClock } from '../stages/report/format.js';
+import { shouldEmbedFace } from '../stages/tracks/embedding-policy.js';
+import type { BoundFaceAnalyzer } from './face-analyzer.js';
+
+/** Largest side of the pictures handed to the face stage; bigger videos are scaled down while decoding. */
+const MAX_SIDE = 1920;
+
+export interface FacesInVideo {
+  /** Every face, in sample order, boxes in source pixels. */
+  detected: DetectedFace[];
+  /** Sample times, seconds from the first video frame. */
+  sampleTimes: number[];
+  /** Shot cuts, seconds from the first video frame. */
+  cuts: number[];
+  /** Seconds from the first video frame to the end of the video. */
+  duration: number;
+}
+
+export async function findFacesInVideo(
+  path: string,
+  video: VideoProbe & { duration: number },
+  fps: number,
+  analyzer: BoundFaceAnalyzer,
+  crops: CropStore,
+  report: (fraction: number, message: string) => void,
+  signal?: AbortSignal,
+): Promise<FacesInVideo> {
+  const stream = streamFrames(path, { fps, maxSide: MAX_SIDE, video, ...(signal ? { signal } : {}) });
+  const { toSource } = await stream.geometry();
+  const expectedSamples = Math.max(1, Math.ceil(video.duration * fps));
+  const detected: DetectedFace[] = [];
+  const sampleTimes: number[] = [];
+  // Times count from the first video frame: some files start their video stream late
+  // (0.85 s in the Hamilton clip), and the report's intervals run from 0 to the duration.
+  let origin: number | null = null;
+  let previousBoxes: Box[] = [];
+  for await (const frame of stream) {
+    origin ??= frame.t;
+    const t = Math.max(0, frame.t - origin);
+    sampleTimes.push(t);
+    const faces = await analyzer.analyzeFrame({ ...frame, t }, {
+      shouldEmbed: (face) => shouldEmbedFace(face.box, frame.index, previousBoxes, TUNING.embedding),
+    });
+    previousBoxes = faces.filter((f) => !f.setAside).map((f) => f.box);
+    for (const face of faces) {
+      if (!face.setAside) crops.put(detected.length, cropFace(frame, face.box));
+      detected.push(toSourcePixels(face, toSource));
+    }
+    report(sampleTimes.length / expectedSamples, `Finding faces: ${formatClock(Math.min(t, video.duration))} of ${formatClock(video.duration)}`);
+  }
+  const summary = await stream.summary();
+  if (signal?.aborted) throw new OnscreenError('interrupted');
+  const start = origin ?? 0;
+  const duration = Math.max(sampleTimes.at(-1) ?? 0, video.duration - start);
+  const cuts = summary.cuts.map((c) => c - start).filter((c) => c > 0 && c < duration);
+  return { detected, sampleTimes, cuts, duration };
+}
+
+function toSourcePixels(face: DetectedFace, scale: number): DetectedFace {
+  if (scale === 1) return face;
+  const [x, y, w, h] = face.box;
+  return { ...face, box: [x * scale, y * scale, w * scale, h * scale] };
+}
