@@ -11,6 +11,9 @@ import { TUNING } from '../config/tuning.js';
 import type { DetectedFace } from '../stages/frames/frame.js';
 import { cropFace } from '../stages/people/face-crop.js';
 import { formatClock } from '../stages/report/format.js';
+import { tileFaceLimitFor } from '../stages/faces/detect/detector.js';
+import { chooseTileFocus, greyThumbnail } from '../stages/faces/detect/tile-policy.js';
+import { meanAbsDifference } from '../stages/frames/cut-detector.js';
 import { shouldEmbedFace } from '../stages/tracks/embedding-policy.js';
 import type { BoundFaceAnalyzer } from './face-analyzer.js';
 
@@ -38,7 +41,8 @@ export async function findFacesInVideo(
   signal?: AbortSignal,
 ): Promise<FacesInVideo> {
   const stream = streamFrames(path, { fps, maxSide: MAX_SIDE, video, ...(signal ? { signal } : {}) });
-  const { toSource } = await stream.geometry();
+  const geometry = await stream.geometry();
+  const { toSource } = geometry;
   const expectedSamples = Math.max(1, Math.ceil(video.duration * fps));
   const detected: DetectedFace[] = [];
   const sampleTimes: number[] = [];
@@ -46,14 +50,23 @@ export async function findFacesInVideo(
   // (0.85 s in the Hamilton clip), and the report's intervals run from 0 to the duration.
   let origin: number | null = null;
   let previousBoxes: Box[] = [];
+  let previousSmallFaces: Box[] = [];
+  let previousThumbnail: Uint8Array | null = null;
+  const { thumbnailWidth, thumbnailHeight } = TUNING.tiles;
+  const smallFace = tileFaceLimitFor(geometry.width, geometry.height, { minFaceSize: TUNING.faces.minFaceSize, maxRuns: TUNING.faces.maxDetectorRuns }) * 1.5;
   for await (const frame of stream) {
     origin ??= frame.t;
     const t = Math.max(0, frame.t - origin);
     sampleTimes.push(t);
+    const thumbnail = greyThumbnail(frame.data, frame.width, frame.height, thumbnailWidth, thumbnailHeight);
+    const change = previousThumbnail ? meanAbsDifference(previousThumbnail, thumbnail) : null;
+    previousThumbnail = thumbnail;
     const faces = await analyzer.analyzeFrame({ ...frame, t }, {
       shouldEmbed: (face) => shouldEmbedFace(face.box, frame.index, previousBoxes, TUNING.embedding),
+      tileFocus: chooseTileFocus(frame.index, change, previousSmallFaces, TUNING.tiles),
     });
     previousBoxes = faces.filter((f) => !f.setAside).map((f) => f.box);
+    previousSmallFaces = faces.filter((f) => f.setAside !== 'not-face' && Math.max(f.box[2], f.box[3]) <= smallFace).map((f) => f.box);
     for (const face of faces) {
       if (!face.setAside) crops.put(detected.length, cropFace(frame, face.box));
       detected.push(toSourcePixels(face, toSource));

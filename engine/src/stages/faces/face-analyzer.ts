@@ -34,6 +34,8 @@ export const DEFAULT_FACE_ANALYZER_OPTIONS: FaceAnalyzerOptions = {
 export interface AnalyzeFrameOptions {
   /** Which faces (not set aside) get an embedding; all of them by default. */
   shouldEmbed?: (face: DetectedFace) => boolean;
+  /** Run only the detector tiles over these boxes (see detect/tile-policy.ts); null or absent: all tiles. */
+  tileFocus?: readonly (readonly [number, number, number, number])[] | null;
 }
 
 export interface FaceAnalyzer {
@@ -64,7 +66,12 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
 
   async function analyzeFrame(frame: Frame, frameOptions: AnalyzeFrameOptions = {}): Promise<DetectedFace[]> {
     const candidates = await timed('detect', () =>
-      detectFaces(frame, runModel, { minFaceSize: settings.minFaceSize, scoreThreshold: settings.scoreThreshold, maxRuns: settings.maxDetectorRuns }),
+      detectFaces(frame, runModel, {
+        minFaceSize: settings.minFaceSize,
+        scoreThreshold: settings.scoreThreshold,
+        maxRuns: settings.maxDetectorRuns,
+        tileFocus: frameOptions.tileFocus ?? null,
+      }),
     );
     const found = await timed('landmarks', () => Promise.all(candidates.map((candidate) => describeFace(frame, candidate))));
 

@@ -16,6 +16,11 @@ export interface DetectorOptions {
   scoreThreshold: number;
   /** Detector runs per frame (whole frame + tiles). */
   maxRuns: number;
+  /**
+   * Run only the tiles that overlap these boxes (frame pixels [x, y, w, h]); the whole view always
+   * runs. Absent or null: every tile. See tile-policy.ts for when the engine narrows the tiles.
+   */
+  tileFocus?: readonly (readonly [number, number, number, number])[] | null;
 }
 
 export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = { minFaceSize: 20, scoreThreshold: 0.7, maxRuns: 7 };
@@ -27,13 +32,14 @@ const SUPPORT_SCORE = 0.3;
 
 /** Finds faces in one picture: whole frame plus tiles, merged so each face is reported once. */
 export async function detectFaces(image: RgbImage, runModel: RunModel, options: DetectorOptions = DEFAULT_DETECTOR_OPTIONS): Promise<Candidate[]> {
-  const { views, tileFaceLimit } = planDetectionViews(image.width, image.height, {
+  const { views: planned, tileFaceLimit } = planDetectionViews(image.width, image.height, {
     modelWidth: DETECTOR_INPUT.width,
     modelHeight: DETECTOR_INPUT.height,
     reliableFaceSize: RELIABLE_FACE_SIZE,
     minFaceSize: options.minFaceSize,
     maxRuns: options.maxRuns,
   });
+  const views = options.tileFocus ? planned.filter((view, index) => index === 0 || options.tileFocus!.some((box) => overlaps(view, box))) : planned;
   const dims = [1, 3, DETECTOR_INPUT.height, DETECTOR_INPUT.width] as const;
   // The graph's batch is fixed at 1, so the views run as concurrent sessions calls: onnxruntime
   // runs each on its own thread, which keeps both cores busy on a 2-core machine.
@@ -52,6 +58,21 @@ export async function detectFaces(image: RgbImage, runModel: RunModel, options: 
     candidates.push(...found.filter((c) => c.score >= options.scoreThreshold && !isCut(c)));
   }
   return mergeViews(keepResponsible(candidates, support, tileFaceLimit));
+}
+
+/** The biggest face (source pixels) that only the tiles find reliably in a picture of this size; 0 when there are no tiles. */
+export function tileFaceLimitFor(width: number, height: number, options: Pick<DetectorOptions, 'minFaceSize' | 'maxRuns'>): number {
+  return planDetectionViews(width, height, {
+    modelWidth: DETECTOR_INPUT.width,
+    modelHeight: DETECTOR_INPUT.height,
+    reliableFaceSize: RELIABLE_FACE_SIZE,
+    minFaceSize: options.minFaceSize,
+    maxRuns: options.maxRuns,
+  }).tileFaceLimit;
+}
+
+function overlaps(view: Rect, box: readonly [number, number, number, number]): boolean {
+  return box[0] < view.x + view.width && box[0] + box[2] > view.x && box[1] < view.y + view.height && box[1] + box[3] > view.y;
 }
 
 /**
