@@ -3,6 +3,7 @@
  * The only code that knows chart.js. Runs without a DOM: chart.js falls back to its basic
  * platform on an @napi-rs/canvas canvas, with animation and responsiveness off.
  */
+import { createRequire } from 'node:module';
 import { type SKRSContext2D, GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration, type Plugin, registerables } from 'chart.js';
 import type { BarChartSpec, ChartSpec, ChartSpecs, TimelineChartSpec } from '../stages/report/chart-specs.js';
@@ -38,9 +39,25 @@ export async function renderChart(spec: ChartSpec): Promise<Buffer> {
 function chooseFont(): string {
   if (fontFamily) return fontFamily;
   if (GlobalFonts.families.length === 0) for (const dir of EXTRA_FONT_DIRS) GlobalFonts.loadFontsFromDir(dir);
+  registerBundledFont();
   const available = new Set(GlobalFonts.families.map((f) => f.family));
   fontFamily = PREFERRED_FONTS.find((f) => available.has(f)) ?? [...available].find((f) => !/mono|math|emoji|symbol/i.test(f)) ?? 'sans-serif';
   return fontFamily;
+}
+
+/**
+ * DejaVu Sans from the dejavu-fonts-ttf package, so that a machine with no fonts at all (a bare
+ * server or container) still gets charts with text. Used when no preferred font is installed.
+ */
+function registerBundledFont(): void {
+  const require = createRequire(import.meta.url);
+  for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) {
+    try {
+      GlobalFonts.registerFromPath(require.resolve(`dejavu-fonts-ttf/ttf/${file}`), 'DejaVu Sans');
+    } catch {
+      // Not installed: the system's fonts, if any, will do.
+    }
+  }
 }
 
 function frameOptions(spec: ChartSpec, family: string) {
