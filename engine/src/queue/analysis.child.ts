@@ -1,5 +1,7 @@
 /** The child process of child-process.processor.ts: one analysis, reported over IPC, then exit. */
 import { OnscreenError } from '../../../shared/src/errors.js';
+import { applyEngineConfig } from '../config/apply-engine-config.js';
+import { loadEngineConfig } from '../config/engine.config.js';
 import { createAnalysisProcessor } from './analysis.processor.js';
 import type { ChildMessage, ChildRequest } from './child-process.processor.js';
 
@@ -12,6 +14,8 @@ function send(message: ChildMessage): Promise<void> {
 
 process.once('message', async ({ task, settings }: ChildRequest) => {
   try {
+    // This child process starts fresh: the engine settings (models folder, ffmpeg) are applied here too.
+    await applyEngineConfig(loadEngineConfig(process.env));
     const result = await createAnalysisProcessor(settings)(task, {
       signal: new AbortController().signal,
       onProgress: (progress) => void send({ kind: 'progress', progress }),

@@ -5,11 +5,15 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { applyEngineConfig } from '../config/apply-engine-config.js';
+import { loadEngineConfig } from '../config/engine.config.js';
 import { loadServiceConfig } from '../config/service.config.js';
 import { createAnalysisProcessor } from './analysis.processor.js';
 import { createSandboxProcessor } from './bullmq.sandbox.js';
 
 const config = loadServiceConfig();
+// This child process starts fresh: the engine settings (models folder, ffmpeg) are applied here too.
+await applyEngineConfig(loadEngineConfig(process.env));
 
 export default createSandboxProcessor(
   createAnalysisProcessor({ workRoot: join(tmpdir(), 'onscreen-worker'), allowPrivateNetwork: config.allowPrivateNetwork }),
