@@ -2,8 +2,8 @@
 import { userInfo } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Analysis } from '../../../shared/src/analysis.js';
-import { renderReport } from '../services/report.service.js';
-import { appendEdit, readAnalysis, readEdits, readThumbnail, writeReportFiles } from '../storage/analysis-folder.js';
+import { appendEdit, readAnalysis } from '../storage/analysis-folder.js';
+import { writeReport } from './commands/report.command.js';
 
 export function summarizeAnalysis(analysis: Analysis, dir: string, isAutoTagged = false): string[] {
   const shown = relative(process.cwd(), dir) || '.';
@@ -27,8 +27,7 @@ export async function acceptSuggestionsAndReport(dir: string): Promise<string> {
   const analysis = await readAnalysis(dir);
   const untagged = analysis.clusters.filter((c) => c.suggestion !== null).map((c) => c.id);
   await appendEdit(dir, { kind: 'accept-suggestions', clusters: untagged, by: currentUser(), at: new Date().toISOString() });
-  const rendered = await renderReport(analysis, await readEdits(dir), (path) => readThumbnail(dir, path));
-  await writeReportFiles(dir, rendered);
+  await writeReport(dir);
   return join(dir, 'report.html');
 }
 

@@ -19,14 +19,19 @@ export const reportCommand: Command = {
   async run(args) {
     if (args.length !== 1) throw new OnscreenError('bad_request', USAGE);
     const dir = resolve(args[0] as string);
-    const analysis = await readAnalysis(dir);
-    const edits = await readEdits(dir);
-    const rendered = await renderReport(analysis, edits, (path) => readThumbnail(dir, path));
-    await writeReportFiles(dir, rendered);
-    process.stdout.write(`${summarize(rendered.report, join(dir, 'report.html')).join('\n')}\n`);
+    const report = await writeReport(dir);
+    process.stdout.write(`${summarize(report, join(dir, 'report.html')).join('\n')}\n`);
     return 0;
   },
 };
+
+/** Renders the report of the analysis in `dir` with its current tags and writes every file of it. */
+export async function writeReport(dir: string): Promise<Report> {
+  const analysis = await readAnalysis(dir);
+  const rendered = await renderReport(analysis, await readEdits(dir), (path) => readThumbnail(dir, path));
+  await writeReportFiles(dir, rendered);
+  return rendered.report;
+}
 
 /** Five lines for the terminal: the headline figures and where the report is. */
 export function summarize(report: Report, htmlPath: string): string[] {
