@@ -3,15 +3,18 @@
  * caches what it found, then scores the tracker and clustering over a grid of settings in seconds.
  *
  *   npx tsx scripts/eval/tune.ts [bench|bench2 ...] [--threshold 0.35,0.4,0.45,0.5]
- * The cache lives in $TMPDIR/onscreen-tune-<name>.json (delete it after changing the faces stage).
+ * The cache lives in $TMPDIR/onscreen-tune-<name>.json (delete it after changing the faces stage or its policies).
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Analysis } from '../../shared/src/analysis.js';
-import { probeVideo, streamFrames } from '../../engine/src/adapters/ffmpeg.adapter.js';
+import { CropStore } from '../../engine/src/adapters/crop-store.adapter.js';
+import { probeVideo } from '../../engine/src/adapters/ffmpeg.adapter.js';
+import { findFacesInVideo } from '../../engine/src/pipeline/find-faces-in-video.js';
+import { CROP_SIZE } from '../../engine/src/stages/people/face-crop.js';
 import { TUNING } from '../../engine/src/config/tuning.js';
 import { createFaceAnalyzer } from '../../engine/src/pipeline/face-analyzer.js';
 import type { DetectedFace } from '../../engine/src/stages/frames/frame.js';
@@ -30,16 +33,20 @@ const EVAL = new URL('../../../shared/eval', import.meta.url).pathname;
 async function detect(name: string): Promise<{ times: number[]; cuts: number[]; faces: DetectedFace[] }> {
   const cache = join(tmpdir(), `onscreen-tune-${name}.json`);
   if (!existsSync(cache)) {
+    // The pipeline's own frames+faces loop, so the cached faces are exactly what `analyze` sees.
     const video = join(EVAL, name, 'dev', 'bench.mp4');
-    const analyzer = await createFaceAnalyzer(TUNING.faces);
-    const stream = streamFrames(video, { fps: 2, maxSide: 1920, video: await probeVideo(video) });
-    const out: Cached = { times: [], cuts: [], faces: [] };
-    for await (const frame of stream) {
-      out.times.push(frame.t);
-      for (const f of await analyzer.analyzeFrame(frame)) out.faces.push({ ...f, embedding: f.embedding ? [...f.embedding] : null });
+    const probe = await probeVideo(video);
+    const workDir = await mkdtemp(join(tmpdir(), 'onscreen-tune-'));
+    const crops = new CropStore(workDir, CROP_SIZE);
+    try {
+      const analyzer = await createFaceAnalyzer(TUNING.faces);
+      const found = await findFacesInVideo(video, { ...probe, duration: probe.duration ?? 0 }, 2, analyzer, crops, () => undefined);
+      const out: Cached = { times: found.sampleTimes, cuts: found.cuts, faces: found.detected.map((f) => ({ ...f, embedding: f.embedding ? [...f.embedding] : null })) };
+      await writeFile(cache, JSON.stringify(out));
+    } finally {
+      crops.close();
+      await rm(workDir, { recursive: true, force: true });
     }
-    out.cuts = (await stream.summary()).cuts;
-    await writeFile(cache, JSON.stringify(out));
   }
   const cached = JSON.parse(await readFile(cache, 'utf8')) as Cached;
   const faces = cached.faces.map((f) => ({ ...f, landmarks: null, embedding: f.embedding ? Float32Array.from(f.embedding) : null }));

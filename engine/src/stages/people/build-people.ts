@@ -93,8 +93,10 @@ export function buildPeople(detected: readonly DetectedFace[], tracking: Tracked
   const clusterCount = labels.length === 0 ? 0 : Math.max(...labels) + 1;
   const clusters: Cluster[] = [];
   const sheetFaces: number[][] = [];
+  const tracksOf: Track[][] = Array.from({ length: clusterCount }, () => []);
+  for (const track of tracks) tracksOf[track.cluster!]!.push(track);
   for (let id = 0; id < clusterCount; id++) {
-    const own = tracks.filter((t) => t.cluster === id);
+    const own = tracksOf[id]!;
     const best = pickSheetFaces(own.map((t) => kept[t.id]!.bestFaces), detected, options.facesPerSheet);
     sheetFaces.push(best);
     clusters.push({
