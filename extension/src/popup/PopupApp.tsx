@@ -118,7 +118,10 @@ export function PopupApp({ jobId }: { jobId: string | null }): JSX.Element {
         {error && <ErrorNotice error={error} onOpenOptions={openOptions} onDismiss={() => setError(null)} />}
         {body}
       </main>
-      <RecentJobs jobs={state.recent} currentJobId={job?.id ?? null} pageUrlOf={(j: Job) => (settings ? new URL(j.pageUrl, settings.serverUrl).toString() : null)} />
+      {/* Only once the popup knows its job: the list leaves that one out, and must not flicker. */}
+      {!state.isLoading && (
+        <RecentJobs jobs={state.recent} currentJobId={job?.id ?? jobId} pageUrlOf={(j: Job) => (settings ? new URL(j.pageUrl, settings.serverUrl).toString() : null)} />
+      )}
     </div>
   );
 }

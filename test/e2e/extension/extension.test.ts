@@ -326,6 +326,7 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
 
     // 11. The popup's recent analyses list both videos.
     await popup.goto(extensionPage(`popup.html?job=${encodeURIComponent(job.id)}`));
+    await popup.locator('.ext-tabs').waitFor();
     await popup.locator('.ext-recent').waitFor();
     assert.match((await popup.locator('.ext-recent summary').textContent()) ?? '', /Recent analyses \(2\)/);
     await popup.locator('.ext-recent summary').click();
