@@ -1,5 +1,6 @@
 // Shot cuts and sample times on the broadcast-like benchmark (../shared/eval, read-only): every hard
-// cut of truth.json found to the frame, nothing else. Skips when the evaluation material is absent.
+// cut of truth.json found to the frame, nothing else; each sample within the first frames of its half
+// second (frames no other frame refers to are not decoded). Skips when the evaluation material is absent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ const benches = ['bench', 'bench2'].map((name) => {
 
 for (const bench of benches) {
   const isPresent = existsSync(bench.video) && existsSync(bench.truth);
-  test(`${bench.name}: cuts match the truth's hard cuts, samples are the first frame of each half second`, {
+  test(`${bench.name}: cuts match the truth's hard cuts, samples are among the first frames of each half second`, {
     skip: isPresent ? false : `evaluation material not found at ${bench.video}`,
   }, async () => {
     const truth = JSON.parse(readFileSync(bench.truth, 'utf8')) as { fps: number; shots: Array<{ start_frame: number }> };
@@ -22,7 +23,7 @@ for (const bench of benches) {
     const frameStep = 1 / truth.fps;
     for await (const frame of stream) {
       const intoBin = frame.t - Math.floor(frame.t * 2 + 1e-6) / 2;
-      assert.ok(intoBin < frameStep - 1e-6, `sample at ${frame.t} s is not the first frame of its half second`);
+      assert.ok(intoBin < 3 * frameStep - 1e-6, `sample at ${frame.t} s is not among the first frames of its half second`);
       assert.ok(Math.abs(frame.t / frameStep - Math.round(frame.t / frameStep)) < 1e-3, `sample at ${frame.t} s is not on a frame`);
     }
     const { cuts } = await stream.summary();
