@@ -9,7 +9,7 @@ import { OnscreenError } from '../../../shared/src/errors.js';
 export interface EngineConfig {
   /** ONSCREEN_MODELS_DIR: folder of the model files (default models/weights in the repository). */
   modelsDir: string | undefined;
-  /** ONSCREEN_ONNX_THREADS: threads per model session (default 1; the frame's runs already go in parallel). */
+  /** ONSCREEN_ONNX_THREADS: inference threads per model session (default one per core, up to 4). */
   onnxThreads: number | undefined;
   /** ONSCREEN_FFMPEG and ONSCREEN_FFPROBE: binaries to use instead of searching PATH and the bundled ones. */
   ffmpeg: { ffmpeg: string; ffprobe: string } | null;
