@@ -6,11 +6,11 @@
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Analysis, Edit } from '../../shared/src/analysis.js';
+import type { Analysis, Cluster, Edit } from '../../shared/src/analysis.js';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
 import { analyzeVideo } from '../../engine/src/pipeline/analyze-video.js';
 import { buildReport } from '../../engine/src/stages/report/build-report.js';
-import { matchFaces, scoreClusters, type BenchTruth } from './bench-truth.js';
+import { matchFaces, scoreClusters, type BenchTruth, type FaceMatch } from './bench-truth.js';
 
 export interface VideoFigures {
   name: string;
@@ -31,6 +31,8 @@ export interface VideoFigures {
   menErrBlind: number;
   wrongSuggestionsWomen: string;
   wrongSuggestionsMen: string;
+  /** Each cluster whose suggestion disagrees with the truth, described. */
+  wrongClusters: string[];
 }
 
 export async function analyzeForEval(video: string, fps = DEFAULT_ANALYZE_OPTIONS.fps): Promise<{ analysis: Analysis; wallSeconds: number }> {
@@ -57,9 +59,11 @@ export async function evaluateBench(name: string, dir: string): Promise<VideoFig
   const women = truth.union.any_woman_visible_s / truth.duration_s;
   const men = truth.union.any_man_visible_s / truth.duration_s;
 
+  const wrongClusters: string[] = [];
   const wrong = (gender: 'female' | 'male') => {
     const own = analysis.clusters.filter((c) => score.truthTags.get(c.id) === gender);
     const bad = own.filter((c) => c.suggestion?.gender !== gender);
+    for (const cluster of bad) wrongClusters.push(describeCluster(cluster, analysis, matches));
     return `${bad.length} of ${own.length}`;
   };
   return {
@@ -81,7 +85,20 @@ export async function evaluateBench(name: string, dir: string): Promise<VideoFig
     menErrBlind: (blind.screenTime.male.share - men) * 100,
     wrongSuggestionsWomen: wrong('female'),
     wrongSuggestionsMen: wrong('male'),
+    wrongClusters,
   };
+}
+
+/** "bbt_penny (cluster 7, 12 faces, 4.5 s): suggested male at 0.62", to see which people the classifier misjudges. */
+function describeCluster(cluster: Cluster, analysis: Analysis, matches: readonly FaceMatch[]): string {
+  const counts = new Map<string, number>();
+  for (const match of matches) {
+    if (analysis.faces[match.face]?.cluster !== cluster.id || !match.identity || match.identity === 'FALSE') continue;
+    counts.set(match.identity, (counts.get(match.identity) ?? 0) + 1);
+  }
+  const identity = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '?';
+  const suggestion = cluster.suggestion ? `suggested ${cluster.suggestion.gender} at ${cluster.suggestion.confidence.toFixed(2)}` : 'no suggestion';
+  return `${identity} (cluster ${cluster.id}, ${cluster.faces.length} faces, ${cluster.seconds.toFixed(1)} s): ${suggestion}`;
 }
 
 export function printVideoFigures(f: VideoFigures): void {
@@ -95,4 +112,5 @@ export function printVideoFigures(f: VideoFigures): void {
   console.log(`  share error, tags from the truth:   women ${pts(f.womenErrTagged)}, men ${pts(f.menErrTagged)}`);
   console.log(`  share error, suggestions accepted:  women ${pts(f.womenErrBlind)}, men ${pts(f.menErrBlind)}`);
   console.log(`  suggestions wrong: women's clusters ${f.wrongSuggestionsWomen}, men's clusters ${f.wrongSuggestionsMen}`);
+  for (const line of f.wrongClusters) console.log(`    ${line}`);
 }
