@@ -53,7 +53,9 @@ export async function findFacesInVideo(
   let previousSmallFaces: Box[] = [];
   let previousThumbnail: Uint8Array | null = null;
   const { thumbnailWidth, thumbnailHeight } = TUNING.tiles;
-  const smallFace = tileFaceLimitFor(geometry.width, geometry.height, { minFaceSize: TUNING.faces.minFaceSize, maxRuns: TUNING.faces.maxDetectorRuns }) * 1.5;
+  // The analyzer's own detector settings: the user's minimum face size changes the tiles.
+  const { minFaceSize, maxDetectorRuns: maxRuns } = analyzer.settings;
+  const smallFace = tileFaceLimitFor(geometry.width, geometry.height, { minFaceSize, maxRuns }) * 1.5;
   for await (const frame of stream) {
     origin ??= frame.t;
     const t = Math.max(0, frame.t - origin);

@@ -39,6 +39,8 @@ export interface AnalyzeFrameOptions {
 }
 
 export interface FaceAnalyzer {
+  /** The settings in force (defaults filled in). */
+  readonly settings: Readonly<FaceAnalyzerOptions>;
   analyzeFrame(frame: Frame, options?: AnalyzeFrameOptions): Promise<DetectedFace[]>;
   /** Seconds spent per step since creation: detect, landmarks (with quality and screens), embed, gender. Zeros without a clock. */
   timings(): Record<string, number>;
@@ -108,6 +110,7 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
   }
 
   return {
+    settings,
     analyzeFrame,
     timings: () => ({ ...spent }),
     counts: () => ({ frames, faces }),
