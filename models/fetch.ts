@@ -1,7 +1,8 @@
 /**
  * Installs the model files declared in models/manifest.json: downloads each source package with `npm pack`,
- * checks the tarball's sha256, extracts only the files needed, builds age_gender.onnx from face-api's tfjs
- * weights, checks every final file's sha256 and writes it atomically (temp file + rename).
+ * checks the tarball's sha256, extracts only the files needed, frees the batch dimension of the detector
+ * and the embedder, builds age_gender.onnx from face-api's tfjs weights, checks every final file's sha256
+ * and writes it atomically (temp file + rename).
  * Run as a script: `npx tsx models/fetch.ts [--force]`.
  */
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { hashBytes, hashFile } from '../engine/src/adapters/models/checksum.js';
 import { DEFAULT_MODELS_DIR, readManifest, type ModelEntry, type ModelId, type SourcePackage } from '../engine/src/adapters/models/manifest.js';
 import { checkModelFile } from '../engine/src/adapters/models/status.js';
 import { buildAgeGenderGraph } from './age-gender.graph.js';
+import { freeBatchDimension } from './onnx-batch.js';
 import { encodeModel } from './onnx-writer.js';
 import { extractMembers, packPackage } from './package-source.js';
 import { decodeTfjsWeights, type WeightGroup } from './tfjs-weights.js';
@@ -49,6 +51,7 @@ export async function buildAgeGenderOnnx(manifestPath: string): Promise<Uint8Arr
 async function makeModelBytes(entry: ModelEntry, workDir: string): Promise<Uint8Array> {
   const files = entry.source.files.map((f) => join(workDir, f));
   if (entry.source.build === 'copy') return readFile(files[0]!);
+  if (entry.source.build === 'free-batch') return freeBatchDimension(await readFile(files[0]!));
   const manifestPath = files.find((f) => f.endsWith('weights_manifest.json'));
   if (!manifestPath) throw new Error(`${entry.id}: its source files name no tfjs weights manifest`);
   return buildAgeGenderOnnx(manifestPath);

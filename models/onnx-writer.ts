@@ -98,7 +98,7 @@ class MessageWriter {
 }
 
 /** Base-128 varint; negative int64 values take ten bytes (two's complement), as protobuf requires. */
-function encodeVarint(value: bigint): Uint8Array {
+export function encodeVarint(value: bigint): Uint8Array {
   let v = BigInt.asUintN(64, value);
   const out: number[] = [];
   do {
@@ -109,7 +109,7 @@ function encodeVarint(value: bigint): Uint8Array {
   return Uint8Array.from(out);
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
   for (const p of parts) {

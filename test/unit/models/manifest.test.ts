@@ -25,10 +25,13 @@ test('every model has a checksum, a declared source with its tarball checksum, a
   }
 });
 
-test('only the age-gender model is built; the others are copied from their tarball', () => {
+test('the age-gender model is built; the detector and embedder get a free batch; the landmarks are copied as is', () => {
+  const builds = { 'age-gender': 'age-gender-onnx', detector: 'free-batch', embedder: 'free-batch', landmarks: 'copy' } as const;
   for (const model of readManifest().models) {
-    assert.equal(model.source.build, model.id === 'age-gender' ? 'age-gender-onnx' : 'copy', model.id);
-    if (model.source.build === 'copy') assert.equal(model.source.files.length, 1, model.id);
+    assert.equal(model.source.build, builds[model.id], model.id);
+    if (model.source.build !== 'age-gender-onnx') assert.equal(model.source.files.length, 1, model.id);
+    // A free batch shows in the declared input shape.
+    assert.equal(model.input.shape[0], model.source.build === 'copy' ? 1 : -1, model.id);
   }
 });
 

@@ -42,8 +42,11 @@ const modelSchema = z.object({
     package: z.string().min(1),
     version: z.string().min(1),
     files: z.array(z.string().startsWith('package/')).min(1),
-    /** How the final file is made from the source files: copied as is, or built. */
-    build: z.enum(['copy', 'age-gender-onnx']),
+    /**
+     * How the final file is made from the source files: copied as is, copied with its batch
+     * dimension freed (models/onnx-batch.ts), or built (models/age-gender.graph.ts).
+     */
+    build: z.enum(['copy', 'free-batch', 'age-gender-onnx']),
   }),
   file: z.string().regex(/^[\w.-]+$/, 'a plain file name under the models folder'),
   sha256,
