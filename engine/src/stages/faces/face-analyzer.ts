@@ -1,7 +1,7 @@
 import type { DetectedFace, Frame } from '../frames/frame.js';
 import type { Candidate } from './detect/boxes.js';
 import { DEFAULT_DETECTOR_OPTIONS, detectFaces } from './detect/detector.js';
-import { embedFace } from './embedder.js';
+import { embedFaces } from './embedder.js';
 import type { RunModel } from './face-models.js';
 import { estimateFemale } from './gender.js';
 import { LANDMARK_INPUT, locateLandmarks } from './landmarks.js';
@@ -79,7 +79,7 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
 
     const embedded = found.filter((f) => !f.setAside && (frameOptions.shouldEmbed?.(f) ?? true));
     await timed('embed', async () => {
-      const embeddings = await Promise.all(embedded.map((face) => embedFace(frame, face.landmarks!, runModel)));
+      const embeddings = await embedFaces(frame, embedded.map((face) => face.landmarks!), runModel);
       embedded.forEach((face, i) => (face.embedding = embeddings[i]!));
     });
     const judged = found.filter((f) => !f.setAside && f.quality >= settings.minGenderQuality);
