@@ -5,7 +5,7 @@
  * and writes it atomically (temp file + rename).
  * Run as a script: `npx tsx models/fetch.ts [--force]`.
  */
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import { OnscreenError } from '../shared/src/errors.js';
 import { hashBytes, hashFile } from '../engine/src/adapters/models/checksum.js';
 import { DEFAULT_MODELS_DIR, readManifest, type ModelEntry, type ModelId, type SourcePackage } from '../engine/src/adapters/models/manifest.js';
 import { checkModelFile } from '../engine/src/adapters/models/status.js';
+import { writeAtomic } from '../engine/src/storage/write-atomic.js';
 import { buildAgeGenderGraph } from './age-gender.graph.js';
 import { freeBatchDimension } from './onnx-batch.js';
 import { encodeModel } from './onnx-writer.js';
@@ -63,15 +64,7 @@ async function writeVerified(entry: ModelEntry, bytes: Uint8Array, dir: string):
   if (actual !== entry.sha256) {
     throw new OnscreenError('models_corrupt', `${entry.file} came out with sha256 ${actual}, but models/manifest.json expects ${entry.sha256}.`);
   }
-  const target = join(dir, entry.file);
-  const temp = `${target}.${process.pid}.partial`;
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeAtomic(join(dir, entry.file), bytes);
 }
 
 async function fetchSource(source: SourcePackage, entries: ModelEntry[], dir: string, log: (l: string) => void): Promise<void> {

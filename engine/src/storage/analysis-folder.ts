@@ -12,6 +12,7 @@ import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { ANALYSIS_SCHEMA_VERSION, type Analysis, type Edit, type TagFile } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { Report } from '../../../shared/src/report.js';
+import { writeAtomic } from './write-atomic.js';
 
 export const TAG_FILE_SCHEMA_VERSION = 1;
 export const ANALYSIS_FILE = 'analysis.json';
@@ -115,17 +116,6 @@ function safeRelative(path: string): string {
   return normal;
 }
 
-async function writeAtomic(path: string, data: string | Buffer): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.partial-${randomBytes(6).toString('hex')}-${path.split(sep).at(-1)}`);
-  try {
-    await writeFile(temporary, data);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
 
 async function writeNew(path: string, data: string | Buffer): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
