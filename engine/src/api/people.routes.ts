@@ -45,6 +45,15 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
         return { status: 200, body: image, contentType: 'image/jpeg', headers: { 'cache-control': 'private, max-age=300' } };
       },
     },
+    {
+      method: 'GET', path: '/api/v1/jobs/:id/people/:pid/face.jpg', access: 'token', tag: 'tagging', summary: "A person's one best face, square (96 × 96), for small places such as Slack.",
+      params: { ...id, pid: PARAMS.pid },
+      responses: { 200: { description: 'JPEG', contentType: 'image/jpeg' }, 404: { description: 'No such person', schema: 'Error' } },
+      handle: async ({ params }) => {
+        const image = await context.reports.faceOfPerson(params.id!, Number(params.pid));
+        return { status: 200, body: image, contentType: 'image/jpeg', headers: { 'cache-control': 'private, max-age=300' } };
+      },
+    },
     tag,
     merge,
     split,

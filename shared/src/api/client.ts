@@ -116,6 +116,12 @@ export class OnscreenClient {
     return new Uint8Array(await response.arrayBuffer());
   }
 
+  /** The person's one best face, square: for places too small for the strip of faces. */
+  async getFace(jobId: string, person: number): Promise<Uint8Array> {
+    const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/people/${person}/face.jpg`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
   status(): Promise<ServiceStatus> {
     return this.json('GET', '/status');
   }

@@ -15,7 +15,8 @@
  *   GET    /api/v1/jobs/:id/events              → text/event-stream of `job` events (data: Job)
  *   DELETE /api/v1/jobs/:id                     → 204 (job, faces, thumbnails, embeddings, report: all gone)
  *   GET    /api/v1/jobs/:id/people              → PeopleResponse
- *   GET    /api/v1/jobs/:id/people/:pid/thumbnail.jpg  → image/jpeg
+ *   GET    /api/v1/jobs/:id/people/:pid/thumbnail.jpg  → image/jpeg (a strip of the person's best faces)
+ *   GET    /api/v1/jobs/:id/people/:pid/face.jpg       → image/jpeg (their one best face, square)
  *   POST   /api/v1/jobs/:id/tags                TagRequest → PeopleResponse
  *   POST   /api/v1/jobs/:id/merge               MergeRequest → PeopleResponse
  *   POST   /api/v1/jobs/:id/split               SplitRequest → PeopleResponse
