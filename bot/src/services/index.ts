@@ -13,19 +13,21 @@ export interface BotServices {
   analysis: AnalysisService;
   tagging: TaggingService;
   home: HomeService;
+  people: PeopleService;
   store: BotStore;
   tasks: TaskRunner;
   engine: OnscreenClient;
 }
 
 export function createServices(ctx: ServiceContext): BotServices {
-  const people = new PeopleService(ctx);
-  const charts = new ChartsService(ctx);
   const home = new HomeService(ctx);
+  const people = new PeopleService(ctx, home);
+  const charts = new ChartsService(ctx);
   return {
     analysis: new AnalysisService(ctx, people, charts, home),
     tagging: new TaggingService(ctx, people, charts, home),
     home,
+    people,
     store: ctx.store,
     tasks: ctx.tasks,
     engine: ctx.engine,
