@@ -2,6 +2,7 @@
 import type { JobsService } from '../services/jobs.service.js';
 import type { JobNotifier } from '../services/job-notifier.js';
 import type { JobReportsService } from '../services/job-reports.service.js';
+import type { LinksService } from '../services/links.service.js';
 import type { TaggingService } from '../services/tagging.service.js';
 import type { TokensService } from '../services/tokens.service.js';
 import type { UploadLinks } from '../services/upload-links.service.js';
@@ -12,6 +13,7 @@ export interface ApiContext {
   jobs: JobsService;
   tagging: TaggingService;
   reports: JobReportsService;
+  links: LinksService;
   tokens: TokensService;
   notifier: JobNotifier;
   uploadLinks: UploadLinks;

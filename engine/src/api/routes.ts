@@ -1,6 +1,7 @@
 /** The route table: every endpoint the server answers, in one list (and so in the OpenAPI document). */
 import type { ApiContext } from './context.js';
 import { jobsRoutes } from './jobs.routes.js';
+import { linksRoutes } from './links.routes.js';
 import { pagesRoutes } from './pages.routes.js';
 import { peopleRoutes } from './people.routes.js';
 import { reportsRoutes } from './reports.routes.js';
@@ -12,6 +13,7 @@ export function buildRoutes(context: ApiContext, openApi: () => unknown): AnyRou
   return [
     ...systemRoutes(context, openApi),
     ...jobsRoutes(context),
+    ...linksRoutes(context),
     ...peopleRoutes(context),
     ...reportsRoutes(context),
     ...uploadsRoutes(context),

@@ -9,6 +9,7 @@ import {
   API_PREFIX,
   type CreateJobRequest,
   type Job,
+  type LinkCheck,
   type PeopleResponse,
   type ServiceStatus,
 } from './types.js';
@@ -39,6 +40,11 @@ export class OnscreenClient {
 
   createJob(request: CreateJobRequest): Promise<Job> {
     return this.json('POST', '/jobs', request);
+  }
+
+  /** Whether a link is a video (YouTube, or served as a video file), without starting anything. */
+  checkLink(url: string): Promise<LinkCheck> {
+    return this.json('POST', '/links/check', { url });
   }
 
   uploadJob(file: Blob | Uint8Array, filename: string, options: { fps?: number; force?: boolean; requester?: string } = {}): Promise<Job> {
