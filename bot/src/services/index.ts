@@ -1,10 +1,12 @@
 /** Builds the bot's services around one context; listeners receive the result. */
+import type { Logger } from '@slack/bolt';
 import type { OnscreenClient } from '../../../shared/src/api/client.js';
 import type { BotStore } from '../store/bot.store.js';
 import { AnalysisService } from './analysis.service.js';
 import { ChartsService } from './charts.service.js';
 import type { ServiceContext } from './context.js';
 import { HomeService } from './home.service.js';
+import { checkVideoLink, type LinkVerdict } from './link-check.js';
 import { PeopleService } from './people.service.js';
 import { TaggingService } from './tagging.service.js';
 import type { TaskRunner } from './tasks.js';
@@ -17,6 +19,9 @@ export interface BotServices {
   store: BotStore;
   tasks: TaskRunner;
   engine: OnscreenClient;
+  logger: Logger;
+  /** Whether a link is a video, asked of the engine before any thread is opened. */
+  checkLink(url: string): Promise<LinkVerdict>;
 }
 
 export function createServices(ctx: ServiceContext): BotServices {
@@ -31,5 +36,7 @@ export function createServices(ctx: ServiceContext): BotServices {
     store: ctx.store,
     tasks: ctx.tasks,
     engine: ctx.engine,
+    logger: ctx.logger,
+    checkLink: (url) => checkVideoLink(ctx, url),
   };
 }
