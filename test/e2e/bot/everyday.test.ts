@@ -24,10 +24,14 @@ let h: Harness;
 let media: Server;
 let base = '';
 
+/** Twelve people, each on screen in one shot of their own. */
+const CROWD = Array.from({ length: 12 }, (_, i) => ({ female: i % 2 ? 0.2 : 0.8, tracks: [[i, i + 2 + (i % 3)]] as [number, number][] }));
+
 /** Fails like the engine does for a file that is not a video, or for an engine without its models. */
 const processor: AnalysisProcessor = async (task) => {
   if (task.source.includes('unreadable')) throw new OnscreenError('video_unreadable', 'The file is not a video that can be read.');
   if (task.source.includes('engine-trouble')) throw new OnscreenError('models_missing');
+  if (task.source.includes('crowd')) return makeTinyAnalysis('crowd.mp4', CROWD);
   return makeTinyAnalysis('news.mp4');
 };
 
@@ -119,6 +123,22 @@ test('the tagging messages switch to the compact layout and back, for the thread
   assert.equal(pages('CDESK', rootTs).length, 1);
   await press('CDESK', rootTs, 'U5', { type: 'button', action_id: ACTION_IDS.switchLayout, block_id: 'controls', value: toggle().value }, 'full');
   await h.slack.waitFor('the full layout again', () => toggle().text.text === 'Compact list');
+});
+
+test('12 people come in one compact message (one line each) instead of two long ones; "Show details" gives the two', async () => {
+  await command(`${base}/crowd.mp4`, 'CCROWD', 'U9', 'crowd');
+  const rootTs = await rootOf('CCROWD');
+  await h.slack.waitFor('the people', () => blocksOf('CCROWD', rootTs).some((b) => b.block_id === 'controls'));
+  await h.bot.services.tasks.idle();
+  assert.equal(pages('CCROWD', rootTs).length, 1, 'one message');
+  const lines = blocksOf('CCROWD', rootTs).filter((b) => /^person\.\d+$/.test(b.block_id ?? ''));
+  assert.equal(lines.length, 12);
+  assert.ok(lines.every((b) => !b.text.text.includes('\n') && /-face\.jpg\?/.test(b.accessory.image_url)), 'one line with a face each');
+  const toggle = blocksOf('CCROWD', rootTs).find((b) => b.block_id === 'controls').elements.find((e: Any) => e.action_id === ACTION_IDS.switchLayout);
+  assert.equal(toggle.text.text, 'Show details');
+  await press('CCROWD', rootTs, 'U9', { type: 'button', action_id: ACTION_IDS.switchLayout, block_id: 'controls', value: toggle.value }, 'crowd-full');
+  await h.slack.waitFor('the full layout over two messages', () => pages('CCROWD', rootTs).length === 2);
+  assert.equal(blocksOf('CCROWD', rootTs).filter((b) => /^person\.\d+$/.test(b.block_id ?? '')).length, 12);
 });
 
 test('App Home: the count of people follows a merge, and one video asked for in two channels is listed once', async () => {
