@@ -41,6 +41,11 @@ export function buildPersonModal(view: PersonModalView): View {
   return { ...frame(`Person ${person.id}`, view.place), blocks: blocks.slice(0, LIMITS.blocksPerView) };
 }
 
+/** What the modal shows once its person was merged into another from its menu. */
+export function buildMergedModal(from: number, into: number, place: PersonModalView['place']): View {
+  return { ...frame(`Person ${into}`, place), blocks: [section(`:white_check_mark: Person ${from} is now part of person ${into}. The messages in the thread show the change.`)] };
+}
+
 export function buildLoadingModal(person: number, place: PersonModalView['place']): View {
   return { ...frame(`Person ${person}`, place), blocks: [section(':hourglass_flowing_sand: Fetching the faces…')] };
 }

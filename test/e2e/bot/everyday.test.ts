@@ -110,6 +110,32 @@ test('people show one square face; "More faces" opens a modal with the strip, se
   assert.deepEqual(menu.options.map((o: Any) => o.value.split('|').slice(1)), [['0', '1'], ['0', '2']]);
 });
 
+test('merging from the person modal merges, re-renders the thread and tells the modal where the person went', async () => {
+  await command(`${base}/modal.mp4`, 'CMODAL', 'U10', 'modal');
+  const rootTs = await rootOf('CMODAL');
+  await h.slack.waitFor('the people', () => blocksOf('CMODAL', rootTs).some((b) => b.block_id === 'controls'));
+  const more = blocksOf('CMODAL', rootTs).find((b) => b.block_id === 'person.1.actions').elements.find((e: Any) => e.action_id === ACTION_IDS.personDetails);
+  const opensBefore = h.slack.callsTo('views.open').length;
+  await press('CMODAL', rootTs, 'U6', { type: 'button', action_id: ACTION_IDS.personDetails, block_id: 'person.1.actions', value: more.value }, 'modal-more');
+  const opened = await h.slack.waitFor('views.open', () => h.slack.callsTo('views.open')[opensBefore]);
+  const modal = await h.slack.waitFor('the filled modal', () => h.slack.callsTo('views.update').find((c) => c.args.view_id === opened.result.view.id));
+  const option = modal.args.view.blocks.find((b: Any) => b.block_id === 'person.1.merge').accessory.options.find((o: Any) => o.value.endsWith('|1|0'));
+  const sent = await sendInteraction(h.botUrl, {
+    type: 'block_actions', user: { id: 'U6' }, team: { id: 'T0001' }, api_app_id: 'A0001', token: 't', trigger_id: 't2',
+    container: { type: 'view', view_id: opened.result.view.id },
+    view: { id: opened.result.view.id, type: 'modal', callback_id: modal.args.view.callback_id, private_metadata: modal.args.view.private_metadata },
+    actions: [{ type: 'static_select', action_id: ACTION_IDS.merge, block_id: 'person.1.merge', selected_option: option, action_ts: '1' }],
+  });
+  assert.equal(sent.status, 200);
+  await h.slack.waitFor('person 1 to leave the thread', () => !blocksOf('CMODAL', rootTs).some((b) => b.block_id === 'person.1'));
+  const told = await h.slack.waitFor('the modal updated', () => h.slack.callsTo('views.update').filter((c) => c.args.view_id === opened.result.view.id)[1]);
+  assert.match(JSON.stringify(told.args.view.blocks), /Person 1 is now part of person 0/);
+  const job = (await h.engineClient.listJobs()).jobs.find((j) => j.source.label.endsWith('/modal.mp4'))!;
+  assert.deepEqual((await h.engineClient.getPeople(job.id)).people.map((p) => p.id), [0, 2]);
+  const history = await h.engineClient.history(job.id);
+  assert.equal(history.edits.at(-1)?.by, 'slack:U6');
+});
+
 test('the tagging messages switch to the compact layout and back, for the thread where it was pressed', async () => {
   const rootTs = await rootOf('CDESK');
   const toggle = () => blocksOf('CDESK', rootTs).find((b) => b.block_id === 'controls').elements.find((e: Any) => e.action_id === ACTION_IDS.switchLayout);
