@@ -12,7 +12,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { ACTION_IDS } from '../../../bot/src/blocks/ids.js';
+import { ACTION_IDS, INPUT_IDS, VIEW_IDS } from '../../../bot/src/blocks/ids.js';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
 import { makeTinyAnalysis } from '../../medium/service/helpers/tiny-analysis.js';
 import { startHarness, type Harness } from './harness.js';
@@ -81,6 +81,33 @@ test('/onscreen with an ordinary web page link opens no thread: only the person 
   await h.bot.services.tasks.idle();
   assert.deepEqual(h.slack.calls.filter((c) => c.args.channel === 'CWEB'), [], 'nothing posted in the channel');
   assert.deepEqual((await h.engineClient.listJobs()).jobs, [], 'no job');
+});
+
+test('the App Home modal and the message shortcut check the link too: a web page gets a private answer, no thread', async () => {
+  const submitted = await sendInteraction(h.botUrl, {
+    type: 'view_submission', team: { id: 'T0001' }, user: { id: 'U3' }, api_app_id: 'A0001', token: 't', trigger_id: 't',
+    view: {
+      id: 'VHOME', type: 'modal', callback_id: VIEW_IDS.analyzeModal, private_metadata: '', hash: 'h',
+      state: { values: {
+        [INPUT_IDS.urlBlock]: { [INPUT_IDS.urlInput]: { type: 'url_text_input', value: `${base}/story/2` } },
+        [INPUT_IDS.channelBlock]: { [INPUT_IDS.channelInput]: { type: 'conversations_select', selected_conversation: 'CHOME' } },
+      } },
+    },
+  });
+  assert.equal(submitted.status, 200);
+  const dm = await h.slack.waitFor('the direct message', () => h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'U3'));
+  assert.match(dm.args.text, /story\/2: That link is a web page, not a video/);
+  await sendInteraction(h.botUrl, {
+    type: 'message_action', callback_id: 'onscreen.analyze_message', trigger_id: 't', message_ts: '60.000001',
+    response_url: h.slack.responseUrl('shortcut-web'), message: { type: 'message', ts: '60.000001', text: `read <${base}/story/3>` },
+    user: { id: 'U3', name: 'u3' }, channel: { id: 'CHOME', name: 'desk' }, team: { id: 'T0001', domain: 'newsroom' }, token: 't', action_ts: '1',
+  });
+  const reply = await h.slack.waitFor('the shortcut\'s private reply', () => h.slack.callsTo('response_url').find((c) => c.args.id === 'shortcut-web'));
+  assert.equal(reply.args.response_type, 'ephemeral');
+  assert.match(reply.args.text, /story\/3: That link is a web page, not a video/);
+  await h.bot.services.tasks.idle();
+  assert.deepEqual(h.slack.calls.filter((c) => c.args.channel === 'CHOME'), [], 'nothing in the channel');
+  assert.deepEqual((await h.engineClient.listJobs()).jobs, []);
 });
 
 test('people show one square face; "More faces" opens a modal with the strip, served through signed links', async () => {
