@@ -46,6 +46,11 @@ export function buildMergedModal(from: number, into: number, place: PersonModalV
   return { ...frame(`Person ${into}`, place), blocks: [section(`:white_check_mark: Person ${from} is now part of person ${into}. The messages in the thread show the change.`)] };
 }
 
+/** The person modal with one line instead: a problem in plain words (the modal is the only place the person looks). */
+export function buildModalProblem(person: number, text: string, place: PersonModalView['place']): View {
+  return { ...frame(`Person ${person}`, place), blocks: [section(`:warning: ${escapeText(text)}`)] };
+}
+
 export function buildLoadingModal(person: number, place: PersonModalView['place']): View {
   return { ...frame(`Person ${person}`, place), blocks: [section(':hourglass_flowing_sand: Fetching the faces…')] };
 }

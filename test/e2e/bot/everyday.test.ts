@@ -161,6 +161,16 @@ test('merging from the person modal merges, re-renders the thread and tells the 
   assert.deepEqual((await h.engineClient.getPeople(job.id)).people.map((p) => p.id), [0, 2]);
   const history = await h.engineClient.history(job.id);
   assert.equal(history.edits.at(-1)?.by, 'slack:U6');
+
+  // "More faces" on an older copy of the message, for the person merged away: the modal says so.
+  const page = pages('CMODAL', rootTs)[0]!;
+  await sendInteraction(h.botUrl, blockAction({
+    user: 'U6', channel: 'CMODAL', messageTs: page.ts, threadTs: rootTs, responseUrl: h.slack.responseUrl('stale-more'),
+    action: { type: 'button', action_id: ACTION_IDS.personDetails, block_id: 'person.1.actions', value: more.value },
+  }));
+  const stale = await h.slack.waitFor('the modal for a merged person', () => h.slack.callsTo('views.update').find((c) => /I could not show person 1/.test(JSON.stringify(c.args.view))));
+  assert.match(JSON.stringify(stale.args.view.blocks), /Person 1 is not in this analysis any more/);
+  assert.equal(h.slack.callsTo('response_url').filter((c) => c.args.id === 'stale-more').length, 0, 'said in the modal only');
 });
 
 test('the tagging messages switch to the compact layout and back, for the thread where it was pressed', async () => {

@@ -1,9 +1,10 @@
 /** "More faces" / "Details" on a person: a modal with their strip of faces, details and the merge menu. */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION_IDS } from '../../blocks/ids.js';
-import { buildLoadingModal } from '../../blocks/person-modal.blocks.js';
+import { buildLoadingModal, buildModalProblem } from '../../blocks/person-modal.blocks.js';
 import { decodePersonRef } from '../../blocks/values.js';
 import type { BotServices } from '../../services/index.js';
+import { describeError, isAdminProblem, logAdminProblem } from '../../slack/error-text.js';
 import { handOff } from '../reply.js';
 import { placeOf } from './place.js';
 
@@ -18,7 +19,11 @@ export function registerPersonDetails(app: App, services: BotServices): void {
     const viewId = opened.view?.id;
     if (!viewId) return;
     handOff(services, respond, `show person ${ref.person}`, async () => {
-      const view = await services.people.describe(ref, { channel, threadTs });
+      const view = await services.people.describe(ref, { channel, threadTs }).catch((error: unknown) => {
+        // Said in the modal, where the person looks, rather than in a note behind it.
+        if (isAdminProblem(error)) logAdminProblem(services.logger, `show person ${ref.person}`, error);
+        return buildModalProblem(ref.person, `I could not show person ${ref.person}: ${describeError(error)}`, { channel, threadTs });
+      });
       await client.views.update({ view_id: viewId, view });
     });
   });
