@@ -1,6 +1,6 @@
 /** "Show me": the popup asks this tab's player to jump to a moment where a person is on screen. */
 import { onRuntimeMessage } from '../browser.js';
-import { findVideo } from '../content/dom.js';
+import { findVideo } from '../content/youtube-dom.js';
 import type { Feature } from '../content/feature.js';
 import { isTabMessage } from '../messages.js';
 import { isWatchPage } from '../youtube-page.js';
