@@ -244,6 +244,7 @@ document.addEventListener('fullscreenchange', () => {
 `;
 
 const PAGE_CSS = `
+[hidden] { display: none !important; }
 body { margin: 0; font-family: Roboto, Arial, sans-serif; background: #fff; color: #0f0f0f; }
 .masthead { display: flex; align-items: center; gap: 24px; height: 56px; padding: 0 24px; border-bottom: 1px solid #eee; }
 .logo { font-weight: 700; font-size: 20px; letter-spacing: -0.5px; } .logo b { color: #f00; }
