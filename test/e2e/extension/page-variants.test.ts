@@ -220,8 +220,17 @@ test('extension on the real page\'s variants: metadata copies, rebuilt actions, 
         await measure('mini-player');
         await page.locator('.ytp-miniplayer-expand').click();
         await measure('default again');
+        // The plain page's player too, whose controls start 7 px under the bar.
+        const plain = await open('plain');
+        try {
+          await waitForLabel(plain, READY);
+          const { marks, ...where } = await waitForStripClear(plain, 'plain page');
+          layouts['plain page'] = { ...where, hasMarks: marks > 0 };
+        } finally {
+          await plain.close();
+        }
         const clear = { isShown: true, isInsidePlayer: true, covered: [], hasMarks: true };
-        assert.deepEqual(layouts, { default: clear, theatre: clear, fullscreen: clear, 'mini-player': clear, 'default again': clear });
+        assert.deepEqual(layouts, { default: clear, theatre: clear, fullscreen: clear, 'mini-player': clear, 'default again': clear, 'plain page': clear });
       } finally {
         await page.close();
       }
