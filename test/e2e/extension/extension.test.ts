@@ -231,10 +231,10 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     assert.equal(await page.locator('#onscreen-strip').count(), 0, 'no strip: this video has no report');
     await shoot(page, '14-second-video-in-page');
     await button.click();
-    const secondLabels = await followLabels(page, /^(Ready to tag|Analysis failed: retry)$/, ANALYSIS_TIMEOUT_MS);
+    const secondLabels = await followLabels(page, /^(Ready to tag|Analysis failed: retry|Can't analyse this video)$/, ANALYSIS_TIMEOUT_MS);
     const secondJob = (await client.listJobs()).jobs.find((j) => j.source.videoId === second.id);
     assert.ok(secondJob, 'the second video was sent to the engine');
-    assert.equal(secondLabels.at(-1), secondJob.status === 'tagging' ? 'Ready to tag' : 'Analysis failed: retry', `${secondLabels.join(' → ')} (${secondJob.status})`);
+    assert.equal(secondLabels.at(-1) === 'Ready to tag', secondJob.status === 'tagging', `${secondLabels.join(' → ')} (${secondJob.status})`);
     assert.equal(await page.locator('onscreen-analyze').count(), 1);
     await shoot(page, '15-second-video-analysed');
 
@@ -256,13 +256,15 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     assert.equal(await page.locator('onscreen-analyze').count(), 1);
     await shoot(page, '18-no-video-disabled');
 
-    // 10. A video the engine refuses: the button says the analysis failed, and why.
+    // 10. A video the engine refuses: the button and the message under it agree that it cannot be
+    // analysed, and why; no retry is offered, since it would fail the same way.
     await page.evaluate((id) => (window as unknown as { fakeYouTube: { navigate(id: string): void } }).fakeYouTube.navigate(id), refused.id);
     await waitForLabel(page, /^Analyze representation$/);
     await button.click();
-    await followLabels(page, /^Analysis failed: retry$/, 60_000);
+    await followLabels(page, /^Can't analyse this video$/, 60_000);
     assert.equal(await button.getAttribute('title'), 'The video is private or needs a sign-in.');
-    await bubble.filter({ hasText: "The engine can't analyse this video: the video is private or needs a sign-in." }).waitFor();
+    assert.equal(await button.isDisabled(), true, 'no retry for a refused video');
+    await bubble.filter({ hasText: "The engine can't analyse this video: the video is private or needs a sign-in." }).filter({ hasText: 'Try another video.' }).waitFor();
     await shoot(page, '19-video-refused');
 
     // 11. The popup's recent analyses list both videos.
