@@ -123,6 +123,8 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
 
     // 4. The popup (still open in a tab since before the setup) now shows the video's people, with thumbnails.
     await popup.bringToFront();
+    // As cards (a long list of people opens as the compact list, tested in page-variants.test.ts).
+    await popup.getByRole('button', { name: 'Cards', exact: true }).click();
     await popup.locator('.os-card').first().waitFor();
     const people = (await client.getPeople(job.id)).people;
     assert.equal(await popup.locator('.os-card').count(), people.length);

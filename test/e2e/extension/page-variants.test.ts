@@ -236,6 +236,45 @@ test('extension on the real page\'s variants: metadata copies, rebuilt actions, 
       }
     });
 
+    await t.test("the popup's compact list: one short line a person, tagged with the page's keys", async () => {
+      const popup = await context.newPage();
+      popup.on('pageerror', (error) => errors.push(`popup: ${error.message}`));
+      try {
+        await popup.setViewportSize({ width: 580, height: 600 });
+        await popup.goto(browser?.extensionPage(`popup.html?job=${encodeURIComponent(created.id)}`) ?? '');
+        await popup.getByRole('button', { name: 'List', exact: true }).click();
+        const rows = popup.locator('.ext-row');
+        await rows.first().waitFor();
+        const people = (await client.getPeople(created.id)).people;
+        assert.equal(await rows.count(), people.length, 'one line a person');
+        const heights = await rows.evaluateAll((all) => all.map((row) => row.getBoundingClientRect().height));
+        assert.ok(heights.every((height) => height <= 41), `lines of at most 40 px (${heights.join(', ')}): 12 people take 480 px`);
+        await popup.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.ext-row__face')].every((face) => face.style.backgroundImage.startsWith('url("data:image')));
+        await popup.screenshot({ path: join(SHOTS, 'variant-popup-compact-list.png') });
+
+        // The page's keys: M tags the focused person male; ↓ moves to the next; U tags unknown.
+        const first = Number(await rows.nth(0).getAttribute('data-person'));
+        await rows.nth(0).focus();
+        await popup.keyboard.press('m');
+        await rows.nth(0).locator('button[aria-pressed="true"]', { hasText: 'M' }).waitFor();
+        const tagOf = async (id: number) => (await client.getPeople(created.id)).people.find((p) => p.id === id)?.tag;
+        assert.equal(await tagOf(first), 'male');
+        if (people.length > 1) {
+          await popup.keyboard.press('ArrowDown');
+          const second = Number(await rows.nth(1).getAttribute('data-person'));
+          assert.equal(await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['person']), String(second));
+          await popup.keyboard.press('u');
+          await rows.nth(1).locator('button[aria-pressed="true"]', { hasText: '?' }).waitFor();
+          assert.equal(await tagOf(second), 'unknown');
+        }
+        // The choice is remembered: the popup opens as the list next time.
+        await popup.reload();
+        await popup.locator('.ext-row').first().waitFor();
+      } finally {
+        await popup.close();
+      }
+    });
+
     assert.deepEqual(errors, [], 'no page threw');
   } finally {
     await browser?.context.close();
