@@ -41,6 +41,8 @@ export interface Place {
 export function keepInserted(element: Element, findPlace: () => Place | null, signal: AbortSignal): void {
   const place = (): void => {
     if (signal.aborted) return;
+    // The common case, on every mutation of a busy page: still in an active copy of the metadata.
+    if (element.parentElement?.closest('.watch-active-metadata')) return;
     const target = findPlace();
     // Nowhere to go yet (or any more): stay put until the page says otherwise.
     if (!target || element.parentNode === target.parent) return;
