@@ -5,6 +5,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Job } from '../../../shared/src/api/types.js';
+import { ActionError } from '../../../shared/src/ui/ActionError.js';
 import { GridToolbar } from '../../../shared/src/ui/GridToolbar.js';
 import { PeopleGrid } from '../../../shared/src/ui/PeopleGrid.js';
 import { useAction } from '../../../shared/src/ui/use-action.js';
@@ -86,14 +87,7 @@ export function PeoplePanel({ job, onLoad, onChange, onError }: PeoplePanelProps
           <span class="os-muted ext-keys">Keys: F, M, U, N tag · ↑ ↓ move · merge and split in Cards</span>
           <span class="os-saving" role="status">{isBusy ? 'Saving…' : ''}</span>
         </div>
-        {error && (
-          <div class="os-error" role="alert">
-            <span>{error}</span>
-            <button type="button" class="os-link" onClick={clearError}>
-              Dismiss
-            </button>
-          </div>
-        )}
+        <ActionError error={error} onDismiss={clearError} />
         {all.length === 0 ? (
           <p class="os-empty">No faces were found in this video.</p>
         ) : (

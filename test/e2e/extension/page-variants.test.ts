@@ -60,16 +60,20 @@ test('extension on the real page\'s variants: metadata copies, rebuilt actions, 
     const report = await client.getReport(created.id);
     assert.ok(report.timeline.bins.some((bin) => bin.female || bin.male), 'someone tagged is on screen: the strip has marks to draw');
 
-    const open = async (variant: PageVariant, extra = ''): Promise<Page> => {
+    /** Runs `body` on a new tab of the watch page in `variant` (and its parameters), closed after. */
+    const visit = async (variant: PageVariant | `${PageVariant}&${string}`, body: (page: Page) => Promise<void>): Promise<void> => {
       const page = await context.newPage();
       page.on('pageerror', (error) => errors.push(`${variant}: ${error.message}`));
-      await page.goto(`https://www.youtube.com/watch?v=${MAIN}${variant === 'plain' ? '' : `&variant=${variant}`}${extra}`);
-      return page;
+      try {
+        await page.goto(`https://www.youtube.com/watch?v=${MAIN}${variant === 'plain' ? '' : `&variant=${variant}`}`);
+        await body(page);
+      } finally {
+        await page.close();
+      }
     };
 
     await t.test('an inactive copy of the metadata comes first: the button goes in the active one, and shows', async () => {
-      const page = await open('inactive-metadata');
-      try {
+      await visit('inactive-metadata', async (page) => {
         await waitForLabel(page, READY);
         const where = await page.evaluate(() => [...document.querySelectorAll('onscreen-analyze')].map((host) => ({
           isActive: host.closest('ytd-watch-metadata')?.classList.contains('watch-active-metadata') ?? false,
@@ -77,14 +81,11 @@ test('extension on the real page\'s variants: metadata copies, rebuilt actions, 
         })));
         await shoot(page, 'variant-inactive-metadata');
         assert.deepEqual(where, [{ isActive: true, isShown: true }]);
-      } finally {
-        await page.close();
-      }
+      });
     });
 
     await t.test('#actions rebuilt after load: the button comes back at once, with its state, never missing a frame', async () => {
-      const page = await open('plain');
-      try {
+      await visit('plain', async (page) => {
         await waitForLabel(page, READY);
         await page.evaluate(() => {
           const page = window as unknown as FakeYouTubeWindow;
@@ -107,14 +108,11 @@ test('extension on the real page\'s variants: metadata copies, rebuilt actions, 
         }));
         await shoot(page, 'variant-actions-rebuilt');
         assert.deepEqual(state, { rebuilds: 3, framesWithoutButton: 0, buttons: 1, isInActions: true, label: 'Ready to tag' });
-      } finally {
-        await page.close();
-      }
+      });
     });
 
     await t.test('a narrow window: after YouTube rebuilds the actions for the new width, the button sits on the like row', async () => {
-      const page = await open('plain');
-      try {
+      await visit('plain', async (page) => {
         await waitForLabel(page, READY);
         await page.setViewportSize({ width: 480, height: 860 });
         await page.waitForFunction(() => (window as unknown as FakeYouTubeWindow).fakeYouTube.rebuilds >= 1);
@@ -144,14 +142,11 @@ test('extension on the real page\'s variants: metadata copies, rebuilt actions, 
         const centre = (b: { top: number; bottom: number }) => (b.top + b.bottom) / 2;
         assert.ok(Math.abs(centre(button) - centre(like)) < 2, `the button is on the like row (${JSON.stringify({ button, like })})`);
         assert.ok(pills.every((pill) => pill && (pill.left >= button.right || pill.right <= button.left)), 'the button covers none of the row');
-      } finally {
-        await page.close();
-      }
+      });
     });
 
     await t.test('an ad, then the video: no strip while the ad plays; then marks on the video\'s own duration', async () => {
-      const page = await open('ad', `&ad=${AD}`);
-      try {
+      await visit(`ad&ad=${AD}`, async (page) => {
         await waitForLabel(page, READY);
         // The ad's clip is loaded in the main player, and a hover preview plays beside it.
         await page.waitForFunction((ad) => {
@@ -177,28 +172,22 @@ test('extension on the real page\'s variants: metadata copies, rebuilt actions, 
           return Boolean(strip?.checkVisibility() && mark && Math.abs(parseFloat(mark.style.left) - (percents[lane] ?? -1)) < 0.01);
         }, expected, { timeout: 10_000 });
         await page.locator('#movie_player').screenshot({ path: join(SHOTS, 'variant-ad-over-strip-back.png') });
-      } finally {
-        await page.close();
-      }
+      });
     });
 
     await t.test('a hidden error panel left in the player: the video still reads as a video; a removed one does not', async () => {
-      const page = await open('hidden-error');
-      try {
+      await visit('hidden-error', async (page) => {
         await waitForLabel(page, READY, 8000);
         await shoot(page, 'variant-hidden-error');
         await page.evaluate((id) => (window as unknown as FakeYouTubeWindow).fakeYouTube.navigate(id), REMOVED);
         await waitForLabel(page, /^No video to analyse$/, 8000);
         await page.evaluate((id) => (window as unknown as FakeYouTubeWindow).fakeYouTube.navigate(id), MAIN);
         await waitForLabel(page, READY, 8000);
-      } finally {
-        await page.close();
-      }
+      });
     });
 
     await t.test('the player\'s modes: the strip is shown and covers no control in default, theatre, fullscreen and mini-player', async () => {
-      const page = await open('player-modes');
-      try {
+      await visit('player-modes', async (page) => {
         await waitForLabel(page, READY);
         await page.locator('#movie_player').scrollIntoViewIfNeeded();
         // Every mode is measured, and all are reported together.
@@ -221,19 +210,14 @@ test('extension on the real page\'s variants: metadata copies, rebuilt actions, 
         await page.locator('.ytp-miniplayer-expand').click();
         await measure('default again');
         // The plain page's player too, whose controls start 7 px under the bar.
-        const plain = await open('plain');
-        try {
+        await visit('plain', async (plain) => {
           await waitForLabel(plain, READY);
           const { marks, ...where } = await waitForStripClear(plain, 'plain page');
           layouts['plain page'] = { ...where, hasMarks: marks > 0 };
-        } finally {
-          await plain.close();
-        }
+        });
         const clear = { isShown: true, isInsidePlayer: true, covered: [], hasMarks: true };
         assert.deepEqual(layouts, { default: clear, theatre: clear, fullscreen: clear, 'mini-player': clear, 'default again': clear, 'plain page': clear });
-      } finally {
-        await page.close();
-      }
+      });
     });
 
     await t.test("the popup's compact list: one short line a person, tagged with the page's keys", async () => {
