@@ -82,7 +82,8 @@ function sendFile(file: string, range: string | undefined, res: ServerResponse):
  * - `inactive-metadata`: a hidden, inactive copy of `ytd-watch-metadata` comes first in the page.
  * - `hidden-error`: the player's `.ytp-error` stays in the page, hidden by a class, not a style.
  * - `ad`: the main player starts on an ad (`ad-showing`, the ad's clip in its `<video>`, `&ad=` names
- *   it) until `fakeYouTube.endAd()`; a hover preview plays another `<video>` before the player.
+ *   it, an endless duration) until `fakeYouTube.endAd()`; a hover preview plays another `<video>`
+ *   before the player.
  * - `player-modes`: the player's own layout (controls right under the progress bar, a mini-player
  *   bar before the controls' one), with theatre, fullscreen and mini-player buttons.
  * Every page rebuilds `#actions` on resize and on `fakeYouTube.rebuildActions()`, as YouTube does.
@@ -152,6 +153,9 @@ function show(id) {
         if (time) time.textContent = element.currentTime.toFixed(1) + ' / ' + (element.duration || 0).toFixed(1);
       });
       container.append(element);
+      // An ad streamed with no known end, as a live one or one still loading: its duration is endless.
+      const duration = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'duration');
+      if (variant === 'ad') Object.defineProperty(element, 'duration', { get() { return adPending ? Infinity : duration.get.call(this); } });
     }
     // An ad first, in the same <video>, as YouTube plays them.
     player.classList.toggle('ad-showing', adPending);

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { Report } from '../../../shared/src/report.js';
 import { buildExtension } from '../../../extension/build.js';
 import { makeCertificate, startFakeYouTube, type FakeVideo, type FakeYouTube, type PageVariant } from './fake-youtube.js';
-import { ANALYSIS_TIMEOUT_MS, CLIP, findSkipReason, launchWithExtension, SECOND_CLIP, shoot, SHOTS, startEngine, waitForLabel, type Browser, type Engine } from './harness.js';
+import { ANALYSIS_TIMEOUT_MS, CLIP, findSkipReason, launchWithExtension, readLabel, SECOND_CLIP, shoot, SHOTS, startEngine, waitForLabel, type Browser, type Engine } from './harness.js';
 
 const MAIN = 'hamiltonA01';
 const AD = 'comicShop02';
@@ -157,6 +157,7 @@ test('extension on the real page\'s variants: metadata copies, rebuilt actions, 
         const duringAd = await page.evaluate(() => document.querySelector('#onscreen-strip')?.checkVisibility() ?? false);
         await shoot(page, 'variant-ad-playing');
         assert.equal(duringAd, false, 'no strip is shown over the ad');
+        assert.equal(await readLabel(page), 'Ready to tag', "the ad's endless duration does not make the video live");
 
         await page.evaluate(() => (window as unknown as FakeYouTubeWindow).fakeYouTube.endAd());
         const main = await page.waitForFunction((id) => {
