@@ -156,8 +156,8 @@ test('extension on the real page\'s variants: metadata copies, rebuilt actions, 
         await page.waitForTimeout(SETTLE_MS);
         const duringAd = await page.evaluate(() => document.querySelector('#onscreen-strip')?.checkVisibility() ?? false);
         await shoot(page, 'variant-ad-playing');
-        assert.equal(duringAd, false, 'no strip is shown over the ad');
-        assert.equal(await readLabel(page), 'Ready to tag', "the ad's endless duration does not make the video live");
+        // No strip over the ad, and the ad's endless duration does not make the video live.
+        assert.deepEqual({ isStripShown: duringAd, label: await readLabel(page) }, { isStripShown: false, label: 'Ready to tag' }, 'while the ad plays');
 
         await page.evaluate(() => (window as unknown as FakeYouTubeWindow).fakeYouTube.endAd());
         const main = await page.waitForFunction((id) => {
