@@ -28,6 +28,8 @@ const VIDEOS: FakeVideo[] = [
 const READY = /^Ready to tag$/;
 /** Long enough for the content script to have acted on a page change it was going to act on. */
 const SETTLE_MS = 1200;
+/** Where "show me" asks the player to go during the ad, in seconds. */
+const SHOW_AT = 4;
 
 type FakeYouTubeWindow = { fakeYouTube: { rebuilds: number; framesWithoutButton: number; rebuildActions(): void; endAd(): void; navigate(id: string): void } };
 
@@ -145,7 +147,7 @@ test('extension on the real page\'s variants: metadata copies, rebuilt actions, 
       });
     });
 
-    await t.test('an ad, then the video: no strip while the ad plays; then marks on the video\'s own duration', async () => {
+    await t.test('an ad, then the video: no strip and no seek while the ad plays; then the seek, and marks on the video\'s own duration', async () => {
       await visit(`ad&ad=${AD}`, async (page) => {
         await waitForLabel(page, READY);
         // The ad's clip is loaded in the main player, and a hover preview plays beside it.
@@ -159,7 +161,20 @@ test('extension on the real page\'s variants: metadata copies, rebuilt actions, 
         // No strip over the ad, and the ad's endless duration does not make the video live.
         assert.deepEqual({ isStripShown: duringAd, label: await readLabel(page) }, { isStripShown: false, label: 'Ready to tag' }, 'while the ad plays');
 
+        // "Show me" during the ad: the ad is not seeked; the video is, once it is back.
+        type TabsApi = { chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>>; sendMessage(id: number, message: unknown): Promise<unknown> } } };
+        const answer = await worker.evaluate(async (seconds) => {
+          const { tabs } = (globalThis as unknown as TabsApi).chrome;
+          const [tab] = await tabs.query({ url: 'https://www.youtube.com/watch?v=*' });
+          return tab?.id === undefined ? null : tabs.sendMessage(tab.id, { type: 'seekTo', seconds });
+        }, SHOW_AT);
+        assert.deepEqual(answer, { afterAd: SHOW_AT });
+        assert.ok((await page.evaluate(() => document.querySelector<HTMLVideoElement>('#movie_player video')?.currentTime ?? -1)) < 1, 'the ad was not seeked');
         await page.evaluate(() => (window as unknown as FakeYouTubeWindow).fakeYouTube.endAd());
+        await page.waitForFunction((at) => {
+          const video = document.querySelector<HTMLVideoElement>('#movie_player video');
+          return Boolean(video && !video.src.includes('comicShop02') && Math.abs(video.currentTime - at) < 0.25 && video.paused);
+        }, SHOW_AT, { timeout: 10_000 });
         const main = await page.waitForFunction((id) => {
           const video = document.querySelector<HTMLVideoElement>('#movie_player video');
           return video?.src.endsWith(`/${id}.mp4`) && video.readyState >= 1 ? video.duration : null;
