@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { TAGS, type Tag } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { JOB_ID_PATTERN } from '../services/job-id.js';
+import { JOB_ID_PATTERN } from '../contracts/job-id.js';
 import type { ParamSpec } from './router.js';
 
 const by = z.string().trim().min(1, 'who made the edit').max(200);

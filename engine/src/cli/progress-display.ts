@@ -2,7 +2,7 @@
  * Shows pipeline progress: a bar with an ETA redrawn in place on a terminal, plain lines
  * otherwise (one per stage and every 10%), or JSON lines for machines (`--json`).
  */
-import type { Progress } from '../pipeline/progress.js';
+import type { Progress } from '../contracts/progress.js';
 
 export type ProgressMode = 'bar' | 'lines' | 'json';
 

@@ -6,7 +6,7 @@
  * Redis restarted without persistence (pending jobs are added again from the database).
  */
 import { Queue, QueueEvents, type Job } from 'bullmq';
-import type { Progress } from '../pipeline/progress.js';
+import type { Progress } from '../contracts/progress.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { decodeFailure } from './job-errors.js';
 import type { AnalysisJobData, AnalysisTask, JobQueue, QueueListener, QueueStats } from './job-queue.js';

@@ -4,7 +4,7 @@
  * transient failures a plain Error (retried with backoff). Both carry "[code] message".
  */
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
-import type { Progress } from '../pipeline/progress.js';
+import type { Progress } from '../contracts/progress.js';
 import { encodeFailure, toJobFailure } from './job-errors.js';
 import type { AnalysisProcessor, AnalysisTask } from './job-queue.js';
 import { serializeResult, type SerializedResult } from './result-codec.js';

@@ -7,8 +7,8 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { isErrorCode, OnscreenError } from '../../../shared/src/errors.js';
-import type { AnalysisResult } from '../pipeline/analyze-video.js';
-import type { Progress } from '../pipeline/progress.js';
+import type { AnalysisResult } from '../services/analysis/analyze-video.js';
+import type { Progress } from '../contracts/progress.js';
 import type { ProcessorSettings } from './analysis.processor.js';
 import type { AnalysisProcessor, AnalysisTask } from './job-queue.js';
 

@@ -4,8 +4,8 @@
  * Both have the same semantics: retries with backoff for transient failures, none for bad
  * input, pending jobs survive a restart, and each job's result is delivered to the listener.
  */
-import type { AnalysisResult } from '../pipeline/analyze-video.js';
-import type { Progress, ProgressListener } from '../pipeline/progress.js';
+import type { AnalysisResult } from '../services/analysis/analyze-video.js';
+import type { Progress, ProgressListener } from '../contracts/progress.js';
 import type { JobFailure } from './job-errors.js';
 
 /** What a queued job carries: ids, the source and options; never secrets, frames or local paths. */

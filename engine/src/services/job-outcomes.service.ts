@@ -4,8 +4,8 @@
  * delivery (a job that ran twice after a worker died at the wrong moment) is counted and
  * dropped, and a result for a deleted job is discarded.
  */
-import type { AnalysisResult } from '../pipeline/analyze-video.js';
-import type { Progress } from '../pipeline/progress.js';
+import type { AnalysisResult } from '../services/analysis/analyze-video.js';
+import type { Progress } from '../contracts/progress.js';
 import type { JobFailure } from '../queue/job-errors.js';
 import type { QueueListener } from '../queue/job-queue.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';

@@ -9,7 +9,7 @@ import { OnscreenError } from '../../../shared/src/errors.js';
 import type { AnalysisJobData, JobQueue } from '../queue/job-queue.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { JobRecord, JobsRepository } from '../storage/jobs.repository.js';
-import { assertJobId, createJobId } from './job-id.js';
+import { assertJobId, createJobId } from '../contracts/job-id.js';
 import type { JobNotifier } from './job-notifier.js';
 import { classifyUrl, reuseKeyOfUpload, reuseKeyOfUrl, type ClassifiedSource } from './job-source.js';
 import { toJob } from './job-view.js';

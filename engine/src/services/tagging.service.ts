@@ -12,7 +12,7 @@ import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { JobRecord, JobsRepository } from '../storage/jobs.repository.js';
 import type { JobNotifier } from './job-notifier.js';
 import { toJob } from './job-view.js';
-import { KeyedLock } from './keyed-lock.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
 
 /** Analyses kept in memory; a long video's analysis is a few MB. */
 const CACHE_SIZE = 8;

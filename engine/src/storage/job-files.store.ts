@@ -16,8 +16,8 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { Analysis, Edit } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import type { AnalysisResult } from '../pipeline/analyze-video.js';
-import { assertJobId } from '../services/job-id.js';
+import type { AnalysisResult } from '../services/analysis/analyze-video.js';
+import { assertJobId } from '../contracts/job-id.js';
 import { appendEdit, readAnalysis, readEdits, writeAnalysisFolder } from './analysis-folder.js';
 
 export interface StoredUpload {

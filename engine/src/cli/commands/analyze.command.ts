@@ -4,7 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from '../../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
-import { analyzeVideo } from '../../pipeline/analyze-video.js';
+import { analyzeVideo } from '../../services/analysis/analyze-video.js';
 import { acceptSuggestionsAndReport, summarizeAnalysis } from '../analysis-output.js';
 import type { Command } from '../command.js';
 import { chooseProgressMode, createProgressDisplay } from '../progress-display.js';

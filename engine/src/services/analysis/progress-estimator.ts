@@ -3,8 +3,8 @@
  * typical share of the wall time); the ETA is the elapsed time scaled by the work left, once
  * enough work is done to say something honest. Pure: the caller passes the clock.
  */
-import type { JobStage } from '../../../shared/src/api/types.js';
-import type { Progress } from './progress.js';
+import type { JobStage } from '../../../../shared/src/api/types.js';
+import type { Progress } from '../../contracts/progress.js';
 
 /** Typical share of the wall time of each stage (frames and faces run together as 'faces'). */
 const STAGE_WEIGHTS: Partial<Record<JobStage, number>> = {
