@@ -2,7 +2,7 @@
  * Shows pipeline progress: a bar with an ETA redrawn in place on a terminal, plain lines
  * otherwise (one per stage and every 10%), or JSON lines for machines (`--json`).
  */
-import type { Progress } from '../contracts/progress.js';
+import type { JobProgress } from '../contracts/progress.js';
 
 export type ProgressMode = 'bar' | 'lines' | 'json';
 
@@ -11,7 +11,7 @@ export function chooseProgressMode(isJson: boolean, stream: NodeJS.WriteStream):
   return stream.isTTY ? 'bar' : 'lines';
 }
 
-export function createProgressDisplay(mode: ProgressMode, stream: NodeJS.WriteStream): { update(p: Progress): void; done(): void } {
+export function createProgressDisplay(mode: ProgressMode, stream: NodeJS.WriteStream): { update(p: JobProgress): void; done(): void } {
   let lastStage = '';
   let lastDecile = -1;
   let lastDraw = 0;
@@ -44,7 +44,7 @@ export function createProgressDisplay(mode: ProgressMode, stream: NodeJS.WriteSt
   };
 }
 
-export function formatLine(progress: Progress): string {
+export function formatLine(progress: JobProgress): string {
   const eta = progress.etaSeconds !== null && progress.percent < 100 ? ` (${formatEta(progress.etaSeconds)})` : '';
   return `[${progress.percent.toFixed(0).padStart(3)}%] ${progress.message}${eta}`;
 }

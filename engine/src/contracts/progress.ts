@@ -1,13 +1,6 @@
-import type { JobStage } from '../../../shared/src/api/types.js';
+import type { JobProgress } from '../../../shared/src/api/types.js';
 
-/** What the pipeline reports while it works; the CLI draws it, the service stores it on the job. */
-export interface Progress {
-  stage: JobStage;
-  /** 0..100 over the whole analysis. */
-  percent: number;
-  /** Seconds left, or null while unknown. */
-  etaSeconds: number | null;
-  message: string;
-}
+export type { JobProgress };
 
-export type ProgressListener = (progress: Progress) => void;
+/** Where the analysis reports its progress (a JobProgress, as the API shows it); the CLI draws it, the service stores it on the job. */
+export type ProgressListener = (progress: JobProgress) => void;

@@ -19,6 +19,7 @@ import { ENGINE_VERSION, TUNING } from '../../config/tuning.js';
 import { createFaceAnalyzer } from './face-analyzer.js';
 import { findFacesInVideo } from './find-faces-in-video.js';
 import { ProgressEstimator } from './progress-estimator.js';
+import type { AnalysisResult } from '../../contracts/analysis-result.js';
 import type { ProgressListener } from '../../contracts/progress.js';
 import { StageClock } from './stage-clock.js';
 import { renderThumbnails } from './thumbnails.js';
@@ -33,12 +34,6 @@ export interface AnalyzeRequest {
   onProgress?: ProgressListener;
   /** How sources are fetched; the real adapters by default (tests map URLs to local clips). */
   sourceDoors?: SourceDoors;
-}
-
-export interface AnalysisResult {
-  analysis: Analysis;
-  /** Thumbnail JPEGs by their path relative to the analysis folder (as in `clusters[].thumbnail`). */
-  thumbnails: Map<string, Buffer>;
 }
 
 export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisResult> {
