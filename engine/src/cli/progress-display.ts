@@ -2,6 +2,7 @@
  * Shows pipeline progress: a bar with an ETA redrawn in place on a terminal, plain lines
  * otherwise (one per stage and every 10%), or JSON lines for machines (`--json`).
  */
+import { formatEta } from '../../../shared/src/format/eta.js';
 import type { JobProgress } from '../contracts/progress.js';
 
 export type ProgressMode = 'bar' | 'lines' | 'json';
@@ -47,12 +48,4 @@ export function createProgressDisplay(mode: ProgressMode, stream: NodeJS.WriteSt
 export function formatLine(progress: JobProgress): string {
   const eta = progress.etaSeconds !== null && progress.percent < 100 ? ` (${formatEta(progress.etaSeconds)})` : '';
   return `[${progress.percent.toFixed(0).padStart(3)}%] ${progress.message}${eta}`;
-}
-
-export function formatEta(seconds: number | null): string {
-  if (seconds === null) return 'estimating…';
-  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s left`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${Math.round(seconds % 60)} s left`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min left`;
 }

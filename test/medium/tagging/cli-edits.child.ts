@@ -8,7 +8,9 @@ import { main } from '../../../engine/src/cli/main.js';
 
 const [dir, count, person] = process.argv.slice(2) as [string, string, string];
 process.stdout.write('ready\n');
-await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()));
+const input = createInterface({ input: process.stdin });
+await new Promise<void>((resolve) => input.once('line', () => resolve()));
+input.close();
 const codes: number[] = [];
 for (let i = 0; i < Number(count); i++) {
   process.exitCode = 0;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { OnscreenError } from '../../../../shared/src/errors.js';
 import { editFolder } from '../../services/folder-tagging.service.js';
-import { formatDuration } from '../../stages/report/format.js';
+import { formatDuration } from '../../../../shared/src/format/duration.js';
 import type { Command } from '../command.js';
 import { currentUser } from '../current-user.js';
 import { parseId } from './tag.command.js';

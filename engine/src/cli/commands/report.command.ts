@@ -2,7 +2,8 @@ import { join, resolve } from 'node:path';
 import type { Report } from '../../../../shared/src/report.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
 import { writeFolderReport } from '../../services/folder-tagging.service.js';
-import { formatDuration, formatPercent } from '../../stages/report/format.js';
+import { formatDuration } from '../../../../shared/src/format/duration.js';
+import { formatPercent } from '../../../../shared/src/format/percent.js';
 import type { Command } from '../command.js';
 
 const USAGE = `Usage: npx onscreen report <dir>

@@ -10,7 +10,7 @@ import { streamFrames, type VideoProbe } from '../../adapters/ffmpeg.adapter.js'
 import { TUNING } from '../../config/tuning.js';
 import type { DetectedFace } from '../../stages/frames/frame.js';
 import { cropFace } from '../../stages/people/face-crop.js';
-import { formatClock } from '../../stages/report/format.js';
+import { formatClock } from '../../../../shared/src/format/clock.js';
 import { tileFaceLimitFor } from '../../stages/faces/detect/detector.js';
 import { chooseTileFocus, greyThumbnail } from '../../stages/faces/detect/tile-policy.js';
 import { meanAbsDifference } from '../../stages/frames/cut-detector.js';
