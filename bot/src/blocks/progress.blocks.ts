@@ -1,6 +1,6 @@
 /** The one progress message per analysis, updated in place: stage, percent, ETA; or the outcome. */
 import type { Job, JobStage } from '../../../shared/src/api/types.js';
-import { escapeText, formatBy, formatEta, formatLink, labelVideo } from './format.js';
+import { escapeText, formatBy, formatEta, formatLink, labelVideo } from './mrkdwn.js';
 import { context, message, section, type SlackMessage } from './message.js';
 
 export interface ProgressView {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildAnalyzeModal } from '../../../bot/src/blocks/analyze-modal.blocks.js';
-import { formatBy, formatDuration, formatEta, formatLink, formatShare } from '../../../bot/src/blocks/format.js';
+import { formatBy, formatDuration, formatEta, formatLink, formatShare } from '../../../bot/src/blocks/mrkdwn.js';
 import { buildHomeView, HOME_ENTRIES, type AnalysisEntry } from '../../../bot/src/blocks/home.blocks.js';
 import { ACTION_IDS } from '../../../bot/src/blocks/ids.js';
 import { LIMITS } from '../../../bot/src/blocks/limits.js';
