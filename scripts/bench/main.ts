@@ -14,7 +14,7 @@ import { decodeOnly, probeVideo } from '../../engine/src/adapters/ffmpeg.adapter
 import { loopVideo } from '../../engine/src/adapters/ffmpeg-compose.adapter.js';
 import { analyzeVideo } from '../../engine/src/services/analysis/analyze-video.js';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
-import { ensureSampleVideo } from '../../engine/src/cli/sample-video.js';
+import { ensureSampleVideo } from '../../engine/src/services/sample-video.js';
 
 const EVAL_VIDEO = new URL('../../../shared/eval/bench/dev/bench.mp4', import.meta.url).pathname;
 

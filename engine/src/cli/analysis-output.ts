@@ -1,7 +1,7 @@
 /** What `analyze` says when it is done, and its `--auto` path: accept the suggestions and write the report. */
 import { join, relative } from 'node:path';
 import type { Analysis } from '../../../shared/src/analysis.js';
-import { editFolder, writeFolderReport } from '../services/folder-tagging.service.js';
+import { editFolder, writeFolderReport } from '../services/analysis-folder.service.js';
 import { currentUser } from './current-user.js';
 
 export function summarizeAnalysis(analysis: Analysis, dir: string, isAutoTagged = false): string[] {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { fetchModels } from '../../../../models/fetch.js';
 import { getModelsDir } from '../../adapters/onnx.adapter.js';
 import type { Command } from '../command.js';
-import { ensureSampleVideo } from '../sample-video.js';
+import { ensureSampleVideo } from '../../services/sample-video.js';
 import { analyzeCommand } from './analyze.command.js';
 
 const USAGE = `Usage: npx onscreen demo [--out <dir>] [--json]

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { OnscreenError } from '../../../../shared/src/errors.js';
-import { editFolder } from '../../services/folder-tagging.service.js';
+import { editFolder } from '../../services/analysis-folder.service.js';
 import { formatDuration } from '../../../../shared/src/format/duration.js';
 import type { Command } from '../command.js';
 import { currentUser } from '../current-user.js';

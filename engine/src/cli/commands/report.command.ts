@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Report } from '../../../../shared/src/report.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
-import { writeFolderReport } from '../../services/folder-tagging.service.js';
+import { writeFolderReport } from '../../services/analysis-folder.service.js';
 import { formatDuration } from '../../../../shared/src/format/duration.js';
 import { formatPercent } from '../../../../shared/src/format/percent.js';
 import type { Command } from '../command.js';

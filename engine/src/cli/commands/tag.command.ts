@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { type Tag, TAGS } from '../../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
-import { editFolder, type EditRequest } from '../../services/folder-tagging.service.js';
+import { editFolder, type EditRequest } from '../../services/analysis-folder.service.js';
 import type { Command } from '../command.js';
 import { currentUser } from '../current-user.js';
 
