@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { TAGS, type Tag } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { JOB_ID_PATTERN } from '../contracts/job-id.js';
-import { jobOptionsSchema } from '../contracts/job-options.js';
+import { JOB_OPTION_QUERY_FIELDS, jobOptionsSchema } from '../contracts/job-options.js';
 import type { ParamSpec } from './router.js';
 
 const by = z.string().trim().min(1, 'who made the edit').max(200);
@@ -18,7 +18,7 @@ export const createJobSchema = z.strictObject({
 
 export const uploadQuerySchema = z.strictObject({
   filename: z.string().trim().min(1, 'the file name').max(255),
-  fps: z.coerce.number().optional(),
+  ...JOB_OPTION_QUERY_FIELDS,
   force: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
   requester: z.string().trim().max(200).optional(),
 });

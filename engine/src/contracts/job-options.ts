@@ -32,6 +32,9 @@ export const JOB_OPTIONS: Record<keyof JobOptions, JobOptionSpec> = {
 /** The options as a request carries them: each one optional, a number (the limits are checked by `resolveJobOptions`). */
 export const jobOptionsSchema = z.strictObject({ fps: z.number().optional(), minFaceSize: z.number().optional() });
 
+/** The options as an upload's query string carries them (text, read as numbers). */
+export const JOB_OPTION_QUERY_FIELDS = { fps: z.coerce.number().optional() };
+
 /** Lowers a limit for this server (e.g. `{ fps: { max: 10, default: 2 } }`); never above the declared one. */
 export type JobOptionLimits = Partial<Record<keyof JobOptions, { max?: number; default?: number }>>;
 

@@ -9,7 +9,7 @@ import { analyzeVideo } from '../../services/analysis/analyze-video.js';
 import { acceptSuggestionsAndReport, summarizeAnalysis } from '../analysis-output.js';
 import type { Command } from '../command.js';
 import { chooseProgressMode, createProgressDisplay } from '../progress-display.js';
-import { writeAnalysisFolder } from '../../storage/analysis-folder.js';
+import { writeFolderAnalysis } from '../../services/analysis-folder.service.js';
 
 const USAGE = `Usage: npx onscreen analyze <file|url> [--out <dir>] [--fps N] [--auto] [--json]
 
@@ -53,7 +53,7 @@ export const analyzeCommand: Command = {
         onProgress: (p) => display.update(p),
       });
       display.done();
-      const kept = await writeAnalysisFolder(outDir, result);
+      const kept = await writeFolderAnalysis(outDir, result);
       const summary = summarizeAnalysis(result.analysis, outDir, values.auto === true);
       let reportPath: string | null = null;
       if (values.auto) reportPath = await acceptSuggestionsAndReport(outDir);
