@@ -5,7 +5,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { PersonView } from '../../../shared/src/analysis.js';
-import { escapeText, formatBy } from './format.js';
+import { escapeText, formatBy } from './mrkdwn.js';
 import { ACTION_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
 import { message, plain, section, type Block, type SlackMessage } from './message.js';

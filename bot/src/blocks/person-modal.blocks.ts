@@ -4,7 +4,7 @@
  * merge menu. Opened at once as "loading" (Slack's trigger expires in 3 s), then filled in.
  */
 import type { PersonView } from '../../../shared/src/analysis.js';
-import { escapeText } from './format.js';
+import { escapeText } from './mrkdwn.js';
 import { DISPLAY_VIEW_IDS } from './ids.js';
 import { LIMITS, truncate } from './limits.js';
 import { context, plain, section, type Block, type View } from './message.js';

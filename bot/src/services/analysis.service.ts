@@ -5,7 +5,7 @@
  * fix are told privately to the person who asked and logged for the admin.
  */
 import type { Job } from '../../../shared/src/api/types.js';
-import { toRequester } from '../blocks/format.js';
+import { toRequester } from '../blocks/mrkdwn.js';
 import { buildProblem } from '../blocks/notice.blocks.js';
 import { normalizeVideoUrl } from '../slack/links.js';
 import { describeError, isAdminProblem, jobFailure, logAdminProblem } from '../slack/error-text.js';

@@ -9,7 +9,7 @@ import { OnscreenError } from '../../../shared/src/errors.js';
 import type { View } from '../blocks/message.js';
 import { buildPeoplePage, chooseLayout, countPages, peoplePerPage, sortPeople, type PeopleLayout } from '../blocks/people.blocks.js';
 import { buildPersonModal, type PersonModalView } from '../blocks/person-modal.blocks.js';
-import { labelVideo } from '../blocks/format.js';
+import { labelVideo } from '../blocks/mrkdwn.js';
 import type { PersonRef } from '../blocks/values.js';
 import type { ThreadRecord } from '../store/bot.store.js';
 import type { ServiceContext } from './context.js';

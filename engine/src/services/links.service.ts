@@ -6,7 +6,7 @@
  */
 import type { LinkCheck } from '../../../shared/src/api/types.js';
 import { classifyMediaLink, classifyYouTubeLink } from '../stages/source/link-kind.js';
-import { parseHttpUrl } from './job-source.js';
+import { parseHttpUrl } from '../../../shared/src/http-url.js';
 
 export interface LinksServiceDeps {
   /** Asks the server for the address's media type (HEAD, or a one-byte GET), after redirects. */
