@@ -34,6 +34,8 @@ export interface YouTubeVideo {
   /** Seconds, when YouTube says. */
   duration: number | null;
   bytes: number;
+  /** Upload day, YYYY-MM-DD, when known (yt-dlp says; youtubei.js's basic info does not). */
+  uploaded: string | null;
 }
 
 /** Downloads the video `videoId` to `destination` (removed again on failure). */
@@ -72,7 +74,7 @@ async function downloadWithYtDlp(command: string, videoId: string, destination: 
   const format = `bv*[ext=mp4][height<=${height}]/b[ext=mp4][height<=${height}]/bv*[height<=${height}]/b[height<=${height}]/b`;
   const args = ['--no-playlist', '--no-warnings', '--no-progress', '--no-part', '--force-overwrites', '-f', format,
     '--max-filesize', String(options.maxBytes), '-o', destination, '--no-simulate',
-    '--print', 'before_dl:%(title)s\t%(duration)s\t%(is_live)s', '--', toYouTubeWatchUrl(videoId)];
+    '--print', 'before_dl:%(title)s\t%(duration)s\t%(is_live)s\t%(upload_date)s', '--', toYouTubeWatchUrl(videoId)];
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], signal });
     let out = '';
@@ -82,13 +84,14 @@ async function downloadWithYtDlp(command: string, videoId: string, destination: 
     child.once('error', fail);
     child.once('close', (c) => done({ code: c, stdout: out, stderr: err }));
   });
-  const [title = '', duration = '', isLive = ''] = stdout.trim().split('\n').at(-1)?.split('\t') ?? [];
+  const [title = '', duration = '', isLive = '', uploadDate = ''] = stdout.trim().split('\n').at(-1)?.split('\t') ?? [];
   if (isLive === 'True') throw new OnscreenError('source_unavailable', 'This is a live stream; onscreen can analyse it once it has ended.');
   if (code !== 0) throw explainYouTubeRefusal(stderr.trim().split('\n').filter((l) => l.includes('ERROR')).at(-1) ?? stderr);
   const bytes = (await stat(destination).catch(() => null))?.size ?? 0;
   // yt-dlp skips (without failing) a download larger than --max-filesize.
   if (bytes === 0) throw new OnscreenError('video_too_large', 'The video is larger than this server accepts.');
-  return { title: title && title !== 'NA' ? title : null, duration: Number(duration) > 0 ? Number(duration) : null, bytes };
+  const uploaded = /^(\d{4})(\d{2})(\d{2})$/.exec(uploadDate);
+  return { title: title && title !== 'NA' ? title : null, duration: Number(duration) > 0 ? Number(duration) : null, bytes, uploaded: uploaded ? `${uploaded[1]}-${uploaded[2]}-${uploaded[3]}` : null };
 }
 
 async function downloadWithYoutubei(videoId: string, destination: string, options: YouTubeDownloadOptions, signal: AbortSignal): Promise<YouTubeVideo> {
@@ -114,7 +117,7 @@ async function downloadWithYoutubei(videoId: string, destination: string, option
   if (chosen.content_length && chosen.content_length > options.maxBytes) throw new OnscreenError('video_too_large', 'The video is larger than this server accepts.');
   const body = await info.download({ itag: chosen.itag, type: chosen.has_audio ? 'video+audio' : 'video' });
   const bytes = await saveLimited(Readable.fromWeb(body as WebReadableStream<Uint8Array>), destination, options, chosen.content_length ?? null, signal);
-  return { title: info.basic_info.title ?? null, duration: info.basic_info.duration ?? null, bytes };
+  return { title: info.basic_info.title ?? null, duration: info.basic_info.duration ?? null, bytes, uploaded: null };
 }
 
 /** Prefers MP4 (H.264 decodes fastest), then the tallest picture. */

@@ -24,7 +24,9 @@ before(async () => {
   // Monday: 20 s, a woman for samples 0–19 (the first 9.75 s), a man for 20–39. Tuesday: 10 s, a man throughout.
   const monday = makeAnalysis({ duration: 20, clusters: [[{ samples: range(0, 20), female: 0.9 }], [{ samples: range(20, 20), female: 0.1 }]] });
   const tuesday = makeAnalysis({ duration: 10, clusters: [[{ samples: range(0, 20), female: 0.1 }]] });
-  for (const [name, analysis] of [['monday', monday], ['tuesday', tuesday]] as const) {
+  const filmed = { ...makeAnalysis({ duration: 10, clusters: [[{ samples: range(0, 20), female: 0.9 }]] }) };
+  filmed.video = { ...filmed.video, published: { date: '2025-12-24', from: 'file' } };
+  for (const [name, analysis] of [['monday', monday], ['tuesday', tuesday], ['filmed', filmed]] as const) {
     await writeAnalysisFolder(join(work, name), { analysis, thumbnails: new Map() });
   }
   for (const args of [['monday', '0=female', '1=male'], ['tuesday', '0=male']]) {
@@ -74,6 +76,18 @@ test('without a date, a video is dated by the day it was analysed, and the repor
   assert.equal(collection.videos[0]?.dateSource, 'analysed');
   assert.deepEqual(collection.dateSources, { analysed: 1 });
   assert.match(await readFile(join(work, 'undated', 'collection.html'), 'utf8'), /1 from the day analysed/);
+});
+
+test('a date from the video itself (file metadata or YouTube upload) is used, and a given date wins over it', async () => {
+  let run = onscreen('collection', 'report', 'dated', 'filmed', 'monday', '--date', 'monday=2026-01-10', '--period', 'month');
+  assert.equal(run.code, 0, run.stderr);
+  const collection = JSON.parse(await readFile(join(work, 'dated', 'collection.json'), 'utf8')) as CollectionReport;
+  assert.deepEqual(collection.videos.map((v) => [v.date, v.dateSource]), [['2025-12-24', 'file-metadata'], ['2026-01-10', 'given']]);
+  assert.deepEqual(collection.periods.map((p) => p.period), ['2025-12', '2026-01']);
+  run = onscreen('collection', 'report', 'dated2', 'filmed', '--date', 'filmed=2026-02-01');
+  assert.equal(run.code, 0, run.stderr);
+  const again = JSON.parse(await readFile(join(work, 'dated2', 'collection.json'), 'utf8')) as CollectionReport;
+  assert.deepEqual([again.videos[0]?.date, again.videos[0]?.dateSource], ['2026-02-01', 'given']);
 });
 
 test('bad input gets one clear line and writes nothing', async () => {
