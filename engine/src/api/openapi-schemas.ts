@@ -85,6 +85,25 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     },
     additionalProperties: true,
   },
+  Collection: {
+    type: 'object',
+    properties: { id: str, name: str, createdBy: nullable(str), createdAt: { type: 'string', format: 'date-time' }, jobIds: { type: 'array', items: str }, reportUrl: str },
+  },
+  CollectionList: { type: 'object', properties: { collections: { type: 'array', items: ref('Collection') } } },
+  CollectionReport: {
+    type: 'object',
+    description: 'shared/src/collection.ts: videos in date order, totals summed over the videos, people counted once across videos, periods, and the definition of every figure.',
+    properties: {
+      schemaVersion: { type: 'integer' },
+      name: str,
+      videos: { type: 'array' },
+      total: { type: 'object' },
+      people: { type: 'array' },
+      periods: { type: 'array' },
+      definitions: { type: 'object', additionalProperties: str },
+    },
+    additionalProperties: true,
+  },
   ServiceStatus: {
     type: 'object',
     properties: {

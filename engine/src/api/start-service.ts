@@ -13,6 +13,7 @@ import { ENGINE_VERSION } from '../config/tuning.js';
 import { createChildProcessProcessor } from '../queue/child-process.processor.js';
 import { InProcessQueue } from '../queue/in-process.queue.js';
 import type { AnalysisProcessor, JobQueue } from '../queue/job-queue.js';
+import { CollectionsService } from '../services/collections.service.js';
 import { JobNotifier } from '../services/job-notifier.js';
 import { JobOutcomesService } from '../services/job-outcomes.service.js';
 import { JobReportsService, type ReportRenderer } from '../services/job-reports.service.js';
@@ -24,6 +25,7 @@ import { TokensService } from '../services/tokens.service.js';
 import { UploadLinks } from '../services/upload-links.service.js';
 import { openDatabase } from '../storage/database.js';
 import { JobFilesStore } from '../storage/job-files.store.js';
+import { CollectionsRepository } from '../storage/collections.repository.js';
 import { JobsRepository } from '../storage/jobs.repository.js';
 import { loadOrCreateSecret } from '../storage/secret.store.js';
 import { TokensRepository } from '../storage/tokens.repository.js';
@@ -101,6 +103,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   });
   const tagging = new TaggingService({ jobs: jobsRepo, files, notifier });
   const reports = new JobReportsService({ tagging, files, render: overrides.render ?? renderReport });
+  const collections = new CollectionsService({ collections: new CollectionsRepository(db), jobs: jobsRepo, tagging, notifier });
   const retention = new RetentionService({ jobs: jobsRepo, files, jobsService: jobs, retentionDays: config.retentionDays });
 
   const context: ApiContext = {
@@ -108,6 +111,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     jobs,
     tagging,
     reports,
+    collections,
     tokens,
     notifier,
     uploadLinks,
@@ -163,6 +167,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
         await queue.close();
         server.closeAllConnections();
         await closed;
+        collections.close();
         db.close();
       })()),
   };
