@@ -88,6 +88,10 @@ export interface CollectionReport {
   /** Most seen first. A named or remembered person appears once. */
   people: CollectionPerson[];
   periods: CollectionPeriod[];
+  /** Videos in the collection that are not in the figures yet: still analysing, or failed. */
+  pending: Array<{ id: string; title: string | null; status: string }>;
+  /** Videos of a playlist or channel that could not be analysed (private, deleted, live…). */
+  skipped: Array<{ videoId: string; title: string | null; reason: string }>;
   /** How many videos took their date from each source. */
   dateSources: Partial<Record<DateSource, number>>;
   definitions: Record<string, string>;

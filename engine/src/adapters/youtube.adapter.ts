@@ -11,7 +11,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { runInNewContext } from 'node:vm';
 import { Innertube, Platform } from 'youtubei.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { toYouTubeWatchUrl } from '../../../shared/src/youtube-url.js';
+import { toYouTubeListUrl, toYouTubeWatchUrl, type YouTubeList } from '../../../shared/src/youtube-url.js';
 import { explainYouTubeRefusal } from '../stages/source/youtube-errors.js';
 
 export interface YouTubeDownloadOptions {
@@ -53,6 +53,71 @@ export async function downloadYouTube(videoId: string, destination: string, opti
     if (options.signal?.aborted) throw new OnscreenError('interrupted', 'The download was cancelled.');
     throw explainYouTubeRefusal(error instanceof Error ? error.message : String(error));
   }
+}
+
+export interface YouTubeListing {
+  title: string | null;
+  /** Newest first for a channel; in the playlist's order for a playlist. */
+  videos: Array<{ videoId: string; title: string | null }>;
+  /** Videos that cannot be analysed (private, deleted, members only, live or upcoming), with why. */
+  skipped: Array<{ videoId: string; title: string | null; reason: string }>;
+}
+
+/**
+ * The first `max` videos of a playlist or a channel's uploads, with yt-dlp (youtubei.js reads single
+ * videos only): without yt-dlp on PATH, one clear refusal.
+ */
+export async function listYouTube(list: YouTubeList, options: { max: number; timeoutMs: number; ytDlp?: string; signal?: AbortSignal }): Promise<YouTubeListing> {
+  const command = options.ytDlp ?? 'yt-dlp';
+  if (!(await canRun(command))) {
+    throw new OnscreenError('youtube_unsupported', 'Reading a YouTube playlist or channel needs yt-dlp on the engine\'s PATH (pip install yt-dlp, or your system\'s package). Single videos work without it.');
+  }
+  const signal = options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]) : AbortSignal.timeout(options.timeoutMs);
+  const args = ['-J', '--flat-playlist', '--no-warnings', '--playlist-end', String(options.max), '--', toYouTubeListUrl(list)];
+  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], signal });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (t: string) => (out = (out + t).slice(-16_000_000)));
+    child.stderr.setEncoding('utf8').on('data', (t: string) => (err = (err + t).slice(-8000)));
+    child.once('error', fail);
+    child.once('close', (c) => done({ code: c, stdout: out, stderr: err }));
+  }).catch((error: unknown) => {
+    if (signal.aborted) throw new OnscreenError('download_timeout', 'YouTube did not list the videos in time.');
+    throw error;
+  });
+  if (code !== 0) {
+    const refusal = explainYouTubeRefusal(stderr.trim().split('\n').filter((l) => l.includes('ERROR')).at(-1) ?? stderr);
+    throw new OnscreenError(refusal.code, `That YouTube ${list.kind} could not be read (private, removed, or it never existed).`);
+  }
+  return readListing(stdout, options.max);
+}
+
+/** yt-dlp's `-J --flat-playlist` JSON, read into the videos to analyse and those to skip. */
+export function readListing(json: string, max: number): YouTubeListing {
+  let parsed: { title?: string; entries?: Array<{ id?: string; title?: string; availability?: string | null; live_status?: string | null }> };
+  try {
+    parsed = JSON.parse(json) as typeof parsed;
+  } catch {
+    throw new OnscreenError('youtube_unsupported', 'YouTube\'s list of videos could not be read.');
+  }
+  const listing: YouTubeListing = { title: parsed.title ?? null, videos: [], skipped: [] };
+  for (const entry of (parsed.entries ?? []).slice(0, max)) {
+    if (!entry.id || !/^[A-Za-z0-9_-]{11}$/.test(entry.id)) continue;
+    const title = entry.title && !/^\[(Private|Deleted) video\]$/.test(entry.title) ? entry.title : null;
+    const reason = skipReason(entry);
+    if (reason) listing.skipped.push({ videoId: entry.id, title, reason });
+    else listing.videos.push({ videoId: entry.id, title });
+  }
+  return listing;
+}
+
+function skipReason(entry: { title?: string; availability?: string | null; live_status?: string | null }): string | null {
+  if (entry.title === '[Private video]' || entry.availability === 'private') return 'private';
+  if (entry.title === '[Deleted video]') return 'deleted';
+  if (entry.availability === 'needs_auth' || entry.availability === 'subscriber_only' || entry.availability === 'premium_only') return 'needs a sign-in or membership';
+  if (entry.live_status === 'is_live' || entry.live_status === 'is_upcoming') return 'live or upcoming';
+  return null;
 }
 
 const runnable = new Map<string, Promise<boolean>>();

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { RenderedCollection } from '../services/collection.service.js';
 import type { ApiContext } from './context.js';
 import type { AnyRoute, Route } from './router.js';
-import { collectionJobsSchema, collectionReportQuerySchema, createCollectionSchema, PARAMS } from './schemas.js';
+import { collectionFromYouTubeSchema, collectionJobsSchema, collectionReportQuerySchema, createCollectionSchema, PARAMS } from './schemas.js';
 
 const cid = { cid: PARAMS.cid };
 const COLLECTION = { schema: 'Collection' };
@@ -18,6 +18,17 @@ export function collectionsRoutes(context: ApiContext): AnyRoute[] {
     body: createCollectionSchema,
     responses: { 201: { description: 'The new collection', ...COLLECTION }, 400: { description: 'Malformed request', schema: 'Error' } },
     handle: ({ body, tokenName }) => ({ status: 201, json: collections.create(body.name, tokenName) }),
+  };
+  const fromYouTube: Route<z.infer<typeof collectionFromYouTubeSchema>> = {
+    method: 'POST', path: '/api/v1/collections/from-youtube', access: 'token', tag: 'collections',
+    summary: 'A YouTube playlist or channel becomes a collection of its newest videos (`max`, default 10), one job per video; private, deleted and live videos are skipped and listed.',
+    body: collectionFromYouTubeSchema,
+    responses: {
+      201: { description: '{ collection, jobs }', schema: 'CollectionFromList' },
+      400: { description: 'Not a playlist or channel link, or too many videos', schema: 'Error' },
+      422: { description: 'The list cannot be read, or has no video to analyse', schema: 'Error' },
+    },
+    handle: async ({ body, tokenName }) => ({ status: 201, json: await collections.createFromYouTube(body.url, { name: body.name, max: body.max }, tokenName) }),
   };
   const addJobs: Route<z.infer<typeof collectionJobsSchema>> = {
     method: 'POST', path: '/api/v1/collections/:cid/jobs', access: 'token', tag: 'collections', summary: 'Add analysed jobs to a collection (all or none). A job can be in several collections.',
@@ -39,6 +50,7 @@ export function collectionsRoutes(context: ApiContext): AnyRoute[] {
   };
   return [
     create,
+    fromYouTube,
     {
       method: 'GET', path: '/api/v1/collections', access: 'token', tag: 'collections', summary: 'Every collection, newest first.',
       responses: { 200: { description: '{ collections: Collection[] }', schema: 'CollectionList' } },

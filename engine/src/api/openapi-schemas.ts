@@ -87,8 +87,13 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
   },
   Collection: {
     type: 'object',
-    properties: { id: str, name: str, createdBy: nullable(str), createdAt: { type: 'string', format: 'date-time' }, jobIds: { type: 'array', items: str }, reportUrl: str },
+    properties: {
+      id: str, name: str, createdBy: nullable(str), createdAt: { type: 'string', format: 'date-time' }, source: nullable(str),
+      skipped: { type: 'array', items: { type: 'object', properties: { videoId: str, title: nullable(str), reason: str } } },
+      jobIds: { type: 'array', items: str }, reportUrl: str,
+    },
   },
+  CollectionFromList: { type: 'object', properties: { collection: ref('Collection'), jobs: { type: 'array', items: ref('Job') } } },
   CollectionList: { type: 'object', properties: { collections: { type: 'array', items: ref('Collection') } } },
   CollectionReport: {
     type: 'object',

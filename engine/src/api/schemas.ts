@@ -35,6 +35,11 @@ export const splitSchema = z.strictObject({ person: personId, tracks: z.array(z.
 export const bySchema = z.strictObject({ by });
 
 export const createCollectionSchema = z.strictObject({ name: z.string().trim().min(1, 'a name').max(200) });
+export const collectionFromYouTubeSchema = z.strictObject({
+  url: z.string().min(1).max(2048),
+  name: z.string().trim().min(1).max(200).optional(),
+  max: z.number().int().min(1).max(500).optional(),
+});
 export const collectionJobsSchema = z.strictObject({ jobIds: z.array(z.string().regex(JOB_ID_PATTERN, 'job ids are 20 hexadecimal characters')).min(1).max(1000) });
 export const collectionReportQuerySchema = z.strictObject({ period: z.enum(['month', 'week']).default('month') });
 

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { parseYouTubeUrl } from '../../../shared/src/youtube-url.js';
 import { assertPublicUrl } from '../adapters/network-guard.js';
+import { listYouTube } from '../adapters/youtube.adapter.js';
 import type { ServiceConfig } from '../config/service.config.js';
 import { ENGINE_VERSION } from '../config/tuning.js';
 import { createChildProcessProcessor } from '../queue/child-process.processor.js';
@@ -51,6 +52,8 @@ export interface ServiceOverrides {
   /** Replaces the analysis (tests of the service's own behaviour). */
   processor?: AnalysisProcessor;
   render?: ReportRenderer;
+  /** The yt-dlp command for playlists and channels (default `yt-dlp` on PATH). */
+  ytDlp?: string;
   /** Where the page's built files are (default dist/web). */
   webDir?: string;
   log?(line: string): void;
@@ -103,7 +106,17 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   });
   const tagging = new TaggingService({ jobs: jobsRepo, files, notifier });
   const reports = new JobReportsService({ tagging, files, render: overrides.render ?? renderReport });
-  const collections = new CollectionsService({ collections: new CollectionsRepository(db), jobs: jobsRepo, tagging, notifier });
+  const collections = new CollectionsService({
+    collections: new CollectionsRepository(db),
+    jobs: jobsRepo,
+    tagging,
+    notifier,
+    lists: {
+      listYouTube: (list, max) => listYouTube(list, { max, timeoutMs: 120_000, ...(overrides.ytDlp ? { ytDlp: overrides.ytDlp } : {}) }),
+      createJob: async (url, tokenName) => (await jobs.createFromUrl({ url }, tokenName)).job,
+      playlistMax: config.playlistMax,
+    },
+  });
   const retention = new RetentionService({ jobs: jobsRepo, files, jobsService: jobs, retentionDays: config.retentionDays });
 
   const context: ApiContext = {

@@ -42,9 +42,18 @@ export function summarizeAnalysis(id: string, analysis: Analysis, edits: readonl
   return summarizeVideo({ id, report, ...dateOf(analysis, options.date) });
 }
 
-export async function renderCollection(name: string, videos: readonly VideoSummary[], periodKind: PeriodKind, now: Date = new Date()): Promise<RenderedCollection> {
-  if (videos.length === 0) throw new OnscreenError('bad_request', `The collection "${name}" has no videos yet: add analyses to it first.`);
-  const collection = buildCollection({ name, periodKind, videos, now });
+export async function renderCollection(
+  name: string,
+  videos: readonly VideoSummary[],
+  periodKind: PeriodKind,
+  now: Date = new Date(),
+  leftOut: Pick<CollectionReport, 'pending' | 'skipped'> = { pending: [], skipped: [] },
+): Promise<RenderedCollection> {
+  if (videos.length === 0) {
+    const waiting = leftOut.pending.length > 0 ? ` (${leftOut.pending.length} still being analysed or failed)` : '';
+    throw new OnscreenError('bad_request', `The collection "${name}" has no analysed videos yet${waiting}: add analyses to it first.`);
+  }
+  const collection = buildCollection({ name, periodKind, videos, now, ...leftOut });
   const specs = collectionChartSpecs(collection);
   const charts: CollectionCharts = { videos: await renderChart(specs.videos), trend: await renderChart(specs.trend), people: await renderChart(specs.people) };
   return { collection, csv: buildCollectionCsv(collection), html: buildCollectionHtml(collection, charts), charts };

@@ -7,7 +7,9 @@ import type { VideoSummary } from '../../../shared/src/collection.js';
 import type { Job } from '../../../shared/src/api/types.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { PeriodKind } from '../stages/collection/periods.js';
-import type { CollectionRecord, CollectionsRepository } from '../storage/collections.repository.js';
+import { parseYouTubeListUrl, toYouTubeListUrl, toYouTubeWatchUrl, type YouTubeList } from '../../../shared/src/youtube-url.js';
+import type { YouTubeListing } from '../adapters/youtube.adapter.js';
+import type { CollectionRecord, CollectionsRepository, SkippedVideo } from '../storage/collections.repository.js';
 import type { JobsRepository } from '../storage/jobs.repository.js';
 import { renderCollection, summarizeAnalysis, type RenderedCollection } from './collection.service.js';
 import { createJobId } from './job-id.js';
@@ -19,9 +21,22 @@ export interface CollectionView {
   name: string;
   createdBy: string | null;
   createdAt: string;
+  source: string | null;
+  skipped: SkippedVideo[];
   jobIds: string[];
   reportUrl: string;
 }
+
+/** The outside world a collection made from a YouTube list needs: listing it, and starting a job per video. */
+export interface ListDoors {
+  listYouTube(list: YouTubeList, max: number): Promise<YouTubeListing>;
+  createJob(url: string, tokenName: string): Promise<Job>;
+  /** Most videos one list may become (ONSCREEN_PLAYLIST_MAX). */
+  playlistMax: number;
+}
+
+/** Videos taken from a list when the request does not say. */
+export const DEFAULT_LIST_VIDEOS = 10;
 
 const MAX_JOBS_PER_REQUEST = 1000;
 
@@ -30,7 +45,7 @@ export class CollectionsService {
   private readonly pending = new Map<string, Promise<void>>();
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly deps: { collections: CollectionsRepository; jobs: JobsRepository; tagging: TaggingService; notifier: JobNotifier; now?(): Date }) {
+  constructor(private readonly deps: { collections: CollectionsRepository; jobs: JobsRepository; tagging: TaggingService; notifier: JobNotifier; lists: ListDoors; now?(): Date }) {
     this.unsubscribe = deps.notifier.subscribeAll((job) => this.onJob(job));
   }
 
@@ -39,9 +54,34 @@ export class CollectionsService {
   }
 
   create(name: string, by: string | null): CollectionView {
-    const record = { id: createJobId(), name: checkName(name), createdBy: by, createdAt: this.now() };
+    const record = { id: createJobId(), name: checkName(name), createdBy: by, createdAt: this.now(), source: null, skipped: [] };
     this.deps.collections.insert(record);
     return view({ ...record, jobIds: [] });
+  }
+
+  /**
+   * A YouTube playlist or channel becomes a collection of its newest videos, one job per video (a
+   * video analysed before with the same options reuses its job). Private, deleted, members-only and
+   * live videos are skipped and listed. Nothing is created when the list cannot be read.
+   */
+  async createFromYouTube(url: string, options: { name?: string | undefined; max?: number | undefined }, tokenName: string): Promise<{ collection: CollectionView; jobs: Job[] }> {
+    const list = parseYouTubeListUrl(url);
+    if (!list) throw new OnscreenError('url_invalid', 'That is not a link to a YouTube playlist or channel (for one video, start a job instead).');
+    const max = options.max ?? DEFAULT_LIST_VIDEOS;
+    if (!Number.isInteger(max) || max < 1 || max > this.deps.lists.playlistMax) {
+      throw new OnscreenError('bad_request', `Take 1 to ${this.deps.lists.playlistMax} videos from a list (ONSCREEN_PLAYLIST_MAX sets the most).`);
+    }
+    const listing = await this.deps.lists.listYouTube(list, max);
+    if (listing.videos.length === 0) {
+      throw new OnscreenError('source_unavailable', `That ${list.kind} has no video that can be analysed${listing.skipped.length > 0 ? ` (${listing.skipped.length} private, deleted or live)` : ''}.`);
+    }
+    const name = checkName(options.name ?? listing.title ?? `YouTube ${list.kind}`);
+    const jobs: Job[] = [];
+    for (const video of listing.videos) jobs.push(await this.deps.lists.createJob(toYouTubeWatchUrl(video.videoId), tokenName));
+    const record = { id: createJobId(), name, createdBy: tokenName, createdAt: this.now(), source: toYouTubeListUrl(list), skipped: listing.skipped };
+    this.deps.collections.insert(record);
+    this.deps.collections.addJobs(record.id, jobs.map((j) => j.id), this.now());
+    return { collection: this.get(record.id), jobs };
   }
 
   list(): CollectionView[] {
@@ -88,17 +128,26 @@ export class CollectionsService {
     await Promise.all(record.jobIds.map((jobId) => this.ensureSummary(jobId)));
     const stored = this.deps.collections.summaries(record.jobIds);
     const videos = record.jobIds.map((jobId) => stored.get(jobId)).filter((s): s is VideoSummary => s !== undefined);
-    return renderCollection(record.name, videos, periodKind, new Date(this.now()));
+    const pending = record.jobIds
+      .filter((jobId) => !stored.has(jobId))
+      .map((jobId) => this.deps.jobs.get(jobId))
+      .filter((job) => job !== null)
+      .map((job) => ({ id: job.id, title: job.title ?? job.sourceLabel, status: job.status }));
+    return renderCollection(record.name, videos, periodKind, new Date(this.now()), { pending, skipped: record.skipped });
   }
 
   private onJob(job: Job): void {
     if (job.status === 'tagging' || job.status === 'done') void this.refresh(job.id).catch((error: unknown) => this.deps.notifier.log(`job ${job.id}: its collection summary was not updated (${String(error)})`));
   }
 
-  /** Waits for a summary being written; writes one for a job that has none (jobs analysed before collections existed). */
+  /**
+   * Waits for a summary being written; writes one for an analysed job that has none (jobs analysed
+   * before collections existed). A job still analysing gets its summary when it becomes taggable.
+   */
   private async ensureSummary(jobId: string): Promise<void> {
-    await this.pending.get(jobId);
-    if (this.deps.collections.summaries([jobId]).size === 0) await this.refresh(jobId);
+    await this.pending.get(jobId)?.catch(() => undefined);
+    const status = this.deps.jobs.get(jobId)?.status;
+    if ((status === 'tagging' || status === 'done') && this.deps.collections.summaries([jobId]).size === 0) await this.refresh(jobId);
   }
 
   /** Summaries of one job are written one after another, in the order of its changes. */

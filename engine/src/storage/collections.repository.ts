@@ -2,29 +2,47 @@
 import type { VideoSummary } from '../../../shared/src/collection.js';
 import type { Db } from './database.js';
 
+export interface SkippedVideo {
+  videoId: string;
+  title: string | null;
+  reason: string;
+}
+
 export interface CollectionRecord {
   id: string;
   name: string;
   createdBy: string | null;
   createdAt: string;
+  /** The playlist or channel link it was made from, or null. */
+  source: string | null;
+  /** Videos of that list that could not be analysed. */
+  skipped: SkippedVideo[];
   jobIds: string[];
 }
+
+type Row = Omit<CollectionRecord, 'jobIds' | 'skipped'> & { skipped: string };
+const SELECT = 'SELECT id, name, created_by AS createdBy, created_at AS createdAt, source, skipped FROM collections';
 
 export class CollectionsRepository {
   constructor(private readonly db: Db) {}
 
   insert(record: Omit<CollectionRecord, 'jobIds'>): void {
-    this.db.prepare('INSERT INTO collections (id, name, created_by, created_at) VALUES (@id, @name, @createdBy, @createdAt)').run(record);
+    this.db
+      .prepare('INSERT INTO collections (id, name, created_by, created_at, source, skipped) VALUES (@id, @name, @createdBy, @createdAt, @source, @skipped)')
+      .run({ ...record, skipped: JSON.stringify(record.skipped) });
   }
 
   get(id: string): CollectionRecord | null {
-    const row = this.db.prepare('SELECT id, name, created_by AS createdBy, created_at AS createdAt FROM collections WHERE id = ?').get(id) as Omit<CollectionRecord, 'jobIds'> | undefined;
-    return row ? { ...row, jobIds: this.jobIds(id) } : null;
+    const row = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as Row | undefined;
+    return row ? this.toRecord(row) : null;
   }
 
   list(): CollectionRecord[] {
-    const rows = this.db.prepare('SELECT id, name, created_by AS createdBy, created_at AS createdAt FROM collections ORDER BY created_at DESC, id').all() as Omit<CollectionRecord, 'jobIds'>[];
-    return rows.map((row) => ({ ...row, jobIds: this.jobIds(row.id) }));
+    return (this.db.prepare(`${SELECT} ORDER BY created_at DESC, id`).all() as Row[]).map((row) => this.toRecord(row));
+  }
+
+  private toRecord(row: Row): CollectionRecord {
+    return { ...row, skipped: JSON.parse(row.skipped) as SkippedVideo[], jobIds: this.jobIds(row.id) };
   }
 
   rename(id: string, name: string): boolean {

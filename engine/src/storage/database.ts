@@ -61,7 +61,10 @@ const MIGRATIONS: string[] = [
      id TEXT PRIMARY KEY,
      name TEXT NOT NULL,
      created_by TEXT,
-     created_at TEXT NOT NULL
+     created_at TEXT NOT NULL,
+     -- The playlist or channel link it was made from, and the videos of it that could not be analysed (JSON).
+     source TEXT,
+     skipped TEXT NOT NULL DEFAULT '[]'
    );
    CREATE TABLE collection_jobs (
      collection_id TEXT NOT NULL REFERENCES collections (id) ON DELETE CASCADE,

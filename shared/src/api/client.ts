@@ -117,6 +117,10 @@ export class OnscreenClient {
     return this.json('POST', '/collections', { name });
   }
 
+  collectionFromYouTube(url: string, options: { name?: string; max?: number } = {}): Promise<{ collection: Collection; jobs: Job[] }> {
+    return this.json('POST', '/collections/from-youtube', { url, ...options });
+  }
+
   async listCollections(): Promise<Collection[]> {
     return (await this.json<{ collections: Collection[] }>('GET', '/collections')).collections;
   }

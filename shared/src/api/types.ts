@@ -28,6 +28,7 @@
  *   GET    /api/v1/jobs/:id/report.html         → text/html (self-contained)
  *   GET    /api/v1/jobs/:id/charts/:name.png    → image/png, name ∈ share | timeline | persons
  *   POST   /api/v1/collections                  { name } → 201 Collection
+ *   POST   /api/v1/collections/from-youtube     { url, name?, max? } → 201 { collection, jobs: Job[] }
  *   GET    /api/v1/collections                  → { collections: Collection[] }
  *   GET    /api/v1/collections/:cid             → Collection
  *   DELETE /api/v1/collections/:cid             → 204 (the jobs stay)
@@ -52,6 +53,10 @@ export interface Collection {
   name: string;
   createdBy: string | null;
   createdAt: string;
+  /** The YouTube playlist or channel it was made from, or null. */
+  source: string | null;
+  /** Videos of that list that could not be analysed (private, deleted, live…). */
+  skipped: Array<{ videoId: string; title: string | null; reason: string }>;
   jobIds: string[];
   /** The report page (HTML), relative to the engine's address. */
   reportUrl: string;

@@ -21,6 +21,8 @@ export interface CollectionInput {
   periodKind: PeriodKind;
   videos: readonly VideoSummary[];
   now: Date;
+  pending?: CollectionReport['pending'];
+  skipped?: CollectionReport['skipped'];
 }
 
 export function buildCollection(input: CollectionInput): CollectionReport {
@@ -53,6 +55,8 @@ export function buildCollection(input: CollectionInput): CollectionReport {
     },
     people,
     periods: buildPeriods(videos, input.periodKind),
+    pending: [...(input.pending ?? [])],
+    skipped: [...(input.skipped ?? [])],
     dateSources,
     definitions: { ...COLLECTION_DEFINITIONS },
   };

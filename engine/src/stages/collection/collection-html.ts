@@ -52,6 +52,7 @@ ${chart('people')}
 ${videosTable(collection)}
 <p class="note">Dates: ${Object.entries(collection.dateSources).map(([source, n]) => `${n} from the ${DATE_SOURCES[source as keyof typeof DATE_SOURCES]}`).join(', ')}.</p>
 </section>
+${notInFigures(collection)}
 <section aria-labelledby="people">
 <h2 id="people">People</h2>
 ${peopleTable(collection)}
@@ -67,6 +68,16 @@ ${Object.entries(collection.definitions).map(([key, text]) => `  <dt>${escape(la
 </body>
 </html>
 `;
+}
+
+function notInFigures(collection: CollectionReport): string {
+  const pending = collection.pending.map((v) => `<li>${escape(v.title ?? v.id)}: ${v.status === 'failed' ? 'its analysis failed' : 'still being analysed'}</li>`);
+  const skipped = collection.skipped.map((v) => `<li>${escape(v.title ?? v.videoId)} (${escape(v.videoId)}): skipped, ${escape(v.reason)}</li>`);
+  if (pending.length + skipped.length === 0) return '';
+  return `<section aria-labelledby="left-out">
+<h2 id="left-out">Not in these figures</h2>
+<ul>${[...pending, ...skipped].join('')}</ul>
+</section>`;
 }
 
 function dateRange(collection: CollectionReport): string {
