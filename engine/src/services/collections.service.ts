@@ -12,7 +12,7 @@ import type { YouTubeListing } from '../adapters/youtube.adapter.js';
 import type { CollectionRecord, CollectionsRepository, SkippedVideo } from '../storage/collections.repository.js';
 import type { JobsRepository } from '../storage/jobs.repository.js';
 import { renderCollection, summarizeAnalysis, type RenderedCollection } from './collection.service.js';
-import { createJobId } from './job-id.js';
+import { createJobId } from '../contracts/job-id.js';
 import type { JobNotifier } from './job-notifier.js';
 import type { TaggingService } from './tagging.service.js';
 

@@ -2,7 +2,8 @@ import { basename, resolve } from 'node:path';
 import type { CollectionReport } from '../../../../shared/src/collection.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
 import { writeFolderCollection } from '../../services/collection.service.js';
-import { formatDuration, formatPercent } from '../../stages/report/format.js';
+import { formatDuration } from '../../../../shared/src/format/duration.js';
+import { formatPercent } from '../../../../shared/src/format/percent.js';
 import type { Command } from '../command.js';
 
 const USAGE = `Usage: npx onscreen collection report <out-dir> <analysis-dir> <analysis-dir> … [options]

@@ -1,8 +1,9 @@
 /** The collection's three charts as plain data (drawn by adapters/chart-renderer.ts, like the video report's). */
 import type { CollectionReport } from '../../../../shared/src/collection.js';
 import type { BarChartSpec, GroupedBarChartSpec } from '../report/chart-specs.js';
-import { COLOURS, GROUP_LABELS } from '../report/chart-colours.js';
-import { formatDuration, formatPercent } from '../report/format.js';
+import { COLOURS, GROUP_LABELS } from '../../../../shared/src/palette.js';
+import { formatDuration } from '../../../../shared/src/format/duration.js';
+import { formatPercent } from '../../../../shared/src/format/percent.js';
 
 export interface CollectionChartSpecs {
   videos: GroupedBarChartSpec;

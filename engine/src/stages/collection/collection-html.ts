@@ -1,7 +1,8 @@
 /** collection.html: one self-contained page (inline CSS, charts as data: URIs), like report.html, for a body of work. */
 import type { CollectionReport } from '../../../../shared/src/collection.js';
-import { GROUP_LABELS } from '../report/chart-colours.js';
-import { formatDuration, formatPercent } from '../report/format.js';
+import { GROUP_LABELS } from '../../../../shared/src/palette.js';
+import { formatDuration } from '../../../../shared/src/format/duration.js';
+import { formatPercent } from '../../../../shared/src/format/percent.js';
 import { escape, figure, labelOf, swatch } from '../report/report-html.js';
 import { REPORT_CSS } from '../report/report-html-style.js';
 import { collectionChartSpecs, type CollectionChartSpecs } from './collection-charts.js';
