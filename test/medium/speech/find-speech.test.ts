@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findSpeech } from '../../../engine/src/pipeline/find-speech.js';
+import { findSpeech } from '../../../engine/src/services/analysis/find-speech.js';
 import { overlapSeconds, totalSeconds, type Segment } from '../../../engine/src/stages/speech/speech-segments.js';
 import { makeTempDir, makeVideo, runFfmpeg } from '../../fixtures/media.js';
 

@@ -4,10 +4,10 @@
  * window to the next, and the speech stage turns the probabilities into segments. Constant memory
  * but for one probability and one loudness figure per window (about 31 a second).
  */
-import { getModelEntry } from '../adapters/models/manifest.js';
-import { streamAudio } from '../adapters/ffmpeg.adapter.js';
-import { run } from '../adapters/onnx.adapter.js';
-import { SPEECH_SETTINGS, speechSegments, type Segment } from '../stages/speech/speech-segments.js';
+import { getModelEntry } from '../../adapters/models/manifest.js';
+import { streamAudio } from '../../adapters/ffmpeg.adapter.js';
+import { run } from '../../adapters/onnx.adapter.js';
+import { SPEECH_SETTINGS, speechSegments, type Segment } from '../../stages/speech/speech-segments.js';
 
 export interface SpeechFound {
   /** False for a video without a sound track (or an empty one). */
