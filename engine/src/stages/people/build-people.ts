@@ -8,7 +8,8 @@ import type { DetectedFace } from '../frames/frame.js';
 import { meanDirection } from '../tracks/geometry.js';
 import type { TrackedFaces } from '../tracks/face-tracker.js';
 import { suggestGender } from './gender-suggestion.js';
-import { clusterTracks } from './track-clustering.js';
+import { findDoubts } from './merge-doubt.js';
+import { clusterTracksWithMerges } from './track-clustering.js';
 
 export interface PeopleOptions {
   /** Average embedding similarity above which tracks are one person (chosen on ../shared/eval, see docs). */
@@ -16,6 +17,12 @@ export interface PeopleOptions {
   /** See ClusteringOptions: similarity taken off pairs of poor-quality tracks. */
   lowQualityPenalty: number;
   goodQuality: number;
+  /** See ClusteringOptions: the extra similarity a poorly seen track needs to join, more against a person with few faces. */
+  weakMargin: number;
+  fewFacesMargin: number;
+  fewFaces: number;
+  /** A person whose two halves are less alike than this is flagged "check: may be two people" (see merge-doubt.ts). */
+  doubtSimilarity: number;
   /** Faces per track used for its look and gender: the best ones by quality. */
   bestFacesPerTrack: number;
   /** A track whose best detector score stays below this, with fewer than `minTrackFaces` faces, is not a face. */
@@ -29,6 +36,10 @@ export const DEFAULT_PEOPLE_OPTIONS: PeopleOptions = {
   clusterThreshold: 0.27,
   lowQualityPenalty: 0.4,
   goodQuality: 0.6,
+  weakMargin: 0,
+  fewFacesMargin: 0,
+  fewFaces: 0,
+  doubtSimilarity: 0,
   bestFacesPerTrack: 8,
   notFaceScore: 0.9,
   minTrackFaces: 2,
@@ -72,10 +83,11 @@ export function buildPeople(detected: readonly DetectedFace[], tracking: Tracked
     return false;
   });
 
-  const labels = clusterTracks(
-    kept.map((s) => ({ embedding: s.embedding!, samples: s.samples, weight: Math.min(s.bestFaces.length, options.bestFacesPerTrack), quality: s.quality })),
-    { threshold: options.clusterThreshold, lowQualityPenalty: options.lowQualityPenalty, goodQuality: options.goodQuality },
+  const { labels, merges } = clusterTracksWithMerges(
+    kept.map((s) => ({ embedding: s.embedding!, samples: s.samples, weight: Math.min(s.bestFaces.length, options.bestFacesPerTrack), quality: s.quality, faces: s.faceIds.length })),
+    { ...options, threshold: options.clusterThreshold },
   );
+  const doubts = findDoubts(merges, labels, kept.map((s) => s.faceIds.length), options);
 
   const tracks: Track[] = kept.map((s, k) => ({
     id: k,
@@ -108,6 +120,7 @@ export function buildPeople(detected: readonly DetectedFace[], tracking: Tracked
       thumbnail: `thumbnails/cluster-${id}.jpg`,
       bestFace: best[0]!,
       showAt: detected[best[0]!]!.t,
+      ...(doubts[id] ? { doubt: doubts[id] } : {}),
     });
   }
   return { faces, tracks, clusters, sheetFaces, notFaceTracks };
