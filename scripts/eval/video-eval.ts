@@ -11,6 +11,7 @@ import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
 import { analyzeVideo } from '../../engine/src/pipeline/analyze-video.js';
 import { buildReport } from '../../engine/src/stages/report/build-report.js';
 import { matchFaces, scoreClusters, type BenchTruth, type FaceMatch } from './bench-truth.js';
+import { printMergeFigures, scoreMerges, type MergeFigures } from './merge-eval.js';
 
 export interface VideoFigures {
   name: string;
@@ -33,6 +34,8 @@ export interface VideoFigures {
   wrongSuggestionsMen: string;
   /** Each cluster whose suggestion disagrees with the truth, described. */
   wrongClusters: string[];
+  /** People built from two identities, and "check: may be two people" flags (issue 12). */
+  merges: MergeFigures;
 }
 
 export async function analyzeForEval(video: string, fps = DEFAULT_ANALYZE_OPTIONS.fps): Promise<{ analysis: Analysis; wallSeconds: number }> {
@@ -86,6 +89,7 @@ export async function evaluateBench(name: string, dir: string): Promise<VideoFig
     wrongSuggestionsWomen: wrong('female'),
     wrongSuggestionsMen: wrong('male'),
     wrongClusters,
+    merges: scoreMerges(analysis, matches),
   };
 }
 
@@ -113,4 +117,5 @@ export function printVideoFigures(f: VideoFigures): void {
   console.log(`  share error, suggestions accepted:  women ${pts(f.womenErrBlind)}, men ${pts(f.menErrBlind)}`);
   console.log(`  suggestions wrong: women's clusters ${f.wrongSuggestionsWomen}, men's clusters ${f.wrongSuggestionsMen}`);
   for (const line of f.wrongClusters) console.log(`    ${line}`);
+  printMergeFigures(f.merges);
 }

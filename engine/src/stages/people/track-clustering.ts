@@ -113,11 +113,15 @@ interface Group {
   faces: number;
 }
 
-/** The similarity two groups must exceed to merge: higher where one is poorly seen, higher again where one has few faces. */
+/**
+ * The similarity two groups must exceed to merge: more where one is poorly seen, and more again
+ * when the person it would join has few faces of its own (a blurred child's track once joined a
+ * woman seen in 7 faces; issue 12).
+ */
 function requiredSimilarity(x: Group, y: Group, options: ClusteringOptions): number {
-  const isWeak = Math.min(x.bestQuality, y.bestQuality) < options.goodQuality;
-  const isFew = Math.min(x.faces, y.faces) < options.fewFaces;
-  return options.threshold + (isWeak ? options.weakMargin : 0) + (isFew ? options.fewFacesMargin : 0);
+  const [weak, other] = x.bestQuality <= y.bestQuality ? [x, y] : [y, x];
+  if (weak.bestQuality >= options.goodQuality) return options.threshold;
+  return options.threshold + options.weakMargin + (other.faces < options.fewFaces ? options.fewFacesMargin : 0);
 }
 
 function buildSimilarity(tracks: readonly TrackForClustering[], options: ClusteringOptions): Float64Array {
