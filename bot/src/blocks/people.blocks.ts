@@ -5,6 +5,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { PersonView, Tag } from '../../../shared/src/analysis.js';
+import { DOUBT_TEXT } from '../../../shared/src/ui/format.js';
 import { escapeText, formatBy, formatDuration, formatShare } from './format.js';
 import { ACTION_IDS, TAG_ACTIONS } from './ids.js';
 import { LIMITS, truncate } from './limits.js';
@@ -65,7 +66,9 @@ function buildPerson(view: PeoplePageView, person: PersonView): Block[] {
   const accessory: types.ImageElement | undefined = thumbnail
     ? { type: 'image', image_url: thumbnail, alt_text: `Faces of person ${person.id}` }
     : undefined;
-  const text = `*Person ${person.id}* · ${formatDuration(person.seconds)} on screen${share}\n${suggestion}\n${describeTag(person)}`;
+  // "Check: may be two people" (issue 12): one line; the split itself is on the tagging page.
+  const doubt = person.doubt ? `\n:warning: *${DOUBT_TEXT.title}* ${DOUBT_TEXT.explain} Split them on the tagging page.` : '';
+  const text = `*Person ${person.id}* · ${formatDuration(person.seconds)} on screen${share}\n${suggestion}\n${describeTag(person)}${doubt}`;
   return [
     { type: 'divider' },
     { ...section(text, accessory), block_id: `person.${person.id}` },

@@ -48,6 +48,12 @@ export function describeTagOrigin(tag: Tag | null, origin: TagOrigin | null, by:
   return origin === 'suggestion' ? `Suggestion accepted${who}` : `Tagged ${TAG_LABELS[tag]}${who}`;
 }
 
+/** "Check: may be two people" in the same words on the page, the popup, Slack and the report. */
+export const DOUBT_TEXT = {
+  title: 'Check: may be two people.',
+  explain: 'The faces either side of the bar look less alike than one person’s usually do.',
+} as const;
+
 /** The name a person carries in every onscreen screen and export (the charts, CSV and HTML say the same). */
 export function personLabel(id: number): string {
   return `Person ${id}`;

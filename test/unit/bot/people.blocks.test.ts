@@ -118,3 +118,12 @@ test('fewer people per message on request, never more than Block Kit allows', ()
   assert.equal(perPerson(6, 4), 1);
   assert.equal(perPerson(0, 40), PEOPLE_PER_PAGE, 'clamped to the most that fits');
 });
+
+test('a person flagged "check: may be two people" says so in one line of their section; others do not', () => {
+  const doubtful = makePerson(1, { doubt: { reason: 'two-groups', groups: [[10], [11]], similarity: 0.34 } });
+  const built = buildPeoplePage(view({ people: [makePerson(0), doubtful] }));
+  const text = (id: number): string => (built.blocks as Any[]).find((b) => b.block_id === `person.${id}`)?.text?.text ?? '';
+  assert.match(text(1), /\n:warning: \*Check: may be two people\.\* The faces either side of the bar look less alike than one person’s usually do\. Split them on the tagging page\.$/);
+  assert.doesNotMatch(text(0), /may be two people/);
+  assertWithinLimits(built.blocks as unknown[]);
+});

@@ -56,6 +56,8 @@ export interface People {
   clusters: Cluster[];
   /** For each cluster, the face ids for its contact sheet, best first. */
   sheetFaces: number[][];
+  /** For a doubtful cluster, where its sheet passes from the first group's faces to the second's; else null. */
+  sheetSplits: (number | null)[];
   notFaceTracks: number;
 }
 
@@ -108,12 +110,19 @@ export function buildPeople(detected: readonly DetectedFace[], tracking: Tracked
   const clusterCount = labels.length === 0 ? 0 : Math.max(...labels) + 1;
   const clusters: Cluster[] = [];
   const sheetFaces: number[][] = [];
+  const sheetSplits: (number | null)[] = [];
   const tracksOf: Track[][] = Array.from({ length: clusterCount }, () => []);
   for (const track of tracks) tracksOf[track.cluster!]!.push(track);
   for (let id = 0; id < clusterCount; id++) {
     const own = tracksOf[id]!;
     const best = pickSheetFaces(own.map((t) => kept[t.id]!.bestFaces), detected, options.facesPerSheet);
-    sheetFaces.push(best);
+    const doubt = doubts[id];
+    // A doubtful person's sheet shows the two groups side by side, half the faces each.
+    const halves = doubt?.groups.map((group, g) =>
+      pickSheetFaces(group.map((t) => kept[t]!.bestFaces), detected, g === 0 ? Math.ceil(options.facesPerSheet / 2) : Math.floor(options.facesPerSheet / 2)),
+    );
+    sheetFaces.push(halves ? halves.flat() : best);
+    sheetSplits.push(halves ? halves[0]!.length : null);
     clusters.push({
       id,
       faces: own.flatMap((t) => t.faces).sort((a, b) => a - b),
@@ -123,10 +132,10 @@ export function buildPeople(detected: readonly DetectedFace[], tracking: Tracked
       thumbnail: `thumbnails/cluster-${id}.jpg`,
       bestFace: best[0]!,
       showAt: detected[best[0]!]!.t,
-      ...(doubts[id] ? { doubt: doubts[id] } : {}),
+      ...(doubt ? { doubt } : {}),
     });
   }
-  return { faces, tracks, clusters, sheetFaces, notFaceTracks };
+  return { faces, tracks, clusters, sheetFaces, sheetSplits, notFaceTracks };
 }
 
 interface TrackSummary {
