@@ -1,6 +1,8 @@
 // "Check: may be two people": the flag on a person whose two halves look less alike than usual.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { DetectedFace } from '../../../engine/src/stages/frames/frame.js';
+import { buildPeople } from '../../../engine/src/stages/people/build-people.js';
 import { findDoubts } from '../../../engine/src/stages/people/merge-doubt.js';
 import { clusterTracksWithMerges, type TrackForClustering } from '../../../engine/src/stages/people/track-clustering.js';
 
@@ -63,4 +65,42 @@ test('people of one track, and people apart, are never flagged; each person is j
 test('the flag threshold decides: the same person at 0.30 is not flagged', () => {
   const { doubts } = doubtsOf([track(between(1), 0, 12), track(between(0.36), 50, 12)], 0.3);
   assert.deepEqual(doubts, [undefined]);
+});
+
+test('buildPeople puts the doubt on the cluster and draws its sheet as the two groups side by side', () => {
+  // Four tracks of 12 faces: tracks 0 and 2 one look, tracks 1 and 3 another 0.36 away (as above).
+  const looks = [between(1), between(0.36), between(1), between(0.36)];
+  const detected: DetectedFace[] = [];
+  const tracks: number[][] = looks.map((embedding, k) =>
+    Array.from({ length: 12 }, (_, i) => {
+      detected.push({ sample: k * 20 + i, t: (k * 20 + i) / 2, box: [0, 0, 80, 80], score: 0.99, landmarks: null, embedding, quality: 0.9 - i * 0.01, female: 0.5 });
+      return detected.length - 1;
+    }),
+  );
+  const people = buildPeople(detected, { tracks, trackOf: tracks.flatMap((faces, k) => faces.map(() => k)) });
+  assert.equal(people.clusters.length, 1);
+  const [cluster] = people.clusters;
+  assert.equal(cluster?.doubt?.reason, 'two-groups');
+  // Both groups have 24 faces; which comes first is a tie, so compare as a set of groups.
+  assert.deepEqual(cluster?.doubt?.groups.map((g) => g.join(',')).sort(), ['0,2', '1,3']);
+  assert.equal(people.sheetSplits[0], 3, 'three faces of each group on a sheet of six');
+  const trackOf = (face: number) => tracks.findIndex((faces) => faces.includes(face));
+  const sheet = people.sheetFaces[0]!.map(trackOf);
+  assert.deepEqual(new Set(sheet.slice(0, 3).map((k) => k % 2)).size, 1, 'the left half is one group');
+  assert.deepEqual(new Set(sheet.slice(3).map((k) => k % 2)).size, 1, 'the right half the other');
+  assert.notEqual(sheet[0]! % 2, sheet[3]! % 2);
+});
+
+test('buildPeople leaves a person of one look unflagged, with an ordinary sheet', () => {
+  const detected: DetectedFace[] = [];
+  const tracks: number[][] = [0, 1].map((k) =>
+    Array.from({ length: 12 }, (_, i) => {
+      detected.push({ sample: k * 20 + i, t: k * 10 + i / 2, box: [0, 0, 80, 80], score: 0.99, landmarks: null, embedding: look(0, 0.1 * k), quality: 0.9, female: 0.5 });
+      return detected.length - 1;
+    }),
+  );
+  const people = buildPeople(detected, { tracks, trackOf: tracks.flatMap((faces, k) => faces.map(() => k)) });
+  assert.equal(people.clusters.length, 1);
+  assert.equal(people.clusters[0]?.doubt, undefined);
+  assert.deepEqual(people.sheetSplits, [null]);
 });
