@@ -12,6 +12,7 @@ import { analyzeVideo } from '../../engine/src/pipeline/analyze-video.js';
 import { buildReport } from '../../engine/src/stages/report/build-report.js';
 import { matchFaces, scoreClusters, type BenchTruth, type FaceMatch } from './bench-truth.js';
 import { printMergeFigures, scoreMerges, type MergeFigures } from './merge-eval.js';
+import { countMissedFaces, printMissedFaces, type MissedFaces } from './missed-faces.js';
 
 export interface VideoFigures {
   name: string;
@@ -36,6 +37,8 @@ export interface VideoFigures {
   wrongClusters: string[];
   /** People built from two identities, and "check: may be two people" flags (issue 12). */
   merges: MergeFigures;
+  /** Listed faces never detected, by kind (only where the truth gives face boxes). */
+  missed: MissedFaces;
 }
 
 export async function analyzeForEval(video: string, fps = DEFAULT_ANALYZE_OPTIONS.fps): Promise<{ analysis: Analysis; wallSeconds: number }> {
@@ -90,6 +93,7 @@ export async function evaluateBench(name: string, dir: string): Promise<VideoFig
     wrongSuggestionsMen: wrong('male'),
     wrongClusters,
     merges: scoreMerges(analysis, matches),
+    missed: countMissedFaces(analysis, truth, matches),
   };
 }
 
@@ -118,4 +122,5 @@ export function printVideoFigures(f: VideoFigures): void {
   console.log(`  suggestions wrong: women's clusters ${f.wrongSuggestionsWomen}, men's clusters ${f.wrongSuggestionsMen}`);
   for (const line of f.wrongClusters) console.log(`    ${line}`);
   printMergeFigures(f.merges);
+  if (f.missed.listed > 0) printMissedFaces(f.missed);
 }
