@@ -2,6 +2,7 @@
 import { userInfo } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Analysis } from '../../../shared/src/analysis.js';
+import { DOUBT_TEXT } from '../../../shared/src/ui/format.js';
 import { appendEdit, readAnalysis } from '../storage/analysis-folder.js';
 import { writeReport } from './commands/report.command.js';
 
@@ -18,6 +19,11 @@ export function summarizeAnalysis(analysis: Analysis, dir: string, isAutoTagged 
   } else if (clusters.length > 0) {
     const example = clusters.slice(0, 2).map((c) => `${c.id}=${c.suggestion?.gender ?? 'unknown'}`).join(' ');
     lines.push(`Next: look at the thumbnails, then tag each person, e.g. \`npx onscreen tag ${shown} ${example}\`, and run \`npx onscreen report ${shown}\`.`);
+  }
+  for (const cluster of clusters) {
+    if (!cluster.doubt) continue;
+    const split = `npx onscreen split ${shown} ${cluster.id} ${cluster.doubt.groups[1].join(' ')}`;
+    lines.push(`Person ${cluster.id} (${join(shown, cluster.thumbnail)}): ${DOUBT_TEXT.title} ${DOUBT_TEXT.explain} If so: \`${split}\`.`);
   }
   return lines;
 }
