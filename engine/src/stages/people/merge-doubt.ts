@@ -1,8 +1,8 @@
 /**
- * "Check: may be two people" (issue 12). A person's last merge joined the two groups of tracks
- * that look least alike (average linkage never merges at a higher similarity later). Where that
- * similarity is below what one person's faces usually reach, the merge is doubtful: the person is
- * flagged with the two groups, for a human to compare side by side and split in one click. Pure.
+ * "Check: may be two people" (issue 12). A person's last merge joined its two halves, at their
+ * average similarity (with average linkage, about the lowest of its merges). Where that is below
+ * what one person's faces usually reach, the merge is doubtful: the person is flagged with the two
+ * groups, for a human to compare side by side and split in one click. Pure.
  */
 import type { Doubt } from '../../../../shared/src/analysis.js';
 import type { TrackMerge } from './track-clustering.js';

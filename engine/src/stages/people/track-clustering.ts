@@ -4,6 +4,7 @@
  * The number of people is found by the similarity threshold, not given. Pure.
  */
 import { cosine } from '../tracks/geometry.js';
+import { type TrackGroup, requiredSimilarity } from './merge-evidence.js';
 
 export interface TrackForClustering {
   /** L2-normalised representative embedding (quality-weighted mean of its best faces). */
@@ -48,7 +49,7 @@ export interface TrackMerge {
 export interface TrackClustering {
   /** The cluster index of each track; clusters are numbered by first appearance. */
   labels: number[];
-  /** Every merge, in order (average linkage: similarities never rise). */
+  /** Every merge, in order; a person's last one made it whole (see merge-doubt.ts). */
   merges: TrackMerge[];
 }
 
@@ -62,7 +63,7 @@ export function clusterTracks(tracks: readonly TrackForClustering[], options: Cl
 export function clusterTracksWithMerges(tracks: readonly TrackForClustering[], options: ClusteringOptions): TrackClustering {
   const n = tracks.length;
   const sim = buildSimilarity(tracks, options);
-  const groups: Group[] = tracks.map((t, i) => ({ members: [i], weight: t.weight, bestQuality: t.quality, faces: t.faces ?? t.weight }));
+  const groups: TrackGroup[] = tracks.map((t, i) => ({ members: [i], weight: t.weight, bestQuality: t.quality, faces: t.faces ?? t.weight }));
   const alive = new Array<boolean>(n).fill(true);
   // `gated` is the similarity where the pair has the evidence to merge, else CANNOT_LINK; `sim` stays raw for the linkage.
   const gated = new Float64Array(n * n).fill(CANNOT_LINK);
@@ -96,32 +97,13 @@ export function clusterTracksWithMerges(tracks: readonly TrackForClustering[], o
     for (let k = 0; k < n; k++) if (alive[k] && k !== a) gate(a, k);
     best[a] = bestPartner(gated, alive, n, a);
     for (let k = 0; k < n; k++) {
-      if (alive[k] && k !== a && (best[k] === a || best[k] === b || best[k]! < 0 || gated[k * n + a]! > gated[k * n + best[k]!]!)) {
-        best[k] = bestPartner(gated, alive, n, k);
-      }
+      if (!alive[k] || k === a) continue;
+      // Only pairs with `a` changed: a partner that was a or b is looked for again; otherwise `a` may now be the best.
+      if (best[k] === a || best[k] === b) best[k] = bestPartner(gated, alive, n, k);
+      else if (gated[k * n + a]! > (best[k]! >= 0 ? gated[k * n + best[k]!]! : CANNOT_LINK)) best[k] = a;
     }
   }
   return { labels: labelByFirstAppearance(groups.map((g, i) => (alive[i] ? g.members : [])), tracks), merges };
-}
-
-interface Group {
-  members: number[];
-  /** Sum of the tracks' weights (average linkage). */
-  weight: number;
-  /** The best track's quality: a group is as well seen as its best track. */
-  bestQuality: number;
-  faces: number;
-}
-
-/**
- * The similarity two groups must exceed to merge: more where one is poorly seen, and more again
- * when the person it would join has few faces of its own (a blurred child's track once joined a
- * woman seen in 7 faces; issue 12).
- */
-function requiredSimilarity(x: Group, y: Group, options: ClusteringOptions): number {
-  const [weak, other] = x.bestQuality <= y.bestQuality ? [x, y] : [y, x];
-  if (weak.bestQuality >= options.goodQuality) return options.threshold;
-  return options.threshold + options.weakMargin + (other.faces < options.fewFaces ? options.fewFacesMargin : 0);
 }
 
 function buildSimilarity(tracks: readonly TrackForClustering[], options: ClusteringOptions): Float64Array {
@@ -145,7 +127,7 @@ function qualityPenalty(a: TrackForClustering, b: TrackForClustering, options: C
 }
 
 /** Lance–Williams update for average linkage; a cannot-link on either side stays a cannot-link. */
-function mergeInto(sim: Float64Array, n: number, a: number, b: number, groups: Group[], alive: boolean[]): void {
+function mergeInto(sim: Float64Array, n: number, a: number, b: number, groups: TrackGroup[], alive: boolean[]): void {
   const ga = groups[a]!;
   const gb = groups[b]!;
   const wa = ga.weight;
