@@ -23,47 +23,35 @@ function track(embedding: Float32Array, samples: number[], quality = 1, faces = 
 
 const span = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
-test('defaults: two well-seen people with plenty of faces, 0.31 alike, are one person', () => {
-  const tracks = [track(at(1), span(0, 20)), track(at(0.31), span(30, 20))];
-  assert.deepEqual(clusterTracks(tracks, DEFAULTS), [0, 0]);
-});
+/** A person of `faces` well-seen faces, and a second track `cosine` from them: one person or two? */
+interface PinCase {
+  says: string;
+  faces: number;
+  cosine: number;
+  /** Faces and quality of the second track. */
+  other: { faces: number; quality: number };
+  isOnePerson: boolean;
+}
 
-test('defaults: two well-seen people with plenty of faces, 0.28 alike, stay two (one person until issue 12)', () => {
+const PINS: PinCase[] = [
+  { says: 'two well-seen people, 0.31 alike, are one person', faces: 20, cosine: 0.31, other: { faces: 20, quality: 1 }, isOnePerson: true },
   // bench2/dev: Matthew Perry (11 faces) joined Leonardo DiCaprio (18) at 0.275.
-  const tracks = [track(at(1), span(0, 18)), track(at(0.28), span(30, 11))];
-  assert.deepEqual(clusterTracks(tracks, DEFAULTS), [0, 1]);
-});
+  { says: 'two well-seen people, 0.28 alike, stay two (one until issue 12)', faces: 18, cosine: 0.28, other: { faces: 11, quality: 1 }, isOnePerson: false },
+  { says: '0.25 alike is two people, however well seen', faces: 20, cosine: 0.25, other: { faces: 20, quality: 1 }, isOnePerson: false },
+  // Quality 0.45: 0.1 off after the penalty 0.4 × (0.6 − 0.45) / 0.6; 0.55 needed against under 10 faces, 0.35 otherwise.
+  { says: 'a poorly seen track 0.45 alike (0.35) stays apart from a person of 7 faces (joined until issue 12)', faces: 7, cosine: 0.45, other: { faces: 3, quality: 0.45 }, isOnePerson: false },
+  { says: 'a poorly seen track 0.60 alike (0.50) stays apart from a person of 7 faces (joined until issue 12)', faces: 7, cosine: 0.6, other: { faces: 5, quality: 0.45 }, isOnePerson: false },
+  { says: 'a poorly seen track 0.70 alike (0.60) still joins a person of 7 faces', faces: 7, cosine: 0.7, other: { faces: 5, quality: 0.45 }, isOnePerson: true },
+  { says: 'a poorly seen track 0.40 alike (0.30) stays apart from a person of 40 faces (joined until issue 12)', faces: 40, cosine: 0.4, other: { faces: 4, quality: 0.45 }, isOnePerson: false },
+  { says: 'a poorly seen track 0.50 alike (0.40) joins a well-supported person of 40 faces', faces: 40, cosine: 0.5, other: { faces: 4, quality: 0.45 }, isOnePerson: true },
+];
 
-test('defaults: a poorly seen track (quality 0.45), 0.45 alike, stays apart from a person with 7 faces (joined until issue 12)', () => {
-  // 0.45 - 0.4 × (0.6 - 0.45) / 0.6 = 0.35 after the quality penalty; 0.55 is needed against few faces.
-  const tracks = [track(at(1), span(0, 7)), track(at(0.45), span(10, 3), 0.45)];
-  assert.deepEqual(clusterTracks(tracks, DEFAULTS), [0, 1]);
-});
-
-test('defaults: a poorly seen track, 0.60 alike (0.50 after the penalty), stays apart from a person with 7 faces (joined until issue 12)', () => {
-  const tracks = [track(at(1), span(0, 7)), track(at(0.6), span(10, 5), 0.45)];
-  assert.deepEqual(clusterTracks(tracks, DEFAULTS), [0, 1]);
-});
-
-test('defaults: a poorly seen track, 0.70 alike (0.60 after the penalty), still joins a person with 7 faces', () => {
-  const tracks = [track(at(1), span(0, 7)), track(at(0.7), span(10, 5), 0.45)];
-  assert.deepEqual(clusterTracks(tracks, DEFAULTS), [0, 0]);
-});
-
-test('defaults: a poorly seen track, 0.40 alike (0.30 after the penalty), stays apart from a person with 40 faces (joined until issue 12)', () => {
-  const tracks = [track(at(1), span(0, 40)), track(at(0.4), span(50, 4), 0.45)];
-  assert.deepEqual(clusterTracks(tracks, DEFAULTS), [0, 1]);
-});
-
-test('defaults: a poorly seen track, 0.50 alike (0.40 after the penalty), joins a well-supported person with 40 faces', () => {
-  const tracks = [track(at(1), span(0, 40)), track(at(0.5), span(50, 4), 0.45)];
-  assert.deepEqual(clusterTracks(tracks, DEFAULTS), [0, 0]);
-});
-
-test('defaults: 0.25 alike is two people, however well seen', () => {
-  const tracks = [track(at(1), span(0, 20)), track(at(0.25), span(30, 20))];
-  assert.deepEqual(clusterTracks(tracks, DEFAULTS), [0, 1]);
-});
+for (const pin of PINS) {
+  test(`defaults: ${pin.says}`, () => {
+    const tracks = [track(at(1), span(0, pin.faces)), track(at(pin.cosine), span(100, pin.other.faces), pin.other.quality)];
+    assert.deepEqual(clusterTracks(tracks, DEFAULTS), pin.isOnePerson ? [0, 0] : [0, 1]);
+  });
+}
 
 const RULE = { threshold: 0.3, lowQualityPenalty: 0, goodQuality: 0.6, weakMargin: 0.05, fewFacesMargin: 0.2, fewFaces: 10 };
 
