@@ -27,7 +27,7 @@ export function encodeContactSheet(crops: readonly Uint8Array[], size: number, s
   crops.forEach((rgb, i) => drawRgb(context, rgb, size, xOf(i)));
   if (isSplit) {
     // "Check: may be two people": one group's faces left of a dark bar, the other's right of it.
-    context.fillStyle = '#c2410c';
+    context.fillStyle = '#1d1d1f'; // ink, not a colour that stands for a group (orange is women)
     context.fillRect(xOf(splitAt) - BAR + GAP, 0, BAR - 2 * GAP, size);
   }
   return canvas.toBuffer('image/jpeg', JPEG_QUALITY);
