@@ -32,9 +32,9 @@ const track = (embedding: Float32Array, first: number, faces: number): TrackForC
 });
 const OPTIONS = { threshold: 0.3, lowQualityPenalty: 0.4, goodQuality: 0.6, weakMargin: 0.05, fewFacesMargin: 0.2, fewFaces: 10 };
 
-function doubtsOf(tracks: TrackForClustering[], doubtSimilarity = 0.4) {
+function doubtsOf(tracks: TrackForClustering[], doubtSimilarity = 0.4, doubtMargin = 0) {
   const { labels, merges } = clusterTracksWithMerges(tracks, OPTIONS);
-  return { labels, doubts: findDoubts(merges, labels, tracks.map((t) => t.faces ?? 0), { doubtSimilarity }) };
+  return { labels, doubts: findDoubts(merges, labels, tracks.map((t) => t.faces ?? 0), { doubtSimilarity, doubtMargin }) };
 }
 
 test('a person made of two groups that are only 0.36 alike is flagged, with both groups, the larger first', () => {
@@ -65,6 +65,15 @@ test('people of one track, and people apart, are never flagged; each person is j
 test('the flag threshold decides: the same person at 0.30 is not flagged', () => {
   const { doubts } = doubtsOf([track(between(1), 0, 12), track(between(0.36), 50, 12)], 0.3);
   assert.deepEqual(doubts, [undefined]);
+});
+
+test('a poorly seen track that only just had the evidence to join is flagged, by the margin over what it needed', () => {
+  // A poorly seen track (quality 0.5, penalty 0.4 × 0.1 / 0.6 = 0.067) joins a person of 7 faces: 0.55 needed.
+  const poor = { ...track(between(0.63), 100, 4), quality: 0.5 };
+  const { labels, doubts } = doubtsOf([track(between(1), 0, 7), poor], 0.4, 0.05);
+  assert.deepEqual(labels, [0, 0], '0.63 − 0.067 = 0.563 > 0.55');
+  assert.deepEqual(doubts[0]?.groups, [[0], [1]], 'but within 0.05 of it');
+  assert.deepEqual(doubtsOf([track(between(1), 0, 7), poor], 0.4, 0).doubts, [undefined], 'without the margin, 0.563 > 0.40: no flag');
 });
 
 test('buildPeople puts the doubt on the cluster and draws its sheet as the two groups side by side', () => {

@@ -23,6 +23,8 @@ export interface PeopleOptions {
   fewFaces: number;
   /** A person whose two halves are less alike than this is flagged "check: may be two people" (see merge-doubt.ts). */
   doubtSimilarity: number;
+  /** ... or whose last merge passed the similarity it needed by less than this. */
+  doubtMargin: number;
   /** Faces per track used for its look and gender: the best ones by quality. */
   bestFacesPerTrack: number;
   /** A track whose best detector score stays below this, with fewer than `minTrackFaces` faces, is not a face. */
@@ -43,6 +45,7 @@ export const DEFAULT_PEOPLE_OPTIONS: PeopleOptions = {
   fewFacesMargin: 0.2,
   fewFaces: 10,
   doubtSimilarity: 0.4,
+  doubtMargin: 0.05,
   bestFacesPerTrack: 8,
   notFaceScore: 0.9,
   minTrackFaces: 2,

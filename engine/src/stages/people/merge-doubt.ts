@@ -1,7 +1,8 @@
 /**
  * "Check: may be two people" (issue 12). A person's last merge joined its two halves, at their
  * average similarity (with average linkage, about the lowest of its merges). Where that is below
- * what one person's faces usually reach, the merge is doubtful: the person is flagged with the two
+ * what one person's faces usually reach, or only just above what the merge needed (a poorly seen
+ * track that barely had the evidence to join), the merge is doubtful: the person is flagged with the two
  * groups, for a human to compare side by side and split in one click. Pure.
  */
 import type { Doubt } from '../../../../shared/src/analysis.js';
@@ -10,6 +11,8 @@ import type { TrackMerge } from './track-clustering.js';
 export interface DoubtOptions {
   /** A person whose last merge was below this similarity is flagged. */
   doubtSimilarity: number;
+  /** ... or within this of the similarity that merge needed (a poorly seen track that only just joined). */
+  doubtMargin: number;
 }
 
 /**
@@ -22,7 +25,7 @@ export function findDoubts(merges: readonly TrackMerge[], labels: readonly numbe
   const last = new Map<number, TrackMerge>();
   for (const merge of merges) last.set(labels[merge.a[0]!]!, merge);
   for (const [cluster, merge] of last) {
-    if (merge.similarity >= options.doubtSimilarity) continue;
+    if (merge.similarity >= Math.max(options.doubtSimilarity, merge.required + options.doubtMargin)) continue;
     const count = (group: readonly number[]) => group.reduce((sum, t) => sum + (faces[t] ?? 0), 0);
     const [big, small] = count(merge.a) >= count(merge.b) ? [merge.a, merge.b] : [merge.b, merge.a];
     doubts[cluster] = { reason: 'two-groups', groups: [sorted(big), sorted(small)], similarity: round(merge.similarity) };

@@ -44,6 +44,8 @@ export interface TrackMerge {
   a: number[];
   b: number[];
   similarity: number;
+  /** The similarity this merge had to exceed (the threshold, more on weak evidence). */
+  required: number;
 }
 
 export interface TrackClustering {
@@ -92,7 +94,7 @@ export function clusterTracksWithMerges(tracks: readonly TrackForClustering[], o
     }
     if (a < 0) break;
     const b = best[a]!;
-    merges.push({ a: [...groups[a]!.members], b: [...groups[b]!.members], similarity: top });
+    merges.push({ a: [...groups[a]!.members], b: [...groups[b]!.members], similarity: top, required: requiredSimilarity(groups[a]!, groups[b]!, options) });
     mergeInto(sim, n, a, b, groups, alive);
     for (let k = 0; k < n; k++) if (alive[k] && k !== a) gate(a, k);
     best[a] = bestPartner(gated, alive, n, a);
