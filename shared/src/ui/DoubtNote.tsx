@@ -5,7 +5,7 @@
  */
 import type { JSX } from 'preact';
 import type { Doubt } from '../analysis.js';
-import { DOUBT_TEXT } from './format.js';
+import { DOUBT_TEXT } from '../format/doubt.js';
 
 export interface DoubtNoteProps {
   doubt: Doubt;
