@@ -43,6 +43,8 @@ export interface People {
   /** For each cluster, the face ids for its contact sheet, best first. */
   sheetFaces: number[][];
   notFaceTracks: number;
+  /** Each track's face signature, by track id (for a people library: stages/people/track-embeddings.ts). */
+  trackEmbeddings: Float32Array[];
 }
 
 export function buildPeople(detected: readonly DetectedFace[], tracking: TrackedFaces, options: PeopleOptions = DEFAULT_PEOPLE_OPTIONS): People {
@@ -110,7 +112,7 @@ export function buildPeople(detected: readonly DetectedFace[], tracking: Tracked
       showAt: detected[best[0]!]!.t,
     });
   }
-  return { faces, tracks, clusters, sheetFaces, notFaceTracks };
+  return { faces, tracks, clusters, sheetFaces, notFaceTracks, trackEmbeddings: kept.map((s) => s.embedding!) };
 }
 
 interface TrackSummary {
