@@ -46,8 +46,8 @@ export interface SeenIn {
   /** The video's duration and this person's own screen time in it, seconds. */
   duration: number;
   seconds: number;
-  /** The person id in that analysis. */
-  cluster: number;
+  /** The person ids in that analysis (one person may have been found as several). */
+  clusters: number[];
 }
 
 /** Names are for people to read: short, printable, on one line. */
