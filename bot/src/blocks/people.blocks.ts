@@ -5,6 +5,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { PersonView, Tag } from '../../../shared/src/analysis.js';
+import { describeKnown } from '../../../shared/src/library.js';
 import { escapeText, formatBy, formatDuration, formatShare } from './format.js';
 import { ACTION_IDS, TAG_ACTIONS } from './ids.js';
 import { LIMITS, truncate } from './limits.js';
@@ -76,6 +77,7 @@ function buildPerson(view: PeoplePageView, person: PersonView): Block[] {
 
 function describeTag(person: PersonView): string {
   if (!person.tag) return '_Not tagged yet_';
+  if (person.tagOrigin === 'library' && person.known) return `:bust_in_silhouette: *${escapeText(describeKnown(person.known))}*`;
   const how = person.tagOrigin === 'suggestion' ? 'suggestion accepted by' : 'tagged by';
   return `:white_check_mark: *${TAG_LABELS[person.tag]}*, ${how} ${formatBy(person.taggedBy)}`;
 }

@@ -37,7 +37,7 @@ export interface PersonCardProps {
 
 export function PersonCard(props: PersonCardProps): JSX.Element {
   const { person, isBusy = false, isSelected = false, canSelect = true } = props;
-  const name = personLabel(person.id);
+  const name = person.name ? `${person.name} (${personLabel(person.id)})` : personLabel(person.id);
   const suggestion = describeSuggestion(person.suggestion);
   const share = props.videoSeconds ? ` (${formatPercent(person.seconds / props.videoSeconds)})` : '';
   const tagColour = person.tag ? colourOf(person.tag) : 'transparent';
@@ -102,7 +102,7 @@ export function PersonCard(props: PersonCardProps): JSX.Element {
             </button>
           ))}
         </div>
-        <p class="os-card__origin">{describeTagOrigin(person.tag, person.tagOrigin, person.taggedBy)}</p>
+        <p class="os-card__origin">{describeTagOrigin(person.tag, person.tagOrigin, person.taggedBy, person.known)}</p>
         <footer class="os-card__actions">
           {props.onShow && (
             <button type="button" class="os-link" disabled={isBusy} onClick={() => props.onShow?.(person.showAt)}>
