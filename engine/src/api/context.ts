@@ -1,5 +1,6 @@
 /** What the routes may call: services only (no repositories, no queue, no SQL). */
 import type { JobsService } from '../services/jobs.service.js';
+import type { JobLibraryService } from '../services/job-library.service.js';
 import type { JobNotifier } from '../services/job-notifier.js';
 import type { JobReportsService } from '../services/job-reports.service.js';
 import type { TaggingService } from '../services/tagging.service.js';
@@ -11,6 +12,8 @@ export interface ApiContext {
   version: string;
   jobs: JobsService;
   tagging: TaggingService;
+  /** The people library (off unless switched on: its calls then answer library_off). */
+  library: JobLibraryService;
   reports: JobReportsService;
   tokens: TokensService;
   notifier: JobNotifier;

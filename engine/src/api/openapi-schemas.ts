@@ -69,6 +69,16 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     properties: { kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions', 'name', 'not-known', 'undo'] }, by: str, at: { type: 'string', format: 'date-time' } },
     additionalProperties: true,
   },
+  LibraryPerson: {
+    type: 'object',
+    properties: {
+      id: str, name: nullable(str), gender: { enum: ['female', 'male', 'unknown'] }, exemplars: { type: 'integer' },
+      seenIn: { type: 'array', items: { type: 'object', properties: { analysis: str, source: str, title: nullable(str), analysedAt: str, duration: num, seconds: num, clusters: { type: 'array', items: { type: 'integer' } } } } },
+      createdBy: str, createdAt: str, updatedBy: str, updatedAt: str,
+    },
+  },
+  Library: { type: 'object', properties: { people: { type: 'array', items: ref('LibraryPerson') } } },
+  LibraryChanges: { type: 'object', properties: { added: { type: 'array', items: ref('LibraryPerson') }, updated: { type: 'array', items: ref('LibraryPerson') } } },
   History: { type: 'object', properties: { edits: { type: 'array', items: ref('Edit') } } },
   Report: {
     type: 'object',

@@ -20,6 +20,8 @@ import { JobsService } from '../services/jobs.service.js';
 import { renderReport } from '../services/report.service.js';
 import { RetentionService } from '../services/retention.service.js';
 import { TaggingService } from '../services/tagging.service.js';
+import { JobLibraryService } from '../services/job-library.service.js';
+import { LibraryRepository } from '../storage/library.repository.js';
 import { TokensService } from '../services/tokens.service.js';
 import { UploadLinks } from '../services/upload-links.service.js';
 import { openDatabase } from '../storage/database.js';
@@ -101,12 +103,14 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   });
   const tagging = new TaggingService({ jobs: jobsRepo, files, notifier });
   const reports = new JobReportsService({ tagging, files, render: overrides.render ?? renderReport });
+  const library = new JobLibraryService({ store: config.libraryEnabled ? new LibraryRepository(db) : null, tagging, files, log });
   const retention = new RetentionService({ jobs: jobsRepo, files, jobsService: jobs, retentionDays: config.retentionDays });
 
   const context: ApiContext = {
     version: ENGINE_VERSION,
     jobs,
     tagging,
+    library,
     reports,
     tokens,
     notifier,
@@ -134,7 +138,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   const url = await listen(server, config.port, config.host);
   baseUrl ||= url;
 
-  await queue.start(new JobOutcomesService({ jobs: jobsRepo, files, notifier }));
+  await queue.start(new JobOutcomesService({ jobs: jobsRepo, files, notifier, recognise: (result) => library.recognise(result) }));
   // Pending jobs of the last run go back to the queue (in the background: Redis may be slow to answer).
   void jobs.resumePending().catch((error: unknown) => log(`could not queue the pending jobs yet: ${String(error)}`));
   const sweep = async () => {

@@ -40,6 +40,8 @@ export interface ServiceConfig {
   maxFps: number;
   /** Let URL jobs fetch from private networks (for a newsroom's intranet; off by default). */
   allowPrivateNetwork: boolean;
+  /** The people library (remembered people, recognised in new jobs): off until switched on; faces are biometric data. */
+  libraryEnabled: boolean;
 }
 
 /** Environment variable of each setting, for the README and for error messages. */
@@ -69,6 +71,7 @@ export const ENV_NAMES: Record<keyof ServiceConfig, string> = {
   defaultFps: 'ONSCREEN_DEFAULT_FPS',
   maxFps: 'ONSCREEN_MAX_FPS',
   allowPrivateNetwork: 'ONSCREEN_ALLOW_PRIVATE_NETWORK',
+  libraryEnabled: 'ONSCREEN_LIBRARY_ENABLED',
 };
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1000, kib: 1024, m: 1024 ** 2, mb: 1000 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1000 ** 3, gib: 1024 ** 3 };
@@ -124,6 +127,7 @@ const schema = z.object({
   defaultFps: number(0.1, 30).default(2),
   maxFps: number(0.1, 30).default(10),
   allowPrivateNetwork: flag.default(false),
+  libraryEnabled: flag.default(false),
 });
 
 type Overrides = Partial<Record<keyof ServiceConfig, unknown>>;

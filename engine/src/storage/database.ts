@@ -50,6 +50,20 @@ const MIGRATIONS: string[] = [
      last_used_at TEXT,
      revoked_at TEXT
    );`,
+  // The people library (issue 9): one row per person (face signatures inside `data`), its thumbnail,
+  // and per workspace the embedding model and the next id. Each row belongs to a workspace.
+  `CREATE TABLE library_people (
+     workspace TEXT NOT NULL DEFAULT 'default',
+     id TEXT NOT NULL,
+     data TEXT NOT NULL,
+     thumbnail BLOB,
+     PRIMARY KEY (workspace, id)
+   );
+   CREATE TABLE library_meta (
+     workspace TEXT PRIMARY KEY,
+     model TEXT,
+     next_id INTEGER NOT NULL
+   );`,
 ];
 
 export function openDatabase(dataDir: string): Db {
@@ -59,6 +73,8 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten, not just unlinked: removing a person (biometric data) leaves no trace in the file.
+  db.pragma('secure_delete = ON');
   migrate(db);
   return db;
 }

@@ -1,0 +1,74 @@
+/**
+ * The people library in the service: the server holds it (workers never do) and recognises people
+ * in each result a worker sends back. Off until ONSCREEN_LIBRARY_ENABLED is set: every call then
+ * says so. Library people live apart from jobs: deleting a job, or retention, never removes one.
+ */
+import type { LibraryPersonSummary } from '../../../shared/src/library.js';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import type { AnalysisResult } from '../pipeline/analyze-video.js';
+import { decodeTrackEmbeddings } from '../stages/people/track-embeddings.js';
+import { readTrackEmbeddings } from '../storage/analysis-folder.js';
+import type { JobFilesStore } from '../storage/job-files.store.js';
+import type { LibraryStore } from '../storage/library-folder.store.js';
+import { LibraryService, type AddResult } from './library.service.js';
+import type { TaggingService } from './tagging.service.js';
+
+export class JobLibraryService {
+  private readonly library: LibraryService | null;
+
+  constructor(private readonly deps: { store: LibraryStore | null; tagging: TaggingService; files: JobFilesStore; log?(line: string): void }) {
+    this.library = deps.store ? new LibraryService({ store: deps.store }) : null;
+  }
+
+  get isEnabled(): boolean {
+    return this.library !== null;
+  }
+
+  list(): Promise<LibraryPersonSummary[]> {
+    return this.on().list();
+  }
+
+  /** Adds every person a person tagged in the job (someone already there gains exemplars). */
+  async addJob(jobId: string, by: string): Promise<AddResult> {
+    const library = this.on();
+    const { analysis, edits } = await this.deps.tagging.state(jobId);
+    const signatures = await readTrackEmbeddings(this.deps.files.jobDir(jobId));
+    return library.add({ key: jobId, analysis, edits, signatures, readThumbnail: (path) => this.deps.files.readJobFile(jobId, path) }, by);
+  }
+
+  rename(person: string, name: string, by: string): Promise<LibraryPersonSummary> {
+    return this.on().rename(person, name, by);
+  }
+
+  remove(person: string): Promise<LibraryPersonSummary> {
+    return this.on().remove(person);
+  }
+
+  forgetAll(): Promise<number> {
+    return this.on().forgetAll();
+  }
+
+  async thumbnail(person: string): Promise<Buffer> {
+    this.on();
+    const bytes = await this.deps.store!.readThumbnail(person);
+    if (!bytes) throw new OnscreenError('library_person_unknown', `No thumbnail for "${person}" in the people library.`);
+    return bytes;
+  }
+
+  /** The result with `clusters[].known` set; unchanged when the library is off. A library fault never fails the job. */
+  async recognise(result: AnalysisResult): Promise<AnalysisResult> {
+    if (!this.library || !result.embeddings) return result;
+    try {
+      const analysis = await this.library.recognise(result.analysis, decodeTrackEmbeddings(result.embeddings, 'the result'));
+      return { ...result, analysis };
+    } catch (error) {
+      this.deps.log?.(`people library: recognition skipped (${error instanceof Error ? error.message : String(error)})`);
+      return result;
+    }
+  }
+
+  private on(): LibraryService {
+    if (!this.library) throw new OnscreenError('library_off', 'The people library is off on this server. Set ONSCREEN_LIBRARY_ENABLED=true to switch it on (it stores face signatures: see the README).');
+    return this.library;
+  }
+}
