@@ -31,8 +31,28 @@ export interface PersonCardProps {
   onTag: (tag: Tag) => void;
   onToggleSelect?: ((isSelected: boolean) => void) | undefined;
   onSplit?: (() => void) | undefined;
+  /** Saves a name for this person; omit where names cannot be given. */
+  onName?: ((name: string) => void) | undefined;
+  /** "Not them": the person recognised from the library is someone else. */
+  onNotThem?: (() => void) | undefined;
   /** "Show me": e.g. seek the video player to `seconds`. Omit where there is no player. */
   onShow?: ((seconds: number) => void) | undefined;
+}
+
+function NameField(props: { name: string | null; label: string; isBusy: boolean; onName: (name: string) => void }): JSX.Element {
+  const onSubmit = (event: Event): void => {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('name') as HTMLInputElement;
+    if (input.value.trim() !== (props.name ?? '')) props.onName(input.value);
+  };
+  return (
+    <form class="os-card__name" onSubmit={onSubmit}>
+      <input name="name" type="text" maxLength={120} placeholder="Name (optional)" defaultValue={props.name ?? ''} aria-label={`Name of ${props.label}`} disabled={props.isBusy} />
+      <button type="submit" class="os-link" disabled={props.isBusy}>
+        Save name
+      </button>
+    </form>
+  );
 }
 
 export function PersonCard(props: PersonCardProps): JSX.Element {
@@ -103,6 +123,15 @@ export function PersonCard(props: PersonCardProps): JSX.Element {
           ))}
         </div>
         <p class="os-card__origin">{describeTagOrigin(person.tag, person.tagOrigin, person.taggedBy, person.known)}</p>
+        {props.onNotThem && person.known && person.tagOrigin === 'library' && (
+          <p class="os-card__known">
+            Right? Confirm or correct with a tag button, or{' '}
+            <button type="button" class="os-link" disabled={isBusy} onClick={() => props.onNotThem?.()}>
+              not them
+            </button>
+          </p>
+        )}
+        {props.onName && <NameField name={person.name} label={name} isBusy={isBusy} onName={props.onName} />}
         <footer class="os-card__actions">
           {props.onShow && (
             <button type="button" class="os-link" disabled={isBusy} onClick={() => props.onShow?.(person.showAt)}>

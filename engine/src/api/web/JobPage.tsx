@@ -88,6 +88,8 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
                 onTag={(person, tag) => edit(() => client.tag(jobId, person, tag, by))()}
                 onMerge={(into, from) => edit(() => client.merge(jobId, into, from, by))()}
                 onSplit={(person) => edit(() => client.split(jobId, person, by))()}
+                onName={(person, name) => edit(() => client.name(jobId, person, name, by))()}
+                onNotThem={(person) => edit(() => client.notThem(jobId, person, by))()}
                 onAcceptSuggestions={edit(() => client.acceptSuggestions(jobId, by))}
                 onUndo={edit(() => client.undo(jobId, by))}
                 onFinish={async () => {
