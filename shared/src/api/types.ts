@@ -39,6 +39,7 @@
  * Pages (no token in the URL: the page asks for it once and keeps it in sessionStorage):
  *   GET    /                                    → job list page
  *   GET    /jobs/:id                            → tagging and report page
+ *   GET    /library                             → people library page
  * Errors: ErrorBody with the HTTP status of ERROR_CODES[code].status.
  */
 import type { AnalyzeOptions, Edit, PersonView, Tag } from '../analysis.js';
