@@ -27,6 +27,8 @@ export interface LibraryPersonSummary {
   id: string;
   name: string | null;
   gender: LibraryGender;
+  /** Who gave the tag. */
+  taggedBy: string;
   exemplars: number;
   seenIn: SeenIn[];
   createdBy: string;

@@ -72,7 +72,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
   LibraryPerson: {
     type: 'object',
     properties: {
-      id: str, name: nullable(str), gender: { enum: ['female', 'male', 'unknown'] }, exemplars: { type: 'integer' },
+      id: str, name: nullable(str), gender: { enum: ['female', 'male', 'unknown'] }, taggedBy: str, exemplars: { type: 'integer' },
       seenIn: { type: 'array', items: { type: 'object', properties: { analysis: str, source: str, title: nullable(str), analysedAt: str, duration: num, seconds: num, clusters: { type: 'array', items: { type: 'integer' } } } } },
       createdBy: str, createdAt: str, updatedBy: str, updatedAt: str,
     },

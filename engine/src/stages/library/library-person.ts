@@ -54,6 +54,7 @@ export function summarise(person: LibraryPerson): LibraryPersonSummary {
     id: person.id,
     name: person.name,
     gender: person.gender,
+    taggedBy: person.taggedBy,
     exemplars: person.exemplars.length,
     seenIn: person.seenIn,
     createdBy: first?.by ?? '',
