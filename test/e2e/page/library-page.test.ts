@@ -35,22 +35,25 @@ const processor: AnalysisProcessor = async () => {
   return { analysis, thumbnails: new Map(), embeddings };
 };
 
+/** The service with the library switched on and the page built into `dataDir`. */
+async function startLibraryService(dataDir: string): Promise<ServiceHandle> {
+  await mkdir(SHOTS, { recursive: true });
+  await buildWebAssets({ outDir: join(dataDir, 'web'), minify: true });
+  const config = loadServiceConfig({ dataDir: join(dataDir, 'data'), port: 0, libraryEnabled: true }, {});
+  return startService(config, { webDir: join(dataDir, 'web'), processor, log: () => undefined });
+}
+
 test('library page: remember tagged people, see them recognised, rename and delete', { skip, timeout: 300_000 }, async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'onscreen-library-e2e-'));
-  let service: ServiceHandle | null = null;
-  let browser: Browser | null = null;
-  let page: Page | null = null;
+  const handles: { service?: ServiceHandle; browser?: Browser; page?: Page } = {};
   try {
-    await mkdir(SHOTS, { recursive: true });
-    const webDir = join(dataDir, 'web');
-    await buildWebAssets({ outDir: webDir, minify: true });
-    service = await startService(loadServiceConfig({ dataDir: join(dataDir, 'data'), port: 0, libraryEnabled: true }, {}), { webDir, processor, log: () => undefined });
+    const service = (handles.service = await startLibraryService(dataDir));
     const token = service.tokens.create('library-e2e');
     const client = new OnscreenClient({ baseUrl: service.url, token });
     const first = await client.watchJob((await client.uploadJob(new Uint8Array(1024).fill(1), 'monday.mp4')).id, () => undefined);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const browser = (handles.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] }));
+    const page = (handles.page = await browser.newPage({ viewport: { width: 1440, height: 1000 } }));
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('dialog', (dialog) => void dialog.accept());
@@ -60,7 +63,7 @@ test('library page: remember tagged people, see them recognised, rename and dele
     await page.click('button[type=submit]');
 
     // Tag and name the first person, tag the second, and remember them.
-    const card = (id: number) => page!.locator(`[data-person="${id}"]`);
+    const card = (id: number) => page.locator(`[data-person="${id}"]`);
     await card(0).getByRole('button', { name: 'Female', exact: true }).click();
     await card(0).locator('input[name=name]').fill('Ana Lima');
     await card(0).getByRole('button', { name: 'Save name' }).click();
@@ -95,9 +98,9 @@ test('library page: remember tagged people, see them recognised, rename and dele
     assert.deepEqual((await client.listLibrary()).people.map((p) => [p.id, p.name]), [['p2', 'Rui Costa']]);
     assert.deepEqual(pageErrors, []);
   } finally {
-    if (page) await page.screenshot({ path: join(SHOTS, 'zz-last.png') }).catch(() => undefined);
-    await browser?.close();
-    await service?.close();
+    await handles.page?.screenshot({ path: join(SHOTS, 'zz-last.png') }).catch(() => undefined);
+    await handles.browser?.close();
+    await handles.service?.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 });
