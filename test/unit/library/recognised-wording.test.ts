@@ -5,6 +5,8 @@ import { checkName, describeKnown } from '../../../shared/src/library.js';
 import { describeTagOrigin } from '../../../shared/src/ui/format.js';
 import { buildPeoplePage, sortPeople } from '../../../bot/src/blocks/people.blocks.js';
 import { makePerson } from '../bot/fixtures.js';
+import { chartSpecs } from '../../../engine/src/stages/report/chart-specs.js';
+import { makeReport } from '../ui/ui-fixtures.js';
 
 const known: Known = { person: 'p3', name: 'Ana <Lima>', gender: 'female', similarity: 0.81, taggedBy: 'sam', videos: 4 };
 
@@ -30,4 +32,10 @@ test('names: empty, too long or with line breaks are refused; ordinary names pas
   assert.match(checkName(' \t ') ?? '', /empty/);
   assert.match(checkName('a'.repeat(500)) ?? '', /at most 120 characters; this one has 500/);
   assert.match(checkName('Ana\nLima') ?? '', /line breaks/);
+});
+
+test('the charts\' source line counts people recognised from the library apart from people tagged by hand', () => {
+  const report = makeReport();
+  report.quality = { ...report.quality, clustersTaggedByPerson: 1, clustersAcceptedSuggestion: 0, clustersRecognised: 2, clustersUntagged: 1 };
+  assert.match(chartSpecs(report).share.source, /1 people tagged by hand, 2 recognised from the people library, 1 untagged/);
 });
