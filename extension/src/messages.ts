@@ -30,6 +30,8 @@ export interface MessageMap {
   tag: { payload: { jobId: string; person: number; tag: Tag }; answer: PeopleWithThumbnails };
   merge: { payload: { jobId: string; into: number; from: number }; answer: PeopleWithThumbnails };
   split: { payload: { jobId: string; person: number }; answer: PeopleWithThumbnails };
+  name: { payload: { jobId: string; person: number; name: string }; answer: PeopleWithThumbnails };
+  notThem: { payload: { jobId: string; person: number }; answer: PeopleWithThumbnails };
   acceptSuggestions: { payload: { jobId: string }; answer: PeopleWithThumbnails };
   undo: { payload: { jobId: string }; answer: PeopleWithThumbnails };
   finish: { payload: { jobId: string }; answer: Job };
