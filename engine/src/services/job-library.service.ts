@@ -11,10 +11,13 @@ import { readTrackEmbeddings } from '../storage/analysis-folder.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { LibraryStore } from '../storage/library-folder.store.js';
 import { LibraryService, type AddResult } from './library.service.js';
+import { KeyedLock } from './keyed-lock.js';
 import type { TaggingService } from './tagging.service.js';
 
 export class JobLibraryService {
   private readonly library: LibraryService | null;
+  /** Changes are read-modify-write of the whole library: one at a time, or one would be lost. */
+  private readonly lock = new KeyedLock();
 
   constructor(private readonly deps: { store: LibraryStore | null; tagging: TaggingService; files: JobFilesStore; log?(line: string): void }) {
     this.library = deps.store ? new LibraryService({ store: deps.store }) : null;
@@ -33,19 +36,22 @@ export class JobLibraryService {
     const library = this.on();
     const { analysis, edits } = await this.deps.tagging.state(jobId);
     const signatures = await readTrackEmbeddings(this.deps.files.jobDir(jobId));
-    return library.add({ key: jobId, analysis, edits, signatures, readThumbnail: (path) => this.deps.files.readJobFile(jobId, path) }, by);
+    return this.lock.run('library', () => library.add({ key: jobId, analysis, edits, signatures, readThumbnail: (path) => this.deps.files.readJobFile(jobId, path) }, by));
   }
 
   rename(person: string, name: string, by: string): Promise<LibraryPersonSummary> {
-    return this.on().rename(person, name, by);
+    const library = this.on();
+    return this.lock.run('library', () => library.rename(person, name, by));
   }
 
   remove(person: string): Promise<LibraryPersonSummary> {
-    return this.on().remove(person);
+    const library = this.on();
+    return this.lock.run('library', () => library.remove(person));
   }
 
   forgetAll(): Promise<number> {
-    return this.on().forgetAll();
+    const library = this.on();
+    return this.lock.run('library', () => library.forgetAll());
   }
 
   async thumbnail(person: string): Promise<Buffer> {
