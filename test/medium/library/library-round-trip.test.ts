@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Edit } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
+import { analyzeCommand } from '../../../engine/src/cli/commands/analyze.command.js';
 import { libraryCommand } from '../../../engine/src/cli/commands/library.command.js';
 import { nameCommand } from '../../../engine/src/cli/commands/name.command.js';
 import { analysisFolderSource } from '../../../engine/src/cli/library-folder.js';
@@ -148,6 +149,9 @@ test('a library of another format version, a damaged one, or a folder of other f
     await rejectsWith(quietly(() => libraryCommand.run(['forget', '--all', '--library', libraryDir])), 'library_incompatible');
     assert.equal(await readFile(file, 'utf8'), content);
   }
+  // `analyze --library` refuses a damaged library before minutes of analysis, not after.
+  await rejectsWith(analyzeCommand.run([join(root, 'no-such-video.mp4'), '--out', join(root, 'out'), '--library', libraryDir]), 'library_incompatible');
+  assert.equal(existsSync(join(root, 'out')), false);
   await rm(file);
   await writeFile(join(libraryDir, 'notes.txt'), 'mine');
   await rejectsWith(service.list(), 'library_incompatible', /not a people library/);
