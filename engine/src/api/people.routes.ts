@@ -12,7 +12,8 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
   const tag: Route<z.infer<typeof tagSchema>> = {
     method: 'POST', path: '/api/v1/jobs/:id/tags', access: 'token', tag: 'tagging', summary: 'Tag a person: female, male, unknown or not-face.',
     params: id, body: tagSchema, responses: PEOPLE,
-    handle: async ({ params, body }) => ({ status: 200, json: await tagging.tag(params.id!, body.person, body.tag, body.by) }),
+    // Through the library: correcting someone recognised from it updates it too.
+    handle: async ({ params, body }) => ({ status: 200, json: await context.library.tag(params.id!, body.person, body.tag, body.by) }),
   };
   const name: Route<z.infer<typeof nameSchema>> = {
     method: 'POST', path: '/api/v1/jobs/:id/name', access: 'token', tag: 'tagging', summary: 'Name a person (kept in the edit history: undo takes it back).',

@@ -5,7 +5,7 @@
  */
 import type { Analysis, Edit } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { checkName, type LibraryPersonSummary } from '../../../shared/src/library.js';
+import { checkName, type LibraryGender, type LibraryPersonSummary } from '../../../shared/src/library.js';
 import { addPeople } from '../stages/library/add-people.js';
 import { findPerson, summarise, type LibraryPerson, type LibraryState } from '../stages/library/library-person.js';
 import { recogniseAnalysis } from '../stages/library/recognise-analysis.js';
@@ -64,6 +64,11 @@ export class LibraryService {
     const problem = checkName(name);
     if (problem) throw new OnscreenError('bad_request', `${problem} Nothing was changed.`);
     return this.change(ref, (p) => ({ ...p, name: name.trim(), history: [...p.history, { what: 'renamed', by, at: this.now(), detail: name.trim() }] }));
+  }
+
+  /** A person corrected the library's tag of someone recognised: the library follows. */
+  async retag(ref: string, gender: LibraryGender, by: string): Promise<LibraryPersonSummary> {
+    return this.change(ref, (p) => (p.gender === gender ? p : { ...p, gender, taggedBy: by, history: [...p.history, { what: 'tagged', by, at: this.now(), detail: gender }] }));
   }
 
   /** Removes one person with every face signature and the thumbnail. */

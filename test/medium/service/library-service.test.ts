@@ -66,6 +66,12 @@ test('add, recognise on the server, not them, rename, delete the job, remove, fo
   assert.deepEqual([rejected.body.people[0].known, rejected.body.people[0].tag], [null, null]);
   const undone = await post(`/jobs/${second.id}/undo`, { by: 'kim' });
   assert.equal(undone.body.people[0].known.name, 'Ana Lima');
+  // Correcting the library's tag here updates the library; confirming it changes nothing there.
+  await post(`/jobs/${second.id}/tags`, { person: 0, tag: 'unknown', by: 'kim' });
+  const corrected = ((await api('/library')).body.people as Body[]).find((p) => p.id === 'p1');
+  assert.deepEqual([corrected.gender, corrected.taggedBy], ['unknown', 'kim']);
+  await post(`/jobs/${second.id}/tags`, { person: 1, tag: 'male', by: 'kim' });
+  assert.equal(((await api('/library')).body.people as Body[]).length, 2, 'tagging someone not recognised adds nobody by itself');
 
   const bad = await post('/library/people/p1/rename', { name: '', by: 'kim' });
   assert.equal(bad.status, 400);
