@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import type { Analysis } from '../../shared/src/analysis.js';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
 import { findFfmpeg } from '../../engine/src/adapters/ffmpeg.adapter.js';
-import { analyzeVideo } from '../../engine/src/pipeline/analyze-video.js';
+import { analyzeVideo } from '../../engine/src/services/analysis/analyze-video.js';
 import { LibraryService } from '../../engine/src/services/library.service.js';
 import { DEFAULT_RECOGNITION_OPTIONS } from '../../engine/src/stages/library/recognise.js';
 import { recogniseAnalysis } from '../../engine/src/stages/library/recognise-analysis.js';

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { TAGS, type Tag } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { JOB_ID_PATTERN } from '../services/job-id.js';
+import { JOB_ID_PATTERN } from '../contracts/job-id.js';
+import { JOB_OPTION_QUERY_FIELDS, jobOptionsSchema } from '../contracts/job-options.js';
 import type { ParamSpec } from './router.js';
 
 const by = z.string().trim().min(1, 'who made the edit').max(200);
@@ -10,14 +11,14 @@ const personId = z.number().int().min(0).max(999_999);
 
 export const createJobSchema = z.strictObject({
   url: z.string().min(1).max(2048),
-  options: z.strictObject({ fps: z.number().positive().optional() }).optional(),
+  options: jobOptionsSchema.pick({ fps: true }).optional(),
   force: z.boolean().optional(),
   requester: z.string().trim().max(200).optional(),
 });
 
 export const uploadQuerySchema = z.strictObject({
   filename: z.string().trim().min(1, 'the file name').max(255),
-  fps: z.coerce.number().positive().optional(),
+  ...JOB_OPTION_QUERY_FIELDS,
   force: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
   requester: z.string().trim().max(200).optional(),
 });

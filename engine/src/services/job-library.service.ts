@@ -7,13 +7,13 @@ import type { Tag } from '../../../shared/src/analysis.js';
 import type { PeopleResponse } from '../../../shared/src/api/types.js';
 import { LIBRARY_GENDERS, type LibraryGender, type LibraryPersonSummary } from '../../../shared/src/library.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import type { AnalysisResult } from '../pipeline/analyze-video.js';
+import type { AnalysisResult } from '../contracts/analysis-result.js';
 import { decodeTrackEmbeddings } from '../stages/people/track-embeddings.js';
 import { readTrackEmbeddings } from '../storage/analysis-folder.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { LibraryStore } from '../storage/library-folder.store.js';
 import { LibraryService, type AddResult } from './library.service.js';
-import { KeyedLock } from './keyed-lock.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
 import type { TaggingService } from './tagging.service.js';
 
 export class JobLibraryService {

@@ -11,6 +11,7 @@ import { serveCommand } from './serve.command.js';
 import { splitCommand } from './split.command.js';
 import { tagCommand } from './tag.command.js';
 import { tokenCommand } from './token.command.js';
+import { undoCommand } from './undo.command.js';
 import { workerCommand } from './worker.command.js';
 
 /** Every `onscreen` subcommand, in the order `--help` lists them. Add a command here (one line). */
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
   nameCommand,
   mergeCommand,
   splitCommand,
+  undoCommand,
   reportCommand,
   libraryCommand,
   demoCommand,

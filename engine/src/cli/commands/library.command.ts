@@ -1,9 +1,9 @@
-import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OnscreenError } from '../../../../shared/src/errors.js';
 import type { LibraryPersonSummary } from '../../../../shared/src/library.js';
 import type { Command } from '../command.js';
+import { currentUser } from '../current-user.js';
 import { analysisFolderSource, LIBRARY_OPTION_HELP, libraryDir, openLibrary } from '../library-folder.js';
 
 const USAGE = `Usage: npx onscreen library <add|list|rename|remove|forget> … [--library <dir>]
@@ -89,12 +89,4 @@ function describe(p: LibraryPersonSummary): string {
 
 function videos(p: LibraryPersonSummary): string {
   return `${p.seenIn.length} ${p.seenIn.length === 1 ? 'video' : 'videos'}`;
-}
-
-function currentUser(): string {
-  try {
-    return userInfo().username || 'cli';
-  } catch {
-    return 'cli';
-  }
 }

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
-import type { Edit } from '../../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
+import { editFolder, type EditRequest } from '../../services/analysis-folder.service.js';
 import type { Command } from '../command.js';
-import { parseId, recordEdits, stamp } from './tag.command.js';
+import { currentUser } from '../current-user.js';
+import { parseId } from './tag.command.js';
 
 const USAGE = `Usage: npx onscreen name <dir> <person>=<name> …
 
@@ -18,24 +19,24 @@ export const nameCommand: Command = {
   async run(args) {
     const [dir, ...rest] = args;
     if (!dir || rest.length === 0) throw new OnscreenError('bad_request', USAGE);
-    const edits: Edit[] = rest.includes('--not-them') ? notThem(rest) : rest.map(toNameEdit);
-    await recordEdits(resolve(dir), edits);
-    for (const edit of edits) {
-      if (edit.kind === 'name') process.stdout.write(`Person ${edit.cluster}: ${edit.name.trim()}.\n`);
-      if (edit.kind === 'not-known') process.stdout.write(`Person ${edit.cluster} is not the library's person: recognition and its tag removed. Tag them with npx onscreen tag.\n`);
+    const requests: EditRequest[] = rest.includes('--not-them') ? notThem(rest) : rest.map(toName);
+    await editFolder(resolve(dir), requests, currentUser());
+    for (const request of requests) {
+      if (request.kind === 'name') process.stdout.write(`Person ${request.person}: ${request.name.trim()}.\n`);
+      if (request.kind === 'not-them') process.stdout.write(`Person ${request.person} is not the library's person: recognition and its tag removed. Tag them with npx onscreen tag.\n`);
     }
     return 0;
   },
 };
 
-function toNameEdit(text: string): Edit {
+function toName(text: string): EditRequest {
   const match = /^(\d+)=([\s\S]*)$/.exec(text);
   if (!match) throw new OnscreenError('bad_request', `"${text}" is not <person>=<name>.\n${USAGE}`);
-  return { kind: 'name', cluster: Number(match[1]), name: match[2]!, ...stamp() };
+  return { kind: 'name', person: Number(match[1]), name: match[2]! };
 }
 
-function notThem(rest: string[]): Edit[] {
+function notThem(rest: string[]): EditRequest[] {
   const ids = rest.filter((a) => a !== '--not-them');
   if (ids.length === 0) throw new OnscreenError('bad_request', `Say which person is not them.\n${USAGE}`);
-  return ids.map((id) => ({ kind: 'not-known', cluster: parseId(id, USAGE), ...stamp() }));
+  return ids.map((id) => ({ kind: 'not-them', person: parseId(id, USAGE) }));
 }
