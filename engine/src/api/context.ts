@@ -1,4 +1,5 @@
 /** What the routes may call: services only (no repositories, no queue, no SQL). */
+import type { CollectionsService } from '../services/collections.service.js';
 import type { JobsService } from '../services/jobs.service.js';
 import type { JobLibraryService } from '../services/job-library.service.js';
 import type { JobNotifier } from '../services/job-notifier.js';
@@ -15,6 +16,7 @@ export interface ApiContext {
   /** The people library (off unless switched on: its calls then answer library_off). */
   library: JobLibraryService;
   reports: JobReportsService;
+  collections: CollectionsService;
   tokens: TokensService;
   notifier: JobNotifier;
   uploadLinks: UploadLinks;

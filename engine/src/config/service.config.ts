@@ -41,6 +41,8 @@ export interface ServiceConfig {
   maxFps: number;
   /** Let URL jobs fetch from private networks (for a newsroom's intranet; off by default). */
   allowPrivateNetwork: boolean;
+  /** Most videos a YouTube playlist or channel link may turn into jobs (its newest ones). */
+  playlistMax: number;
   /** The people library (remembered people, recognised in new jobs): off until switched on; faces are biometric data. */
   libraryEnabled: boolean;
 }
@@ -72,6 +74,7 @@ export const ENV_NAMES: Record<keyof ServiceConfig, string> = {
   defaultFps: 'ONSCREEN_DEFAULT_FPS',
   maxFps: 'ONSCREEN_MAX_FPS',
   allowPrivateNetwork: 'ONSCREEN_ALLOW_PRIVATE_NETWORK',
+  playlistMax: 'ONSCREEN_PLAYLIST_MAX',
   libraryEnabled: 'ONSCREEN_LIBRARY_ENABLED',
 };
 
@@ -128,6 +131,7 @@ const schema = z.object({
   defaultFps: number(0.1, MAX_FPS).default(JOB_OPTIONS.fps.default),
   maxFps: number(0.1, MAX_FPS).default(10),
   allowPrivateNetwork: flag.default(false),
+  playlistMax: number(1, 500).default(50),
   libraryEnabled: flag.default(false),
 });
 

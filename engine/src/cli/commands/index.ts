@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { analyzeCommand } from './analyze.command.js';
 import { botCommand } from './bot.command.js';
+import { collectionCommand } from './collection.command.js';
 import { demoCommand } from './demo.command.js';
 import { mergeCommand } from './merge.command.js';
 import { libraryCommand } from './library.command.js';
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [
   splitCommand,
   undoCommand,
   reportCommand,
+  collectionCommand,
   libraryCommand,
   demoCommand,
   modelsCommand,
