@@ -1,11 +1,11 @@
 /** The CLI's way to a people library and to an analysis folder as the library needs it. */
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Analysis } from '../../../shared/src/analysis.js';
 import { loadEngineConfig } from '../config/engine.config.js';
-import { LibraryService, type AnalysisSource } from '../services/library.service.js';
-import { readAnalysis, readEdits, readThumbnail, readTrackEmbeddings } from '../storage/analysis-folder.js';
-import { LibraryFolderStore } from '../storage/library-folder.store.js';
+import { openFolderLibrary } from '../services/library-folder.service.js';
+import type { LibraryService } from '../services/library.service.js';
+
+export { analysisFolderSource } from '../services/library-folder.service.js';
 
 export const LIBRARY_OPTION_HELP = `  --library <dir>          the people library (default: $ONSCREEN_LIBRARY, else ./onscreen-library)`;
 
@@ -28,21 +28,5 @@ export function libraryDir(flag: string | undefined): string {
 }
 
 export function openLibrary(flag: string | undefined): LibraryService {
-  return new LibraryService({ store: new LibraryFolderStore(libraryDir(flag)) });
-}
-
-/** A folder's analysis as the library sees it: its key is a digest of when and what was analysed. */
-export async function analysisFolderSource(dir: string): Promise<AnalysisSource> {
-  const analysis = await readAnalysis(dir);
-  return {
-    key: folderAnalysisKey(analysis),
-    analysis,
-    edits: await readEdits(dir),
-    signatures: await readTrackEmbeddings(dir),
-    readThumbnail: (path) => readThumbnail(dir, path).catch(() => null),
-  };
-}
-
-export function folderAnalysisKey(analysis: Analysis): string {
-  return `a-${createHash('sha256').update(`${analysis.createdAt}|${analysis.video.source}|${analysis.video.duration}`).digest('hex').slice(0, 16)}`;
+  return openFolderLibrary(libraryDir(flag));
 }

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../../shared/src/analysis.js';
-import type { TrackEmbeddings } from '../stages/people/track-embeddings.js';
+import type { TrackEmbeddings } from './track-embeddings.js';
 
 /** What an analysis hands back (a worker through the queue, the CLI to its folder): the analysis and its thumbnails. */
 export interface AnalysisResult {

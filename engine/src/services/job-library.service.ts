@@ -8,7 +8,6 @@ import type { PeopleResponse } from '../../../shared/src/api/types.js';
 import { LIBRARY_GENDERS, type LibraryGender, type LibraryPersonSummary } from '../../../shared/src/library.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { AnalysisResult } from '../contracts/analysis-result.js';
-import { decodeTrackEmbeddings } from '../stages/people/track-embeddings.js';
 import { readTrackEmbeddings } from '../storage/analysis-folder.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { LibraryStore } from '../storage/library-folder.store.js';
@@ -82,10 +81,9 @@ export class JobLibraryService {
 
   /** The result with `clusters[].known` set; unchanged when the library is off. A library fault never fails the job. */
   async recognise(result: AnalysisResult): Promise<AnalysisResult> {
-    if (!this.library || !result.embeddings) return result;
+    if (!this.library) return result;
     try {
-      const analysis = await this.library.recognise(result.analysis, decodeTrackEmbeddings(result.embeddings, 'the result'));
-      return { ...result, analysis };
+      return await this.library.recogniseResult(result);
     } catch (error) {
       this.deps.log?.(`people library: recognition skipped (${error instanceof Error ? error.message : String(error)})`);
       return result;

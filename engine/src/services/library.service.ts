@@ -11,6 +11,8 @@ import { findPerson, summarise, type LibraryPerson, type LibraryState } from '..
 import { recogniseAnalysis } from '../stages/library/recognise-analysis.js';
 import type { RecognitionOptions } from '../stages/library/recognise.js';
 import { applyEdits } from '../stages/people/edits.js';
+import { decodeTrackEmbeddings } from '../stages/people/track-embeddings.js';
+import type { AnalysisResult } from '../contracts/analysis-result.js';
 import type { LibraryStore } from '../storage/library-folder.store.js';
 
 /** One analysis as the library needs it, wherever it is kept. */
@@ -83,6 +85,12 @@ export class LibraryService {
     const count = (await this.deps.store.load()).people.length;
     await this.deps.store.forgetAll();
     return count;
+  }
+
+  /** A fresh result with `clusters[].known` set (unchanged when it carries no face signatures). */
+  async recogniseResult(result: AnalysisResult): Promise<AnalysisResult> {
+    if (!result.embeddings) return result;
+    return { ...result, analysis: await this.recognise(result.analysis, decodeTrackEmbeddings(result.embeddings, 'the new analysis')) };
   }
 
   /** The analysis with `clusters[].known` set from the library (null where nobody matched). */

@@ -10,7 +10,6 @@ import { acceptSuggestionsAndReport, summarizeAnalysis } from '../analysis-outpu
 import type { Command } from '../command.js';
 import { chooseProgressMode, createProgressDisplay } from '../progress-display.js';
 import { writeFolderAnalysis } from '../../services/analysis-folder.service.js';
-import { decodeTrackEmbeddings } from '../../stages/people/track-embeddings.js';
 import { describeRecognised, hasLibraryFromEnvironment, LIBRARY_OPTION_HELP, openLibrary } from '../library-folder.js';
 
 const USAGE = `Usage: npx onscreen analyze <file|url> [--out <dir>] [--fps N] [--auto] [--json]
@@ -60,12 +59,10 @@ export const analyzeCommand: Command = {
         onProgress: (p) => display.update(p),
       });
       display.done();
-      if (library && result.embeddings) {
-        result.analysis = await library.recognise(result.analysis, decodeTrackEmbeddings(result.embeddings, 'the new analysis'));
-      }
-      const kept = await writeFolderAnalysis(outDir, result);
-      const summary = summarizeAnalysis(result.analysis, outDir, values.auto === true);
-      if (library) summary.push(describeRecognised(result.analysis));
+      const recognised = library ? await library.recogniseResult(result) : result;
+      const kept = await writeFolderAnalysis(outDir, recognised);
+      const summary = summarizeAnalysis(recognised.analysis, outDir, values.auto === true);
+      if (library) summary.push(describeRecognised(recognised.analysis));
       let reportPath: string | null = null;
       if (values.auto) reportPath = await acceptSuggestionsAndReport(outDir);
       emit(isJson, { event: 'done', dir: outDir, people: result.analysis.clusters.length, report: reportPath, previousTags: kept }, [

@@ -7,17 +7,9 @@
  * JSON-safe (vectors as base64 little-endian float32), so it travels through IPC and Redis as is.
  */
 import { OnscreenError } from '../../../../shared/src/errors.js';
+import { EMBEDDINGS_SCHEMA_VERSION, type TrackEmbeddings } from '../../contracts/track-embeddings.js';
 
-export const EMBEDDINGS_SCHEMA_VERSION = 1;
-
-export interface TrackEmbeddings {
-  schemaVersion: number;
-  /** The embedding model's id: vectors of different models are not comparable. */
-  model: string;
-  dimension: number;
-  /** By track id: base64 of `dimension` float32 values (L2-normalised). */
-  tracks: string[];
-}
+export type { TrackEmbeddings };
 
 export function encodeTrackEmbeddings(model: string, vectors: readonly Float32Array[]): TrackEmbeddings {
   const dimension = vectors[0]?.length ?? 0;
