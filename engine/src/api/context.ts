@@ -4,6 +4,7 @@ import type { JobsService } from '../services/jobs.service.js';
 import type { JobLibraryService } from '../services/job-library.service.js';
 import type { JobNotifier } from '../services/job-notifier.js';
 import type { JobReportsService } from '../services/job-reports.service.js';
+import type { LinksService } from '../services/links.service.js';
 import type { TaggingService } from '../services/tagging.service.js';
 import type { TokensService } from '../services/tokens.service.js';
 import type { UploadLinks } from '../services/upload-links.service.js';
@@ -16,6 +17,7 @@ export interface ApiContext {
   /** The people library (off unless switched on: its calls then answer library_off). */
   library: JobLibraryService;
   reports: JobReportsService;
+  links: LinksService;
   collections: CollectionsService;
   tokens: TokensService;
   notifier: JobNotifier;

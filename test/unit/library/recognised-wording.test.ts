@@ -20,7 +20,7 @@ test('every surface says "Recognised: <name, or seen in N videos>, tagged <gende
 
 test('the Slack people page shows the recognition, escaped', () => {
   const people = sortPeople([makePerson(0, { tag: 'female', tagOrigin: 'library', taggedBy: 'sam', known, name: known.name })]);
-  const page = buildPeoplePage({ jobId: 'a1b2c3d4-0000-4000-8000-123456789abc', people, page: 0, videoLabel: 'News', duration: 60, thumbnailUrl: () => 'https://bot.example/t.jpg', finishedBy: null });
+  const page = buildPeoplePage({ jobId: 'a1b2c3d4-0000-4000-8000-123456789abc', people, page: 0, videoLabel: 'News', duration: 60, faceUrl: () => 'https://bot.example/t.jpg', finishedBy: null, layout: 'full' });
   const text = JSON.stringify(page.blocks);
   assert.ok(text.includes('Recognised: Ana &lt;Lima&gt;, tagged female by sam'), text);
 });
