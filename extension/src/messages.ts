@@ -31,6 +31,8 @@ export interface MessageMap {
   merge: { payload: { jobId: string; into: number; from: number }; answer: PeopleWithThumbnails };
   /** Without tracks: one person per track; with tracks: those move to a new person ("may be two people"). */
   split: { payload: { jobId: string; person: number; tracks?: number[] }; answer: PeopleWithThumbnails };
+  name: { payload: { jobId: string; person: number; name: string }; answer: PeopleWithThumbnails };
+  notThem: { payload: { jobId: string; person: number }; answer: PeopleWithThumbnails };
   acceptSuggestions: { payload: { jobId: string }; answer: PeopleWithThumbnails };
   undo: { payload: { jobId: string }; answer: PeopleWithThumbnails };
   finish: { payload: { jobId: string }; answer: Job };

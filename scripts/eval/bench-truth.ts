@@ -23,6 +23,7 @@ interface TruthShot {
 }
 
 export interface BenchTruth {
+  label?: string;
   width: number;
   height: number;
   duration_s: number;

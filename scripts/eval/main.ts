@@ -2,20 +2,22 @@
  * `npm run eval`: the evaluation on ../shared/eval (labelled photos, the Hamilton clip and the two
  * broadcast-like benchmarks). Prints figures; asserts nothing. Skips, saying so, where the material is absent.
  *
- *   npm run eval [-- --only photos,hamilton,bench,bench2]
+ *   npm run eval [-- --only photos,hamilton,bench,bench2,cross-video] [--cache DIR]
+ * --cache DIR keeps the cross-video episodes and their analyses there, to tune without analysing again.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluateBench, printVideoFigures } from './video-eval.js';
+import { evaluateCrossVideo } from './cross-video-eval.js';
 import { evaluateHamilton } from './hamilton-eval.js';
 import { evaluatePhotos } from './photo-eval.js';
 
 export const EVAL_DIR = new URL('../../../shared/eval', import.meta.url).pathname;
-const PARTS = ['photos', 'hamilton', 'bench', 'bench2'] as const;
+const PARTS = ['photos', 'hamilton', 'bench', 'bench2', 'cross-video'] as const;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, cache: { type: 'string' } } });
   const only = new Set(values.only ? values.only.split(',') : PARTS);
   if (!existsSync(EVAL_DIR)) {
     console.log(`SKIPPED: no evaluation material at ${EVAL_DIR} (it lives beside the repository as ../shared/eval).`);
@@ -29,6 +31,10 @@ async function main(): Promise<void> {
     const dir = join(EVAL_DIR, name, 'dev');
     if (!existsSync(join(dir, 'bench.mp4'))) console.log(`\n## ${name}/dev: SKIPPED (not found)`);
     else printVideoFigures(await evaluateBench(`${name}/dev`, dir));
+  }
+  if (only.has('cross-video')) {
+    if (!existsSync(join(EVAL_DIR, 'bench2', 'split_episodes.py'))) console.log('\n## cross-video: SKIPPED (bench2/split_episodes.py not found)');
+    else await evaluateCrossVideo(EVAL_DIR, values.cache);
   }
 }
 

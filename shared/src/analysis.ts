@@ -4,6 +4,8 @@
  * A stable contract: the CLI, the service, the evaluation and users' scripts build on it.
  */
 
+import type { Known } from './library.js';
+
 export const ANALYSIS_SCHEMA_VERSION = 1;
 
 export type Gender = 'female' | 'male';
@@ -91,6 +93,8 @@ export interface Cluster {
   bestFace: number;
   /** A moment (seconds) where this person is clearly on screen. */
   showAt: number;
+  /** The people-library person this cluster was recognised as; null when analysed with a library and nobody matched; absent without one. */
+  known?: Known | null;
   /** Set when this person's faces fall into two groups that look less alike than usual: check it. */
   doubt?: Doubt;
 }
@@ -159,6 +163,8 @@ type EditBody =
   | { kind: 'merge'; into: number; from: number; by: string; at: string }
   | { kind: 'split'; cluster: number; tracks: number[]; newCluster: number; by: string; at: string }
   | { kind: 'accept-suggestions'; clusters: number[]; by: string; at: string }
+  | { kind: 'name'; cluster: number; name: string; by: string; at: string }
+  | { kind: 'not-known'; cluster: number; by: string; at: string }
   | { kind: 'undo'; by: string; at: string };
 
 /** `tags.json`: the edit history beside `analysis.json`. The current state is derived from it. */
@@ -167,8 +173,11 @@ export interface TagFile {
   edits: Edit[];
 }
 
-/** Where a cluster's tag came from: a person chose it, or a person accepted the suggestion. */
-export type TagOrigin = 'person' | 'suggestion';
+/**
+ * Where a cluster's tag came from: a person chose it here, a person accepted the suggestion, or it
+ * was recognised from the people library (a person tagged it in an earlier video).
+ */
+export type TagOrigin = 'person' | 'suggestion' | 'library';
 
 /** A cluster as a person sees it after merges, splits and tags. */
 export interface PersonView {
@@ -185,6 +194,10 @@ export interface PersonView {
   showAt: number;
   /** Ids of the analysis clusters this person is made of (after merges). */
   sourceClusters: number[];
+  /** A name a person gave here, else the recognised library person's name. */
+  name: string | null;
+  /** The library person recognised (null when none, or after "not them"). */
+  known: Known | null;
   /** The analysis's doubt, while the person is still exactly that cluster (gone once merged or split). */
   doubt?: Doubt;
 }

@@ -29,6 +29,10 @@ export const ERROR_CODES = {
   cluster_unknown: { status: 404, retry: false, message: 'No such person (cluster).' },
   track_unknown: { status: 400, retry: false, message: 'No such track in that person.' },
   nothing_to_undo: { status: 409, retry: false, message: 'There is nothing to undo.' },
+  library_incompatible: { status: 500, retry: false, message: 'The people library is damaged or of another format version.' },
+  library_off: { status: 404, retry: false, message: 'The people library is off on this server (ONSCREEN_LIBRARY_ENABLED).' },
+  library_person_unknown: { status: 404, retry: false, message: 'No such person in the people library.' },
+  nothing_to_add: { status: 422, retry: false, message: 'Nobody in that analysis was tagged by a person, so there is nobody to add to the library.' },
   interrupted: { status: 503, retry: true, message: 'The work was interrupted.' },
   internal: { status: 500, retry: true, message: 'Something went wrong inside onscreen.' },
   // service

@@ -3,6 +3,8 @@
  * Every figure's definition is written into `definitions`, so a reader never has to guess.
  */
 
+import type { TagOrigin } from './analysis.js';
+
 export const REPORT_SCHEMA_VERSION = 1;
 
 export type Group = 'female' | 'male' | 'unknown';
@@ -45,6 +47,10 @@ export interface PersonStat {
   share: number;
   faces: number;
   thumbnail: string;
+  /** Where the tag came from: tagged here (person), recognised from the people library, suggestion accepted; null when untagged. */
+  tagOrigin: TagOrigin | null;
+  /** A name a person gave, or the recognised library person's name. */
+  name: string | null;
 }
 
 export interface Report {
@@ -72,6 +78,8 @@ export interface Report {
     facesNotFace: number;
     clustersTaggedByPerson: number;
     clustersAcceptedSuggestion: number;
+    /** People whose tag was recognised from the people library and not changed here. */
+    clustersRecognised: number;
     clustersUntagged: number;
     clustersNotFace: number;
     /** People still flagged "check: may be two people" (not split or merged since). */

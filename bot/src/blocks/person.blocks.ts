@@ -6,8 +6,9 @@
 import type { types } from '@slack/bolt';
 import type { PersonView, Tag } from '../../../shared/src/analysis.js';
 import { DOUBT_TEXT } from '../../../shared/src/format/doubt.js';
+import { describeKnown } from '../../../shared/src/library.js';
 import { formatDuration } from '../../../shared/src/format/duration.js';
-import { formatBy, formatShare } from './mrkdwn.js';
+import { escapeText, formatBy, formatShare } from './mrkdwn.js';
 import { ACTION_IDS, TAG_ACTIONS } from './ids.js';
 import { LIMITS, truncate } from './limits.js';
 import { context, plain, section, type Block } from './message.js';
@@ -68,6 +69,7 @@ export function describeDoubt(person: PersonView): string {
 
 export function describeTag(person: PersonView): string {
   if (!person.tag) return '_Not tagged yet_';
+  if (person.tagOrigin === 'library' && person.known) return `:bust_in_silhouette: *${escapeText(describeKnown(person.known))}*`;
   const how = person.tagOrigin === 'suggestion' ? 'suggestion accepted by' : 'tagged by';
   return `:white_check_mark: *${TAG_LABELS[person.tag]}*, ${how} ${formatBy(person.taggedBy)}`;
 }

@@ -1,6 +1,7 @@
 /** What the routes may call: services only (no repositories, no queue, no SQL). */
 import type { CollectionsService } from '../services/collections.service.js';
 import type { JobsService } from '../services/jobs.service.js';
+import type { JobLibraryService } from '../services/job-library.service.js';
 import type { JobNotifier } from '../services/job-notifier.js';
 import type { JobReportsService } from '../services/job-reports.service.js';
 import type { LinksService } from '../services/links.service.js';
@@ -13,6 +14,8 @@ export interface ApiContext {
   version: string;
   jobs: JobsService;
   tagging: TaggingService;
+  /** The people library (off unless switched on: its calls then answer library_off). */
+  library: JobLibraryService;
   reports: JobReportsService;
   links: LinksService;
   collections: CollectionsService;

@@ -49,12 +49,14 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       seconds: num,
       suggestion: nullable({ type: 'object', properties: { gender: { enum: ['female', 'male'] }, confidence: num } }),
       tag: nullable({ enum: ['female', 'male', 'unknown', 'not-face'] }),
-      tagOrigin: nullable({ enum: ['person', 'suggestion'] }),
+      tagOrigin: nullable({ enum: ['person', 'suggestion', 'library'] }),
       taggedBy: nullable(str),
       taggedAt: nullable(str),
       thumbnail: str,
       showAt: num,
       sourceClusters: { type: 'array', items: { type: 'integer' } },
+      name: nullable(str),
+      known: nullable({ type: 'object', properties: { person: str, name: nullable(str), gender: { enum: ['female', 'male', 'unknown'] }, similarity: num, taggedBy: str, videos: { type: 'integer' } } }),
       doubt: {
         type: 'object',
         description: '"Check: may be two people": two groups of tracks that look less alike than one person usually does.',
@@ -73,9 +75,19 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
   Edit: {
     type: 'object',
     required: ['kind', 'by', 'at'],
-    properties: { kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions', 'undo'] }, by: str, at: { type: 'string', format: 'date-time' } },
+    properties: { kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions', 'name', 'not-known', 'undo'] }, by: str, at: { type: 'string', format: 'date-time' } },
     additionalProperties: true,
   },
+  LibraryPerson: {
+    type: 'object',
+    properties: {
+      id: str, name: nullable(str), gender: { enum: ['female', 'male', 'unknown'] }, taggedBy: str, exemplars: { type: 'integer' },
+      seenIn: { type: 'array', items: { type: 'object', properties: { analysis: str, source: str, title: nullable(str), analysedAt: str, duration: num, seconds: num, clusters: { type: 'array', items: { type: 'integer' } } } } },
+      createdBy: str, createdAt: str, updatedBy: str, updatedAt: str,
+    },
+  },
+  Library: { type: 'object', properties: { people: { type: 'array', items: ref('LibraryPerson') } } },
+  LibraryChanges: { type: 'object', properties: { added: { type: 'array', items: ref('LibraryPerson') }, updated: { type: 'array', items: ref('LibraryPerson') } } },
   History: { type: 'object', properties: { edits: { type: 'array', items: ref('Edit') } } },
   Report: {
     type: 'object',

@@ -19,6 +19,7 @@ export function pagesRoutes(context: ApiContext): AnyRoute[] {
       method: 'GET', path: '/jobs/:id', access: 'none', tag: 'pages', summary: 'The tagging and report page of a job.',
       params: { id: PARAMS.id }, responses: { 200: { description: 'HTML', contentType: 'text/html' } }, handle: shell,
     },
+    { method: 'GET', path: '/library', access: 'none', tag: 'pages', summary: 'The people library page.', responses: { 200: { description: 'HTML', contentType: 'text/html' } }, handle: shell },
     {
       method: 'GET', path: '/assets/:asset', access: 'none', tag: 'pages', summary: "The page's script and styles.",
       params: { asset: PARAMS.asset },

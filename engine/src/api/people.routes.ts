@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { ApiContext } from './context.js';
 import type { AnyRoute, Route } from './router.js';
-import { bySchema, mergeSchema, PARAMS, splitSchema, tagSchema } from './schemas.js';
+import { bySchema, mergeSchema, nameSchema, PARAMS, personBySchema, splitSchema, tagSchema } from './schemas.js';
 
 const PEOPLE = { 200: { description: 'The people after the edit', schema: 'PeopleResponse' }, 409: { description: 'The job is not analysed yet', schema: 'Error' } };
 const id = { id: PARAMS.id };
@@ -12,7 +12,18 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
   const tag: Route<z.infer<typeof tagSchema>> = {
     method: 'POST', path: '/api/v1/jobs/:id/tags', access: 'token', tag: 'tagging', summary: 'Tag a person: female, male, unknown or not-face.',
     params: id, body: tagSchema, responses: PEOPLE,
-    handle: async ({ params, body }) => ({ status: 200, json: await tagging.tag(params.id!, body.person, body.tag, body.by) }),
+    // Through the library: correcting someone recognised from it updates it too.
+    handle: async ({ params, body }) => ({ status: 200, json: await context.library.tag(params.id!, body.person, body.tag, body.by) }),
+  };
+  const name: Route<z.infer<typeof nameSchema>> = {
+    method: 'POST', path: '/api/v1/jobs/:id/name', access: 'token', tag: 'tagging', summary: 'Name a person (kept in the edit history: undo takes it back).',
+    params: id, body: nameSchema, responses: PEOPLE,
+    handle: async ({ params, body }) => ({ status: 200, json: await tagging.name(params.id!, body.person, body.name, body.by) }),
+  };
+  const notThem: Route<z.infer<typeof personBySchema>> = {
+    method: 'POST', path: '/api/v1/jobs/:id/not-them', access: 'token', tag: 'tagging', summary: 'Say a person recognised from the library is not them (the library tag goes too).',
+    params: id, body: personBySchema, responses: PEOPLE,
+    handle: async ({ params, body }) => ({ status: 200, json: await tagging.notThem(params.id!, body.person, body.by) }),
   };
   const merge: Route<z.infer<typeof mergeSchema>> = {
     method: 'POST', path: '/api/v1/jobs/:id/merge', access: 'token', tag: 'tagging', summary: 'Merge person `from` into person `into` (the same person found twice).',
@@ -39,6 +50,8 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
     picture('/api/v1/jobs/:id/people/:pid/thumbnail.jpg', "A person's thumbnail (their best faces).", (j, p) => context.reports.thumbnailOfPerson(j, p)),
     picture('/api/v1/jobs/:id/people/:pid/face.jpg', "A person's one best face, square (96 × 96), for small places such as Slack.", (j, p) => context.reports.faceOfPerson(j, p)),
     tag,
+    name,
+    notThem,
     merge,
     split,
     by('/api/v1/jobs/:id/accept-suggestions', 'Tag every untagged person with their suggestion.', (j, b) => tagging.acceptSuggestions(j, b)),

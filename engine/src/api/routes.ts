@@ -2,6 +2,7 @@
 import type { ApiContext } from './context.js';
 import { collectionsRoutes } from './collections.routes.js';
 import { jobsRoutes } from './jobs.routes.js';
+import { libraryRoutes } from './library.routes.js';
 import { linksRoutes } from './links.routes.js';
 import { pagesRoutes } from './pages.routes.js';
 import { peopleRoutes } from './people.routes.js';
@@ -18,6 +19,7 @@ export function buildRoutes(context: ApiContext, openApi: () => unknown): AnyRou
     ...peopleRoutes(context),
     ...reportsRoutes(context),
     ...collectionsRoutes(context),
+    ...libraryRoutes(context),
     ...uploadsRoutes(context),
     ...pagesRoutes(context),
   ];

@@ -36,6 +36,11 @@ export const tagSchema = z.strictObject({ person: personId, tag: z.enum(TAGS as 
 export const mergeSchema = z.strictObject({ into: personId, from: personId, by });
 export const splitSchema = z.strictObject({ person: personId, tracks: z.array(z.number().int().min(0)).min(1).max(10_000).optional(), by });
 export const bySchema = z.strictObject({ by });
+// Names are checked once, by the edit rules (shared/src/library.ts): here only their type and a hard cap.
+export const nameSchema = z.strictObject({ person: personId, name: z.string().max(10_000), by });
+export const personBySchema = z.strictObject({ person: personId, by });
+export const addToLibrarySchema = z.strictObject({ jobId: z.string().regex(JOB_ID_PATTERN, 'a job id'), by });
+export const renameSchema = z.strictObject({ name: z.string().max(10_000), by });
 
 export const createCollectionSchema = z.strictObject({ name: z.string().trim().min(1, 'a name').max(200) });
 export const collectionFromYouTubeSchema = z.strictObject({
@@ -54,6 +59,11 @@ export const PARAMS = {
     pattern: JOB_ID_PATTERN,
     description: 'Job id: 20 hexadecimal characters.',
     onMismatch: () => new OnscreenError('job_not_found', 'No such job: job ids are 20 hexadecimal characters.'),
+  },
+  lid: {
+    pattern: /^p\d{1,9}$/,
+    description: 'Library person id, e.g. p12.',
+    onMismatch: () => new OnscreenError('library_person_unknown', 'No such person in the people library: ids look like p12.'),
   },
   pid: {
     pattern: /^\d{1,6}$/,

@@ -24,6 +24,8 @@ import { LinksService } from '../services/links.service.js';
 import { renderReport } from '../services/report.service.js';
 import { RetentionService } from '../services/retention.service.js';
 import { TaggingService } from '../services/tagging.service.js';
+import { JobLibraryService } from '../services/job-library.service.js';
+import { LibraryRepository } from '../storage/library.repository.js';
 import { TokensService } from '../services/tokens.service.js';
 import { UploadLinks } from '../services/upload-links.service.js';
 import { openDatabase } from '../storage/database.js';
@@ -119,12 +121,14 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
       playlistMax: config.playlistMax,
     },
   });
+  const library = new JobLibraryService({ store: config.libraryEnabled ? new LibraryRepository(db) : null, tagging, files, log });
   const retention = new RetentionService({ jobs: jobsRepo, files, jobsService: jobs, retentionDays: config.retentionDays });
 
   const context: ApiContext = {
     version: ENGINE_VERSION,
     jobs,
     tagging,
+    library,
     reports,
     links: new LinksService({ probe: (url) => probeUrl(url, { allowPrivateNetwork: config.allowPrivateNetwork }) }),
     collections,
@@ -154,7 +158,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   const url = await listen(server, config.port, config.host);
   baseUrl ||= url;
 
-  await queue.start(new JobOutcomesService({ jobs: jobsRepo, files, notifier }));
+  await queue.start(new JobOutcomesService({ jobs: jobsRepo, files, notifier, recognise: (result) => library.recognise(result) }));
   // Pending jobs of the last run go back to the queue (in the background: Redis may be slow to answer).
   void jobs.resumePending().catch((error: unknown) => log(`could not queue the pending jobs yet: ${String(error)}`));
   const sweep = async () => {

@@ -13,6 +13,8 @@ export interface EngineConfig {
   onnxThreads: number | undefined;
   /** ONSCREEN_FFMPEG and ONSCREEN_FFPROBE: binaries to use instead of searching PATH and the bundled ones. */
   ffmpeg: { ffmpeg: string; ffprobe: string } | null;
+  /** ONSCREEN_LIBRARY: the CLI's people library folder when `--library` is not given (default ./onscreen-library). */
+  libraryDir: string | undefined;
 }
 
 const schema = z.object({
@@ -20,6 +22,7 @@ const schema = z.object({
   ONSCREEN_ONNX_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   ONSCREEN_FFMPEG: z.string().min(1).optional(),
   ONSCREEN_FFPROBE: z.string().min(1).optional(),
+  ONSCREEN_LIBRARY: z.string().min(1).optional(),
 });
 
 export function loadEngineConfig(env: NodeJS.ProcessEnv): EngineConfig {
@@ -36,5 +39,6 @@ export function loadEngineConfig(env: NodeJS.ProcessEnv): EngineConfig {
     modelsDir: ONSCREEN_MODELS_DIR,
     onnxThreads: ONSCREEN_ONNX_THREADS,
     ffmpeg: ONSCREEN_FFMPEG && ONSCREEN_FFPROBE ? { ffmpeg: ONSCREEN_FFMPEG, ffprobe: ONSCREEN_FFPROBE } : null,
+    libraryDir: parsed.data.ONSCREEN_LIBRARY,
   };
 }

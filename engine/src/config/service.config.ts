@@ -43,6 +43,8 @@ export interface ServiceConfig {
   allowPrivateNetwork: boolean;
   /** Most videos a YouTube playlist or channel link may turn into jobs (its newest ones). */
   playlistMax: number;
+  /** The people library (remembered people, recognised in new jobs): off until switched on; faces are biometric data. */
+  libraryEnabled: boolean;
 }
 
 /** Environment variable of each setting, for the README and for error messages. */
@@ -73,6 +75,7 @@ export const ENV_NAMES: Record<keyof ServiceConfig, string> = {
   maxFps: 'ONSCREEN_MAX_FPS',
   allowPrivateNetwork: 'ONSCREEN_ALLOW_PRIVATE_NETWORK',
   playlistMax: 'ONSCREEN_PLAYLIST_MAX',
+  libraryEnabled: 'ONSCREEN_LIBRARY_ENABLED',
 };
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1000, kib: 1024, m: 1024 ** 2, mb: 1000 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1000 ** 3, gib: 1024 ** 3 };
@@ -129,6 +132,7 @@ const schema = z.object({
   maxFps: number(0.1, MAX_FPS).default(10),
   allowPrivateNetwork: flag.default(false),
   playlistMax: number(1, 500).default(50),
+  libraryEnabled: flag.default(false),
 });
 
 type Overrides = Partial<Record<keyof ServiceConfig, unknown>>;

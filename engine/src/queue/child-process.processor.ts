@@ -42,7 +42,7 @@ export function createChildProcessProcessor(settings: ProcessorSettings): Analys
       signal.addEventListener('abort', stop, { once: true });
       child.on('message', (message: ChildMessage) => {
         if (message.kind === 'progress') onProgress(message.progress);
-        else if (message.kind === 'done') settle(() => resolve({ analysis: message.result.analysis, thumbnails: toBuffers(message.result.thumbnails) }));
+        else if (message.kind === 'done') settle(() => resolve({ ...message.result, thumbnails: toBuffers(message.result.thumbnails) }));
         else settle(() => reject(toError(message.error)));
       });
       child.once('error', (error) => settle(() => reject(error)));

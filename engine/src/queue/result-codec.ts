@@ -2,16 +2,18 @@
 import type { Analysis } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { AnalysisResult } from '../contracts/analysis-result.js';
+import type { TrackEmbeddings } from '../stages/people/track-embeddings.js';
 
 export interface SerializedResult {
   analysis: Analysis;
   thumbnails: Record<string, string>;
+  embeddings?: TrackEmbeddings;
 }
 
 export function serializeResult(result: AnalysisResult): SerializedResult {
   const thumbnails: Record<string, string> = {};
   for (const [path, bytes] of result.thumbnails) thumbnails[path] = bytes.toString('base64');
-  return { analysis: result.analysis, thumbnails };
+  return { analysis: result.analysis, thumbnails, ...(result.embeddings ? { embeddings: result.embeddings } : {}) };
 }
 
 export function deserializeResult(value: unknown): AnalysisResult {
@@ -21,5 +23,5 @@ export function deserializeResult(value: unknown): AnalysisResult {
   }
   const thumbnails = new Map<string, Buffer>();
   for (const [path, base64] of Object.entries(parsed.thumbnails)) thumbnails.set(path, Buffer.from(base64, 'base64'));
-  return { analysis: parsed.analysis, thumbnails };
+  return { analysis: parsed.analysis, thumbnails, ...(parsed.embeddings ? { embeddings: parsed.embeddings } : {}) };
 }

@@ -12,6 +12,7 @@ import { buildCollectionCsv } from '../stages/collection/collection-csv.js';
 import { buildCollectionHtml, type CollectionCharts } from '../stages/collection/collection-html.js';
 import { normaliseDay, type PeriodKind } from '../stages/collection/periods.js';
 import { summarizeVideo } from '../stages/collection/video-summary.js';
+import { applyEdits } from '../stages/people/edits.js';
 import { buildReport } from '../stages/report/build-report.js';
 import { readAnalysis, readEdits } from '../storage/analysis-folder.js';
 import { writeCollectionFiles } from '../storage/collection-folder.js';
@@ -39,7 +40,9 @@ export function dateOf(analysis: Analysis, given?: string): { date: string; date
 /** One analysis with its tagging history, summed up for collections. */
 export function summarizeAnalysis(id: string, analysis: Analysis, edits: readonly Edit[], options: { date?: string; now?: Date } = {}): VideoSummary {
   const report = buildReport(analysis, edits, options.now ?? new Date());
-  return summarizeVideo({ id, report, ...dateOf(analysis, options.date) });
+  // A remembered (library) or named person counts once across the collection's videos.
+  const identities = new Map(applyEdits(analysis, edits).map((p) => [p.id, { name: p.name, libraryPerson: p.known?.person ?? null }] as const));
+  return summarizeVideo({ id, report, identities, ...dateOf(analysis, options.date) });
 }
 
 export async function renderCollection(

@@ -19,7 +19,7 @@ const PROGRESS_INTERVAL_MS = 250;
 export class JobOutcomesService implements QueueListener {
   private readonly lastProgressAt = new Map<string, number>();
 
-  constructor(private readonly deps: { jobs: JobsRepository; files: JobFilesStore; notifier: JobNotifier }) {}
+  constructor(private readonly deps: { jobs: JobsRepository; files: JobFilesStore; notifier: JobNotifier; recognise?(result: AnalysisResult): Promise<AnalysisResult> }) {}
 
   onStarted(jobId: string): void {
     const record = this.deps.jobs.get(jobId);
@@ -43,7 +43,7 @@ export class JobOutcomesService implements QueueListener {
     });
   }
 
-  async onCompleted(jobId: string, result: AnalysisResult): Promise<void> {
+  async onCompleted(jobId: string, delivered: AnalysisResult): Promise<void> {
     this.lastProgressAt.delete(jobId);
     const record = this.deps.jobs.get(jobId);
     if (!record) return; // deleted while it was analysed: keep nothing
@@ -54,11 +54,13 @@ export class JobOutcomesService implements QueueListener {
     }
     // The analysis names its source; for uploads that is a server path or signed URL: show the file name.
     if (record.sourceKind === 'upload') {
-      const { video } = result.analysis;
+      const { video } = delivered.analysis;
       // A title that is only the stored file's name says nothing: the uploaded file's name does.
       if (video.title === null || video.title === storedName(video.source)) video.title = record.sourceLabel;
       video.source = record.sourceLabel;
     }
+    // Recognition runs here, where the people library lives: workers never hold it.
+    const result = this.deps.recognise ? await this.deps.recognise(delivered) : delivered;
     await this.deps.files.writeResult(jobId, result);
     if (!this.deps.jobs.get(jobId)) {
       await this.deps.files.removeJob(jobId); // deleted while the result was written

@@ -15,6 +15,10 @@ export type EditRequest =
   /** Without `tracks`, every track but the first becomes its own person. */
   | { kind: 'split'; person: number; tracks?: readonly number[] | undefined }
   | { kind: 'accept-suggestions' }
+  /** A name for a person (issue 9); in the same history, so undo takes it back. */
+  | { kind: 'name'; person: number; name: string }
+  /** The person recognised from the people library is someone else: the recognition and its tag go. */
+  | { kind: 'not-them'; person: number }
   | { kind: 'undo' };
 
 /** Who edits, and when (an ISO time). */
@@ -58,6 +62,10 @@ function toEdits(request: EditRequest, analysis: Analysis, edits: readonly Edit[
       return [{ kind: 'merge', into: request.into, from: request.from, by, at }];
     case 'undo':
       return [{ kind: 'undo', by, at }];
+    case 'name':
+      return [{ kind: 'name', cluster: request.person, name: request.name, by, at }];
+    case 'not-them':
+      return [{ kind: 'not-known', cluster: request.person, by, at }];
     case 'accept-suggestions': {
       const clusters = applyEdits(analysis, edits).filter((p) => p.tag === null && p.suggestion !== null).map((p) => p.id);
       return [{ kind: 'accept-suggestions', clusters, by, at }];

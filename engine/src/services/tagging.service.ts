@@ -31,6 +31,16 @@ export class TaggingService {
     return this.edit(jobId, [{ kind: 'tag', person, tag }], by);
   }
 
+  /** Names a person (in the same history as tags, so undo takes it back). */
+  name(jobId: string, person: number, name: string, by: string): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'name', person, name }], by);
+  }
+
+  /** "Not them": the person is not the library person they were recognised as; the library's tag goes too. */
+  notThem(jobId: string, person: number, by: string): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'not-them', person }], by);
+  }
+
   merge(jobId: string, into: number, from: number, by: string): Promise<PeopleResponse> {
     return this.edit(jobId, [{ kind: 'merge', into, from }], by);
   }

@@ -2,6 +2,7 @@
  * The analysis folder on disk, as the CLI and the service use it:
  *   analysis.json       the analysis (written last: if it exists, everything it refers to exists)
  *   thumbnails/…        JPEGs named in analysis.json
+ *   embeddings.json     one face signature per track, for a people library (see track-embeddings.ts)
  *   tags.json           the tagging history (TagFile)
  *   report.json, report.csv, report.html, charts/{share,timeline,persons}.png
  * Every file is written to a temporary name and renamed into place, so a reader never sees half a file.
@@ -14,10 +15,12 @@ import { OnscreenError } from '../../../shared/src/errors.js';
 import type { EditHistory } from '../contracts/edit-history.js';
 import type { RenderedReport } from '../contracts/rendered-report.js';
 import { withFolderLock } from './folder-lock.js';
+import { decodeTrackEmbeddings, type TrackEmbeddings } from '../stages/people/track-embeddings.js';
 import { writeAtomic } from './write-atomic.js';
 
 export const TAG_FILE_SCHEMA_VERSION = 1;
 export const ANALYSIS_FILE = 'analysis.json';
+export const EMBEDDINGS_FILE = 'embeddings.json';
 export const TAGS_FILE = 'tags.json';
 /** Where tags.json goes when a new analysis replaces the one its edits referred to. */
 export const PREVIOUS_TAGS_FILE = 'tags.previous.json';
@@ -28,18 +31,22 @@ export const PREVIOUS_TAGS_FILE = 'tags.previous.json';
  * tags.json is kept aside as tags.previous.json: its person ids meant the old clusters.
  * Returns the path of the kept-aside tags, or null if there were none.
  */
-export async function writeAnalysisFolder(dir: string, result: { analysis: Analysis; thumbnails: ReadonlyMap<string, Buffer> }): Promise<string | null> {
+export async function writeAnalysisFolder(dir: string, result: { analysis: Analysis; thumbnails: ReadonlyMap<string, Buffer>; embeddings?: TrackEmbeddings }): Promise<string | null> {
   await mkdir(dir, { recursive: true });
   const partial = join(dir, `.partial-${randomBytes(6).toString('hex')}`);
   try {
     for (const [path, bytes] of result.thumbnails) await writeNew(join(partial, safeRelative(path)), bytes);
     await writeNew(join(partial, ANALYSIS_FILE), `${JSON.stringify(result.analysis)}\n`);
+    if (result.embeddings) await writeNew(join(partial, EMBEDDINGS_FILE), `${JSON.stringify(result.embeddings)}\n`);
     // Under the history's lock: an edit running now lands in the kept-aside tags, never in the new ones.
     return await withFolderLock(dir, async () => {
       await unlink(join(dir, ANALYSIS_FILE)).catch(ignoreMissing);
+      // Signatures of an older analysis name its tracks, not this one's.
+      await unlink(join(dir, EMBEDDINGS_FILE)).catch(ignoreMissing);
       const previousTags = join(dir, PREVIOUS_TAGS_FILE);
       const hasKeptTags = await rename(join(dir, TAGS_FILE), previousTags).then(() => true, (error: NodeJS.ErrnoException) => (ignoreMissing(error), false));
       for (const path of result.thumbnails.keys()) await moveInto(partial, dir, safeRelative(path));
+      if (result.embeddings) await moveInto(partial, dir, EMBEDDINGS_FILE);
       await moveInto(partial, dir, ANALYSIS_FILE);
       return hasKeptTags ? previousTags : null;
     });
@@ -66,6 +73,15 @@ export async function readAnalysis(dir: string): Promise<Analysis> {
     throw new OnscreenError('analysis_incompatible', `${dir}/${ANALYSIS_FILE} has no video or sampling information.`);
   }
   return analysis as Analysis;
+}
+
+/** The face signature of each track, by track id; null for an analysis written without them. */
+export async function readTrackEmbeddings(dir: string): Promise<{ model: string; vectors: Float32Array[] } | null> {
+  const text = await readFile(join(dir, EMBEDDINGS_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  return text === null ? null : decodeTrackEmbeddings(parseJson(text, `${dir}/${EMBEDDINGS_FILE}`), `${dir}/${EMBEDDINGS_FILE}`);
 }
 
 /** The tagging history; empty when nobody has tagged yet. */

@@ -73,6 +73,20 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (collection_id, job_id)
    );
    CREATE INDEX collection_jobs_job ON collection_jobs (job_id);`,
+  // The people library (issue 9): one row per person (face signatures inside `data`), its thumbnail,
+  // and per workspace the embedding model and the next id. Each row belongs to a workspace.
+  `CREATE TABLE library_people (
+     workspace TEXT NOT NULL DEFAULT 'default',
+     id TEXT NOT NULL,
+     data TEXT NOT NULL,
+     thumbnail BLOB,
+     PRIMARY KEY (workspace, id)
+   );
+   CREATE TABLE library_meta (
+     workspace TEXT PRIMARY KEY,
+     model TEXT,
+     next_id INTEGER NOT NULL
+   );`,
 ];
 
 export function openDatabase(dataDir: string): Db {
@@ -82,6 +96,8 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten, not just unlinked: removing a person (biometric data) leaves no trace in the file.
+  db.pragma('secure_delete = ON');
   migrate(db);
   return db;
 }

@@ -74,6 +74,8 @@ export function createHandlers(): Handlers {
     tag: ({ jobId, person, tag }) => edit(jobId, (client, by) => client.tag(jobId, person, tag, by)),
     merge: ({ jobId, into, from }) => edit(jobId, (client, by) => client.merge(jobId, into, from, by)),
     split: ({ jobId, person, tracks }) => edit(jobId, (client, by) => client.split(jobId, person, by, tracks)),
+    name: ({ jobId, person, name }) => edit(jobId, (client, by) => client.name(jobId, person, name, by)),
+    notThem: ({ jobId, person }) => edit(jobId, (client, by) => client.notThem(jobId, person, by)),
     acceptSuggestions: ({ jobId }) => edit(jobId, (client, by) => client.acceptSuggestions(jobId, by)),
     undo: ({ jobId }) => edit(jobId, (client, by) => client.undo(jobId, by)),
     async finish({ jobId }) {

@@ -115,6 +115,8 @@ export function PeoplePanel({ job, onLoad, onChange, onError }: PeoplePanelProps
         onTag={(person, tag) => apply(ask('tag', { jobId, person, tag }))}
         onMerge={(into, from) => apply(ask('merge', { jobId, into, from }))}
         onSplit={(person, tracks) => apply(ask('split', { jobId, person, ...(tracks ? { tracks } : {}) }))}
+        onName={(person, name) => apply(ask('name', { jobId, person, name }))}
+        onNotThem={(person) => apply(ask('notThem', { jobId, person }))}
         onAcceptSuggestions={() => apply(ask('acceptSuggestions', { jobId }))}
         onUndo={() => apply(ask('undo', { jobId }))}
         onFinish={() => ask('finish', { jobId })}

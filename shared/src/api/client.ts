@@ -6,6 +6,7 @@ import type { Edit, Tag } from '../analysis.js';
 import { isErrorCode, OnscreenError, type ErrorBody } from '../errors.js';
 import type { CollectionReport } from '../collection.js';
 import type { Report } from '../report.js';
+import type { LibraryPersonSummary } from '../library.js';
 import {
   API_PREFIX,
   type Collection,
@@ -80,6 +81,38 @@ export class OnscreenClient {
 
   tag(jobId: string, person: number, tag: Tag, by: string): Promise<PeopleResponse> {
     return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/tags`, { person, tag, by });
+  }
+
+  /** Names a person (in the edit history, with undo). */
+  name(jobId: string, person: number, name: string, by: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/name`, { person, name, by });
+  }
+
+  /** A person recognised from the people library is not them: the recognition and its tag go. */
+  notThem(jobId: string, person: number, by: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/not-them`, { person, by });
+  }
+
+  listLibrary(): Promise<{ people: LibraryPersonSummary[] }> {
+    return this.json('GET', '/library');
+  }
+
+  /** Adds everyone a person tagged in the job to the people library. */
+  addToLibrary(jobId: string, by: string): Promise<{ added: LibraryPersonSummary[]; updated: LibraryPersonSummary[] }> {
+    return this.json('POST', '/library/people', { jobId, by });
+  }
+
+  renameLibraryPerson(id: string, name: string, by: string): Promise<LibraryPersonSummary> {
+    return this.json('POST', `/library/people/${encodeURIComponent(id)}/rename`, { name, by });
+  }
+
+  removeLibraryPerson(id: string): Promise<LibraryPersonSummary> {
+    return this.json('DELETE', `/library/people/${encodeURIComponent(id)}`);
+  }
+
+  async getLibraryThumbnail(id: string): Promise<Uint8Array> {
+    const response = await this.request('GET', `/library/people/${encodeURIComponent(id)}/thumbnail.jpg`);
+    return new Uint8Array(await response.arrayBuffer());
   }
 
   merge(jobId: string, into: number, from: number, by: string): Promise<PeopleResponse> {

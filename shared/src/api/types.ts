@@ -19,6 +19,8 @@
  *   GET    /api/v1/jobs/:id/people/:pid/thumbnail.jpg  → image/jpeg (a strip of the person's best faces)
  *   GET    /api/v1/jobs/:id/people/:pid/face.jpg       → image/jpeg (their one best face, square)
  *   POST   /api/v1/jobs/:id/tags                TagRequest → PeopleResponse
+ *   POST   /api/v1/jobs/:id/name                { person, name, by } → PeopleResponse (in the history; undo)
+ *   POST   /api/v1/jobs/:id/not-them            { person, by } → PeopleResponse (drops a library recognition)
  *   POST   /api/v1/jobs/:id/merge               MergeRequest → PeopleResponse
  *   POST   /api/v1/jobs/:id/split               SplitRequest → PeopleResponse
  *   POST   /api/v1/jobs/:id/accept-suggestions  { by } → PeopleResponse
@@ -40,9 +42,17 @@
  *   GET    /api/v1/collections/:cid/report.csv  → text/csv
  *   GET    /api/v1/collections/:cid/report.html → text/html (self-contained)
  *   GET    /api/v1/collections/:cid/charts/:name.png  → image/png, name ∈ videos | trend | people
+ * The people library (404 library_off unless ONSCREEN_LIBRARY_ENABLED):
+ *   GET    /api/v1/library                      → { people: LibraryPersonSummary[] }
+ *   POST   /api/v1/library/people               { jobId, by } → { added, updated }
+ *   POST   /api/v1/library/people/:lid/rename   { name, by } → LibraryPersonSummary
+ *   DELETE /api/v1/library/people/:lid          → LibraryPersonSummary (signatures and thumbnail deleted)
+ *   GET    /api/v1/library/people/:lid/thumbnail.jpg  → image/jpeg
+ *   POST   /api/v1/library/forget               { by } → { forgotten }
  * Pages (no token in the URL: the page asks for it once and keeps it in sessionStorage):
  *   GET    /                                    → job list page
  *   GET    /jobs/:id                            → tagging and report page
+ *   GET    /library                             → people library page
  * Errors: ErrorBody with the HTTP status of ERROR_CODES[code].status.
  */
 import type { AnalyzeOptions, Edit, PersonView, Tag } from '../analysis.js';

@@ -24,6 +24,8 @@ export interface PeopleGridProps {
   onMerge: (into: number, from: number) => Promise<unknown>;
   /** Splits a person into one per track, or moves the given tracks to a new person ("may be two people"). */
   onSplit?: ((person: number, tracks?: number[]) => Promise<unknown>) | undefined;
+  onName?: ((person: number, name: string) => Promise<unknown>) | undefined;
+  onNotThem?: ((person: number) => Promise<unknown>) | undefined;
   onAcceptSuggestions: () => Promise<unknown>;
   onUndo: () => Promise<unknown>;
   onFinish?: (() => Promise<unknown>) | undefined;
@@ -36,7 +38,7 @@ export function sortByScreenTime(people: readonly PersonView[]): PersonView[] {
 
 export function PeopleGrid(props: PeopleGridProps): JSX.Element {
   const { isBusy, error, run, clearError } = useAction();
-  const { onFinish, onSplit } = props;
+  const { onFinish, onSplit, onName, onNotThem } = props;
   const [selected, setSelected] = useState<number[]>([]);
   const [isUntaggedOnly, setUntaggedOnly] = useState(false);
   const sorted = useMemo(() => sortByScreenTime(props.people), [props.people]);
@@ -100,6 +102,8 @@ export function PeopleGrid(props: PeopleGridProps): JSX.Element {
               onTag={(tag) => void run(() => props.onTag(person.id, tag))}
               onToggleSelect={(isOn) => toggle(person.id, isOn)}
               onSplit={onSplit ? (tracks) => void run(() => onSplit(person.id, tracks)) : undefined}
+              onName={onName ? (name) => void run(() => onName(person.id, name)) : undefined}
+              onNotThem={onNotThem ? () => void run(() => onNotThem(person.id)) : undefined}
               onShow={props.onShow}
             />
           ))}

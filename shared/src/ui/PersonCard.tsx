@@ -34,13 +34,33 @@ export interface PersonCardProps {
   onToggleSelect?: ((isSelected: boolean) => void) | undefined;
   /** Splits the person: into one person per track, or, given tracks, those tracks into a new person. */
   onSplit?: ((tracks?: number[]) => void) | undefined;
+  /** Saves a name for this person; omit where names cannot be given. */
+  onName?: ((name: string) => void) | undefined;
+  /** "Not them": the person recognised from the library is someone else. */
+  onNotThem?: (() => void) | undefined;
   /** "Show me": e.g. seek the video player to `seconds`. Omit where there is no player. */
   onShow?: ((seconds: number) => void) | undefined;
 }
 
+function NameField(props: { name: string | null; label: string; isBusy: boolean; onName: (name: string) => void }): JSX.Element {
+  const onSubmit = (event: Event): void => {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('name') as HTMLInputElement;
+    if (input.value.trim() !== (props.name ?? '')) props.onName(input.value);
+  };
+  return (
+    <form class="os-card__name" onSubmit={onSubmit}>
+      <input name="name" type="text" maxLength={120} placeholder="Name (optional)" defaultValue={props.name ?? ''} aria-label={`Name of ${props.label}`} disabled={props.isBusy} />
+      <button type="submit" class="os-link" disabled={props.isBusy}>
+        Save name
+      </button>
+    </form>
+  );
+}
+
 export function PersonCard(props: PersonCardProps): JSX.Element {
   const { person, isBusy = false, isSelected = false, canSelect = true } = props;
-  const name = personLabel(person.id);
+  const name = person.name ? `${person.name} (${personLabel(person.id)})` : personLabel(person.id);
   const suggestion = describeSuggestion(person.suggestion);
   const share = props.videoSeconds ? ` (${formatPercent(person.seconds / props.videoSeconds)})` : '';
   const tagColour = person.tag ? colourOf(person.tag) : 'transparent';
@@ -104,8 +124,17 @@ export function PersonCard(props: PersonCardProps): JSX.Element {
             </button>
           ))}
         </div>
-        <p class="os-card__origin">{describeTagOrigin(person.tag, person.tagOrigin, person.taggedBy)}</p>
+        <p class="os-card__origin">{describeTagOrigin(person.tag, person.tagOrigin, person.taggedBy, person.known)}</p>
         {person.doubt && <DoubtNote doubt={person.doubt} isBusy={isBusy} onSplit={props.onSplit && ((tracks) => props.onSplit?.(tracks))} />}
+        {props.onNotThem && person.known && person.tagOrigin === 'library' && (
+          <p class="os-card__known">
+            Right? Confirm or correct with a tag button, or{' '}
+            <button type="button" class="os-link" disabled={isBusy} onClick={() => props.onNotThem?.()}>
+              not them
+            </button>
+          </p>
+        )}
+        {props.onName && <NameField name={person.name} label={name} isBusy={isBusy} onName={props.onName} />}
         <footer class="os-card__actions">
           {props.onShow && (
             <button type="button" class="os-link" disabled={isBusy} onClick={() => props.onShow?.(person.showAt)}>

@@ -6,6 +6,7 @@
 import type { Gender, Suggestion, Tag, TagOrigin } from '../analysis.js';
 import type { JobStage, JobStatus } from '../api/types.js';
 import type { Group } from '../report.js';
+import { describeKnown, type Known } from '../library.js';
 import { formatPercent } from '../format/percent.js';
 import { COLOURS } from '../palette.js';
 
@@ -40,10 +41,11 @@ export function describeSuggestion(suggestion: Suggestion | null): string | null
   return `Suggested: ${GENDER_WORDS[suggestion.gender]} ${formatPercent(suggestion.confidence)}`;
 }
 
-/** Who set a person's tag, in a few words. */
-export function describeTagOrigin(tag: Tag | null, origin: TagOrigin | null, by: string | null): string {
+/** Who set a person's tag, in a few words; a tag from the people library says who it recognised. */
+export function describeTagOrigin(tag: Tag | null, origin: TagOrigin | null, by: string | null, known: Known | null = null): string {
   if (tag === null) return 'Not tagged yet';
   const who = by ? ` by ${by}` : '';
+  if (origin === 'library') return known ? describeKnown(known) : `Recognised from the library, tagged ${TAG_LABELS[tag]}${who}`;
   return origin === 'suggestion' ? `Suggestion accepted${who}` : `Tagged ${TAG_LABELS[tag]}${who}`;
 }
 

@@ -16,6 +16,8 @@ export function makePerson(id: number, overrides: Partial<PersonView> = {}): Per
     tagOrigin: null,
     taggedBy: null,
     taggedAt: null,
+    name: null,
+    known: null,
     thumbnail: `thumbnails/person-${id}.jpg`,
     showAt: id,
     sourceClusters: [id],
@@ -60,7 +62,7 @@ export function makeReport(): Report {
     coPresence: { womenOnly: 20, menOnly: 56, both: 28, neither: 16 },
     timeline: { binSeconds: 10, bins: [] },
     persons: [],
-    quality: { facesDetected: 0, facesTooSmall: 0, facesLowQuality: 0, facesNotFace: 0, clustersTaggedByPerson: 0, clustersAcceptedSuggestion: 0, clustersUntagged: 0, clustersNotFace: 0, clustersMayBeTwoPeople: 0 },
+    quality: { facesDetected: 0, facesTooSmall: 0, facesLowQuality: 0, facesNotFace: 0, clustersTaggedByPerson: 0, clustersAcceptedSuggestion: 0, clustersRecognised: 0, clustersUntagged: 0, clustersNotFace: 0, clustersMayBeTwoPeople: 0 },
     definitions: {},
     charts: { share: 'charts/share.png', timeline: 'charts/timeline.png', persons: 'charts/persons.png' },
   };

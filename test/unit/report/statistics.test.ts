@@ -75,7 +75,7 @@ test('people, persons and quality count tags; not-a-face is left out', () => {
   assert.deepEqual(report.quality, {
     facesDetected: 10 + 8 + 7 + 2 + 20 + 1,
     facesTooSmall: 0, facesLowQuality: 0, facesNotFace: 0,
-    clustersTaggedByPerson: 3, clustersAcceptedSuggestion: 1, clustersUntagged: 1, clustersNotFace: 1, clustersMayBeTwoPeople: 0,
+    clustersTaggedByPerson: 3, clustersAcceptedSuggestion: 1, clustersRecognised: 0, clustersUntagged: 1, clustersNotFace: 1, clustersMayBeTwoPeople: 0,
   });
   assert.deepEqual(report.sampling, { fps: 2, samples: 20, cuts: 1 });
   assert.equal(report.generatedAt, now.toISOString());

@@ -40,5 +40,5 @@ test('the route table implements exactly the routes of the API contract (plus th
 
 test('only health, readiness, the document, the pages and signed upload links go without a token', () => {
   const open = routes.filter((r) => r.access !== 'token').map((r) => `${r.method} ${r.path}`).sort();
-  assert.deepEqual(open, ['GET /', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/ready', 'GET /api/v1/uploads/:id/:filename', 'GET /assets/:asset', 'GET /jobs/:id']);
+  assert.deepEqual(open, ['GET /', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/ready', 'GET /api/v1/uploads/:id/:filename', 'GET /assets/:asset', 'GET /jobs/:id', 'GET /library']);
 });

@@ -159,3 +159,16 @@ test('JobList links each job and shows its status in words', () => {
   assert.match(html, /<a href="\/jobs\/j1">Evening news<\/a>/);
   assert.match(textOf(html), /Ready to tag 7 3 min 5 s 2025-03-04 05:06/);
 });
+
+test('PersonCard shows a recognition with "not them", and a name field only where names can be given', () => {
+  const known = { person: 'p3', name: 'Ana Lima', gender: 'female' as const, similarity: 0.8, taggedBy: 'sam', videos: 2 };
+  const recognised = makePerson(4, { tag: 'female', tagOrigin: 'library', taggedBy: 'sam', known, name: 'Ana Lima' });
+  const html = render(<PersonCard person={recognised} onTag={() => undefined} onNotThem={() => undefined} onName={() => undefined} />);
+  assert.match(textOf(html), /Ana Lima \(Person 4\)/);
+  assert.match(textOf(html), /Recognised: Ana Lima, tagged female by sam/);
+  assert.match(textOf(html), /Confirm or correct with a tag button, or not them/);
+  assert.match(html, /<input[^>]*name="name"[^>]*value="Ana Lima"|<input[^>]*value="Ana Lima"[^>]*name="name"/);
+  const confirmed = render(<PersonCard person={{ ...recognised, tagOrigin: 'person' }} onTag={() => undefined} onNotThem={() => undefined} />);
+  assert.doesNotMatch(confirmed, /not them/, 'once a person tagged them here, there is nothing to reject');
+  assert.doesNotMatch(confirmed, /name="name"/);
+});

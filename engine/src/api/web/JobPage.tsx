@@ -30,6 +30,7 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
   const { report, chartUrls, error: reportError, isUpdating, refresh } = useReport(client, jobId);
   const thumbnailSrc = useThumbnails(client, jobId, people?.people ?? []);
   const by = readEditor();
+  const [libraryNote, setLibraryNote] = useState<string | null>(null);
 
   const fail = useCallback(
     (error: unknown) => ((error as { code?: string }).code === 'unauthorized' ? onUnauthorized() : setFailure(describeError(error))),
@@ -88,6 +89,8 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
                 onTag={(person, tag) => edit(() => client.tag(jobId, person, tag, by))()}
                 onMerge={(into, from) => edit(() => client.merge(jobId, into, from, by))()}
                 onSplit={(person, tracks) => edit(() => client.split(jobId, person, by, tracks))()}
+                onName={(person, name) => edit(() => client.name(jobId, person, name, by))()}
+                onNotThem={(person) => edit(() => client.notThem(jobId, person, by))()}
                 onAcceptSuggestions={edit(() => client.acceptSuggestions(jobId, by))}
                 onUndo={edit(() => client.undo(jobId, by))}
                 onFinish={async () => {
@@ -98,6 +101,21 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
             ) : (
               <p class="os-muted">Loading the people…</p>
             )}
+            <p class="os-muted">
+              <button
+                type="button"
+                class="os-link"
+                onClick={() =>
+                  void client.addToLibrary(jobId, by).then(
+                    (r) => setLibraryNote(`People library: ${r.added.length} added, ${r.updated.length} updated.`),
+                    (error: unknown) => setLibraryNote(describeError(error)),
+                  )
+                }
+              >
+                Remember the people tagged here
+              </button>{' '}
+              (the <a href="/library">people library</a> recognises them in the next videos) {libraryNote && <span role="status">{libraryNote}</span>}
+            </p>
           </section>
           <section class="os-column os-column--report" aria-labelledby="os-report-title">
             <h2 id="os-report-title">

@@ -8,8 +8,9 @@ import { useCallback, useState } from 'preact/hooks';
 import { OnscreenClient } from '../../../../shared/src/api/client.js';
 import { JobListPage } from './JobListPage.js';
 import { JobPage } from './JobPage.js';
-import { readJobId } from './route.js';
-import { forgetToken, readToken } from './session.js';
+import { LibraryPage } from './LibraryPage.js';
+import { isLibraryPath, readJobId } from './route.js';
+import { forgetToken, readEditor, readToken } from './session.js';
 import { TokenForm } from './TokenForm.js';
 
 function App(): JSX.Element {
@@ -36,7 +37,8 @@ function App(): JSX.Element {
           onscreen
         </a>
         <nav class="os-topbar__nav">
-          {client && jobId && <a href="/">All videos</a>}
+          {client && (jobId || isLibraryPath(location.pathname)) && <a href="/">All videos</a>}
+          {client && <a href="/library">People library</a>}
           {client && (
             <button type="button" class="os-link os-topbar__signout" onClick={() => signOut(null)}>
               Sign out
@@ -47,6 +49,8 @@ function App(): JSX.Element {
       <main class="os-main">
         {!client || !token ? (
           <TokenForm reason={reason} onReady={setClient} />
+        ) : isLibraryPath(location.pathname) ? (
+          <LibraryPage client={client} by={readEditor()} onUnauthorized={onUnauthorized} />
         ) : jobId ? (
           <JobPage client={client} token={token} jobId={jobId} onUnauthorized={onUnauthorized} />
         ) : (

@@ -1,3 +1,8 @@
+/** Whether the path is the people library page. */
+export function isLibraryPath(pathname: string): boolean {
+  return /^\/library\/?$/.test(pathname);
+}
+
 /** Which page a path is: the job list (`/`) or one job (`/jobs/:id`). */
 export function readJobId(pathname: string): string | null {
   const match = /^\/jobs\/([^/]+)\/?$/.exec(pathname);

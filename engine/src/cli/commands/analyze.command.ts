@@ -10,6 +10,7 @@ import { acceptSuggestionsAndReport, summarizeAnalysis } from '../analysis-outpu
 import type { Command } from '../command.js';
 import { chooseProgressMode, createProgressDisplay } from '../progress-display.js';
 import { writeFolderAnalysis } from '../../services/analysis-folder.service.js';
+import { describeRecognised, hasLibraryFromEnvironment, LIBRARY_OPTION_HELP, openLibrary } from '../library-folder.js';
 
 const USAGE = `Usage: npx onscreen analyze <file|url> [--out <dir>] [--fps N] [--auto] [--json]
 
@@ -22,7 +23,9 @@ Options:
   --min-face <px>          smallest face side to judge, in pixels (default ${JOB_OPTIONS.minFaceSize.default})
   --auto                   accept the suggested genders and write the report at once
   --allow-private-network  allow URLs on private, loopback or link-local addresses
-  --json                   machine-readable progress and result on stdout (JSON lines)`;
+  --json                   machine-readable progress and result on stdout (JSON lines)
+${LIBRARY_OPTION_HELP}
+                           (only with --library or $ONSCREEN_LIBRARY: recognise people tagged in earlier videos)`;
 
 export const analyzeCommand: Command = {
   name: 'analyze',
@@ -43,6 +46,9 @@ export const analyzeCommand: Command = {
     const onSignal = () => abort.abort();
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    const library = values.library !== undefined || hasLibraryFromEnvironment() ? openLibrary(values.library) : null;
+    // A damaged library is refused before minutes of analysis, not after.
+    await library?.list();
     const workDir = await mkdtemp(join(tmpdir(), 'onscreen-'));
     try {
       const result = await analyzeVideo({
@@ -53,8 +59,10 @@ export const analyzeCommand: Command = {
         onProgress: (p) => display.update(p),
       });
       display.done();
-      const kept = await writeFolderAnalysis(outDir, result);
-      const summary = summarizeAnalysis(result.analysis, outDir, values.auto === true);
+      const recognised = library ? await library.recogniseResult(result) : result;
+      const kept = await writeFolderAnalysis(outDir, recognised);
+      const summary = summarizeAnalysis(recognised.analysis, outDir, values.auto === true);
+      if (library) summary.push(describeRecognised(recognised.analysis));
       let reportPath: string | null = null;
       if (values.auto) reportPath = await acceptSuggestionsAndReport(outDir);
       emit(isJson, { event: 'done', dir: outDir, people: result.analysis.clusters.length, report: reportPath, previousTags: kept }, [
@@ -91,6 +99,7 @@ function parseCli(args: string[]) {
         auto: { type: 'boolean' },
         json: { type: 'boolean' },
         'allow-private-network': { type: 'boolean' },
+        library: { type: 'string' },
       },
     });
   } catch (error) {

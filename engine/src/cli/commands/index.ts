@@ -4,7 +4,9 @@ import { botCommand } from './bot.command.js';
 import { collectionCommand } from './collection.command.js';
 import { demoCommand } from './demo.command.js';
 import { mergeCommand } from './merge.command.js';
+import { libraryCommand } from './library.command.js';
 import { modelsCommand } from './models.command.js';
+import { nameCommand } from './name.command.js';
 import { reportCommand } from './report.command.js';
 import { serveCommand } from './serve.command.js';
 import { splitCommand } from './split.command.js';
@@ -17,11 +19,13 @@ import { workerCommand } from './worker.command.js';
 export const COMMANDS: Command[] = [
   analyzeCommand,
   tagCommand,
+  nameCommand,
   mergeCommand,
   splitCommand,
   undoCommand,
   reportCommand,
   collectionCommand,
+  libraryCommand,
   demoCommand,
   modelsCommand,
   serveCommand,

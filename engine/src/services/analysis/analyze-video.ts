@@ -13,6 +13,8 @@ import { sourceDoors } from '../../adapters/source-doors.js';
 import { resolveSource, type SourceDoors } from '../../stages/source/resolve-source.js';
 import { CROP_SIZE } from '../../stages/people/face-crop.js';
 import { buildPeople } from '../../stages/people/build-people.js';
+import { encodeTrackEmbeddings } from '../../stages/people/track-embeddings.js';
+import { getModelEntry } from '../../adapters/models/manifest.js';
 import { sampleIntervals, secondsOfSamples } from '../../stages/report/sample-intervals.js';
 import { assignShots, linkFacesIntoTracks } from '../../stages/tracks/face-tracker.js';
 import { ENGINE_VERSION, TUNING } from '../../config/tuning.js';
@@ -97,7 +99,7 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
       timings: clock.seconds(),
     };
     report('people', 1, `Found ${people.clusters.length} ${people.clusters.length === 1 ? 'person' : 'people'}`);
-    return { analysis, thumbnails };
+    return { analysis, thumbnails, embeddings: encodeTrackEmbeddings(embedderModelId(), people.trackEmbeddings) };
   } finally {
     crops.close();
   }
@@ -112,6 +114,11 @@ function publishedOf(source: { uploaded?: string | null }, probe: { created: str
 function countSetAside(faces: Analysis['faces']): Analysis['setAside'] {
   const count = (reason: string) => faces.filter((f) => f.setAside === reason).length;
   return { tooSmall: count('too-small'), lowQuality: count('low-quality'), notFace: count('not-face') };
+}
+
+/** Vectors of different embedding models are not comparable: the id names the exact weights. */
+function embedderModelId(): string {
+  return `embedder:${getModelEntry('embedder').sha256.slice(0, 16)}`;
 }
 
 function round3(x: number): number {

@@ -13,14 +13,14 @@ export interface SummaryInput {
   dateSource: DateSource;
   /** Names and library identities of the report's people, by person id, where known. */
   identities?: ReadonlyMap<number, { name: string | null; libraryPerson: string | null }>;
-  /** People whose tag came from the people library (counted apart from tags given here). */
+  /** People whose tag came from the people library; by default the report's own count (quality.clustersRecognised). */
   fromLibrary?: number;
 }
 
 export function summarizeVideo(input: SummaryInput): VideoSummary {
   const { report } = input;
   const screenTime = Object.fromEntries(GROUPS.map((g) => [g, { seconds: report.screenTime[g].seconds, share: report.screenTime[g].share }])) as VideoSummary['screenTime'];
-  const fromLibrary = input.fromLibrary ?? 0;
+  const fromLibrary = input.fromLibrary ?? report.quality.clustersRecognised ?? 0;
   const persons: VideoPerson[] = report.persons.map((p) => {
     const identity = input.identities?.get(p.id);
     return { id: p.id, tag: p.tag, seconds: p.seconds, name: identity?.name ?? null, libraryPerson: identity?.libraryPerson ?? null };
@@ -36,7 +36,8 @@ export function summarizeVideo(input: SummaryInput): VideoSummary {
     femaleShareRange: { ...report.femaleShareRange },
     people: { ...report.people },
     tagging: {
-      byPerson: Math.max(0, report.quality.clustersTaggedByPerson - fromLibrary),
+      // The report counts tags given here and tags from the library apart already.
+      byPerson: report.quality.clustersTaggedByPerson,
       fromLibrary,
       acceptedSuggestion: report.quality.clustersAcceptedSuggestion,
       untagged: report.quality.clustersUntagged,

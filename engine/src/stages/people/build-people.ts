@@ -62,6 +62,8 @@ export interface People {
   /** For a doubtful cluster, where its sheet passes from the first group's faces to the second's; else null. */
   sheetSplits: (number | null)[];
   notFaceTracks: number;
+  /** Each track's face signature, by track id (for a people library: stages/people/track-embeddings.ts). */
+  trackEmbeddings: Float32Array[];
 }
 
 export function buildPeople(detected: readonly DetectedFace[], tracking: TrackedFaces, options: PeopleOptions = DEFAULT_PEOPLE_OPTIONS): People {
@@ -138,7 +140,7 @@ export function buildPeople(detected: readonly DetectedFace[], tracking: Tracked
       ...(doubt ? { doubt } : {}),
     });
   }
-  return { faces, tracks, clusters, sheetFaces, sheetSplits, notFaceTracks };
+  return { faces, tracks, clusters, sheetFaces, sheetSplits, notFaceTracks, trackEmbeddings: kept.map((s) => s.embedding!) };
 }
 
 interface TrackSummary {

@@ -10,6 +10,7 @@
  */
 import { type Analysis, type Edit, type PersonView, type Suggestion, type Tag, type TagOrigin, TAGS } from '../../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
+import { checkName, type Known } from '../../../../shared/src/library.js';
 import { type AnalysisIndex, countedFaces, indexAnalysis } from '../report/analysis-index.js';
 import { secondsOfSamples } from '../report/sample-intervals.js';
 import { suggestGender } from './gender-suggestion.js';
@@ -21,6 +22,8 @@ interface Person {
   tagOrigin: TagOrigin | null;
   taggedBy: string | null;
   taggedAt: string | null;
+  name: string | null;
+  known: Known | null;
 }
 type People = ReadonlyMap<number, Person>;
 
@@ -66,7 +69,7 @@ export function nextClusterId(analysis: Analysis, edits: readonly Edit[]): numbe
 }
 
 function replay(analysis: Analysis, index: AnalysisIndex, edits: readonly Edit[]): History {
-  let people: People = new Map(analysis.clusters.map((c) => [c.id, untagged(c.id, c.tracks)]));
+  let people: People = new Map(analysis.clusters.map((c) => [c.id, c.known ? recognised(c.id, c.tracks, c.known) : untagged(c.id, c.tracks)]));
   const undoable: People[] = [];
   const groups: (string | undefined)[] = [];
   for (const edit of edits) {
@@ -112,11 +115,26 @@ function applyOne(index: AnalysisIndex, people: People, edit: Exclude<Edit, { ki
       if (!isChanged) return people;
       break;
     }
+    case 'name': {
+      const person = people.get(edit.cluster) as Person;
+      if (person.name === edit.name.trim()) return people;
+      next.set(person.id, { ...person, name: edit.name.trim() });
+      break;
+    }
+    case 'not-known': {
+      // "Not them": the library's tag goes with the recognition; a person's own tag stays.
+      const person = people.get(edit.cluster) as Person;
+      const isLibraryTag = person.tagOrigin === 'library';
+      next.set(person.id, { ...person, known: null, ...(isLibraryTag ? { tag: null, tagOrigin: null, taggedBy: null, taggedAt: null } : {}) });
+      break;
+    }
     case 'merge': {
       const into = people.get(edit.into) as Person;
       const from = people.get(edit.from) as Person;
-      const keeper = into.tag !== null ? into : from;
-      next.set(into.id, { ...keeper, id: into.id, tracks: [...into.tracks, ...from.tracks].sort((a, b) => a - b) });
+      // A tag given here wins over one from the library, which wins over an accepted suggestion.
+      const keeper = tagRank(from) > tagRank(into) ? from : into;
+      const tracks = [...into.tracks, ...from.tracks].sort((a, b) => a - b);
+      next.set(into.id, { ...keeper, id: into.id, tracks, name: into.name ?? from.name, known: keeper.known ?? into.known ?? from.known });
       next.delete(from.id);
       break;
     }
@@ -146,6 +164,11 @@ function checkShape(edit: Edit): OnscreenError | null {
       return Number.isInteger(edit.newCluster) ? null : bad('A split needs an integer `newCluster`.');
     case 'accept-suggestions':
       return Array.isArray(edit.clusters) ? null : bad('`clusters` must be a list of person ids.');
+    case 'name': {
+      const problem = checkName(edit.name);
+      return problem ? bad(problem) : null;
+    }
+    case 'not-known':
     case 'undo':
       return null;
     default:
@@ -157,7 +180,13 @@ function checkAgainst(people: People, edit: Exclude<Edit, { kind: 'undo' }>): On
   const unknown = (id: number): OnscreenError => new OnscreenError('cluster_unknown', `There is no person ${id}.`);
   switch (edit.kind) {
     case 'tag':
+    case 'name':
       return people.has(edit.cluster) ? null : unknown(edit.cluster);
+    case 'not-known': {
+      const person = people.get(edit.cluster);
+      if (!person) return unknown(edit.cluster);
+      return person.known ? null : new OnscreenError('bad_request', `Person ${edit.cluster} was not recognised from the library: there is nothing to reject.`);
+    }
     case 'accept-suggestions': {
       const missing = edit.clusters.find((id) => !people.has(id));
       return missing === undefined ? null : unknown(missing);
@@ -178,7 +207,17 @@ function checkAgainst(people: People, edit: Exclude<Edit, { kind: 'undo' }>): On
 }
 
 function untagged(id: number, tracks: readonly number[]): Person {
-  return { id, tracks: [...tracks].sort((a, b) => a - b), tag: null, tagOrigin: null, taggedBy: null, taggedAt: null };
+  return { id, tracks: [...tracks].sort((a, b) => a - b), tag: null, tagOrigin: null, taggedBy: null, taggedAt: null, name: null, known: null };
+}
+
+/** A cluster recognised from the people library starts with the library's tag, marked as such. */
+function recognised(id: number, tracks: readonly number[], known: Known): Person {
+  return { ...untagged(id, tracks), tag: known.gender, tagOrigin: 'library', taggedBy: known.taggedBy, known };
+}
+
+function tagRank(person: Person): number {
+  const ranks: Record<TagOrigin, number> = { person: 3, library: 2, suggestion: 1 };
+  return person.tagOrigin ? ranks[person.tagOrigin] : 0;
 }
 
 /** The analysis cluster this person still is exactly (same tracks), if any: its precomputed views stay valid. */
@@ -215,6 +254,8 @@ function toView(analysis: Analysis, index: AnalysisIndex, person: Person): Perso
     thumbnail: cluster?.thumbnail ?? best?.thumbnail ?? '',
     showAt: cluster?.showAt ?? (best ? (analysis.faces[best.bestFace]?.t ?? best.start) : 0),
     sourceClusters: [...sources].sort((a, b) => a - b),
+    name: person.name ?? person.known?.name ?? null,
+    known: person.known,
     ...(cluster?.doubt ? { doubt: cluster.doubt } : {}),
   };
 }

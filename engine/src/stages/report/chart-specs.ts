@@ -86,6 +86,10 @@ function describeTagging(quality: Report['quality']): string {
   const byPerson = quality.clustersTaggedByPerson;
   const accepted = quality.clustersAcceptedSuggestion;
   const untagged = quality.clustersUntagged > 0 ? `, ${quality.clustersUntagged} untagged` : '';
+  if (quality.clustersRecognised > 0) {
+    const parts = [byPerson > 0 ? `${byPerson} people tagged by hand` : '', `${quality.clustersRecognised} recognised from the people library`, accepted > 0 ? `${accepted} as suggested` : ''];
+    return `${parts.filter(Boolean).join(', ')}${untagged}`;
+  }
   if (accepted === 0) return `people tagged by hand${untagged}`;
   if (byPerson === 0) return `genders as suggested by the classifier, not checked by a person${untagged}`;
   return `${byPerson} people tagged by hand, ${accepted} as suggested${untagged}`;

@@ -49,6 +49,7 @@ export const DEFINITIONS: Record<string, string> = {
   'quality.facesNotFace': 'Detections left out because they were not faces.',
   'quality.clustersTaggedByPerson': 'People whose tag was chosen by a person.',
   'quality.clustersAcceptedSuggestion': 'People whose tag is the software\'s suggestion, accepted by a person.',
+  'quality.clustersRecognised': 'People whose tag was recognised from the people library (a person tagged them in an earlier video) and not changed here.',
   'quality.clustersUntagged': 'People not tagged yet.',
   'quality.clustersNotFace': 'Groups of detections tagged "not a face" (for example a poster or a logo) and left out.',
   'quality.clustersMayBeTwoPeople': 'People flagged "check: may be two people": their faces fall into two groups that look less alike than one person\'s usually do, and nobody has split or merged them since. Each one\'s screen time may belong partly to someone else.',

@@ -43,6 +43,8 @@ export function buildReportCsv(report: Report): string {
   for (const person of report.persons) {
     const group = `person ${person.id}`;
     rows.push(['person.tag', group, person.tag ?? 'untagged', 'tag', 'How this person was tagged: female, male, unknown or untagged.']);
+    rows.push(['person.tagOrigin', group, person.tagOrigin ?? 'untagged', 'origin', 'Where the tag came from: person (tagged here), library (recognised from the people library), suggestion (accepted), or untagged.']);
+    if (person.name) rows.push(['person.name', group, person.name, 'name', 'The name a person gave, or the recognised library person\'s name.']);
     rows.push(['person.seconds', group, person.seconds, 'seconds', 'Time this person is visible on screen.']);
     rows.push(['person.share', group, person.share, 'share (0-1)', 'This person\'s screen time as a share of the running time.']);
     rows.push(['person.faces', group, person.faces, 'faces', 'Sampled frames in which this person\'s face was found.']);

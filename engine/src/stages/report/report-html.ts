@@ -115,16 +115,25 @@ function coPresenceTable(report: Report): string {
 </table>`;
 }
 
+/** Where each tag came from, as the report says it (issue 9). */
+const TAG_ORIGIN_LABELS: Record<string, string> = {
+  person: 'tagged here',
+  library: 'recognised from the library',
+  suggestion: 'suggestion accepted',
+  none: 'untagged',
+};
+
 function personsTable(report: Report, thumbnails: ReadonlyMap<string, Buffer>): string {
   const rows = report.persons.map((p) => {
     const image = thumbnails.get(p.thumbnail);
     const tag = p.tag ?? 'untagged';
     const picture = image ? `<img src="data:image/jpeg;base64,${image.toString('base64')}" alt="Face of person ${p.id}">` : '';
-    return `<tr><td class="thumb">${picture}</td><th scope="row">Person ${p.id}</th><td>${swatch(tag)}${PERSON_LABELS[tag]}</td><td class="num">${formatDuration(p.seconds)}</td><td class="num">${formatPercent(p.share)}</td><td class="num">${p.faces}</td></tr>`;
+    const who = p.name ? `${escape(p.name)} (person ${p.id})` : `Person ${p.id}`;
+    return `<tr><td class="thumb">${picture}</td><th scope="row">${who}</th><td>${swatch(tag)}${PERSON_LABELS[tag]}</td><td>${TAG_ORIGIN_LABELS[p.tagOrigin ?? 'none']}</td><td class="num">${formatDuration(p.seconds)}</td><td class="num">${formatPercent(p.share)}</td><td class="num">${p.faces}</td></tr>`;
   });
   return `<table>
 <caption>Every person found, longest on screen first (people tagged “not a face” are left out)</caption>
-<thead><tr><th scope="col"><span class="visually-hidden">Face</span></th><th scope="col">Person</th><th scope="col">Tagged as</th><th scope="col" class="num">On screen</th><th scope="col" class="num">Share of running time</th><th scope="col" class="num">Frames seen in</th></tr></thead>
+<thead><tr><th scope="col"><span class="visually-hidden">Face</span></th><th scope="col">Person</th><th scope="col">Tagged as</th><th scope="col">Tag from</th><th scope="col" class="num">On screen</th><th scope="col" class="num">Share of running time</th><th scope="col" class="num">Frames seen in</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody>
 </table>`;
 }

@@ -82,7 +82,7 @@ function countPeople(persons: readonly PersonView[]): Report['people'] {
 function personStats(persons: readonly PersonView[], duration: number): PersonStat[] {
   return persons
     .filter((p) => p.tag !== 'not-face')
-    .map((p) => ({ id: p.id, tag: p.tag as PersonStat['tag'], seconds: p.seconds, share: shareOf(p.seconds, duration), faces: p.faces, thumbnail: p.thumbnail }))
+    .map((p) => ({ id: p.id, tag: p.tag as PersonStat['tag'], seconds: p.seconds, share: shareOf(p.seconds, duration), faces: p.faces, thumbnail: p.thumbnail, tagOrigin: p.tagOrigin, name: p.name }))
     .sort((a, b) => b.seconds - a.seconds || a.id - b.id);
 }
 
@@ -95,6 +95,7 @@ function qualityOf(analysis: Analysis, persons: readonly PersonView[]): Report['
     facesNotFace: analysis.setAside.notFace,
     clustersTaggedByPerson: count((p) => p.tagOrigin === 'person' && p.tag !== 'not-face'),
     clustersAcceptedSuggestion: count((p) => p.tagOrigin === 'suggestion' && p.tag !== 'not-face'),
+    clustersRecognised: count((p) => p.tagOrigin === 'library' && p.tag !== 'not-face'),
     clustersUntagged: count((p) => p.tag === null),
     clustersNotFace: count((p) => p.tag === 'not-face'),
     clustersMayBeTwoPeople: count((p) => p.doubt !== undefined && p.tag !== 'not-face'),
