@@ -1,4 +1,5 @@
 /** Small text formatters shared by the block builders: numbers, durations, people, links. */
+import { describeActor } from '../../../shared/src/actor.js';
 
 /** Escapes the three characters Slack's mrkdwn treats as markup. */
 export function escapeText(text: string): string {
@@ -40,6 +41,15 @@ export function formatBy(by: string | null): string {
   if (!by) return 'someone';
   const match = SLACK_REQUESTER.exec(by);
   return match ? `<@${match[1]}>` : escapeText(by);
+}
+
+/**
+ * Who made an edit, for a message: the Slack user the bot vouched for as a mention, or anyone
+ * else as "name (via client)", escaped (see shared/src/actor.ts).
+ */
+export function formatActor(by: string | null, onBehalfOf: string | null): string {
+  if (onBehalfOf && SLACK_REQUESTER.test(onBehalfOf)) return formatBy(onBehalfOf);
+  return escapeText(describeActor({ by, onBehalfOf }));
 }
 
 /** A mrkdwn link with an escaped label. */

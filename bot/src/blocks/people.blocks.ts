@@ -5,7 +5,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { PersonView, Tag } from '../../../shared/src/analysis.js';
-import { escapeText, formatBy, formatDuration, formatShare } from './format.js';
+import { escapeText, formatActor, formatBy, formatDuration, formatShare } from './format.js';
 import { ACTION_IDS, TAG_ACTIONS } from './ids.js';
 import { LIMITS, truncate } from './limits.js';
 import { context, message, plain, section, type Block, type SlackMessage } from './message.js';
@@ -77,7 +77,7 @@ function buildPerson(view: PeoplePageView, person: PersonView): Block[] {
 function describeTag(person: PersonView): string {
   if (!person.tag) return '_Not tagged yet_';
   const how = person.tagOrigin === 'suggestion' ? 'suggestion accepted by' : 'tagged by';
-  return `:white_check_mark: *${TAG_LABELS[person.tag]}*, ${how} ${formatBy(person.taggedBy)}`;
+  return `:white_check_mark: *${TAG_LABELS[person.tag]}*, ${how} ${formatActor(person.taggedBy, person.taggedOnBehalfOf)}`;
 }
 
 function buildPersonActions(view: PeoplePageView, person: PersonView): types.ActionsBlockElement[] {

@@ -9,8 +9,8 @@ export class HomeService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async publish(user: string): Promise<void> {
-    const mine = this.ctx.store.recentForUser(user, HOME_ENTRIES).map((t) => this.toEntry(t));
-    const channels = this.ctx.store.recentInUserChannels(user, HOME_ENTRIES).map((t) => this.toEntry(t));
+    const mine = await Promise.all(this.ctx.store.recentForUser(user, HOME_ENTRIES).map((t) => this.toEntry(t)));
+    const channels = await Promise.all(this.ctx.store.recentInUserChannels(user, HOME_ENTRIES).map((t) => this.toEntry(t)));
     await this.ctx.slack.views.publish({ user_id: user, view: buildHomeView({ mine, channels }) });
   }
 
@@ -22,7 +22,7 @@ export class HomeService {
     }
   }
 
-  private toEntry(thread: ThreadRecord): AnalysisEntry {
+  private async toEntry(thread: ThreadRecord): Promise<AnalysisEntry> {
     return {
       videoLabel: labelVideo(thread.url, thread.title),
       channel: thread.channel,
@@ -30,7 +30,7 @@ export class HomeService {
       createdAt: thread.createdAt,
       requestedBy: thread.requestedBy,
       permalink: thread.permalink,
-      reportUrl: thread.jobId ? reportPageUrl(this.ctx, thread.jobId) : null,
+      reportUrl: thread.jobId ? await reportPageUrl(this.ctx, thread.jobId) : null,
       people: thread.people,
     };
   }

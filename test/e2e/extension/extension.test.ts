@@ -262,7 +262,12 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     assert.equal(report.people.female, tags.filter((t) => t === 'female').length);
     assert.equal(report.people.male, tags.filter((t) => t === 'male').length);
     assert.ok(report.screenTime.female.seconds + report.screenTime.male.seconds > 0, 'someone tagged is on screen');
-    assert.match((await popup.locator('.ext-fullreport a').getAttribute('href')) ?? '', new RegExp(`^${service.url}/jobs/${job.id}$`));
+    // "Open the full report" is a read-only share link: it opens without the token the extension holds.
+    const fullReport = (await popup.locator('.ext-fullreport a').getAttribute('href')) ?? '';
+    assert.match(fullReport, new RegExp(`^${service.url}/share/[\\w-]{22}\\.[\\w-]{43}$`));
+    const shared = await fetch(fullReport);
+    assert.equal(shared.status, 200);
+    assert.match(await shared.text(), /<html/i);
     await shoot(popup, '12-popup-results');
 
     // 7. The strip under the player's progress bar shows when women and men are on screen.
