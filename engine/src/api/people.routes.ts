@@ -1,34 +1,41 @@
 /** Tagging: people (clusters) with thumbnails and suggestions; tag, merge, split, accept, undo, finish, history. */
 import type { z } from 'zod';
+import type { Actor } from '../../../shared/src/actor.js';
+import { actorOf } from '../services/caller.js';
 import type { ApiContext } from './context.js';
-import type { AnyRoute, Route } from './router.js';
+import type { AnyRoute, RequestContext, Route } from './router.js';
 import { bySchema, mergeSchema, PARAMS, splitSchema, tagSchema } from './schemas.js';
 
 const PEOPLE = { 200: { description: 'The people after the edit', schema: 'PeopleResponse' }, 409: { description: 'The job is not analysed yet', schema: 'Error' } };
 const id = { id: PARAMS.id };
+
+/** The edit's author: the token, and whom it acts for (the body's field, else the header). */
+function actor({ caller, body, onBehalfOf }: RequestContext<{ onBehalfOf?: string | undefined; by?: string | undefined }>): Actor {
+  return actorOf(caller, body.onBehalfOf ?? body.by ?? onBehalfOf);
+}
 
 export function peopleRoutes(context: ApiContext): AnyRoute[] {
   const { tagging } = context;
   const tag: Route<z.infer<typeof tagSchema>> = {
     method: 'POST', path: '/api/v1/jobs/:id/tags', access: 'token', tag: 'tagging', summary: 'Tag a person: female, male, unknown or not-face.',
     params: id, body: tagSchema, responses: PEOPLE,
-    handle: async ({ params, body }) => ({ status: 200, json: await tagging.tag(params.id!, body.person, body.tag, body.by) }),
+    handle: async (request) => ({ status: 200, json: await tagging.tag(request.params.id!, request.body.person, request.body.tag, actor(request)) }),
   };
   const merge: Route<z.infer<typeof mergeSchema>> = {
     method: 'POST', path: '/api/v1/jobs/:id/merge', access: 'token', tag: 'tagging', summary: 'Merge person `from` into person `into` (the same person found twice).',
     params: id, body: mergeSchema, responses: PEOPLE,
-    handle: async ({ params, body }) => ({ status: 200, json: await tagging.merge(params.id!, body.into, body.from, body.by) }),
+    handle: async (request) => ({ status: 200, json: await tagging.merge(request.params.id!, request.body.into, request.body.from, actor(request)) }),
   };
   const split: Route<z.infer<typeof splitSchema>> = {
     method: 'POST', path: '/api/v1/jobs/:id/split', access: 'token', tag: 'tagging',
     summary: 'Split a person: move `tracks` into a new person (default: every track but the first its own person).',
     params: id, body: splitSchema, responses: PEOPLE,
-    handle: async ({ params, body }) => ({ status: 200, json: await tagging.split(params.id!, body.person, body.by, body.tracks) }),
+    handle: async (request) => ({ status: 200, json: await tagging.split(request.params.id!, request.body.person, actor(request), request.body.tracks) }),
   };
-  const by = (path: string, summary: string, run: (jobId: string, by: string) => Promise<unknown>, schema = 'PeopleResponse'): Route<z.infer<typeof bySchema>> => ({
+  const by = (path: string, summary: string, run: (jobId: string, actor: Actor) => Promise<unknown>, schema = 'PeopleResponse'): Route<z.infer<typeof bySchema>> => ({
     method: 'POST', path, access: 'token', tag: 'tagging', summary, params: id, body: bySchema,
     responses: { ...PEOPLE, 200: { description: schema, schema } },
-    handle: async ({ params, body }) => ({ status: 200, json: await run(params.id!, body.by) }),
+    handle: async (request) => ({ status: 200, json: await run(request.params.id!, actor(request)) }),
   });
   return [
     {
@@ -52,7 +59,7 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
     by('/api/v1/jobs/:id/undo', 'Undo the newest edit still in effect.', (j, b) => tagging.undo(j, b)),
     by('/api/v1/jobs/:id/finish', 'Mark tagging done: the report is final.', (j, b) => tagging.finish(j, b), 'Job'),
     {
-      method: 'GET', path: '/api/v1/jobs/:id/history', access: 'token', tag: 'tagging', summary: 'Every edit: who tagged what, and when.',
+      method: 'GET', path: '/api/v1/jobs/:id/history', access: 'token', tag: 'tagging', summary: 'Every edit: who tagged what (the client, and the person it acted for), and when.',
       params: id, responses: { 200: { description: '{ edits: Edit[] }', schema: 'History' } },
       handle: async ({ params }) => ({ status: 200, json: await tagging.history(params.id!) }),
     },

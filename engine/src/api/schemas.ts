@@ -1,25 +1,33 @@
 /** Request schemas of the API (shared/src/api/types.ts as zod), and the path parameters. */
 import { z } from 'zod';
+import { checkOnBehalfOf } from '../../../shared/src/actor.js';
 import { TAGS, type Tag } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
+import { NAME_PATTERN } from '../services/caller.js';
 import { JOB_ID_PATTERN } from '../services/job-id.js';
 import type { ParamSpec } from './router.js';
 
-const by = z.string().trim().min(1, 'who made the edit').max(200);
+/** A person a client acts for (or a requester label): short plain text, see shared/src/actor.ts. */
+const onBehalfOf = z.string().trim().superRefine((text, ctx) => {
+  const why = checkOnBehalfOf(text);
+  if (why) ctx.addIssue({ code: 'custom', message: why });
+});
+/** Who the edit is for; `by` is its older name. The client itself is the token, never a field. */
+const forWhom = { onBehalfOf: onBehalfOf.optional(), by: onBehalfOf.optional() };
 const personId = z.number().int().min(0).max(999_999);
 
 export const createJobSchema = z.strictObject({
   url: z.string().min(1).max(2048),
   options: z.strictObject({ fps: z.number().positive().optional() }).optional(),
   force: z.boolean().optional(),
-  requester: z.string().trim().max(200).optional(),
+  requester: onBehalfOf.optional(),
 });
 
 export const uploadQuerySchema = z.strictObject({
   filename: z.string().trim().min(1, 'the file name').max(255),
   fps: z.coerce.number().positive().optional(),
   force: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
-  requester: z.string().trim().max(200).optional(),
+  requester: onBehalfOf.optional(),
 });
 
 export const listQuerySchema = z.strictObject({
@@ -29,10 +37,18 @@ export const listQuerySchema = z.strictObject({
 
 export const signedQuerySchema = z.strictObject({ expires: z.string(), sig: z.string() });
 
-export const tagSchema = z.strictObject({ person: personId, tag: z.enum(TAGS as unknown as [Tag, ...Tag[]]), by });
-export const mergeSchema = z.strictObject({ into: personId, from: personId, by });
-export const splitSchema = z.strictObject({ person: personId, tracks: z.array(z.number().int().min(0)).min(1).max(10_000).optional(), by });
-export const bySchema = z.strictObject({ by });
+export const tagSchema = z.strictObject({ person: personId, tag: z.enum(TAGS as unknown as [Tag, ...Tag[]]), ...forWhom });
+export const mergeSchema = z.strictObject({ into: personId, from: personId, ...forWhom });
+export const splitSchema = z.strictObject({ person: personId, tracks: z.array(z.number().int().min(0)).min(1).max(10_000).optional(), ...forWhom });
+export const bySchema = z.strictObject(forWhom);
+
+/** The `X-Onscreen-On-Behalf-Of` header, checked as the body field is. */
+export const onBehalfOfHeaderSchema = onBehalfOf;
+
+export const shareLinkSchema = z.strictObject({ days: z.number().int().min(1).max(365).optional() });
+export const createWorkspaceSchema = z.strictObject({ id: z.string().min(1).max(64) });
+export const createTokenSchema = z.strictObject({ name: z.string().min(1).max(64), workspace: z.string().min(1).max(64), admin: z.boolean().optional() });
+export const tokenListQuerySchema = z.strictObject({ workspace: z.string().min(1).max(64).optional() });
 
 export const CHART_NAMES = ['share', 'timeline', 'persons'] as const;
 
@@ -56,6 +72,22 @@ export const PARAMS = {
     pattern: /^[\w.%-]{1,255}$/,
     description: 'The uploaded file name (informative).',
     onMismatch: () => new OnscreenError('not_found', 'No such upload.'),
+  },
+  link: {
+    // Loose here, exact in ShareLinksService.open, so that every bad link gets the same page.
+    pattern: /^[\w.-]{1,200}$/,
+    description: 'A share link: its id and signature.',
+    onMismatch: () => new OnscreenError('forbidden', 'This share link is not valid.', { hint: 'Ask whoever shared it for a new link.' }),
+  },
+  linkId: {
+    pattern: /^[A-Za-z0-9_-]{22}$/,
+    description: "A share link's id.",
+    onMismatch: () => new OnscreenError('not_found', 'No such share link in this workspace.'),
+  },
+  tokenName: {
+    pattern: NAME_PATTERN,
+    description: "A token's name.",
+    onMismatch: () => new OnscreenError('not_found', 'No token by that name.'),
   },
   asset: {
     pattern: /^page\.(js|css)$/,

@@ -20,13 +20,16 @@ import { JobsService } from '../services/jobs.service.js';
 import { renderReport } from '../services/report.service.js';
 import { RetentionService } from '../services/retention.service.js';
 import { TaggingService } from '../services/tagging.service.js';
+import { ShareLinksService } from '../services/share-links.service.js';
 import { TokensService } from '../services/tokens.service.js';
 import { UploadLinks } from '../services/upload-links.service.js';
 import { openDatabase } from '../storage/database.js';
 import { JobFilesStore } from '../storage/job-files.store.js';
 import { JobsRepository } from '../storage/jobs.repository.js';
 import { loadOrCreateSecret } from '../storage/secret.store.js';
+import { ShareLinksRepository } from '../storage/share-links.repository.js';
 import { TokensRepository } from '../storage/tokens.repository.js';
+import { WorkspacesRepository } from '../storage/workspaces.repository.js';
 import type { ApiContext } from './context.js';
 import { CorsPolicy } from './cors.js';
 import { buildOpenApi } from './openapi.js';
@@ -51,6 +54,8 @@ export interface ServiceOverrides {
   render?: ReportRenderer;
   /** Where the page's built files are (default dist/web). */
   webDir?: string;
+  /** The clock of share links' expiry (tests). */
+  now?(): number;
   log?(line: string): void;
 }
 
@@ -61,8 +66,10 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   await files.removeIncoming();
   const db = openDatabase(config.dataDir);
   const jobsRepo = new JobsRepository(db);
-  const tokens = new TokensService(new TokensRepository(db));
-  const uploadLinks = new UploadLinks(await loadOrCreateSecret(config.dataDir, config.secret), config.uploadUrlTtlSeconds);
+  const tokens = new TokensService(new TokensRepository(db), new WorkspacesRepository(db));
+  const secret = await loadOrCreateSecret(config.dataDir, config.secret);
+  const uploadLinks = new UploadLinks(secret, config.uploadUrlTtlSeconds);
+  const shareLinks = new ShareLinksService({ links: new ShareLinksRepository(db), secret, ...(overrides.now ? { now: overrides.now } : {}) });
   const notifier = new JobNotifier(log);
   const web = await loadWebAssets(overrides.webDir ?? WEB_DIR, log);
 
@@ -109,6 +116,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     tagging,
     reports,
     tokens,
+    shareLinks,
     notifier,
     uploadLinks,
     findUpload: (jobId) => files.findUpload(jobId),
@@ -123,6 +131,8 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     createRequestHandler({
       router,
       tokens,
+      checkJobAccess: (jobId, caller) => jobs.checkAccess(jobId, caller),
+      shareLinks,
       cors: new CorsPolicy(config.corsOrigins),
       limiter: new RateLimiter(config.rateLimitPerMinute, config.rateLimitBurst),
       anonymousLimiter: new RateLimiter(60, 30),

@@ -1,8 +1,9 @@
 /**
  * Tagging a job's people: tag, merge, split, accept suggestions, undo, finish. The history of
- * edits (who, what, when) in the job's analysis folder is the one source of truth, as for the
+ * edits (who: the client and the person it acted for; what; when) in the job's analysis folder is the one source of truth, as for the
  * CLI; the current people are derived from it (stages/people/edits.ts).
  */
+import { describeActor, type Actor } from '../../../shared/src/actor.js';
 import type { Analysis, Edit, PersonView, Tag } from '../../../shared/src/analysis.js';
 import type { Job, PeopleResponse } from '../../../shared/src/api/types.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
@@ -33,45 +34,45 @@ export class TaggingService {
     return this.toResponse(await this.state(jobId));
   }
 
-  tag(jobId: string, person: number, tag: Tag, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, () => [{ kind: 'tag', cluster: person, tag, by, at: this.now() }]);
+  tag(jobId: string, person: number, tag: Tag, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, () => [{ kind: 'tag', cluster: person, tag, ...actor, at: this.now() }]);
   }
 
-  merge(jobId: string, into: number, from: number, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, () => [{ kind: 'merge', into, from, by, at: this.now() }]);
+  merge(jobId: string, into: number, from: number, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, () => [{ kind: 'merge', into, from, ...actor, at: this.now() }]);
   }
 
   /** Moves `tracks` into a new person; without `tracks`, every track but the first becomes its own person. */
-  split(jobId: string, person: number, by: string, tracks?: number[]): Promise<PeopleResponse> {
+  split(jobId: string, person: number, actor: Actor, tracks?: number[]): Promise<PeopleResponse> {
     return this.edit(jobId, ({ analysis, edits }) => {
       const at = this.now();
-      if (tracks) return [{ kind: 'split', cluster: person, tracks, newCluster: nextClusterId(analysis, edits), by, at }];
+      if (tracks) return [{ kind: 'split', cluster: person, tracks, newCluster: nextClusterId(analysis, edits), ...actor, at }];
       const current = applyEdits(analysis, edits).find((p) => p.id === person);
       if (!current) throw new OnscreenError('cluster_unknown', `There is no person ${person}.`);
       if (current.tracks.length < 2) throw new OnscreenError('bad_request', `Person ${person} has one track only: there is nothing to split.`);
       const next = nextClusterId(analysis, edits);
       const group = `split-${person}-${at}`;
-      return current.tracks.slice(1).map((track, i) => ({ kind: 'split' as const, cluster: person, tracks: [track], newCluster: next + i, by, at, group }));
+      return current.tracks.slice(1).map((track, i) => ({ kind: 'split' as const, cluster: person, tracks: [track], newCluster: next + i, ...actor, at, group }));
     });
   }
 
-  acceptSuggestions(jobId: string, by: string): Promise<PeopleResponse> {
+  acceptSuggestions(jobId: string, actor: Actor): Promise<PeopleResponse> {
     return this.edit(jobId, ({ analysis, edits }) => {
       const clusters = applyEdits(analysis, edits).filter((p) => p.tag === null && p.suggestion !== null).map((p) => p.id);
-      return [{ kind: 'accept-suggestions', clusters, by, at: this.now() }];
+      return [{ kind: 'accept-suggestions', clusters, ...actor, at: this.now() }];
     });
   }
 
-  undo(jobId: string, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, () => [{ kind: 'undo', by, at: this.now() }]);
+  undo(jobId: string, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, () => [{ kind: 'undo', ...actor, at: this.now() }]);
   }
 
   /** Marks tagging done: the report is final (it still follows later edits). */
-  async finish(jobId: string, by: string): Promise<Job> {
+  async finish(jobId: string, actor: Actor): Promise<Job> {
     return this.lock.run(jobId, async () => {
       const { record } = await this.state(jobId);
       if (record.status === 'done') return toJob(record);
-      const updated = this.deps.jobs.update(jobId, { status: 'done', message: `Tagging finished by ${by}` });
+      const updated = this.deps.jobs.update(jobId, { status: 'done', message: `Tagging finished by ${describeActor(actor)}` });
       if (!updated) throw new OnscreenError('job_not_found');
       const job = toJob(updated);
       this.deps.notifier.publish(job);

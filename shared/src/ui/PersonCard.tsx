@@ -4,6 +4,7 @@
  */
 import type { JSX } from 'preact';
 import { TAGS, type PersonView, type Tag } from '../analysis.js';
+import { describeActor } from '../actor.js';
 import {
   COLOURS,
   colourOf,
@@ -102,7 +103,7 @@ export function PersonCard(props: PersonCardProps): JSX.Element {
             </button>
           ))}
         </div>
-        <p class="os-card__origin">{describeTagOrigin(person.tag, person.tagOrigin, person.taggedBy)}</p>
+        <p class="os-card__origin">{describeTagOrigin(person.tag, person.tagOrigin, person.taggedBy && describeActor({ by: person.taggedBy, onBehalfOf: person.taggedOnBehalfOf }))}</p>
         <footer class="os-card__actions">
           {props.onShow && (
             <button type="button" class="os-link" disabled={isBusy} onClick={() => props.onShow?.(person.showAt)}>

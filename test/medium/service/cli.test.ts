@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { TokensService } from '../../../engine/src/services/tokens.service.js';
 import { openDatabase } from '../../../engine/src/storage/database.js';
 import { TokensRepository } from '../../../engine/src/storage/tokens.repository.js';
+import { WorkspacesRepository } from '../../../engine/src/storage/workspaces.repository.js';
 import { makeTempDir } from '../../fixtures/media.js';
 
 const CLI = fileURLToPath(new URL('../../../bin/onscreen.js', import.meta.url));
@@ -28,7 +29,7 @@ test('token create prints the token once; list shows names, not tokens; revoke s
     const check = () => {
       const db = openDatabase(temp.dir);
       try {
-        return new TokensService(new TokensRepository(db)).authenticate(token);
+        return new TokensService(new TokensRepository(db), new WorkspacesRepository(db)).authenticate(token)?.name ?? null;
       } finally {
         db.close();
       }
@@ -36,7 +37,7 @@ test('token create prints the token once; list shows names, not tokens; revoke s
     assert.equal(check(), 'slack-bot');
     const list = run(['token', 'list'], { ONSCREEN_DATA_DIR: temp.dir });
     assert.equal(list.code, 0);
-    assert.match(list.stdout, /^slack-bot\s+created/m);
+    assert.match(list.stdout, /^slack-bot\s+workspace default\s+created/m);
     assert.doesNotMatch(list.stdout, new RegExp(token));
 
     const duplicate = run(['token', 'create', 'slack-bot', '--data-dir', temp.dir]);

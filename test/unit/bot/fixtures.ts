@@ -15,6 +15,7 @@ export function makePerson(id: number, overrides: Partial<PersonView> = {}): Per
     tag: null,
     tagOrigin: null,
     taggedBy: null,
+    taggedOnBehalfOf: null,
     taggedAt: null,
     thumbnail: `thumbnails/person-${id}.jpg`,
     showAt: id,

@@ -12,6 +12,7 @@ export function makePerson(id: number, overrides: Partial<PersonView> = {}): Per
     tag: null,
     tagOrigin: null,
     taggedBy: null,
+    taggedOnBehalfOf: null,
     taggedAt: null,
     thumbnail: `thumbs/cluster-${id}.jpg`,
     showAt: 3,

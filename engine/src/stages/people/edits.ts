@@ -13,6 +13,7 @@ import { OnscreenError } from '../../../../shared/src/errors.js';
 import { type AnalysisIndex, countedFaces, indexAnalysis } from '../report/analysis-index.js';
 import { secondsOfSamples } from '../report/sample-intervals.js';
 import { suggestGender } from './gender-suggestion.js';
+import { checkOnBehalfOf } from '../../../../shared/src/actor.js';
 
 interface Person {
   id: number;
@@ -20,6 +21,7 @@ interface Person {
   tag: Tag | null;
   tagOrigin: TagOrigin | null;
   taggedBy: string | null;
+  taggedOnBehalfOf: string | null;
   taggedAt: string | null;
 }
 type People = ReadonlyMap<number, Person>;
@@ -92,7 +94,7 @@ function replay(analysis: Analysis, index: AnalysisIndex, edits: readonly Edit[]
 /** The new state, or the same object when the edit changes nothing. */
 function applyOne(index: AnalysisIndex, people: People, edit: Exclude<Edit, { kind: 'undo' }>): People {
   const next = new Map(people);
-  const tagged = (p: Person, tag: Tag, origin: TagOrigin): Person => ({ ...p, tag, tagOrigin: origin, taggedBy: edit.by, taggedAt: edit.at });
+  const tagged = (p: Person, tag: Tag, origin: TagOrigin): Person => ({ ...p, tag, tagOrigin: origin, taggedBy: edit.by, taggedOnBehalfOf: edit.onBehalfOf ?? null, taggedAt: edit.at });
   switch (edit.kind) {
     case 'tag': {
       const person = people.get(edit.cluster) as Person;
@@ -136,6 +138,10 @@ function checkShape(edit: Edit): OnscreenError | null {
   if (typeof edit !== 'object' || edit === null) return bad('An edit must be an object.');
   if (typeof edit.by !== 'string' || edit.by.trim() === '') return bad('An edit needs `by`: who made it.');
   if (typeof edit.at !== 'string' || Number.isNaN(Date.parse(edit.at))) return bad('An edit needs `at`: an ISO date.');
+  if (edit.onBehalfOf !== undefined) {
+    const why = typeof edit.onBehalfOf === 'string' ? checkOnBehalfOf(edit.onBehalfOf) : 'is not text';
+    if (why) return bad(`An edit's \`onBehalfOf\` ${why}.`);
+  }
   switch (edit.kind) {
     case 'tag':
       return TAGS.includes(edit.tag) ? null : bad(`Unknown tag "${String(edit.tag)}"; use one of ${TAGS.join(', ')}.`);
@@ -178,7 +184,7 @@ function checkAgainst(people: People, edit: Exclude<Edit, { kind: 'undo' }>): On
 }
 
 function untagged(id: number, tracks: readonly number[]): Person {
-  return { id, tracks: [...tracks].sort((a, b) => a - b), tag: null, tagOrigin: null, taggedBy: null, taggedAt: null };
+  return { id, tracks: [...tracks].sort((a, b) => a - b), tag: null, tagOrigin: null, taggedBy: null, taggedOnBehalfOf: null, taggedAt: null };
 }
 
 /** The analysis cluster this person still is exactly (same tracks), if any: its precomputed views stay valid. */
@@ -211,6 +217,7 @@ function toView(analysis: Analysis, index: AnalysisIndex, person: Person): Perso
     tag: person.tag,
     tagOrigin: person.tagOrigin,
     taggedBy: person.taggedBy,
+    taggedOnBehalfOf: person.taggedOnBehalfOf,
     taggedAt: person.taggedAt,
     thumbnail: cluster?.thumbnail ?? best?.thumbnail ?? '',
     showAt: cluster?.showAt ?? (best ? (analysis.faces[best.bestFace]?.t ?? best.start) : 0),

@@ -7,6 +7,7 @@ import { GROUP_LABELS } from './chart-colours.js';
 import { chartSpecs } from './chart-specs.js';
 import { formatDuration, formatPercent } from './format.js';
 import { REPORT_CSS } from './report-html-style.js';
+import { escapeHtml as escape } from '../../../../shared/src/escape-html.js';
 
 export interface HtmlAssets {
   charts: { share: Buffer; timeline: Buffer; persons: Buffer };
@@ -144,8 +145,4 @@ function labelOf(key: string): string {
   const words = key.split('.').map((part) => part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
   const text = words.join(', ');
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
