@@ -48,7 +48,9 @@ export function formatBy(by: string | null): string {
  * else as "name (via client)", escaped (see shared/src/actor.ts).
  */
 export function formatActor(by: string | null, onBehalfOf: string | null): string {
-  if (onBehalfOf && SLACK_REQUESTER.test(onBehalfOf)) return formatBy(onBehalfOf);
+  // Histories from before "on behalf of" hold the Slack user in `by`.
+  const person = onBehalfOf ?? by;
+  if (person && SLACK_REQUESTER.test(person)) return formatBy(person);
   return escapeText(describeActor({ by, onBehalfOf }));
 }
 
