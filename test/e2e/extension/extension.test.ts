@@ -238,7 +238,7 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     await popup.waitForFunction(() => document.querySelectorAll('.os-card--untagged').length === 0);
     assert.equal((await client.getPeople(job.id)).isComplete, true, 'every person is tagged in the engine');
     const history = (await client.history(job.id)).edits;
-    assert.ok(history.some((edit) => edit.by === 'Ana Reporter'), 'tags carry the name from the options');
+    assert.ok(history.length > 0 && history.every((edit) => edit.by === 'extension-e2e' && edit.onBehalfOf === 'Ana Reporter'), "tags carry the extension's token and, on behalf of, the name from the options");
     await shoot(popup, '11-popup-everyone-tagged');
     await popup.getByRole('button', { name: 'Finish tagging' }).click();
     // Finished: the popup turns to the results by itself, and the people stay marked finished.
