@@ -1,16 +1,9 @@
 /** API tokens: only a SHA-256 hash of each token is stored, never the token itself. */
+import type { TokenInfo } from '../../../shared/src/api/types.js';
 import type { Db } from './database.js';
 
-export interface TokenRecord {
-  name: string;
-  /** The workspace the token sees and changes (and nothing else). */
-  workspaceId: string;
-  /** An admin token also manages workspaces and their tokens. */
-  isAdmin: boolean;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+/** A token's row as the API shows it: name, workspace, role, dates; never the token. */
+export type TokenRecord = TokenInfo;
 
 /** Who a valid token is: its name, workspace and role. */
 export type TokenIdentity = Pick<TokenRecord, 'name' | 'workspaceId' | 'isAdmin'>;

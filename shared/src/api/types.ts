@@ -166,7 +166,9 @@ export interface Workspace {
 
 export interface TokenInfo {
   name: string;
+  /** The workspace the token sees and changes (and nothing else). */
   workspaceId: string;
+  /** An admin token also manages workspaces and their tokens. */
   isAdmin: boolean;
   createdAt: string;
   lastUsedAt: string | null;
