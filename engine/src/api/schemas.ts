@@ -13,7 +13,10 @@ const onBehalfOf = z.string().trim().superRefine((text, ctx) => {
   if (why) ctx.addIssue({ code: 'custom', message: why });
 });
 /** Who the edit is for; `by` is its older name. The client itself is the token, never a field. */
-const forWhom = { onBehalfOf: onBehalfOf.optional(), by: onBehalfOf.optional() };
+const forWhom = {
+  onBehalfOf: onBehalfOf.optional().describe("The person the client acts for (80 characters at most: letters, digits, spaces, . _ - ' : @). The client itself is the token."),
+  by: onBehalfOf.optional().describe('Deprecated: the older name of `onBehalfOf`, under the same rules.'),
+};
 const personId = z.number().int().min(0).max(999_999);
 
 export const createJobSchema = z.strictObject({
