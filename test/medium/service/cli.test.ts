@@ -51,6 +51,19 @@ test('token create prints the token once; list shows names, not tokens; revoke s
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /No active token named "nobody"/);
     assert.match(run(['token', 'rename', 'x', '--data-dir', temp.dir]).stderr, /Usage: npx onscreen token/);
+
+    // Workspaces: a token of another workspace, an admin token, and the workspaces listed.
+    const desk = run(['token', 'create', 'desk-bot', '--workspace', 'desk-b', '--data-dir', temp.dir]);
+    assert.equal(desk.code, 0, desk.stderr);
+    assert.match(desk.stderr, /created in workspace "desk-b"/);
+    assert.equal(run(['token', 'create', 'ops', '--admin', '--data-dir', temp.dir]).code, 0);
+    const listed = run(['token', 'list', '--data-dir', temp.dir]).stdout;
+    assert.match(listed, /^desk-bot\s+workspace desk-b\s+created/m);
+    assert.match(listed, /^ops\s+workspace default \(admin\)/m);
+    assert.match(run(['token', 'list', '--workspace', 'desk-b', '--data-dir', temp.dir]).stdout, /^desk-bot[^\n]*\n$/);
+    assert.match(run(['token', 'workspaces', '--data-dir', temp.dir]).stdout, /^desk-b\s+1 token\(s\)\s+0 job\(s\)/m);
+    assert.equal(run(['token', 'create', 'x', '--workspace', '../etc', '--data-dir', temp.dir]).code, 2);
+    assert.match(run(['token', 'revoke', 'ops', '--admin', '--data-dir', temp.dir]).stderr, /Usage: npx onscreen token/);
   } finally {
     await temp.remove();
   }
