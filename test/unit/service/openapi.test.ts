@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import type { ApiContext } from '../../../engine/src/api/context.js';
 import { buildOpenApi, toOpenApiPath } from '../../../engine/src/api/openapi.js';
 import { buildRoutes } from '../../../engine/src/api/routes.js';
+import { JOB_ID_PATTERN } from '../../../engine/src/services/job-id.js';
 
 // Building the table calls no service; the handlers are not run here.
 const routes = buildRoutes({} as ApiContext, () => ({}));
@@ -44,4 +45,13 @@ test('only health, readiness, the document, the pages, signed upload links and r
   const shared = routes.filter((r) => r.access === 'share');
   assert.deepEqual(shared.map((r) => r.method), ['GET'], 'a share link only reads');
   assert.ok(shared.every((r) => !r.path.includes(':id')), 'a share link takes no job id from the URL');
+});
+
+test('every token route that takes a job id is under /api/v1/jobs/:id, where the request handler checks its workspace', () => {
+  const byJobId = routes.filter((r) => Object.values(r.params ?? {}).some((spec) => spec.pattern.source === JOB_ID_PATTERN.source));
+  assert.ok(byJobId.length >= 20, `${byJobId.length} routes take a job id`);
+  for (const route of byJobId.filter((r) => r.access === 'token')) {
+    assert.ok(route.path === '/api/v1/jobs/:id' || route.path.startsWith('/api/v1/jobs/:id/'), `${route.method} ${route.path}`);
+    assert.ok(route.params?.id, `${route.method} ${route.path}: the job id is the :id parameter`);
+  }
 });
