@@ -4,6 +4,8 @@
  * reach another job; links are made and revoked only within the token's workspace.
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { OnscreenClient } from '../../../shared/src/api/client.js';
 import type { Job, ShareLink } from '../../../shared/src/api/types.js';
@@ -103,6 +105,31 @@ test('a revoked link stops at once; an expired one stops; both say why, as a pag
   assert.notEqual(renewed.id, short.id, 'an expired link is never handed back');
   assert.equal((await call(`${s.url}${renewed.url}`)).status, 200);
   assert.equal((await call(`${s.url}/api/v1/jobs/${jobA.id}/share-links`, { token: s.token, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"days":366}' })).status, 400);
+});
+
+test('an operator makes, lists and revokes links with `onscreen share` where the data folder is', async () => {
+  const { REDIS_URL: _r, ONSCREEN_SECRET: _s, ...base } = process.env;
+  // Asynchronous, so that the server in this process keeps answering while the command runs.
+  const cli = (...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const bin = fileURLToPath(new URL('../../../bin/onscreen.js', import.meta.url));
+      execFile(process.execPath, [bin, 'share', ...args, '--data-dir', s.dataDir], { env: { ...base, ONSCREEN_PUBLIC_URL: s.url }, timeout: 60_000 }, (error, stdout, stderr) =>
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+      );
+    });
+  const made = await cli(jobA.id, '--days', '3');
+  assert.equal(made.status, 0, made.stderr);
+  const url = made.stdout.trim();
+  assert.match(url, new RegExp(`^${s.url}/share/[\\w-]{22}\\.[\\w-]{43}$`));
+  assert.equal((await call(url)).status, 200, 'the server honours a link the CLI made');
+  const id = /share revoke (\S+)\)/.exec(made.stderr)?.[1] ?? '';
+  assert.match((await cli('list', jobA.id)).stdout, new RegExp(`^${id}  by cli  expires`, 'm'));
+  assert.equal((await cli('revoke', id)).status, 0);
+  assert.equal((await call(url)).status, 403);
+  const unknown = await cli('0123456789abcdef0123');
+  assert.equal(unknown.status, 1);
+  assert.match(unknown.stderr, /No job 0123456789abcdef0123/);
+  assert.equal((await cli(jobA.id, '--days', '0')).status, 2, 'days are 1 to 365');
 });
 
 test("links are made, listed and revoked only within the token's workspace; a deleted job's links die with it", async () => {

@@ -6,6 +6,7 @@ import { mergeCommand } from './merge.command.js';
 import { modelsCommand } from './models.command.js';
 import { reportCommand } from './report.command.js';
 import { serveCommand } from './serve.command.js';
+import { shareCommand } from './share.command.js';
 import { splitCommand } from './split.command.js';
 import { tagCommand } from './tag.command.js';
 import { tokenCommand } from './token.command.js';
@@ -23,5 +24,6 @@ export const COMMANDS: Command[] = [
   serveCommand,
   workerCommand,
   tokenCommand,
+  shareCommand,
   botCommand,
 ];
