@@ -6,7 +6,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Job } from '../../../shared/src/api/types.js';
 import { JobProgress } from '../../../shared/src/ui/JobProgress.js';
-import type { ErrorDisplay } from '../errors.js';
+import { isVideoRefusal, type ErrorDisplay } from '../errors.js';
 import { describeJob, isAnalysing } from '../jobs.js';
 import { ask } from '../messaging.js';
 import { isConfigured } from '../settings.js';
@@ -71,7 +71,7 @@ export function PopupApp({ jobId }: { jobId: string | null }): JSX.Element {
     body = (
       <>
         <JobProgress job={job} />
-        {job.status === 'failed' && (
+        {job.status === 'failed' && !(job.error && isVideoRefusal(job.error.code)) && (
           <button type="button" class="os-button ext-retry" disabled={isStarting} onClick={() => void analyze(true)}>
             Analyse again
           </button>

@@ -54,7 +54,7 @@ export function AnalyzeButton({ view, error, onClick, onOpenOptions, onDismissEr
 }
 
 export const ANALYZE_BUTTON_CSS = `
-:host { display: inline-flex; align-items: center; margin-right: 8px; position: relative; font-family: Roboto, Arial, sans-serif; }
+:host { display: inline-flex; flex: none; align-items: center; margin-right: 8px; position: relative; font-family: Roboto, Arial, sans-serif; }
 .os-wrap { position: relative; display: inline-flex; }
 .os-analyze {
   display: inline-flex; align-items: center; gap: 6px; height: 36px; padding: 0 16px 0 12px; border: 0; border-radius: 18px;
