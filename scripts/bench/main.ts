@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeOnly, probeVideo } from '../../engine/src/adapters/ffmpeg.adapter.js';
 import { loopVideo } from '../../engine/src/adapters/ffmpeg-compose.adapter.js';
-import { analyzeVideo } from '../../engine/src/pipeline/analyze-video.js';
+import { analyzeVideo } from '../../engine/src/services/analysis/analyze-video.js';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
-import { ensureSampleVideo } from '../../engine/src/cli/sample-video.js';
+import { ensureSampleVideo } from '../../engine/src/services/sample-video.js';
 
 const EVAL_VIDEO = new URL('../../../shared/eval/bench/dev/bench.mp4', import.meta.url).pathname;
 

@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { type SKRSContext2D, GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration, type Plugin, registerables } from 'chart.js';
 import type { BarChartSpec, ChartSpec, ChartSpecs, TimelineChartSpec } from '../stages/report/chart-specs.js';
-import { COLOURS } from '../stages/report/chart-colours.js';
-import { formatClock } from '../stages/report/format.js';
+import { COLOURS } from '../../../shared/src/palette.js';
+import { formatClock } from '../../../shared/src/format/clock.js';
 
 /** Rendered at twice the CSS size, so the images stay sharp on high-density screens and in print. */
 export const PIXEL_RATIO = 2;

@@ -4,7 +4,8 @@ import { checkOnBehalfOf } from '../../../shared/src/actor.js';
 import { TAGS, type Tag } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { NAME_PATTERN } from '../services/caller.js';
-import { JOB_ID_PATTERN } from '../services/job-id.js';
+import { JOB_ID_PATTERN } from '../contracts/job-id.js';
+import { JOB_OPTION_QUERY_FIELDS, jobOptionsSchema } from '../contracts/job-options.js';
 import type { ParamSpec } from './router.js';
 
 /** A person a client acts for (or a requester label): short plain text, see shared/src/actor.ts. */
@@ -21,14 +22,14 @@ const personId = z.number().int().min(0).max(999_999);
 
 export const createJobSchema = z.strictObject({
   url: z.string().min(1).max(2048),
-  options: z.strictObject({ fps: z.number().positive().optional() }).optional(),
+  options: jobOptionsSchema.pick({ fps: true }).optional(),
   force: z.boolean().optional(),
   requester: onBehalfOf.optional(),
 });
 
 export const uploadQuerySchema = z.strictObject({
   filename: z.string().trim().min(1, 'the file name').max(255),
-  fps: z.coerce.number().positive().optional(),
+  ...JOB_OPTION_QUERY_FIELDS,
   force: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
   requester: onBehalfOf.optional(),
 });

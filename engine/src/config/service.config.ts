@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { OnscreenError } from '../../../shared/src/errors.js';
+import { JOB_OPTIONS, MAX_FPS } from '../contracts/job-options.js';
 
 export interface ServiceConfig {
   dataDir: string;
@@ -121,8 +122,8 @@ const schema = z.object({
   stalledIntervalMs: integer(1000, 3_600_000).default(30_000),
   secret: z.string().min(16).optional(),
   uploadUrlTtlSeconds: integer(60, 30 * 86400).default(86400),
-  defaultFps: number(0.1, 30).default(2),
-  maxFps: number(0.1, 30).default(10),
+  defaultFps: number(0.1, MAX_FPS).default(JOB_OPTIONS.fps.default),
+  maxFps: number(0.1, MAX_FPS).default(10),
   allowPrivateNetwork: flag.default(false),
 });
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkOnBehalfOf, describeActor, ON_BEHALF_OF_MAX_CHARS, toOnBehalfOf } from '../../../shared/src/actor.js';
-import { formatActor } from '../../../bot/src/blocks/format.js';
+import { formatActor } from '../../../bot/src/blocks/mrkdwn.js';
 
 test('plain names, Slack ids and e-mail addresses pass; markup, quotes, control characters and long text do not', () => {
   for (const ok of ['ana', 'Ana María', "Zoë O'Neil", 'slack:U123ABC', 'slack:T1:W9', 'ana@example.org', '李小龍', 'a'.repeat(ON_BEHALF_OF_MAX_CHARS)]) {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { ApiContext } from '../../../engine/src/api/context.js';
 import { buildOpenApi, toOpenApiPath } from '../../../engine/src/api/openapi.js';
 import { buildRoutes } from '../../../engine/src/api/routes.js';
-import { JOB_ID_PATTERN } from '../../../engine/src/services/job-id.js';
+import { JOB_ID_PATTERN } from '../../../engine/src/contracts/job-id.js';
 
 // Building the table calls no service; the handlers are not run here.
 const routes = buildRoutes({} as ApiContext, () => ({}));

@@ -10,6 +10,7 @@ import { shareCommand } from './share.command.js';
 import { splitCommand } from './split.command.js';
 import { tagCommand } from './tag.command.js';
 import { tokenCommand } from './token.command.js';
+import { undoCommand } from './undo.command.js';
 import { workerCommand } from './worker.command.js';
 
 /** Every `onscreen` subcommand, in the order `--help` lists them. Add a command here (one line). */
@@ -18,6 +19,7 @@ export const COMMANDS: Command[] = [
   tagCommand,
   mergeCommand,
   splitCommand,
+  undoCommand,
   reportCommand,
   demoCommand,
   modelsCommand,

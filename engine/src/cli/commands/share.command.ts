@@ -1,11 +1,8 @@
 import { parseArgs } from 'node:util';
 import { OnscreenError } from '../../../../shared/src/errors.js';
 import { loadServiceConfig } from '../../config/service.config.js';
-import { DEFAULT_SHARE_DAYS, ShareLinksService } from '../../services/share-links.service.js';
-import { openDatabase } from '../../storage/database.js';
-import { JobsRepository } from '../../storage/jobs.repository.js';
-import { loadOrCreateSecret } from '../../storage/secret.store.js';
-import { ShareLinksRepository } from '../../storage/share-links.repository.js';
+import { openShareAdmin } from '../../services/share-admin.service.js';
+import { DEFAULT_SHARE_DAYS } from '../../services/share-links.service.js';
 import type { Command } from '../command.js';
 
 const USAGE = `Usage: npx onscreen share <JOB_ID [--days N] | list JOB_ID | revoke LINK_ID> [--data-dir DIR]
@@ -35,31 +32,26 @@ export const shareCommand: Command = {
     const target = action === 'create' ? first : second;
     if (!target || extra.length > 0 || (action === 'create' && second) || (action !== 'create' && values.days)) throw new OnscreenError('bad_request', USAGE);
     const config = loadServiceConfig({ dataDir: values['data-dir'] });
-    const db = openDatabase(config.dataDir);
+    const links = await openShareAdmin(config.dataDir, config.secret);
     try {
-      const links = new ShareLinksService({ links: new ShareLinksRepository(db), secret: await loadOrCreateSecret(config.dataDir, config.secret) });
       if (action === 'revoke') {
-        const workspaceId = new ShareLinksRepository(db).get(target)?.workspaceId ?? '';
-        links.revoke({ tokenName: 'cli', workspaceId, isAdmin: true }, target);
+        links.revoke(target);
         process.stderr.write(`Share link ${target} revoked.\n`);
         return 0;
       }
-      const workspaceId = new JobsRepository(db).workspaceOf(target);
-      if (workspaceId === null) throw new OnscreenError('job_not_found', `No job ${target}: it never existed, or it was deleted.`);
-      const caller = { tokenName: 'cli', workspaceId, isAdmin: true };
       if (action === 'list') {
-        for (const l of links.list(caller, 'job', target)) {
+        for (const l of links.list(target)) {
           process.stdout.write(`${l.id}  by ${l.createdBy}  expires ${l.expiresAt}${l.revokedAt ? `  revoked ${l.revokedAt}` : ''}\n`);
         }
         return 0;
       }
-      const link = links.create(caller, 'job', target, values.days === undefined ? undefined : Number(values.days));
+      const link = links.create(target, values.days === undefined ? undefined : Number(values.days));
       const base = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
       process.stdout.write(`${base.replace(/\/+$/, '')}${link.url}\n`);
       process.stderr.write(`Read-only link to job ${target}'s report, valid until ${link.expiresAt} (revoke: npx onscreen share revoke ${link.id}).\n`);
       return 0;
     } finally {
-      db.close();
+      links.close();
     }
   },
 };

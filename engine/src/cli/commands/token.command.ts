@@ -2,10 +2,8 @@ import { parseArgs } from 'node:util';
 import { OnscreenError } from '../../../../shared/src/errors.js';
 import { loadServiceConfig } from '../../config/service.config.js';
 import { DEFAULT_WORKSPACE } from '../../services/caller.js';
-import { TokensService } from '../../services/tokens.service.js';
-import { openDatabase } from '../../storage/database.js';
-import { TokensRepository } from '../../storage/tokens.repository.js';
-import { WorkspacesRepository } from '../../storage/workspaces.repository.js';
+import { openTokenAdmin } from '../../services/token-admin.service.js';
+import type { TokensService } from '../../services/tokens.service.js';
 import type { Command } from '../command.js';
 
 const USAGE = `Usage: npx onscreen token <create NAME [--workspace W] [--admin] | list [--workspace W] | revoke NAME | workspaces> [--data-dir DIR]
@@ -42,9 +40,9 @@ export const tokenCommand: Command = {
     if (!action || !['create', 'list', 'revoke', 'workspaces'].includes(action) || (needsName && !name) || extra.length > 0 || (!needsName && name) || isBadFlag) {
       throw new OnscreenError('bad_request', USAGE);
     }
-    const db = openDatabase(config.dataDir);
+    const admin = openTokenAdmin(config.dataDir);
     try {
-      const tokens = new TokensService(new TokensRepository(db), new WorkspacesRepository(db));
+      const { tokens } = admin;
       if (action === 'create') {
         const workspace = values.workspace ?? DEFAULT_WORKSPACE;
         const token = tokens.create(name!, { workspace, isAdmin: values.admin });
@@ -61,7 +59,7 @@ export const tokenCommand: Command = {
       }
       return 0;
     } finally {
-      db.close();
+      admin.close();
     }
   },
 };

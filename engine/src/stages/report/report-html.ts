@@ -3,9 +3,10 @@
  * journalist can open, print, or send on. Everything from the video (title, source) is escaped.
  */
 import { GROUPS, type Group, type Report } from '../../../../shared/src/report.js';
-import { GROUP_LABELS } from './chart-colours.js';
+import { GROUP_LABELS } from '../../../../shared/src/palette.js';
 import { chartSpecs } from './chart-specs.js';
-import { formatDuration, formatPercent } from './format.js';
+import { formatDuration } from '../../../../shared/src/format/duration.js';
+import { formatPercent } from '../../../../shared/src/format/percent.js';
 import { REPORT_CSS } from './report-html-style.js';
 import { escapeHtml as escape } from '../../../../shared/src/escape-html.js';
 
