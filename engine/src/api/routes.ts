@@ -1,6 +1,7 @@
 /** The route table: every endpoint the server answers, in one list (and so in the OpenAPI document). */
 import { adminRoutes } from './admin.routes.js';
 import type { ApiContext } from './context.js';
+import { collectionsRoutes } from './collections.routes.js';
 import { jobsRoutes } from './jobs.routes.js';
 import { pagesRoutes } from './pages.routes.js';
 import { peopleRoutes } from './people.routes.js';
@@ -16,6 +17,7 @@ export function buildRoutes(context: ApiContext, openApi: () => unknown): AnyRou
     ...jobsRoutes(context),
     ...peopleRoutes(context),
     ...reportsRoutes(context),
+    ...collectionsRoutes(context),
     ...sharesRoutes(context),
     ...adminRoutes(context),
     ...uploadsRoutes(context),

@@ -54,7 +54,17 @@ export const createWorkspaceSchema = z.strictObject({ id: z.string().min(1).max(
 export const createTokenSchema = z.strictObject({ name: z.string().min(1).max(64), workspace: z.string().min(1).max(64), admin: z.boolean().optional() });
 export const tokenListQuerySchema = z.strictObject({ workspace: z.string().min(1).max(64).optional() });
 
+export const createCollectionSchema = z.strictObject({ name: z.string().trim().min(1, 'a name').max(200) });
+export const collectionFromYouTubeSchema = z.strictObject({
+  url: z.string().min(1).max(2048),
+  name: z.string().trim().min(1).max(200).optional(),
+  max: z.number().int().min(1).max(500).optional(),
+});
+export const collectionJobsSchema = z.strictObject({ jobIds: z.array(z.string().regex(JOB_ID_PATTERN, 'job ids are 20 hexadecimal characters')).min(1).max(1000) });
+export const collectionReportQuerySchema = z.strictObject({ period: z.enum(['month', 'week']).default('month') });
+
 export const CHART_NAMES = ['share', 'timeline', 'persons'] as const;
+export const COLLECTION_CHART_NAMES = ['videos', 'trend', 'people'] as const;
 
 export const PARAMS = {
   id: {
@@ -66,6 +76,16 @@ export const PARAMS = {
     pattern: /^\d{1,6}$/,
     description: 'Person (cluster) id.',
     onMismatch: () => new OnscreenError('cluster_unknown', 'No such person: person ids are whole numbers.'),
+  },
+  cid: {
+    pattern: JOB_ID_PATTERN,
+    description: 'Collection id: 20 hexadecimal characters.',
+    onMismatch: () => new OnscreenError('collection_not_found', 'No such collection: collection ids are 20 hexadecimal characters.'),
+  },
+  collectionChart: {
+    pattern: new RegExp(`^(${COLLECTION_CHART_NAMES.join('|')})$`),
+    description: `Chart name: ${COLLECTION_CHART_NAMES.join(', ')}.`,
+    onMismatch: () => new OnscreenError('not_found', `No such chart; a collection's charts are ${COLLECTION_CHART_NAMES.join(', ')}.`),
   },
   chart: {
     pattern: new RegExp(`^(${CHART_NAMES.join('|')})$`),

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { TokenIdentity, TokenRecord, TokensRepository } from '../storage/tokens.repository.js';
 import type { WorkspaceRecord, WorkspacesRepository } from '../storage/workspaces.repository.js';
-import { DEFAULT_WORKSPACE, NAME_PATTERN } from './caller.js';
+import { DEFAULT_WORKSPACE, NAME_PATTERN, type Caller } from './caller.js';
 
 const TOKEN_PATTERN = /^ons_[A-Za-z0-9_-]{43}$/;
 
@@ -54,6 +54,12 @@ export class TokensService {
     const identity = this.tokens.findActiveByHash(hashToken(token));
     if (identity) this.tokens.touch(identity.name, this.now().toISOString());
     return identity;
+  }
+
+  /** The caller a token's name stands for (its workspace and role), for use cases handed only the name. */
+  callerNamed(name: string): Caller {
+    const token = this.tokens.list().find((t) => t.name === name && t.revokedAt === null);
+    return { tokenName: name, workspaceId: token?.workspaceId ?? DEFAULT_WORKSPACE, isAdmin: token?.isAdmin ?? false };
   }
 
   /** Creates an empty workspace; false when it exists already. */

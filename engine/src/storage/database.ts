@@ -50,8 +50,31 @@ export const MIGRATIONS: readonly string[] = [
      last_used_at TEXT,
      revoked_at TEXT
    );`,
+  // Collections (reports across videos) and the per-job summaries they are built from, kept current
+  // as jobs finish and their tags change. A deleted job leaves every collection it was in.
+  `CREATE TABLE job_summaries (
+     job_id TEXT PRIMARY KEY REFERENCES jobs (id) ON DELETE CASCADE,
+     summary TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE collections (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     created_by TEXT,
+     created_at TEXT NOT NULL,
+     -- The playlist or channel link it was made from, and the videos of it that could not be analysed (JSON).
+     source TEXT,
+     skipped TEXT NOT NULL DEFAULT '[]'
+   );
+   CREATE TABLE collection_jobs (
+     collection_id TEXT NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+     job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+     added_at TEXT NOT NULL,
+     PRIMARY KEY (collection_id, job_id)
+   );
+   CREATE INDEX collection_jobs_job ON collection_jobs (job_id);`,
   // Workspaces: every token and every job belongs to one; what was there before goes to "default".
-  // Collections and the people library carry the same `workspace_id` column when they come.
+  // Collections carry the same `workspace_id` column (the people library will too).
   // Share links: read-only, expiring, revocable links to a job's (later a collection's) report.
   `CREATE TABLE workspaces (
      id TEXT PRIMARY KEY,
@@ -62,6 +85,7 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE tokens ADD COLUMN is_admin INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE jobs ADD COLUMN workspace_id TEXT NOT NULL DEFAULT 'default';
    CREATE INDEX jobs_workspace ON jobs (workspace_id, created_at);
+   ALTER TABLE collections ADD COLUMN workspace_id TEXT NOT NULL DEFAULT 'default';
    CREATE TABLE share_links (
      id TEXT PRIMARY KEY,
      workspace_id TEXT NOT NULL REFERENCES workspaces (id),

@@ -87,6 +87,7 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
         rotation: video.rotation,
         source: source.label,
         title: source.title,
+        ...publishedOf(source, video),
       },
       sampling: { fps: options.fps, times: found.sampleTimes, cuts: found.cuts },
       faces: people.faces,
@@ -100,6 +101,12 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
   } finally {
     crops.close();
   }
+}
+
+/** A YouTube video's upload day, else the day the file says it was made; nothing when neither says. */
+function publishedOf(source: { uploaded?: string | null }, probe: { created: string | null }): Pick<Analysis['video'], 'published'> {
+  if (source.uploaded) return { published: { date: source.uploaded, from: 'youtube' } };
+  return probe.created ? { published: { date: probe.created, from: 'file' } } : {};
 }
 
 function countSetAside(faces: Analysis['faces']): Analysis['setAside'] {

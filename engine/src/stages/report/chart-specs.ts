@@ -50,7 +50,17 @@ export interface TimelineChartSpec extends ChartFrame {
   axisTitle: string;
 }
 
-export type ChartSpec = BarChartSpec | TimelineChartSpec;
+/** Vertical columns, one group per category (a video, a month) and one column per series (women, men). */
+export interface GroupedBarChartSpec extends ChartFrame {
+  kind: 'grouped';
+  categories: string[];
+  series: Array<{ label: string; colour: string; values: number[] }>;
+  axisTitle: string;
+  /** Percent axis maximum, or null to fit the data. */
+  axisMax: number | null;
+}
+
+export type ChartSpec = BarChartSpec | TimelineChartSpec | GroupedBarChartSpec;
 export interface ChartSpecs {
   share: BarChartSpec;
   timeline: TimelineChartSpec;

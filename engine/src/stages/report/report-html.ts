@@ -85,11 +85,11 @@ ${Object.entries(d).map(([key, text]) => `  <dt>${escape(labelOf(key))} <code>${
 
 const PERSON_LABELS = { female: 'Woman', male: 'Man', unknown: 'Unknown', untagged: 'Not tagged yet' } as const;
 
-function figure(kind: string, label: string, value: string, detail: string): string {
+export function figure(kind: string, label: string, value: string, detail: string): string {
   return `<div class="figure ${kind}"><dt>${escape(label)}</dt><dd>${escape(value)}<small>${escape(detail)}</small></dd></div>`;
 }
 
-function swatch(tag: string): string {
+export function swatch(tag: string): string {
   return `<span class="swatch ${tag}" aria-hidden="true"></span>`;
 }
 
@@ -142,7 +142,7 @@ function qualityTable(report: Report): string {
 }
 
 /** "screenTime.female.seconds" → "Screen time, female, seconds". */
-function labelOf(key: string): string {
+export function labelOf(key: string): string {
   const words = key.split('.').map((part) => part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
   const text = words.join(', ');
   return text.charAt(0).toUpperCase() + text.slice(1);
