@@ -3,6 +3,7 @@ import type { CollectionsService } from '../services/collections.service.js';
 import type { JobsService } from '../services/jobs.service.js';
 import type { JobNotifier } from '../services/job-notifier.js';
 import type { JobReportsService } from '../services/job-reports.service.js';
+import type { LinksService } from '../services/links.service.js';
 import type { ShareLinksService } from '../services/share-links.service.js';
 import type { TaggingService } from '../services/tagging.service.js';
 import type { TokensService } from '../services/tokens.service.js';
@@ -14,6 +15,7 @@ export interface ApiContext {
   jobs: JobsService;
   tagging: TaggingService;
   reports: JobReportsService;
+  links: LinksService;
   collections: CollectionsService;
   tokens: TokensService;
   shareLinks: ShareLinksService;
