@@ -4,12 +4,9 @@ import { ExtensionError } from './errors.js';
 export interface Settings {
   serverUrl: string;
   token: string;
-  /** Shown beside the user's tags in the engine's history; optional. */
+  /** The person the extension tags for ("on behalf of"), beside the token's name in the engine's history; optional. */
   name?: string;
 }
-
-/** Who tags, when the user gave no name. */
-export const DEFAULT_TAGGER = 'browser extension';
 
 export const SETTINGS_KEY = 'settings';
 

@@ -156,7 +156,14 @@ export const DEFAULT_ANALYZE_OPTIONS: AnalyzeOptions = { fps: 2, minFaceSize: 20
  * A tagging edit, as stored in the history beside the analysis. Edits made by one action of a
  * person (a split into several people) share a `group`, and one undo takes them all back.
  */
-export type Edit = EditBody & { group?: string };
+export type Edit = EditBody & {
+  group?: string;
+  /**
+   * The person the client (`by`, the API token's name) acted for, when it said: a Slack user id
+   * the bot vouches for, the extension's user. Checked by shared/src/actor.ts.
+   */
+  onBehalfOf?: string;
+};
 
 type EditBody =
   | { kind: 'tag'; cluster: number; tag: Tag; by: string; at: string }
@@ -188,7 +195,10 @@ export interface PersonView {
   suggestion: Suggestion | null;
   tag: Tag | null;
   tagOrigin: TagOrigin | null;
+  /** The client that set the tag (an API token's name, or the CLI's user). */
   taggedBy: string | null;
+  /** The person it acted for, if it said (see shared/src/actor.ts). */
+  taggedOnBehalfOf: string | null;
   taggedAt: string | null;
   thumbnail: string;
   showAt: number;

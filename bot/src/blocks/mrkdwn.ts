@@ -1,4 +1,5 @@
 /** Slack mrkdwn for the block builders: escaping, shares, people, links. Durations and ETAs come from shared/src/format/. */
+import { describeActor } from '../../../shared/src/actor.js';
 
 /** Escapes the three characters Slack's mrkdwn treats as markup. */
 export function escapeText(text: string): string {
@@ -23,6 +24,17 @@ export function formatBy(by: string | null): string {
   if (!by) return 'someone';
   const match = SLACK_REQUESTER.exec(by);
   return match ? `<@${match[1]}>` : escapeText(by);
+}
+
+/**
+ * Who made an edit, for a message: the Slack user the bot vouched for as a mention, or anyone
+ * else as "name (via client)", escaped (see shared/src/actor.ts).
+ */
+export function formatActor(by: string | null, onBehalfOf: string | null): string {
+  // Histories from before "on behalf of" hold the Slack user in `by`.
+  const person = onBehalfOf ?? by;
+  if (person && SLACK_REQUESTER.test(person)) return formatBy(person);
+  return escapeText(describeActor({ by, onBehalfOf }));
 }
 
 /** A mrkdwn link with an escaped label. */

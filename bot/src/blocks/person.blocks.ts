@@ -8,7 +8,7 @@ import type { PersonView, Tag } from '../../../shared/src/analysis.js';
 import { DOUBT_TEXT } from '../../../shared/src/format/doubt.js';
 import { describeKnown } from '../../../shared/src/library.js';
 import { formatDuration } from '../../../shared/src/format/duration.js';
-import { escapeText, formatBy, formatShare } from './mrkdwn.js';
+import { escapeText, formatActor, formatShare } from './mrkdwn.js';
 import { ACTION_IDS, TAG_ACTIONS } from './ids.js';
 import { LIMITS, truncate } from './limits.js';
 import { context, plain, section, type Block } from './message.js';
@@ -43,7 +43,7 @@ export function buildFullPerson(ctx: PersonContext, person: PersonView): Block[]
 /** One line and one row of buttons: the layout for many people. */
 export function buildCompactPerson(ctx: PersonContext, person: PersonView): Block[] {
   const suggestion = person.suggestion ? `${person.suggestion.gender}? ${formatShare(person.suggestion.confidence)}` : 'no suggestion';
-  const tag = person.tag ? `:white_check_mark: *${TAG_LABELS[person.tag]}* (${formatBy(person.taggedBy)})` : '_not tagged_';
+  const tag = person.tag ? `:white_check_mark: *${TAG_LABELS[person.tag]}* (${formatActor(person.taggedBy, person.taggedOnBehalfOf)})` : '_not tagged_';
   const text = `*Person ${person.id}* · ${formatDuration(person.seconds)} · ${suggestion} · ${tag}${person.doubt ? ' · :warning: may be two people' : ''}`;
   return [
     { ...section(text, faceImage(ctx, person)), block_id: `person.${person.id}` },
@@ -71,7 +71,7 @@ export function describeTag(person: PersonView): string {
   if (!person.tag) return '_Not tagged yet_';
   if (person.tagOrigin === 'library' && person.known) return `:bust_in_silhouette: *${escapeText(describeKnown(person.known))}*`;
   const how = person.tagOrigin === 'suggestion' ? 'suggestion accepted by' : 'tagged by';
-  return `:white_check_mark: *${TAG_LABELS[person.tag]}*, ${how} ${formatBy(person.taggedBy)}`;
+  return `:white_check_mark: *${TAG_LABELS[person.tag]}*, ${how} ${formatActor(person.taggedBy, person.taggedOnBehalfOf)}`;
 }
 
 export function describeFaces(person: PersonView): string {

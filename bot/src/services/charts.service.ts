@@ -28,7 +28,7 @@ export class ChartsService {
         ...CHARTS.map((chart) => this.ctx.engine.getChart(jobId, chart.name)),
       ]);
       const videoLabel = labelVideo(thread.url, job.title ?? report.video.title);
-      const summary = buildSummaryMessage({ report, videoLabel, reportUrl: reportPageUrl(this.ctx, jobId), finishedBy });
+      const summary = buildSummaryMessage({ report, videoLabel, reportUrl: await reportPageUrl(this.ctx, jobId), finishedBy });
       await this.ctx.slack.chat.postMessage({ channel: thread.channel, thread_ts: thread.rootTs, ...summary, unfurl_links: false });
       await this.ctx.slack.files.uploadV2({
         channel_id: thread.channel,

@@ -12,7 +12,7 @@ export interface ServiceContext {
   tasks: TaskRunner;
   thumbnails: ThumbnailSigner;
   logger: Logger;
-  /** The engine as people reach it, for report links. */
+  /** The engine as people reach it, for report links (share links are made relative to it). */
   enginePublicUrl: string;
   /** Least time between two updates of a progress message (Slack rate-limits chat.update). */
   progressIntervalMs: number;
@@ -20,7 +20,17 @@ export interface ServiceContext {
   peoplePerPage: number | null;
 }
 
-/** The report page of a job, as people open it (the API's `GET /jobs/:id` page). */
-export function reportPageUrl(ctx: ServiceContext, jobId: string): string {
-  return `${ctx.enginePublicUrl}/jobs/${encodeURIComponent(jobId)}`;
+/**
+ * The report as people in Slack open it: a read-only share link (they have no API token; the
+ * engine hands back the same link while it is fresh). If the engine cannot make one, the job's
+ * page, which asks for a token.
+ */
+export async function reportPageUrl(ctx: ServiceContext, jobId: string): Promise<string> {
+  try {
+    const link = await ctx.engine.createShareLink(jobId);
+    return new URL(link.url, `${ctx.enginePublicUrl}/`).toString();
+  } catch (error) {
+    ctx.logger.warn(`No share link for job ${jobId} (${String(error)}); linking the job's page instead.`);
+    return `${ctx.enginePublicUrl}/jobs/${encodeURIComponent(jobId)}`;
+  }
 }

@@ -10,8 +10,8 @@ export class HomeService {
 
   async publish(user: string): Promise<void> {
     // Twice as many as shown: the view lists each analysis once (see listEachOnce).
-    const mine = this.ctx.store.recentForUser(user, 2 * HOME_ENTRIES).map((t) => this.toEntry(t));
-    const channels = this.ctx.store.recentInUserChannels(user, 4 * HOME_ENTRIES).map((t) => this.toEntry(t));
+    const mine = await Promise.all(this.ctx.store.recentForUser(user, 2 * HOME_ENTRIES).map((t) => this.toEntry(t)));
+    const channels = await Promise.all(this.ctx.store.recentInUserChannels(user, 4 * HOME_ENTRIES).map((t) => this.toEntry(t)));
     await this.ctx.slack.views.publish({ user_id: user, view: buildHomeView({ mine, channels }) });
   }
 
@@ -23,7 +23,7 @@ export class HomeService {
     }
   }
 
-  private toEntry(thread: ThreadRecord): AnalysisEntry {
+  private async toEntry(thread: ThreadRecord): Promise<AnalysisEntry> {
     return {
       key: thread.jobId ? `job:${thread.jobId}` : `thread:${thread.id}`,
       videoLabel: labelVideo(thread.url, thread.title),
@@ -32,7 +32,7 @@ export class HomeService {
       createdAt: thread.createdAt,
       requestedBy: thread.requestedBy,
       permalink: thread.permalink,
-      reportUrl: thread.jobId ? reportPageUrl(this.ctx, thread.jobId) : null,
+      reportUrl: thread.jobId ? await reportPageUrl(this.ctx, thread.jobId) : null,
       people: thread.people,
     };
   }

@@ -5,6 +5,7 @@ import type { JobLibraryService } from '../services/job-library.service.js';
 import type { JobNotifier } from '../services/job-notifier.js';
 import type { JobReportsService } from '../services/job-reports.service.js';
 import type { LinksService } from '../services/links.service.js';
+import type { ShareLinksService } from '../services/share-links.service.js';
 import type { TaggingService } from '../services/tagging.service.js';
 import type { TokensService } from '../services/tokens.service.js';
 import type { UploadLinks } from '../services/upload-links.service.js';
@@ -20,6 +21,7 @@ export interface ApiContext {
   links: LinksService;
   collections: CollectionsService;
   tokens: TokensService;
+  shareLinks: ShareLinksService;
   notifier: JobNotifier;
   uploadLinks: UploadLinks;
   /** The stored upload of a job, for workers holding a signed link. */

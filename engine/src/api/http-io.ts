@@ -1,6 +1,7 @@
 /** Reading requests and writing responses: JSON bodies with a size limit, errors as ErrorBody. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ERROR_CODES, OnscreenError, type ErrorBody } from '../../../shared/src/errors.js';
+import { escapeHtml } from '../../../shared/src/escape-html.js';
 
 export type Reply =
   | { status: number; json: unknown; headers?: Record<string, string> }
@@ -59,4 +60,15 @@ export function toErrorReply(error: unknown): { status: number; json: ErrorBody;
   const retryAfter = (known as { retryAfterSeconds?: unknown }).retryAfterSeconds;
   if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
   return { status: ERROR_CODES[known.code].status, json: known.toBody(), headers };
+}
+
+/**
+ * A page people open in a browser (a share link) fails as a short HTML page, not JSON: the
+ * message is escaped and nothing else is said.
+ */
+export function toHtmlErrorReply(error: unknown, headers: Record<string, string>): Extract<Reply, { body: unknown }> {
+  const { status, json } = toErrorReply(error);
+  const text = [json.error.message, json.error.hint].filter(Boolean).map((line) => `<p>${escapeHtml(line!)}</p>`).join('\n');
+  const body = `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>onscreen</title></head>\n<body>\n<h1>onscreen</h1>\n${text}\n</body></html>\n`;
+  return { status, body, contentType: 'text/html; charset=utf-8', headers };
 }

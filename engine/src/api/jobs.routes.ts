@@ -19,8 +19,8 @@ export function jobsRoutes(context: ApiContext): AnyRoute[] {
       400: { description: 'Malformed request or URL', schema: 'Error' },
       422: { description: 'A private-network URL', schema: 'Error' },
     },
-    handle: async ({ body, tokenName }) => {
-      const { job, isReused } = await context.jobs.createFromUrl(body, tokenName);
+    handle: async ({ body, caller }) => {
+      const { job, isReused } = await context.jobs.createFromUrl(body, caller);
       return { status: isReused ? 200 : 201, json: job };
     },
   };
@@ -34,16 +34,16 @@ export function jobsRoutes(context: ApiContext): AnyRoute[] {
       200: { description: 'An existing job for the same file and options', ...JOB },
       413: { description: 'Larger than the upload limit', schema: 'Error' },
     },
-    handle: async ({ req, query, tokenName }) => {
-      const { job, isReused } = await context.jobs.createFromUpload(req, query, tokenName);
+    handle: async ({ req, query, caller }) => {
+      const { job, isReused } = await context.jobs.createFromUpload(req, query, caller);
       return { status: isReused ? 200 : 201, json: job };
     },
   };
   const list: Route<unknown, z.infer<typeof listQuerySchema>> = {
-    method: 'GET', path: '/api/v1/jobs', access: 'token', tag: 'jobs', summary: 'The newest jobs, optionally of one requester.',
+    method: 'GET', path: '/api/v1/jobs', access: 'token', tag: 'jobs', summary: "The newest jobs of the token's workspace, optionally of one requester.",
     query: listQuerySchema,
     responses: { 200: { description: '{ jobs: Job[] }', schema: 'JobList' } },
-    handle: ({ query }) => ({ status: 200, json: { jobs: context.jobs.list(query) } }),
+    handle: ({ query, caller }) => ({ status: 200, json: { jobs: context.jobs.list(query, caller) } }),
   };
   return [
     create,

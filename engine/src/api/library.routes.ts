@@ -1,6 +1,8 @@
 /** The people library: who is remembered (thumbnails, names, tags, videos), add a job's people, rename, remove, forget. */
 import type { z } from 'zod';
+import { describeActor } from '../../../shared/src/actor.js';
 import type { ApiContext } from './context.js';
+import { actor } from './request-actor.js';
 import type { AnyRoute, Route } from './router.js';
 import { addToLibrarySchema, bySchema, PARAMS, renameSchema } from './schemas.js';
 
@@ -13,12 +15,12 @@ export function libraryRoutes(context: ApiContext): AnyRoute[] {
     method: 'POST', path: '/api/v1/library/people', access: 'token', tag: 'library',
     summary: "Add every person a person tagged in a job (someone already there gains face signatures).",
     body: addToLibrarySchema, responses: { 200: { description: '{ added, updated }', schema: 'LibraryChanges' }, 404: LIBRARY[404] },
-    handle: async ({ body }) => ({ status: 200, json: await library.addJob(body.jobId, body.by) }),
+    handle: async (request) => ({ status: 200, json: await library.addJob(request.body.jobId, describeActor(actor(request))) }),
   };
   const rename: Route<z.infer<typeof renameSchema>> = {
     method: 'POST', path: '/api/v1/library/people/:lid/rename', access: 'token', tag: 'library', summary: 'Rename a library person.',
     params: lid, body: renameSchema, responses: { 200: { description: 'The person', schema: 'LibraryPerson' }, 404: LIBRARY[404] },
-    handle: async ({ params, body }) => ({ status: 200, json: await library.rename(params.lid!, body.name, body.by) }),
+    handle: async (request) => ({ status: 200, json: await library.rename(request.params.lid!, request.body.name, describeActor(actor(request))) }),
   };
   const forget: Route<z.infer<typeof bySchema>> = {
     method: 'POST', path: '/api/v1/library/forget', access: 'token', tag: 'library', summary: 'Empty the library: every face signature and thumbnail is deleted.',

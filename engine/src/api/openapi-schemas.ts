@@ -50,7 +50,8 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       suggestion: nullable({ type: 'object', properties: { gender: { enum: ['female', 'male'] }, confidence: num } }),
       tag: nullable({ enum: ['female', 'male', 'unknown', 'not-face'] }),
       tagOrigin: nullable({ enum: ['person', 'suggestion', 'library'] }),
-      taggedBy: nullable(str),
+      taggedBy: { ...nullable(str), description: 'The client (API token name) that set the tag.' },
+      taggedOnBehalfOf: { ...nullable(str), description: 'The person the client acted for, if it said.' },
       taggedAt: nullable(str),
       thumbnail: str,
       showAt: num,
@@ -75,9 +76,36 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
   Edit: {
     type: 'object',
     required: ['kind', 'by', 'at'],
-    properties: { kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions', 'name', 'not-known', 'undo'] }, by: str, at: { type: 'string', format: 'date-time' } },
+    properties: {
+      kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions', 'name', 'not-known', 'undo'] },
+      by: { type: 'string', description: 'The client: the API token name (set by the server).' },
+      onBehalfOf: { type: 'string', maxLength: 80, description: 'The person the client acted for, if it said.' },
+      at: { type: 'string', format: 'date-time' },
+    },
     additionalProperties: true,
   },
+  ShareLink: {
+    type: 'object',
+    required: ['id', 'url', 'resource', 'createdBy', 'createdAt', 'expiresAt', 'revokedAt'],
+    properties: {
+      id: str,
+      url: { type: 'string', description: 'Relative to the engine: /share/<id>.<signature>' },
+      resource: { type: 'object', properties: { kind: { enum: ['job', 'collection'] }, id: str } },
+      createdBy: str,
+      createdAt: { type: 'string', format: 'date-time' },
+      expiresAt: { type: 'string', format: 'date-time' },
+      revokedAt: nullable({ type: 'string', format: 'date-time' }),
+    },
+  },
+  ShareLinkList: { type: 'object', properties: { links: { type: 'array', items: ref('ShareLink') } } },
+  Workspace: { type: 'object', properties: { id: str, createdAt: str, tokens: { type: 'integer' }, jobs: { type: 'integer' } } },
+  WorkspaceList: { type: 'object', properties: { workspaces: { type: 'array', items: ref('Workspace') } } },
+  TokenInfo: {
+    type: 'object',
+    properties: { name: str, workspaceId: str, isAdmin: { type: 'boolean' }, createdAt: str, lastUsedAt: nullable(str), revokedAt: nullable(str) },
+  },
+  TokenList: { type: 'object', properties: { tokens: { type: 'array', items: ref('TokenInfo') } } },
+  NewToken: { type: 'object', properties: { token: { type: 'string', description: 'Shown only in this answer.' }, info: ref('TokenInfo') } },
   LibraryPerson: {
     type: 'object',
     properties: {

@@ -38,6 +38,13 @@ function toOperation(route: AnyRoute): Record<string, unknown> {
   for (const [name, spec] of Object.entries(route.params ?? {})) {
     parameters.push({ name, in: 'path', required: true, description: spec.description, schema: { type: 'string', pattern: spec.pattern.source } });
   }
+  if (route.access === 'token' && route.tag === 'tagging' && route.method === 'POST') {
+    parameters.push({
+      name: 'X-Onscreen-On-Behalf-Of', in: 'header', required: false,
+      description: 'The person the client acts for (percent-encoded if not ASCII), when the body has no `onBehalfOf`; the client itself is the token.',
+      schema: { type: 'string', maxLength: 80 },
+    });
+  }
   if (route.query) {
     const schema = z.toJSONSchema(route.query, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, property] of Object.entries(schema.properties ?? {})) {

@@ -1,6 +1,8 @@
 /** Tagging: people (clusters) with thumbnails and suggestions; tag, merge, split, accept, undo, finish, history. */
 import type { z } from 'zod';
+import type { Actor } from '../../../shared/src/actor.js';
 import type { ApiContext } from './context.js';
+import { actor } from './request-actor.js';
 import type { AnyRoute, Route } from './router.js';
 import { bySchema, mergeSchema, nameSchema, PARAMS, personBySchema, splitSchema, tagSchema } from './schemas.js';
 
@@ -13,33 +15,33 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
     method: 'POST', path: '/api/v1/jobs/:id/tags', access: 'token', tag: 'tagging', summary: 'Tag a person: female, male, unknown or not-face.',
     params: id, body: tagSchema, responses: PEOPLE,
     // Through the library: correcting someone recognised from it updates it too.
-    handle: async ({ params, body }) => ({ status: 200, json: await context.library.tag(params.id!, body.person, body.tag, body.by) }),
+    handle: async (request) => ({ status: 200, json: await context.library.tag(request.params.id!, request.body.person, request.body.tag, actor(request)) }),
   };
   const name: Route<z.infer<typeof nameSchema>> = {
     method: 'POST', path: '/api/v1/jobs/:id/name', access: 'token', tag: 'tagging', summary: 'Name a person (kept in the edit history: undo takes it back).',
     params: id, body: nameSchema, responses: PEOPLE,
-    handle: async ({ params, body }) => ({ status: 200, json: await tagging.name(params.id!, body.person, body.name, body.by) }),
+    handle: async (request) => ({ status: 200, json: await tagging.name(request.params.id!, request.body.person, request.body.name, actor(request)) }),
   };
   const notThem: Route<z.infer<typeof personBySchema>> = {
     method: 'POST', path: '/api/v1/jobs/:id/not-them', access: 'token', tag: 'tagging', summary: 'Say a person recognised from the library is not them (the library tag goes too).',
     params: id, body: personBySchema, responses: PEOPLE,
-    handle: async ({ params, body }) => ({ status: 200, json: await tagging.notThem(params.id!, body.person, body.by) }),
+    handle: async (request) => ({ status: 200, json: await tagging.notThem(request.params.id!, request.body.person, actor(request)) }),
   };
   const merge: Route<z.infer<typeof mergeSchema>> = {
     method: 'POST', path: '/api/v1/jobs/:id/merge', access: 'token', tag: 'tagging', summary: 'Merge person `from` into person `into` (the same person found twice).',
     params: id, body: mergeSchema, responses: PEOPLE,
-    handle: async ({ params, body }) => ({ status: 200, json: await tagging.merge(params.id!, body.into, body.from, body.by) }),
+    handle: async (request) => ({ status: 200, json: await tagging.merge(request.params.id!, request.body.into, request.body.from, actor(request)) }),
   };
   const split: Route<z.infer<typeof splitSchema>> = {
     method: 'POST', path: '/api/v1/jobs/:id/split', access: 'token', tag: 'tagging',
     summary: 'Split a person: move `tracks` into a new person (default: every track but the first its own person).',
     params: id, body: splitSchema, responses: PEOPLE,
-    handle: async ({ params, body }) => ({ status: 200, json: await tagging.split(params.id!, body.person, body.by, body.tracks) }),
+    handle: async (request) => ({ status: 200, json: await tagging.split(request.params.id!, request.body.person, actor(request), request.body.tracks) }),
   };
-  const by = (path: string, summary: string, run: (jobId: string, by: string) => Promise<unknown>, schema = 'PeopleResponse'): Route<z.infer<typeof bySchema>> => ({
+  const by = (path: string, summary: string, run: (jobId: string, actor: Actor) => Promise<unknown>, schema = 'PeopleResponse'): Route<z.infer<typeof bySchema>> => ({
     method: 'POST', path, access: 'token', tag: 'tagging', summary, params: id, body: bySchema,
     responses: { ...PEOPLE, 200: { description: schema, schema } },
-    handle: async ({ params, body }) => ({ status: 200, json: await run(params.id!, body.by) }),
+    handle: async (request) => ({ status: 200, json: await run(request.params.id!, actor(request)) }),
   });
   return [
     {
@@ -58,7 +60,7 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
     by('/api/v1/jobs/:id/undo', 'Undo the newest edit still in effect.', (j, b) => tagging.undo(j, b)),
     by('/api/v1/jobs/:id/finish', 'Mark tagging done: the report is final.', (j, b) => tagging.finish(j, b), 'Job'),
     {
-      method: 'GET', path: '/api/v1/jobs/:id/history', access: 'token', tag: 'tagging', summary: 'Every edit: who tagged what, and when.',
+      method: 'GET', path: '/api/v1/jobs/:id/history', access: 'token', tag: 'tagging', summary: 'Every edit: who tagged what (the client, and the person it acted for), and when.',
       params: id, responses: { 200: { description: '{ edits: Edit[] }', schema: 'History' } },
       handle: async ({ params }) => ({ status: 200, json: await tagging.history(params.id!) }),
     },

@@ -5,16 +5,22 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OnscreenError } from '../../../shared/src/errors.js';
+import type { Caller } from '../services/caller.js';
+import { SHARE_PATH_PREFIX, type SharedResource, type ShareLinksService } from '../services/share-links.service.js';
 import type { TokensService } from '../services/tokens.service.js';
 import type { CorsPolicy } from './cors.js';
-import { readJsonBody, sendReply, toErrorReply } from './http-io.js';
+import { readJsonBody, sendReply, toErrorReply, toHtmlErrorReply } from './http-io.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { AnyRoute, Router } from './router.js';
-import { describeZodError } from './schemas.js';
+import { SHARE_PAGE_HEADERS } from './shares.routes.js';
+import { describeZodError, onBehalfOfHeaderSchema } from './schemas.js';
 
 export interface HandlerDeps {
   router: Router;
   tokens: TokensService;
+  /** Throws job_not_found unless the job is in the caller's workspace. */
+  checkJobAccess(jobId: string, caller: Caller): void;
+  shareLinks: Pick<ShareLinksService, 'open'>;
   cors: CorsPolicy;
   /** Per token, for token routes. */
   limiter: RateLimiter;
@@ -45,12 +51,15 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   if (match === null) throw new OnscreenError('not_found', `There is no ${rawPath.startsWith('/api') ? 'API endpoint' : 'page'} at ${truncate(rawPath)}. See /api/openapi.json.`);
   if (match === 'method') throw new OnscreenError('not_found', `${req.method} is not supported at ${truncate(rawPath)}. See /api/openapi.json.`);
   const { route, params } = match;
-  const tokenName = route.access === 'token' ? authenticate(deps, req) : '';
+  const caller = route.access === 'token' ? authenticate(deps, req) : NO_CALLER;
+  if (route.access === 'token') checkScope(deps, route, params, caller);
   // A signed link is its own credential; only addresses that keep presenting bad ones are slowed down.
-  if (route.access === 'signed' && deps.anonymousLimiter.isLimited(clientAddress(req))) limit(deps.anonymousLimiter, clientAddress(req));
+  if ((route.access === 'signed' || route.access === 'share') && deps.anonymousLimiter.isLimited(clientAddress(req))) limit(deps.anonymousLimiter, clientAddress(req));
+  const shared: SharedResource | null = route.access === 'share' ? deps.shareLinks.open(params.link ?? '') : null;
+  const onBehalfOf = route.access === 'token' ? readOnBehalfOf(req) : undefined;
   const query = parseQuery(route, search);
   const body = route.body && route.body !== 'binary' ? parseBody(route, await readJsonBody(req, deps.jsonLimitBytes)) : undefined;
-  const reply = await route.handle({ req, res, params, query, body, tokenName });
+  const reply = await route.handle({ req, res, params, query, body, tokenName: caller.tokenName, caller, onBehalfOf, shared });
   if (req.method === 'HEAD' && !('stream' in reply)) {
     res.writeHead(reply.status).end();
     return;
@@ -58,7 +67,37 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   sendReply(res, reply);
 }
 
-function authenticate(deps: HandlerDeps, req: IncomingMessage): string {
+/** Non-token routes: a caller of no workspace, which sees no job. */
+const NO_CALLER: Caller = { tokenName: '', workspaceId: '', isAdmin: false };
+/** Every route under a job answers only for the caller's workspace's jobs (one place, so new routes are covered too). */
+const JOB_PATH = '/api/v1/jobs/:id';
+
+function checkScope(deps: HandlerDeps, route: AnyRoute, params: Record<string, string>, caller: Caller): void {
+  if (route.isAdminOnly && !caller.isAdmin) {
+    throw new OnscreenError('forbidden', 'Only an admin token may manage workspaces and tokens.', {
+      hint: 'Create one with `npx onscreen token create NAME --admin`.',
+    });
+  }
+  if ((route.path === JOB_PATH || route.path.startsWith(`${JOB_PATH}/`)) && params.id !== undefined) deps.checkJobAccess(params.id, caller);
+}
+
+function readOnBehalfOf(req: IncomingMessage): string | undefined {
+  const header = req.headers['x-onscreen-on-behalf-of'];
+  if (header === undefined) return undefined;
+  const text = Array.isArray(header) ? header.join(',') : header;
+  // Headers are Latin-1: a name in another script comes percent-encoded (`%` is not allowed in it otherwise).
+  let decoded = text;
+  try {
+    decoded = text.includes('%') ? decodeURIComponent(text) : text;
+  } catch {
+    // left as sent: the check below refuses it
+  }
+  const parsed = onBehalfOfHeaderSchema.safeParse(decoded);
+  if (!parsed.success) throw describeZodError(parsed.error, 'X-Onscreen-On-Behalf-Of header');
+  return parsed.data;
+}
+
+function authenticate(deps: HandlerDeps, req: IncomingMessage): Caller {
   const header = req.headers.authorization;
   if (!header) {
     limit(deps.anonymousLimiter, clientAddress(req));
@@ -67,15 +106,15 @@ function authenticate(deps: HandlerDeps, req: IncomingMessage): string {
     });
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  const name = match ? deps.tokens.authenticate(match[1]!) : null;
-  if (!name) {
+  const identity = match ? deps.tokens.authenticate(match[1]!) : null;
+  if (!identity) {
     limit(deps.anonymousLimiter, clientAddress(req));
     throw new OnscreenError('unauthorized', 'That API token is not valid: it is malformed, unknown or revoked.', {
       hint: 'Check the token, or create a new one with `npx onscreen token create <name>`.',
     });
   }
-  limit(deps.limiter, `token:${name}`);
-  return name;
+  limit(deps.limiter, `token:${identity.name}`);
+  return { tokenName: identity.name, workspaceId: identity.workspaceId, isAdmin: identity.isAdmin };
 }
 
 function limit(limiter: RateLimiter, key: string): void {
@@ -107,13 +146,18 @@ function fail(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse, erro
   }
   if (error instanceof OnscreenError && error.code === 'forbidden') deps.anonymousLimiter.take(clientAddress(req));
   const isBodyUnread = !req.complete;
-  const reply = toErrorReply(error);
+  const reply = isSharePage(req) ? toHtmlErrorReply(error, SHARE_PAGE_HEADERS) : toErrorReply(error);
   if (isBodyUnread) {
     // The client may still be sending (an oversized upload): answer, then close the connection.
     reply.headers = { ...reply.headers, connection: 'close' };
     res.on('finish', () => setTimeout(() => req.destroy(), 100).unref());
   }
   sendReply(res, reply);
+}
+
+/** People open share links in a browser: their failures are pages, not JSON. */
+function isSharePage(req: IncomingMessage): boolean {
+  return req.method === 'GET' && (req.url ?? '').startsWith(SHARE_PATH_PREFIX);
 }
 
 function clientAddress(req: IncomingMessage): string {

@@ -6,11 +6,16 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import type { Caller } from '../services/caller.js';
+import type { SharedResource } from '../services/share-links.service.js';
 import type { Reply } from './http-io.js';
 
 export type Method = 'GET' | 'POST' | 'DELETE';
-/** token: a Bearer API token; none: open (health, pages); signed: a signed, expiring link. */
-export type Access = 'token' | 'none' | 'signed';
+/**
+ * token: a Bearer API token (its workspace's jobs only); none: open (health, pages); signed: a
+ * signed, expiring link for workers; share: a read-only share link (`:link` in the path).
+ */
+export type Access = 'token' | 'none' | 'signed' | 'share';
 
 export interface ParamSpec {
   pattern: RegExp;
@@ -35,6 +40,12 @@ export interface RequestContext<Body = unknown, Query = Record<string, unknown>>
   body: Body;
   /** Name of the caller's token (token routes). */
   tokenName: string;
+  /** The caller's token: name, workspace, role (token routes; an empty workspace elsewhere). */
+  caller: Caller;
+  /** The person the client acts for, from the `X-Onscreen-On-Behalf-Of` header (checked). */
+  onBehalfOf: string | undefined;
+  /** What the share link opens (share routes). */
+  shared: SharedResource | null;
 }
 
 export interface Route<Body = unknown, Query = Record<string, unknown>> {
@@ -42,6 +53,8 @@ export interface Route<Body = unknown, Query = Record<string, unknown>> {
   /** e.g. /api/v1/jobs/:id/charts/:name.png */
   path: string;
   access: Access;
+  /** Only admin tokens may call it (workspaces and tokens). */
+  isAdminOnly?: boolean;
   summary: string;
   tag: string;
   params?: Record<string, ParamSpec>;

@@ -1,4 +1,5 @@
 /** The route table: every endpoint the server answers, in one list (and so in the OpenAPI document). */
+import { adminRoutes } from './admin.routes.js';
 import type { ApiContext } from './context.js';
 import { collectionsRoutes } from './collections.routes.js';
 import { jobsRoutes } from './jobs.routes.js';
@@ -7,6 +8,7 @@ import { linksRoutes } from './links.routes.js';
 import { pagesRoutes } from './pages.routes.js';
 import { peopleRoutes } from './people.routes.js';
 import { reportsRoutes } from './reports.routes.js';
+import { sharesRoutes } from './shares.routes.js';
 import type { AnyRoute } from './router.js';
 import { systemRoutes } from './system.routes.js';
 import { uploadsRoutes } from './uploads.routes.js';
@@ -20,6 +22,8 @@ export function buildRoutes(context: ApiContext, openApi: () => unknown): AnyRou
     ...reportsRoutes(context),
     ...collectionsRoutes(context),
     ...libraryRoutes(context),
+    ...sharesRoutes(context),
+    ...adminRoutes(context),
     ...uploadsRoutes(context),
     ...pagesRoutes(context),
   ];

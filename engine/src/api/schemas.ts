@@ -1,19 +1,30 @@
 /** Request schemas of the API (shared/src/api/types.ts as zod), and the path parameters. */
 import { z } from 'zod';
+import { checkOnBehalfOf } from '../../../shared/src/actor.js';
 import { TAGS, type Tag } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
+import { NAME_PATTERN } from '../services/caller.js';
 import { JOB_ID_PATTERN } from '../contracts/job-id.js';
 import { JOB_OPTION_QUERY_FIELDS, jobOptionsSchema } from '../contracts/job-options.js';
 import type { ParamSpec } from './router.js';
 
-const by = z.string().trim().min(1, 'who made the edit').max(200);
+/** A person a client acts for (or a requester label): short plain text, see shared/src/actor.ts. */
+const onBehalfOf = z.string().trim().superRefine((text, ctx) => {
+  const why = checkOnBehalfOf(text);
+  if (why) ctx.addIssue({ code: 'custom', message: why });
+});
+/** Who the edit is for; `by` is its older name. The client itself is the token, never a field. */
+const forWhom = {
+  onBehalfOf: onBehalfOf.optional().describe("The person the client acts for (80 characters at most: letters, digits, spaces, . _ - ' : @). The client itself is the token."),
+  by: onBehalfOf.optional().describe('Deprecated: the older name of `onBehalfOf`, under the same rules.'),
+};
 const personId = z.number().int().min(0).max(999_999);
 
 export const createJobSchema = z.strictObject({
   url: z.string().min(1).max(2048),
   options: jobOptionsSchema.pick({ fps: true }).optional(),
   force: z.boolean().optional(),
-  requester: z.string().trim().max(200).optional(),
+  requester: onBehalfOf.optional(),
 });
 
 export const checkLinkSchema = z.strictObject({ url: z.string().min(1).max(2048) });
@@ -22,7 +33,7 @@ export const uploadQuerySchema = z.strictObject({
   filename: z.string().trim().min(1, 'the file name').max(255),
   ...JOB_OPTION_QUERY_FIELDS,
   force: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
-  requester: z.string().trim().max(200).optional(),
+  requester: onBehalfOf.optional(),
 });
 
 export const listQuerySchema = z.strictObject({
@@ -32,15 +43,23 @@ export const listQuerySchema = z.strictObject({
 
 export const signedQuerySchema = z.strictObject({ expires: z.string(), sig: z.string() });
 
-export const tagSchema = z.strictObject({ person: personId, tag: z.enum(TAGS as unknown as [Tag, ...Tag[]]), by });
-export const mergeSchema = z.strictObject({ into: personId, from: personId, by });
-export const splitSchema = z.strictObject({ person: personId, tracks: z.array(z.number().int().min(0)).min(1).max(10_000).optional(), by });
-export const bySchema = z.strictObject({ by });
+export const tagSchema = z.strictObject({ person: personId, tag: z.enum(TAGS as unknown as [Tag, ...Tag[]]), ...forWhom });
+export const mergeSchema = z.strictObject({ into: personId, from: personId, ...forWhom });
+export const splitSchema = z.strictObject({ person: personId, tracks: z.array(z.number().int().min(0)).min(1).max(10_000).optional(), ...forWhom });
+export const bySchema = z.strictObject(forWhom);
+
+/** The `X-Onscreen-On-Behalf-Of` header, checked as the body field is. */
+export const onBehalfOfHeaderSchema = onBehalfOf;
+
+export const shareLinkSchema = z.strictObject({ days: z.number().int().min(1).max(365).optional() });
+export const createWorkspaceSchema = z.strictObject({ id: z.string().min(1).max(64) });
+export const createTokenSchema = z.strictObject({ name: z.string().min(1).max(64), workspace: z.string().min(1).max(64), admin: z.boolean().optional() });
+export const tokenListQuerySchema = z.strictObject({ workspace: z.string().min(1).max(64).optional() });
 // Names are checked once, by the edit rules (shared/src/library.ts): here only their type and a hard cap.
-export const nameSchema = z.strictObject({ person: personId, name: z.string().max(10_000), by });
-export const personBySchema = z.strictObject({ person: personId, by });
-export const addToLibrarySchema = z.strictObject({ jobId: z.string().regex(JOB_ID_PATTERN, 'a job id'), by });
-export const renameSchema = z.strictObject({ name: z.string().max(10_000), by });
+export const nameSchema = z.strictObject({ person: personId, name: z.string().max(10_000), ...forWhom });
+export const personBySchema = z.strictObject({ person: personId, ...forWhom });
+export const addToLibrarySchema = z.strictObject({ jobId: z.string().regex(JOB_ID_PATTERN, 'a job id'), ...forWhom });
+export const renameSchema = z.strictObject({ name: z.string().max(10_000), ...forWhom });
 
 export const createCollectionSchema = z.strictObject({ name: z.string().trim().min(1, 'a name').max(200) });
 export const collectionFromYouTubeSchema = z.strictObject({
@@ -89,6 +108,22 @@ export const PARAMS = {
     pattern: /^[\w.%-]{1,255}$/,
     description: 'The uploaded file name (informative).',
     onMismatch: () => new OnscreenError('not_found', 'No such upload.'),
+  },
+  link: {
+    // Loose here, exact in ShareLinksService.open, so that every bad link gets the same page.
+    pattern: /^[\w.-]{1,200}$/,
+    description: 'A share link: its id and signature.',
+    onMismatch: () => new OnscreenError('forbidden', 'This share link is not valid.', { hint: 'Ask whoever shared it for a new link.' }),
+  },
+  linkId: {
+    pattern: /^[A-Za-z0-9_-]{22}$/,
+    description: "A share link's id.",
+    onMismatch: () => new OnscreenError('not_found', 'No such share link in this workspace.'),
+  },
+  tokenName: {
+    pattern: NAME_PATTERN,
+    description: "A token's name.",
+    onMismatch: () => new OnscreenError('not_found', 'No token by that name.'),
   },
   asset: {
     pattern: /^page\.(js|css)$/,

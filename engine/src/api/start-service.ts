@@ -26,6 +26,7 @@ import { RetentionService } from '../services/retention.service.js';
 import { TaggingService } from '../services/tagging.service.js';
 import { JobLibraryService } from '../services/job-library.service.js';
 import { LibraryRepository } from '../storage/library.repository.js';
+import { ShareLinksService } from '../services/share-links.service.js';
 import { TokensService } from '../services/tokens.service.js';
 import { UploadLinks } from '../services/upload-links.service.js';
 import { openDatabase } from '../storage/database.js';
@@ -33,7 +34,9 @@ import { JobFilesStore } from '../storage/job-files.store.js';
 import { CollectionsRepository } from '../storage/collections.repository.js';
 import { JobsRepository } from '../storage/jobs.repository.js';
 import { loadOrCreateSecret } from '../storage/secret.store.js';
+import { ShareLinksRepository } from '../storage/share-links.repository.js';
 import { TokensRepository } from '../storage/tokens.repository.js';
+import { WorkspacesRepository } from '../storage/workspaces.repository.js';
 import type { ApiContext } from './context.js';
 import { CorsPolicy } from './cors.js';
 import { buildOpenApi } from './openapi.js';
@@ -60,6 +63,8 @@ export interface ServiceOverrides {
   ytDlp?: string;
   /** Where the page's built files are (default dist/web). */
   webDir?: string;
+  /** The clock of share links' expiry (tests). */
+  now?(): number;
   log?(line: string): void;
 }
 
@@ -70,8 +75,10 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   await files.removeIncoming();
   const db = openDatabase(config.dataDir);
   const jobsRepo = new JobsRepository(db);
-  const tokens = new TokensService(new TokensRepository(db));
-  const uploadLinks = new UploadLinks(await loadOrCreateSecret(config.dataDir, config.secret), config.uploadUrlTtlSeconds);
+  const tokens = new TokensService(new TokensRepository(db), new WorkspacesRepository(db));
+  const secret = await loadOrCreateSecret(config.dataDir, config.secret);
+  const uploadLinks = new UploadLinks(secret, config.uploadUrlTtlSeconds);
+  const shareLinks = new ShareLinksService({ links: new ShareLinksRepository(db), secret, ...(overrides.now ? { now: overrides.now } : {}) });
   const notifier = new JobNotifier(log);
   const web = await loadWebAssets(overrides.webDir ?? WEB_DIR, log);
 
@@ -117,7 +124,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     notifier,
     lists: {
       listYouTube: (list, max) => listYouTube(list, { max, timeoutMs: 120_000, ...(overrides.ytDlp ? { ytDlp: overrides.ytDlp } : {}) }),
-      createJob: async (url, tokenName) => (await jobs.createFromUrl({ url }, tokenName)).job,
+      createJob: async (url, tokenName) => (await jobs.createFromUrl({ url }, tokens.callerNamed(tokenName))).job,
       playlistMax: config.playlistMax,
     },
   });
@@ -133,6 +140,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     links: new LinksService({ probe: (url) => probeUrl(url, { allowPrivateNetwork: config.allowPrivateNetwork }) }),
     collections,
     tokens,
+    shareLinks,
     notifier,
     uploadLinks,
     findUpload: (jobId) => files.findUpload(jobId),
@@ -147,6 +155,8 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     createRequestHandler({
       router,
       tokens,
+      checkJobAccess: (jobId, caller) => jobs.checkAccess(jobId, caller),
+      shareLinks,
       cors: new CorsPolicy(config.corsOrigins),
       limiter: new RateLimiter(config.rateLimitPerMinute, config.rateLimitBurst),
       anonymousLimiter: new RateLimiter(60, 30),

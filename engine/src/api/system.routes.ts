@@ -24,9 +24,9 @@ export function systemRoutes(context: ApiContext, openApi: () => unknown): AnyRo
       handle: () => ({ status: 200, json: openApi() }),
     },
     {
-      method: 'GET', path: '/api/v1/status', access: 'token', tag: 'system', summary: 'Queue depth, workers and job count.',
+      method: 'GET', path: '/api/v1/status', access: 'token', tag: 'system', summary: "Queue depth, workers and the workspace's job count.",
       responses: { 200: { description: 'ServiceStatus', schema: 'ServiceStatus' } },
-      handle: async () => ({ status: 200, json: await context.jobs.status() }),
+      handle: async ({ caller }) => ({ status: 200, json: await context.jobs.status(caller) }),
     },
   ];
 }

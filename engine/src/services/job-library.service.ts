@@ -3,6 +3,7 @@
  * in each result a worker sends back. Off until ONSCREEN_LIBRARY_ENABLED is set: every call then
  * says so. Library people live apart from jobs: deleting a job, or retention, never removes one.
  */
+import { describeActor, type Actor } from '../../../shared/src/actor.js';
 import type { Tag } from '../../../shared/src/analysis.js';
 import type { PeopleResponse } from '../../../shared/src/api/types.js';
 import { LIBRARY_GENDERS, type LibraryGender, type LibraryPersonSummary } from '../../../shared/src/library.js';
@@ -44,12 +45,12 @@ export class JobLibraryService {
    * Tags a person in a job. Correcting the tag of someone recognised from the library also updates
    * the library (issue 9: "correct it, which also updates the library"); confirming changes nothing there.
    */
-  async tag(jobId: string, person: number, tag: Tag, by: string): Promise<PeopleResponse> {
-    const response = await this.deps.tagging.tag(jobId, person, tag, by);
+  async tag(jobId: string, person: number, tag: Tag, actor: Actor): Promise<PeopleResponse> {
+    const response = await this.deps.tagging.tag(jobId, person, tag, actor);
     const known = response.people.find((p) => p.id === person)?.known;
     const library = this.library;
     if (library && known && LIBRARY_GENDERS.includes(tag as LibraryGender) && known.gender !== tag) {
-      await this.lock.run('library', () => library.retag(known.person, tag as LibraryGender, by)).catch((error: unknown) => {
+      await this.lock.run('library', () => library.retag(known.person, tag as LibraryGender, describeActor(actor))).catch((error: unknown) => {
         // The library person may have been removed since: the tag here stands.
         if (!(error instanceof OnscreenError && error.code === 'library_person_unknown')) throw error;
       });

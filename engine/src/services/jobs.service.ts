@@ -11,6 +11,7 @@ import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { JobRecord, JobsRepository } from '../storage/jobs.repository.js';
 import { assertJobId, createJobId } from '../contracts/job-id.js';
 import { resolveOption } from '../contracts/job-options.js';
+import type { Caller } from './caller.js';
 import type { JobNotifier } from './job-notifier.js';
 import { classifyUrl, reuseKeyOfUpload, reuseKeyOfUrl, type ClassifiedSource } from './job-source.js';
 import { toJob } from './job-view.js';
@@ -44,26 +45,26 @@ export class JobsService {
 
   constructor(private readonly deps: JobsServiceDeps) {}
 
-  async createFromUrl(request: CreateJobRequest, tokenName: string): Promise<Created> {
+  async createFromUrl(request: CreateJobRequest, caller: Caller): Promise<Created> {
     const fps = this.checkFps(request.options?.fps);
     const source = classifyUrl(request.url, this.deps.findYouTubeId);
     if (!this.deps.settings.allowPrivateNetwork) await this.deps.assertPublicUrl(source.url);
     const reuseKey = reuseKeyOfUrl(source, fps);
-    const { record, isReused } = this.insertUnlessReusable(request.force === true, reuseKey, () =>
-      this.newRecord(source, { fps, reuseKey, requester: request.requester, tokenName, uploadSha256: null }),
+    const { record, isReused } = this.insertUnlessReusable(request.force === true, reuseKey, caller.workspaceId, () =>
+      this.newRecord(source, { fps, reuseKey, requester: request.requester, caller, uploadSha256: null }),
     );
     if (!isReused) await this.enqueue(record);
     return { job: toJob(record, isReused), isReused };
   }
 
-  async createFromUpload(body: Readable, request: UploadRequest, tokenName: string): Promise<Created> {
+  async createFromUpload(body: Readable, request: UploadRequest, caller: Caller): Promise<Created> {
     const fps = this.checkFps(request.fps);
     const filename = cleanFilename(request.filename);
     const upload = await this.deps.files.receiveUpload(body, filename, this.deps.settings.uploadLimitBytes);
     const reuseKey = reuseKeyOfUpload(upload.sha256, fps);
     const source: ClassifiedSource = { kind: 'upload', label: filename, url: '', videoId: null };
-    const { record, isReused } = this.insertUnlessReusable(request.force === true, reuseKey, () =>
-      this.newRecord(source, { fps, reuseKey, requester: request.requester, tokenName, uploadSha256: upload.sha256 }),
+    const { record, isReused } = this.insertUnlessReusable(request.force === true, reuseKey, caller.workspaceId, () =>
+      this.newRecord(source, { fps, reuseKey, requester: request.requester, caller, uploadSha256: upload.sha256 }),
     );
     if (isReused) {
       await this.deps.files.discardUpload(upload);
@@ -80,12 +81,22 @@ export class JobsService {
 
   getRecord(id: string): JobRecord {
     const record = this.deps.jobs.get(assertJobId(id));
-    if (!record) throw new OnscreenError('job_not_found', `No job ${id}: it never existed, or it was deleted.`);
+    if (!record) throw notFound(id);
     return record;
   }
 
-  list(options: { limit: number; requester?: string | undefined }): Job[] {
-    return this.deps.jobs.list(options).map((r) => toJob(r));
+  /**
+   * Throws job_not_found unless the job exists in the caller's workspace: another workspace's
+   * job is answered exactly as a job that never existed, so ids do not leak.
+   */
+  checkAccess(id: string, caller: Caller): void {
+    const workspace = this.deps.jobs.workspaceOf(assertJobId(id));
+    if (workspace === null || workspace !== caller.workspaceId) throw notFound(id);
+  }
+
+  /** The newest jobs of the caller's workspace. */
+  list(options: { limit: number; requester?: string | undefined }, caller: Caller): Job[] {
+    return this.deps.jobs.list({ ...options, workspaceId: caller.workspaceId }).map((r) => toJob(r));
   }
 
   /** Deletes the job and everything derived from it: faces, thumbnails, embeddings, tags, report, upload. */
@@ -113,19 +124,20 @@ export class JobsService {
     }
   }
 
-  async status(): Promise<ServiceStatus> {
+  /** The queue (shared by every workspace) and the caller's workspace's job count. */
+  async status(caller: Caller): Promise<ServiceStatus> {
     const stats = await this.deps.queue.stats();
     const failed = this.deps.jobs.listByStatus(['failed']).length;
     return {
       version: this.deps.settings.version,
       queue: { mode: stats.mode, waiting: stats.waiting, active: stats.active, failed: Math.max(failed, stats.failed), workers: stats.workers },
-      jobs: { total: this.deps.jobs.count() },
+      jobs: { total: this.deps.jobs.count(caller.workspaceId) },
     };
   }
 
-  private insertUnlessReusable(isForced: boolean, reuseKey: string, build: () => JobRecord): { record: JobRecord; isReused: boolean } {
+  private insertUnlessReusable(isForced: boolean, reuseKey: string, workspaceId: string, build: () => JobRecord): { record: JobRecord; isReused: boolean } {
     return this.deps.jobs.transaction(() => {
-      const existing = isForced ? null : this.deps.jobs.findReusable(reuseKey);
+      const existing = isForced ? null : this.deps.jobs.findReusable(reuseKey, workspaceId);
       if (existing) return { record: existing, isReused: true };
       const record = build();
       this.deps.jobs.insert(record);
@@ -133,11 +145,13 @@ export class JobsService {
     });
   }
 
-  private newRecord(source: ClassifiedSource, fields: { fps: number; reuseKey: string; requester: string | undefined; tokenName: string; uploadSha256: string | null }): JobRecord {
+  private newRecord(source: ClassifiedSource, fields: { fps: number; reuseKey: string; requester: string | undefined; caller: Caller; uploadSha256: string | null }): JobRecord {
     const now = (this.deps.now?.() ?? new Date()).toISOString();
     const label = fields.requester?.trim();
+    const { tokenName } = fields.caller;
     return {
       id: createJobId(),
+      workspaceId: fields.caller.workspaceId,
       status: 'queued',
       stage: 'queued',
       percent: 0,
@@ -151,9 +165,9 @@ export class JobsService {
       reuseKey: fields.reuseKey,
       fps: fields.fps,
       title: null,
-      requester: label ? `${fields.tokenName}:${label}` : fields.tokenName,
+      requester: label ? `${tokenName}:${label}` : tokenName,
       requesterLabel: label || null,
-      tokenName: fields.tokenName,
+      tokenName,
       errorCode: null,
       errorMessage: null,
       errorHint: null,
@@ -193,4 +207,8 @@ function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const clean = [...base].filter((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127).join('').trim().slice(0, 200);
   return clean || 'upload';
+}
+
+function notFound(id: string): OnscreenError {
+  return new OnscreenError('job_not_found', `No job ${id}: it never existed, or it was deleted.`);
 }

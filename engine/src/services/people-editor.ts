@@ -21,9 +21,10 @@ export type EditRequest =
   | { kind: 'not-them'; person: number }
   | { kind: 'undo' };
 
-/** Who edits, and when (an ISO time). */
+/** Who edits (the client, and the person it acts for if it said), and when (an ISO time). */
 export interface Editor {
   by: string;
+  onBehalfOf?: string | undefined;
   at: string;
 }
 
@@ -54,33 +55,37 @@ export function recordEdits(history: EditHistory, requests: readonly EditRequest
   });
 }
 
-function toEdits(request: EditRequest, analysis: Analysis, edits: readonly Edit[], { by, at }: Editor): Edit[] {
+function toEdits(request: EditRequest, analysis: Analysis, edits: readonly Edit[], editor: Editor): Edit[] {
+  const { by, at } = editor;
+  const who = editor.onBehalfOf ? { onBehalfOf: editor.onBehalfOf } : {};
   switch (request.kind) {
     case 'tag':
-      return [{ kind: 'tag', cluster: request.person, tag: request.tag, by, at }];
+      return [{ kind: 'tag', cluster: request.person, tag: request.tag, by, ...who, at }];
     case 'merge':
-      return [{ kind: 'merge', into: request.into, from: request.from, by, at }];
+      return [{ kind: 'merge', into: request.into, from: request.from, by, ...who, at }];
     case 'undo':
-      return [{ kind: 'undo', by, at }];
+      return [{ kind: 'undo', by, ...who, at }];
     case 'name':
-      return [{ kind: 'name', cluster: request.person, name: request.name, by, at }];
+      return [{ kind: 'name', cluster: request.person, name: request.name, by, ...who, at }];
     case 'not-them':
-      return [{ kind: 'not-known', cluster: request.person, by, at }];
+      return [{ kind: 'not-known', cluster: request.person, by, ...who, at }];
     case 'accept-suggestions': {
       const clusters = applyEdits(analysis, edits).filter((p) => p.tag === null && p.suggestion !== null).map((p) => p.id);
-      return [{ kind: 'accept-suggestions', clusters, by, at }];
+      return [{ kind: 'accept-suggestions', clusters, by, ...who, at }];
     }
     case 'split':
-      return splitEdits(request.person, request.tracks, analysis, edits, { by, at });
+      return splitEdits(request.person, request.tracks, analysis, edits, editor);
   }
 }
 
-function splitEdits(person: number, tracks: readonly number[] | undefined, analysis: Analysis, edits: readonly Edit[], { by, at }: Editor): Edit[] {
+function splitEdits(person: number, tracks: readonly number[] | undefined, analysis: Analysis, edits: readonly Edit[], editor: Editor): Edit[] {
+  const { by, at } = editor;
+  const who = editor.onBehalfOf ? { onBehalfOf: editor.onBehalfOf } : {};
   const next = nextClusterId(analysis, edits);
-  if (tracks && tracks.length > 0) return [{ kind: 'split', cluster: person, tracks: [...tracks], newCluster: next, by, at }];
+  if (tracks && tracks.length > 0) return [{ kind: 'split', cluster: person, tracks: [...tracks], newCluster: next, by, ...who, at }];
   const current = applyEdits(analysis, edits).find((p) => p.id === person);
   if (!current) throw new OnscreenError('cluster_unknown', `There is no person ${person}.`);
   if (current.tracks.length < 2) throw new OnscreenError('bad_request', `Person ${person} has one track only: there is nothing to split.`);
   const group = `split-${person}-${at}`;
-  return current.tracks.slice(1).map((track, i) => ({ kind: 'split' as const, cluster: person, tracks: [track], newCluster: next + i, by, at, group }));
+  return current.tracks.slice(1).map((track, i) => ({ kind: 'split' as const, cluster: person, tracks: [track], newCluster: next + i, by, ...who, at, group }));
 }

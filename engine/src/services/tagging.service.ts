@@ -2,7 +2,9 @@
  * Tagging a job's people: tag, merge, split, accept suggestions, undo, finish. The edits go
  * through people-editor.ts, the one edit path the command line uses too, into the history in the
  * job's analysis folder (the one source of truth); the current people are derived from it.
+ * Each edit names its client (the token) and the person it acted for, if it said (an Actor).
  */
+import { describeActor, type Actor } from '../../../shared/src/actor.js';
 import type { Analysis, Edit, PersonView, Tag } from '../../../shared/src/analysis.js';
 import type { Job, PeopleResponse } from '../../../shared/src/api/types.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
@@ -27,43 +29,43 @@ export class TaggingService {
     return this.toResponse(await this.state(jobId));
   }
 
-  tag(jobId: string, person: number, tag: Tag, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, [{ kind: 'tag', person, tag }], by);
+  tag(jobId: string, person: number, tag: Tag, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'tag', person, tag }], actor);
   }
 
   /** Names a person (in the same history as tags, so undo takes it back). */
-  name(jobId: string, person: number, name: string, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, [{ kind: 'name', person, name }], by);
+  name(jobId: string, person: number, name: string, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'name', person, name }], actor);
   }
 
   /** "Not them": the person is not the library person they were recognised as; the library's tag goes too. */
-  notThem(jobId: string, person: number, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, [{ kind: 'not-them', person }], by);
+  notThem(jobId: string, person: number, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'not-them', person }], actor);
   }
 
-  merge(jobId: string, into: number, from: number, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, [{ kind: 'merge', into, from }], by);
+  merge(jobId: string, into: number, from: number, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'merge', into, from }], actor);
   }
 
   /** Moves `tracks` into a new person; without `tracks`, every track but the first becomes its own person. */
-  split(jobId: string, person: number, by: string, tracks?: number[]): Promise<PeopleResponse> {
-    return this.edit(jobId, [{ kind: 'split', person, tracks }], by);
+  split(jobId: string, person: number, actor: Actor, tracks?: number[]): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'split', person, tracks }], actor);
   }
 
-  acceptSuggestions(jobId: string, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, [{ kind: 'accept-suggestions' }], by);
+  acceptSuggestions(jobId: string, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'accept-suggestions' }], actor);
   }
 
-  undo(jobId: string, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, [{ kind: 'undo' }], by);
+  undo(jobId: string, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'undo' }], actor);
   }
 
   /** Marks tagging done: the report is final (it still follows later edits). */
-  async finish(jobId: string, by: string): Promise<Job> {
+  async finish(jobId: string, actor: Actor): Promise<Job> {
     return this.deps.files.history(jobId).locked(async () => {
       const { record } = await this.state(jobId);
       if (record.status === 'done') return toJob(record);
-      const updated = this.deps.jobs.update(jobId, { status: 'done', message: `Tagging finished by ${by}` });
+      const updated = this.deps.jobs.update(jobId, { status: 'done', message: `Tagging finished by ${describeActor(actor)}` });
       if (!updated) throw new OnscreenError('job_not_found');
       const job = toJob(updated);
       this.deps.notifier.publish(job);
@@ -97,9 +99,9 @@ export class TaggingService {
     return record;
   }
 
-  private async edit(jobId: string, requests: EditRequest[], by: string): Promise<PeopleResponse> {
+  private async edit(jobId: string, requests: EditRequest[], actor: Actor): Promise<PeopleResponse> {
     const record = this.readyRecord(jobId);
-    const { analysis, edits } = await recordEdits(this.deps.files.history(jobId), requests, { by, at: this.now() });
+    const { analysis, edits } = await recordEdits(this.deps.files.history(jobId), requests, { ...actor, at: this.now() });
     const updated = this.deps.jobs.update(jobId, {});
     if (updated) this.deps.notifier.publish(toJob(updated));
     return this.toResponse({ record: updated ?? record, analysis, edits });

@@ -1,6 +1,6 @@
 /**
- * The service's SQLite database (better-sqlite3): jobs, API tokens and the signing secret's
- * home folder. Analysis results and tagging edits live in each job's analysis folder
+ * The service's SQLite database (better-sqlite3): workspaces, jobs, API tokens, share links
+ * and the signing secret's home folder. Analysis results and tagging edits live in each job's analysis folder
  * (`<dataDir>/jobs/<id>/`), the one format the CLI and the service share.
  */
 import Database from 'better-sqlite3';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 export type Db = Database.Database;
 
 /** Ordered migrations; each runs once, in a transaction, and bumps `user_version`. */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE jobs (
      id TEXT PRIMARY KEY,
      status TEXT NOT NULL,
@@ -87,6 +87,33 @@ const MIGRATIONS: string[] = [
      model TEXT,
      next_id INTEGER NOT NULL
    );`,
+  // Workspaces: every token and every job belongs to one; what was there before goes to "default".
+  // Collections carry the same `workspace_id` column (the people library will too).
+  // Share links: read-only, expiring, revocable links to a job's (later a collection's) report.
+  `CREATE TABLE workspaces (
+     id TEXT PRIMARY KEY,
+     created_at TEXT NOT NULL
+   );
+   INSERT INTO workspaces (id, created_at) VALUES ('default', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+   ALTER TABLE tokens ADD COLUMN workspace_id TEXT NOT NULL DEFAULT 'default';
+   ALTER TABLE tokens ADD COLUMN is_admin INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE jobs ADD COLUMN workspace_id TEXT NOT NULL DEFAULT 'default';
+   CREATE INDEX jobs_workspace ON jobs (workspace_id, created_at);
+   ALTER TABLE collections ADD COLUMN workspace_id TEXT NOT NULL DEFAULT 'default';
+   CREATE TABLE share_links (
+     id TEXT PRIMARY KEY,
+     workspace_id TEXT NOT NULL REFERENCES workspaces (id),
+     resource_kind TEXT NOT NULL CHECK (resource_kind IN ('job', 'collection')),
+     resource_id TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     revoked_at TEXT
+   );
+   CREATE INDEX share_links_resource ON share_links (resource_kind, resource_id);
+   CREATE TRIGGER jobs_delete_share_links AFTER DELETE ON jobs BEGIN
+     DELETE FROM share_links WHERE resource_kind = 'job' AND resource_id = OLD.id;
+   END;`,
 ];
 
 export function openDatabase(dataDir: string): Db {

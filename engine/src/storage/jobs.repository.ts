@@ -4,6 +4,8 @@ import type { Db } from './database.js';
 
 export interface JobRecord {
   id: string;
+  /** The workspace the job belongs to: only its tokens see or change it. */
+  workspaceId: string;
   status: JobStatus;
   stage: JobStage;
   percent: number;
@@ -38,7 +40,7 @@ export interface JobRecord {
 }
 
 const COLUMNS: Record<keyof JobRecord, string> = {
-  id: 'id', status: 'status', stage: 'stage', percent: 'percent', etaSeconds: 'eta_seconds', message: 'message',
+  id: 'id', workspaceId: 'workspace_id', status: 'status', stage: 'stage', percent: 'percent', etaSeconds: 'eta_seconds', message: 'message',
   sourceKind: 'source_kind', sourceLabel: 'source_label', sourceUrl: 'source_url', videoId: 'video_id',
   uploadSha256: 'upload_sha256', reuseKey: 'reuse_key', fps: 'fps', title: 'title', requester: 'requester', requesterLabel: 'requester_label',
   tokenName: 'token_name', errorCode: 'error_code', errorMessage: 'error_message', errorHint: 'error_hint',
@@ -78,22 +80,28 @@ export class JobsRepository {
     this.db.prepare('UPDATE jobs SET deliveries = deliveries + 1 WHERE id = ?').run(id);
   }
 
-  /** The newest job with this reuse key that has not failed. */
-  findReusable(reuseKey: string): JobRecord | null {
+  /** The newest job of the workspace with this reuse key that has not failed (another workspace's job is never reused). */
+  findReusable(reuseKey: string, workspaceId: string): JobRecord | null {
     const row = this.db
-      .prepare(`${SELECT} WHERE reuse_key = ? AND status != 'failed' ORDER BY created_at DESC LIMIT 1`)
-      .get(reuseKey) as JobRecord | undefined;
+      .prepare(`${SELECT} WHERE reuse_key = ? AND workspace_id = ? AND status != 'failed' ORDER BY created_at DESC LIMIT 1`)
+      .get(reuseKey, workspaceId) as JobRecord | undefined;
     return row ?? null;
   }
 
-  list(options: { limit: number; requester?: string | undefined }): JobRecord[] {
+  /** The newest jobs of one workspace, optionally of one requester. */
+  list(options: { workspaceId: string; limit: number; requester?: string | undefined }): JobRecord[] {
     if (options.requester !== undefined) {
       const r = options.requester;
       return this.db
-        .prepare(`${SELECT} WHERE requester = ? OR requester_label = ? OR token_name = ? ORDER BY created_at DESC, id LIMIT ?`)
-        .all(r, r, r, options.limit) as JobRecord[];
+        .prepare(`${SELECT} WHERE workspace_id = ? AND (requester = ? OR requester_label = ? OR token_name = ?) ORDER BY created_at DESC, id LIMIT ?`)
+        .all(options.workspaceId, r, r, r, options.limit) as JobRecord[];
     }
-    return this.db.prepare(`${SELECT} ORDER BY created_at DESC, id LIMIT ?`).all(options.limit) as JobRecord[];
+    return this.db.prepare(`${SELECT} WHERE workspace_id = ? ORDER BY created_at DESC, id LIMIT ?`).all(options.workspaceId, options.limit) as JobRecord[];
+  }
+
+  /** The job's workspace, or null if there is no such job. */
+  workspaceOf(id: string): string | null {
+    return (this.db.prepare('SELECT workspace_id FROM jobs WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
   }
 
   listByStatus(statuses: JobStatus[]): JobRecord[] {
@@ -109,7 +117,9 @@ export class JobsRepository {
     return new Set((this.db.prepare('SELECT id FROM jobs').pluck().all() as string[]));
   }
 
-  count(): number {
+  /** Jobs of one workspace, or of all. */
+  count(workspaceId?: string): number {
+    if (workspaceId !== undefined) return this.db.prepare('SELECT COUNT(*) FROM jobs WHERE workspace_id = ?').pluck().get(workspaceId) as number;
     return this.db.prepare('SELECT COUNT(*) FROM jobs').pluck().get() as number;
   }
 

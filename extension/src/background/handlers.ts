@@ -5,7 +5,7 @@ import { OnscreenError } from '../../../shared/src/errors.js';
 import { openOptionsPage, openPopupWindow, tryOpenActionPopup } from '../browser.js';
 import { findJobForVideo } from '../jobs.js';
 import type { PeopleWithThumbnails } from '../messages.js';
-import { DEFAULT_TAGGER, normaliseServerUrl } from '../settings.js';
+import { normaliseServerUrl } from '../settings.js';
 import { connectEngine, readSettings } from './engine.js';
 import { bumpReportStamp, forgetJob, readJobs } from './job-store.js';
 import { noteJob } from './job-watcher.js';
@@ -15,12 +15,13 @@ import { toDataUrl, withThumbnails } from './thumbnails.js';
 
 const REQUESTER = 'browser-extension';
 
-async function tagger(): Promise<string> {
-  return (await readSettings())?.name?.trim() || DEFAULT_TAGGER;
+/** The person the extension tags for: the name its user gave in the options (the engine knows the client by its token). */
+async function tagger(): Promise<string | undefined> {
+  return (await readSettings())?.name?.trim() || undefined;
 }
 
 /** Runs a tagging edit, then tells open pages the report changed. */
-async function edit(jobId: string, call: (client: OnscreenClient, by: string) => Promise<PeopleResponse>): Promise<PeopleWithThumbnails> {
+async function edit(jobId: string, call: (client: OnscreenClient, onBehalfOf: string | undefined) => Promise<PeopleResponse>): Promise<PeopleWithThumbnails> {
   const client = await connectEngine();
   const people = await call(client, await tagger());
   await bumpReportStamp(jobId);
@@ -102,8 +103,14 @@ export function createHandlers(): Handlers {
     },
     async reportPageUrl({ jobId }) {
       const client = await connectEngine();
-      const job = (await readJobs()).find((j) => j.id === jobId) ?? (await client.getJob(jobId));
-      return client.resolve(job.pageUrl);
+      try {
+        // A read-only share link: the page itself would ask for the token the extension holds.
+        return await client.shareReportUrl(jobId);
+      } catch (error) {
+        if (error instanceof OnscreenError && error.code === 'job_not_found') throw error;
+        const job = (await readJobs()).find((j) => j.id === jobId) ?? (await client.getJob(jobId));
+        return client.resolve(job.pageUrl);
+      }
     },
     currentVideo: () => findCurrentVideo(),
     seek: ({ videoId, seconds }) => seekVideo(videoId, seconds),

@@ -2,6 +2,7 @@
  * The typed client of the engine's HTTP API: the only way the extension, the bot and the
  * tagging page talk to the engine. Runs in Node 20 and in browsers (fetch, EventSource-free SSE).
  */
+import { toOnBehalfOf } from '../actor.js';
 import type { Edit, Tag } from '../analysis.js';
 import { isErrorCode, OnscreenError, type ErrorBody } from '../errors.js';
 import type { CollectionReport } from '../collection.js';
@@ -15,6 +16,9 @@ import {
   type LinkCheck,
   type PeopleResponse,
   type ServiceStatus,
+  type ShareLink,
+  type TokenInfo,
+  type Workspace,
 } from './types.js';
 
 export interface ClientOptions {
@@ -79,18 +83,21 @@ export class OnscreenClient {
     return this.json('GET', `/jobs/${encodeURIComponent(jobId)}/people`);
   }
 
-  tag(jobId: string, person: number, tag: Tag, by: string): Promise<PeopleResponse> {
-    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/tags`, { person, tag, by });
+  // Edits: the engine attributes them to this client's token; `onBehalfOf` names the person it
+  // acts for (a name a user typed is cleaned by toOnBehalfOf; an empty one is left out).
+
+  tag(jobId: string, person: number, tag: Tag, onBehalfOf?: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/tags`, { person, tag, ...forWhom(onBehalfOf) });
   }
 
   /** Names a person (in the edit history, with undo). */
-  name(jobId: string, person: number, name: string, by: string): Promise<PeopleResponse> {
-    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/name`, { person, name, by });
+  name(jobId: string, person: number, name: string, onBehalfOf?: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/name`, { person, name, ...forWhom(onBehalfOf) });
   }
 
   /** A person recognised from the people library is not them: the recognition and its tag go. */
-  notThem(jobId: string, person: number, by: string): Promise<PeopleResponse> {
-    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/not-them`, { person, by });
+  notThem(jobId: string, person: number, onBehalfOf?: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/not-them`, { person, ...forWhom(onBehalfOf) });
   }
 
   listLibrary(): Promise<{ people: LibraryPersonSummary[] }> {
@@ -98,12 +105,12 @@ export class OnscreenClient {
   }
 
   /** Adds everyone a person tagged in the job to the people library. */
-  addToLibrary(jobId: string, by: string): Promise<{ added: LibraryPersonSummary[]; updated: LibraryPersonSummary[] }> {
-    return this.json('POST', '/library/people', { jobId, by });
+  addToLibrary(jobId: string, onBehalfOf?: string): Promise<{ added: LibraryPersonSummary[]; updated: LibraryPersonSummary[] }> {
+    return this.json('POST', '/library/people', { jobId, ...forWhom(onBehalfOf) });
   }
 
-  renameLibraryPerson(id: string, name: string, by: string): Promise<LibraryPersonSummary> {
-    return this.json('POST', `/library/people/${encodeURIComponent(id)}/rename`, { name, by });
+  renameLibraryPerson(id: string, name: string, onBehalfOf?: string): Promise<LibraryPersonSummary> {
+    return this.json('POST', `/library/people/${encodeURIComponent(id)}/rename`, { name, ...forWhom(onBehalfOf) });
   }
 
   removeLibraryPerson(id: string): Promise<LibraryPersonSummary> {
@@ -115,24 +122,64 @@ export class OnscreenClient {
     return new Uint8Array(await response.arrayBuffer());
   }
 
-  merge(jobId: string, into: number, from: number, by: string): Promise<PeopleResponse> {
-    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/merge`, { into, from, by });
+  merge(jobId: string, into: number, from: number, onBehalfOf?: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/merge`, { into, from, ...forWhom(onBehalfOf) });
   }
 
-  split(jobId: string, person: number, by: string, tracks?: number[]): Promise<PeopleResponse> {
-    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/split`, { person, by, ...(tracks ? { tracks } : {}) });
+  split(jobId: string, person: number, onBehalfOf?: string, tracks?: number[]): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/split`, { person, ...forWhom(onBehalfOf), ...(tracks ? { tracks } : {}) });
   }
 
-  acceptSuggestions(jobId: string, by: string): Promise<PeopleResponse> {
-    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/accept-suggestions`, { by });
+  acceptSuggestions(jobId: string, onBehalfOf?: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/accept-suggestions`, forWhom(onBehalfOf));
   }
 
-  undo(jobId: string, by: string): Promise<PeopleResponse> {
-    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/undo`, { by });
+  undo(jobId: string, onBehalfOf?: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/undo`, forWhom(onBehalfOf));
   }
 
-  finish(jobId: string, by: string): Promise<Job> {
-    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/finish`, { by });
+  finish(jobId: string, onBehalfOf?: string): Promise<Job> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/finish`, forWhom(onBehalfOf));
+  }
+
+  /** A read-only link to the job's report, for people without a token (a fresh one is reused). */
+  createShareLink(jobId: string, options: { days?: number } = {}): Promise<ShareLink> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/share-links`, options);
+  }
+
+  /** The absolute URL of a read-only link to the job's report. */
+  async shareReportUrl(jobId: string): Promise<string> {
+    return this.resolve((await this.createShareLink(jobId)).url);
+  }
+
+  listShareLinks(jobId: string): Promise<{ links: ShareLink[] }> {
+    return this.json('GET', `/jobs/${encodeURIComponent(jobId)}/share-links`);
+  }
+
+  async revokeShareLink(linkId: string): Promise<void> {
+    await this.request('DELETE', `/share-links/${encodeURIComponent(linkId)}`);
+  }
+
+  // Admin tokens only: workspaces and their tokens.
+
+  listWorkspaces(): Promise<{ workspaces: Workspace[] }> {
+    return this.json('GET', '/admin/workspaces');
+  }
+
+  createWorkspace(id: string): Promise<Workspace> {
+    return this.json('POST', '/admin/workspaces', { id });
+  }
+
+  listTokens(workspace?: string): Promise<{ tokens: TokenInfo[] }> {
+    return this.json('GET', `/admin/tokens${workspace ? `?${new URLSearchParams({ workspace })}` : ''}`);
+  }
+
+  createToken(name: string, workspace: string, options: { admin?: boolean } = {}): Promise<{ token: string; info: TokenInfo }> {
+    return this.json('POST', '/admin/tokens', { name, workspace, ...options });
+  }
+
+  async revokeToken(name: string): Promise<void> {
+    await this.request('DELETE', `/admin/tokens/${encodeURIComponent(name)}`);
   }
 
   history(jobId: string): Promise<{ edits: Edit[] }> {
@@ -290,6 +337,11 @@ export class OnscreenClient {
     if (!response.ok) throw await toError(response);
     return response;
   }
+}
+
+function forWhom(onBehalfOf: string | undefined): { onBehalfOf?: string } {
+  const cleaned = toOnBehalfOf(onBehalfOf);
+  return cleaned ? { onBehalfOf: cleaned } : {};
 }
 
 export function isAnalysing(job: Job): boolean {

@@ -3,7 +3,10 @@
  * the bot; both reach it only through `OnscreenClient` (client.ts).
  *
  * Routes (all JSON unless said; every route but /api/health and /api/ready needs
- * `Authorization: Bearer <token>`):
+ * `Authorization: Bearer <token>`). A token belongs to one workspace and sees only its jobs:
+ * another workspace's job answers 404, as one that never existed. Edits are attributed to the
+ * token's name (`by`); the person it acts for goes in `onBehalfOf` (or the
+ * `X-Onscreen-On-Behalf-Of` header), checked by shared/src/actor.ts:
  *   GET    /api/health                          → { ok: true, version }
  *   GET    /api/ready                           → 200 { ready: true } | 503
  *   GET    /api/openapi.json                    → OpenAPI 3.1 document
@@ -42,6 +45,15 @@
  *   GET    /api/v1/collections/:cid/report.csv  → text/csv
  *   GET    /api/v1/collections/:cid/report.html → text/html (self-contained)
  *   GET    /api/v1/collections/:cid/charts/:name.png  → image/png, name ∈ videos | trend | people
+ *   POST   /api/v1/jobs/:id/share-links         { days? } → 201 ShareLink (read-only report link; reused while fresh)
+ *   GET    /api/v1/jobs/:id/share-links         → { links: ShareLink[] }
+ *   DELETE /api/v1/share-links/:linkId           → 204 (revoked at once)
+ * Admin (an admin token; others get 403):
+ *   GET    /api/v1/admin/workspaces             → { workspaces: Workspace[] }
+ *   POST   /api/v1/admin/workspaces             { id } → 201 Workspace
+ *   GET    /api/v1/admin/tokens?workspace=      → { tokens: TokenInfo[] }
+ *   POST   /api/v1/admin/tokens                 { name, workspace, admin? } → 201 { token, info: TokenInfo }
+ *   DELETE /api/v1/admin/tokens/:name           → 204 (revoked)
  * The people library (404 library_off unless ONSCREEN_LIBRARY_ENABLED):
  *   GET    /api/v1/library                      → { people: LibraryPersonSummary[] }
  *   POST   /api/v1/library/people               { jobId, by } → { added, updated }
@@ -53,6 +65,8 @@
  *   GET    /                                    → job list page
  *   GET    /jobs/:id                            → tagging and report page
  *   GET    /library                             → people library page
+ * Share links (no token: the link is the credential; read only):
+ *   GET    /share/:link                         → the report as a self-contained HTML page
  * Errors: ErrorBody with the HTTP status of ERROR_CODES[code].status.
  */
 import type { AnalyzeOptions, Edit, PersonView, Tag } from '../analysis.js';
@@ -157,25 +171,65 @@ export interface PeopleResponse {
   revision: number;
 }
 
-export interface TagRequest {
-  person: number;
-  tag: Tag;
-  by: string;
+/**
+ * Who an edit is for. The engine records the token's name as `by` itself; `onBehalfOf` names the
+ * person the client acts for (see shared/src/actor.ts). `by` in a request is the older name of
+ * `onBehalfOf`, held to the same rules; it is never taken as the client's identity.
+ */
+export interface OnBehalfOf {
+  onBehalfOf?: string;
+  /** @deprecated send `onBehalfOf`. */
+  by?: string;
 }
 
-export interface MergeRequest {
+export interface TagRequest extends OnBehalfOf {
+  person: number;
+  tag: Tag;
+}
+
+export interface MergeRequest extends OnBehalfOf {
   /** The person that stays. */
   into: number;
   /** The person merged into it. */
   from: number;
-  by: string;
 }
 
-export interface SplitRequest {
+export interface SplitRequest extends OnBehalfOf {
   person: number;
   /** Track ids moved into a new person (default: every track its own person). */
   tracks?: number[];
-  by: string;
+}
+
+/** A read-only link to a report; `url` is relative to the engine (`/share/<id>.<signature>`). */
+export interface ShareLink {
+  id: string;
+  url: string;
+  /** What it opens: a job's report (collections later). */
+  resource: { kind: 'job' | 'collection'; id: string };
+  /** The client (token name) that made it. */
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+export interface Workspace {
+  id: string;
+  createdAt: string;
+  /** Active tokens. */
+  tokens: number;
+  jobs: number;
+}
+
+export interface TokenInfo {
+  name: string;
+  /** The workspace the token sees and changes (and nothing else). */
+  workspaceId: string;
+  /** An admin token also manages workspaces and their tokens. */
+  isAdmin: boolean;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
 }
 
 export interface ServiceStatus {

@@ -5,6 +5,7 @@
 import type { JSX } from 'preact';
 import { TAGS, type PersonView, type Tag } from '../analysis.js';
 import { DoubtNote } from './DoubtNote.js';
+import { describeActor } from '../actor.js';
 import {
   COLOURS,
   colourOf,
@@ -124,7 +125,7 @@ export function PersonCard(props: PersonCardProps): JSX.Element {
             </button>
           ))}
         </div>
-        <p class="os-card__origin">{describeTagOrigin(person.tag, person.tagOrigin, person.taggedBy, person.known)}</p>
+        <p class="os-card__origin">{describeTagOrigin(person.tag, person.tagOrigin, person.taggedBy && describeActor({ by: person.taggedBy, onBehalfOf: person.taggedOnBehalfOf }), person.known)}</p>
         {person.doubt && <DoubtNote doubt={person.doubt} isBusy={isBusy} onSplit={props.onSplit && ((tracks) => props.onSplit?.(tracks))} />}
         {props.onNotThem && person.known && person.tagOrigin === 'library' && (
           <p class="os-card__known">

@@ -102,7 +102,8 @@ test('Slack flow: link posted, progress, people, two taggers, merge, charts in t
   // Clicking the same tag again changes nothing (idempotent).
   await click('U1', ACTION_IDS.tagFemale, a!);
   await h.bot.services.tasks.idle();
-  assert.equal((await h.engineClient.getPeople(job.id)).people.find((p) => p.id === a)?.taggedBy, 'slack:U1');
+  const taggedA = (await h.engineClient.getPeople(job.id)).people.find((p) => p.id === a);
+  assert.deepEqual([taggedA?.taggedBy, taggedA?.taggedOnBehalfOf], ['slack-bot', 'slack:U1'], "the bot's token, on behalf of the Slack user it vouches for");
 
   // U2 merges the last person into the first through the menu.
   if (people.length >= 3) {
@@ -143,7 +144,12 @@ test('Slack flow: link posted, progress, people, two taggers, merge, charts in t
   const summary = h.slack.thread(CHANNEL, ROOT_TS).find((m) => /women on screen/.test(m.text));
   assert.ok(summary, 'the summary is in the thread');
   assert.ok(summary.text.includes(`women on screen ${formatShare(report.screenTime.female.share)} of the time, men ${formatShare(report.screenTime.male.share)}`));
-  assert.match(JSON.stringify(summary.blocks), new RegExp(`https://onscreen.newsroom.example/jobs/${job.id}`));
+  // "Open the full report" is a read-only share link on the engine's public address: it opens without a token.
+  const shareUrl = /https:\/\/onscreen\.newsroom\.example(\/share\/[\w-]{22}\.[\w-]{43})/.exec(JSON.stringify(summary.blocks));
+  assert.ok(shareUrl, 'the report link is a share link');
+  const shared = await fetch(`${h.engine.url}${shareUrl[1]}`);
+  assert.equal(shared.status, 200);
+  assert.match(await shared.text(), /<html/i);
   t.diagnostic(`summary: ${summary.text}`);
   assert.equal((await h.engineClient.getJob(job.id)).status, 'done');
   await h.slack.waitFor('the pages to show who finished', () => JSON.stringify(pages().at(-1)?.blocks).includes('Finished by <@U2>'));

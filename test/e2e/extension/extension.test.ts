@@ -181,7 +181,7 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     await popup.waitForFunction(() => document.querySelectorAll('.os-card--untagged').length === 0);
     assert.equal((await client.getPeople(job.id)).isComplete, true, 'every person is tagged in the engine');
     const history = (await client.history(job.id)).edits;
-    assert.ok(history.some((edit) => edit.by === 'Ana Reporter'), 'tags carry the name from the options');
+    assert.ok(history.length > 0 && history.every((edit) => edit.by === 'extension-e2e' && edit.onBehalfOf === 'Ana Reporter'), "tags carry the extension's token and, on behalf of, the name from the options");
     await shoot(popup, '11-popup-everyone-tagged');
     await popup.getByRole('button', { name: 'Finish tagging' }).click();
     // Finished: the popup turns to the results by itself, and the people stay marked finished.
@@ -205,7 +205,12 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     assert.equal(report.people.female, tags.filter((t) => t === 'female').length);
     assert.equal(report.people.male, tags.filter((t) => t === 'male').length);
     assert.ok(report.screenTime.female.seconds + report.screenTime.male.seconds > 0, 'someone tagged is on screen');
-    assert.match((await popup.locator('.ext-fullreport a').getAttribute('href')) ?? '', new RegExp(`^${service.url}/jobs/${job.id}$`));
+    // "Open the full report" is a read-only share link: it opens without the token the extension holds.
+    const fullReport = (await popup.locator('.ext-fullreport a').getAttribute('href')) ?? '';
+    assert.match(fullReport, new RegExp(`^${service.url}/share/[\\w-]{22}\\.[\\w-]{43}$`));
+    const shared = await fetch(fullReport);
+    assert.equal(shared.status, 200);
+    assert.match(await shared.text(), /<html/i);
     await shoot(popup, '12-popup-results');
 
     // 7. The strip under the player's progress bar shows when women and men are on screen.

@@ -72,7 +72,8 @@ test('malformed JSON, the wrong content type and schema violations: 400 naming t
   expectError(await call(api('/jobs'), json({ url: 'https://media.example/v.mp4', options: { fps: 500 } })), 400, 'bad_request', /fps/);
   expectError(await call(api('/jobs'), json([1, 2])), 400, 'bad_request');
   expectError(await call(api(`/jobs/${ready.id}/tags`), json({ person: 0, tag: 'woman', by: 'me' })), 400, 'bad_request', /"tag"/);
-  expectError(await call(api(`/jobs/${ready.id}/tags`), json({ person: 0, tag: 'female' })), 400, 'bad_request', /"by" is missing/);
+  expectError(await call(api(`/jobs/${ready.id}/tags`), json({ person: 0, tag: 'female', by: '<script>' })), 400, 'bad_request', /"by": may hold only letters/);
+  expectError(await call(api(`/jobs/${ready.id}/tags`), json({ person: 0, tag: 'female', onBehalfOf: 'x'.repeat(81) })), 400, 'bad_request', /"onBehalfOf": is longer than 80/);
   expectError(await call(api('/jobs?limit=many'), { token: s.token }), 400, 'bad_request', /limit/);
 });
 

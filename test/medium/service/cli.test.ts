@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { TokensService } from '../../../engine/src/services/tokens.service.js';
 import { openDatabase } from '../../../engine/src/storage/database.js';
 import { TokensRepository } from '../../../engine/src/storage/tokens.repository.js';
+import { WorkspacesRepository } from '../../../engine/src/storage/workspaces.repository.js';
 import { makeTempDir } from '../../fixtures/media.js';
 
 const CLI = fileURLToPath(new URL('../../../bin/onscreen.js', import.meta.url));
@@ -28,7 +29,7 @@ test('token create prints the token once; list shows names, not tokens; revoke s
     const check = () => {
       const db = openDatabase(temp.dir);
       try {
-        return new TokensService(new TokensRepository(db)).authenticate(token);
+        return new TokensService(new TokensRepository(db), new WorkspacesRepository(db)).authenticate(token)?.name ?? null;
       } finally {
         db.close();
       }
@@ -36,7 +37,7 @@ test('token create prints the token once; list shows names, not tokens; revoke s
     assert.equal(check(), 'slack-bot');
     const list = run(['token', 'list'], { ONSCREEN_DATA_DIR: temp.dir });
     assert.equal(list.code, 0);
-    assert.match(list.stdout, /^slack-bot\s+created/m);
+    assert.match(list.stdout, /^slack-bot\s+workspace default\s+created/m);
     assert.doesNotMatch(list.stdout, new RegExp(token));
 
     const duplicate = run(['token', 'create', 'slack-bot', '--data-dir', temp.dir]);
@@ -50,6 +51,19 @@ test('token create prints the token once; list shows names, not tokens; revoke s
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /No active token named "nobody"/);
     assert.match(run(['token', 'rename', 'x', '--data-dir', temp.dir]).stderr, /Usage: npx onscreen token/);
+
+    // Workspaces: a token of another workspace, an admin token, and the workspaces listed.
+    const desk = run(['token', 'create', 'desk-bot', '--workspace', 'desk-b', '--data-dir', temp.dir]);
+    assert.equal(desk.code, 0, desk.stderr);
+    assert.match(desk.stderr, /created in workspace "desk-b"/);
+    assert.equal(run(['token', 'create', 'ops', '--admin', '--data-dir', temp.dir]).code, 0);
+    const listed = run(['token', 'list', '--data-dir', temp.dir]).stdout;
+    assert.match(listed, /^desk-bot\s+workspace desk-b\s+created/m);
+    assert.match(listed, /^ops\s+workspace default \(admin\)/m);
+    assert.match(run(['token', 'list', '--workspace', 'desk-b', '--data-dir', temp.dir]).stdout, /^desk-bot[^\n]*\n$/);
+    assert.match(run(['token', 'workspaces', '--data-dir', temp.dir]).stdout, /^desk-b\s+1 token\(s\)\s+0 job\(s\)/m);
+    assert.equal(run(['token', 'create', 'x', '--workspace', '../etc', '--data-dir', temp.dir]).code, 2);
+    assert.match(run(['token', 'revoke', 'ops', '--admin', '--data-dir', temp.dir]).stderr, /Usage: npx onscreen token/);
   } finally {
     await temp.remove();
   }

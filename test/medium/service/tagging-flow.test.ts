@@ -109,7 +109,8 @@ test('tagging changes the report at once; merge, split and undo too; history say
 
   let people = await s.client.tag(job.id, 0, 'female', 'ana');
   assert.equal(people.people[0]!.tag, 'female');
-  assert.equal(people.people[0]!.taggedBy, 'ana');
+  assert.equal(people.people[0]!.taggedBy, 'test-1', 'the client is the token, whatever the request says');
+  assert.equal(people.people[0]!.taggedOnBehalfOf, 'ana');
   assert.equal(people.revision, 1);
   const afterTag = await s.client.getReport(job.id);
   assert.equal(afterTag.people.female, 1);
@@ -132,7 +133,7 @@ test('tagging changes the report at once; merge, split and undo too; history say
   assert.deepEqual(people.people.map((p) => p.id), [0, 1], 'undo takes back the split');
 
   people = await s.client.acceptSuggestions(job.id, 'carla');
-  assert.deepEqual(people.people.map((p) => [p.id, p.tag, p.tagOrigin, p.taggedBy]), [[0, 'female', 'person', 'ana'], [1, 'male', 'suggestion', 'carla']]);
+  assert.deepEqual(people.people.map((p) => [p.id, p.tag, p.tagOrigin, p.taggedOnBehalfOf]), [[0, 'female', 'person', 'ana'], [1, 'male', 'suggestion', 'carla']]);
   assert.equal(people.isComplete, true);
 
   const report = await s.client.getReport(job.id);
@@ -141,7 +142,7 @@ test('tagging changes the report at once; merge, split and undo too; history say
   assert.ok(report.screenTime.male.seconds > 0);
 
   const { edits } = await s.client.history(job.id);
-  assert.deepEqual(edits.map((e) => [e.kind, e.by]), [['tag', 'ana'], ['merge', 'ben'], ['split', 'ben'], ['undo', 'ben'], ['accept-suggestions', 'carla']]);
+  assert.deepEqual(edits.map((e) => [e.kind, e.by, e.onBehalfOf]), [['tag', 'test-1', 'ana'], ['merge', 'test-1', 'ben'], ['split', 'test-1', 'ben'], ['undo', 'test-1', 'ben'], ['accept-suggestions', 'test-1', 'carla']]);
   for (const edit of edits) assert.ok(Date.now() - Date.parse(edit.at) < 60_000, 'when');
 
   const finished = await s.client.finish(job.id, 'carla');

@@ -68,15 +68,17 @@ test('a person shows thumbnail, suggestion with confidence, the four tag buttons
 
 test('who tagged what is shown, and the chosen tag is highlighted', () => {
   const people = [
-    makePerson(0, { tag: 'female', tagOrigin: 'person', taggedBy: 'slack:U111' }),
-    makePerson(1, { tag: 'male', tagOrigin: 'suggestion', taggedBy: 'slack:U222' }),
-    makePerson(2, { tag: 'not-face', tagOrigin: 'person', taggedBy: 'web page' }),
+    makePerson(0, { tag: 'female', tagOrigin: 'person', taggedBy: 'slack-bot', taggedOnBehalfOf: 'slack:U111' }),
+    makePerson(1, { tag: 'male', tagOrigin: 'suggestion', taggedBy: 'slack:U222' }), // a history from before "on behalf of"
+    makePerson(2, { tag: 'not-face', tagOrigin: 'person', taggedBy: 'newsroom', taggedOnBehalfOf: 'Ana' }),
+    makePerson(3, { tag: 'unknown', tagOrigin: 'person', taggedBy: 'web page' }),
   ];
   const blocks = buildPeoplePage(view({ people })).blocks as any[];
   const text = (id: number) => blocks.find((b) => b.block_id === `person.${id}`).text.text as string;
   assert.match(text(0), /\*Female\*, tagged by <@U111>/);
   assert.match(text(1), /\*Male\*, suggestion accepted by <@U222>/);
-  assert.match(text(2), /\*Not a face\*, tagged by web page/);
+  assert.match(text(2), /\*Not a face\*, tagged by Ana \(via newsroom\)/);
+  assert.match(text(3), /\*Unknown\*, tagged by web page/);
   const styles = blocks.find((b) => b.block_id === 'person.0.actions').elements.map((e: Any) => e.style ?? null);
   assert.deepEqual(styles.slice(0, 4), ['primary', null, null, null]);
 });

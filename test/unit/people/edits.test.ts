@@ -164,3 +164,13 @@ test('"check: may be two people" follows the person while it is that cluster; a 
   assert.deepEqual(doubtOf([split(0, [0], 3), undo]), doubtful.clusters[0]!.doubt, 'undo brings the flag back');
   assert.equal(doubtOf([], 1), undefined);
 });
+
+test('a person carries the client that tagged it and whom it acted for; a stored edit with a bad "on behalf of" is skipped', () => {
+  const forAna: Edit = { ...tag(0, 'female', 'slack-bot'), onBehalfOf: 'slack:U1' };
+  const tagged = person(applyEdits(analysis, [forAna]), 0);
+  assert.deepEqual([tagged.taggedBy, tagged.taggedOnBehalfOf], ['slack-bot', 'slack:U1']);
+  assert.equal(person(applyEdits(analysis, [tag(0, 'female', 'cli')]), 0).taggedOnBehalfOf, null);
+  const forged: Edit = { ...tag(1, 'male', 'slack-bot'), onBehalfOf: '<script>alert(1)</script>' };
+  assert.match(validateEdit(analysis, [], forged)?.message ?? '', /onBehalfOf/);
+  assert.equal(person(applyEdits(analysis, [forged]), 1).tag, null, 'a hand-edited history cannot smuggle markup in');
+});

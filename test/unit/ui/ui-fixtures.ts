@@ -12,6 +12,7 @@ export function makePerson(id: number, overrides: Partial<PersonView> = {}): Per
     tag: null,
     tagOrigin: null,
     taggedBy: null,
+    taggedOnBehalfOf: null,
     taggedAt: null,
     name: null,
     known: null,

@@ -9,6 +9,7 @@ import { modelsCommand } from './models.command.js';
 import { nameCommand } from './name.command.js';
 import { reportCommand } from './report.command.js';
 import { serveCommand } from './serve.command.js';
+import { shareCommand } from './share.command.js';
 import { splitCommand } from './split.command.js';
 import { tagCommand } from './tag.command.js';
 import { tokenCommand } from './token.command.js';
@@ -31,5 +32,6 @@ export const COMMANDS: Command[] = [
   serveCommand,
   workerCommand,
   tokenCommand,
+  shareCommand,
   botCommand,
 ];

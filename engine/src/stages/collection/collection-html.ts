@@ -3,7 +3,8 @@ import type { CollectionReport } from '../../../../shared/src/collection.js';
 import { GROUP_LABELS } from '../../../../shared/src/palette.js';
 import { formatDuration } from '../../../../shared/src/format/duration.js';
 import { formatPercent } from '../../../../shared/src/format/percent.js';
-import { escape, figure, labelOf, swatch } from '../report/report-html.js';
+import { escapeHtml as escape } from '../../../../shared/src/escape-html.js';
+import { figure, labelOf, swatch } from '../report/report-html.js';
 import { REPORT_CSS } from '../report/report-html-style.js';
 import { collectionChartSpecs, type CollectionChartSpecs } from './collection-charts.js';
 

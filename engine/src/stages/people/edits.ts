@@ -14,6 +14,7 @@ import { checkName, type Known } from '../../../../shared/src/library.js';
 import { type AnalysisIndex, countedFaces, indexAnalysis } from '../report/analysis-index.js';
 import { secondsOfSamples } from '../report/sample-intervals.js';
 import { suggestGender } from './gender-suggestion.js';
+import { checkOnBehalfOf } from '../../../../shared/src/actor.js';
 
 interface Person {
   id: number;
@@ -21,6 +22,7 @@ interface Person {
   tag: Tag | null;
   tagOrigin: TagOrigin | null;
   taggedBy: string | null;
+  taggedOnBehalfOf: string | null;
   taggedAt: string | null;
   name: string | null;
   known: Known | null;
@@ -95,7 +97,7 @@ function replay(analysis: Analysis, index: AnalysisIndex, edits: readonly Edit[]
 /** The new state, or the same object when the edit changes nothing. */
 function applyOne(index: AnalysisIndex, people: People, edit: Exclude<Edit, { kind: 'undo' }>): People {
   const next = new Map(people);
-  const tagged = (p: Person, tag: Tag, origin: TagOrigin): Person => ({ ...p, tag, tagOrigin: origin, taggedBy: edit.by, taggedAt: edit.at });
+  const tagged = (p: Person, tag: Tag, origin: TagOrigin): Person => ({ ...p, tag, tagOrigin: origin, taggedBy: edit.by, taggedOnBehalfOf: edit.onBehalfOf ?? null, taggedAt: edit.at });
   switch (edit.kind) {
     case 'tag': {
       const person = people.get(edit.cluster) as Person;
@@ -154,6 +156,10 @@ function checkShape(edit: Edit): OnscreenError | null {
   if (typeof edit !== 'object' || edit === null) return bad('An edit must be an object.');
   if (typeof edit.by !== 'string' || edit.by.trim() === '') return bad('An edit needs `by`: who made it.');
   if (typeof edit.at !== 'string' || Number.isNaN(Date.parse(edit.at))) return bad('An edit needs `at`: an ISO date.');
+  if (edit.onBehalfOf !== undefined) {
+    const why = typeof edit.onBehalfOf === 'string' ? checkOnBehalfOf(edit.onBehalfOf) : 'is not text';
+    if (why) return bad(`An edit's \`onBehalfOf\` ${why}.`);
+  }
   switch (edit.kind) {
     case 'tag':
       return TAGS.includes(edit.tag) ? null : bad(`Unknown tag "${String(edit.tag)}"; use one of ${TAGS.join(', ')}.`);
@@ -207,7 +213,7 @@ function checkAgainst(people: People, edit: Exclude<Edit, { kind: 'undo' }>): On
 }
 
 function untagged(id: number, tracks: readonly number[]): Person {
-  return { id, tracks: [...tracks].sort((a, b) => a - b), tag: null, tagOrigin: null, taggedBy: null, taggedAt: null, name: null, known: null };
+  return { id, tracks: [...tracks].sort((a, b) => a - b), tag: null, tagOrigin: null, taggedBy: null, taggedOnBehalfOf: null, taggedAt: null, name: null, known: null };
 }
 
 /** A cluster recognised from the people library starts with the library's tag, marked as such. */
@@ -250,6 +256,7 @@ function toView(analysis: Analysis, index: AnalysisIndex, person: Person): Perso
     tag: person.tag,
     tagOrigin: person.tagOrigin,
     taggedBy: person.taggedBy,
+    taggedOnBehalfOf: person.taggedOnBehalfOf,
     taggedAt: person.taggedAt,
     thumbnail: cluster?.thumbnail ?? best?.thumbnail ?? '',
     showAt: cluster?.showAt ?? (best ? (analysis.faces[best.bestFace]?.t ?? best.start) : 0),

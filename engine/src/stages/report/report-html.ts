@@ -8,6 +8,7 @@ import { chartSpecs } from './chart-specs.js';
 import { formatDuration } from '../../../../shared/src/format/duration.js';
 import { formatPercent } from '../../../../shared/src/format/percent.js';
 import { REPORT_CSS } from './report-html-style.js';
+import { escapeHtml as escape } from '../../../../shared/src/escape-html.js';
 
 export interface HtmlAssets {
   charts: { share: Buffer; timeline: Buffer; persons: Buffer };
@@ -154,8 +155,4 @@ export function labelOf(key: string): string {
   const words = key.split('.').map((part) => part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
   const text = words.join(', ');
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-export function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
