@@ -2,7 +2,7 @@
  * The service's files under the data folder:
  *   <dataDir>/jobs/<id>/       the job's analysis folder (analysis.json, thumbnails, tags.json)
  *   <dataDir>/uploads/<id>.<ext>  an uploaded video, kept until its job is deleted
- *   <dataDir>/work/<id>/       scratch space while a job is analysed
+ *   <dataDir>/work/<id>-<random>/  scratch space while a job is analysed (scratch-folders.ts)
  * Every path is built from a job id checked against JOB_ID_PATTERN, or from a path that the
  * analysis itself wrote and that is checked to stay inside the job's folder: nothing a request
  * says reaches the file system.
@@ -19,6 +19,7 @@ import { OnscreenError } from '../../../shared/src/errors.js';
 import type { AnalysisResult } from '../pipeline/analyze-video.js';
 import { assertJobId } from '../services/job-id.js';
 import { appendEdit, readAnalysis, readEdits, writeAnalysisFolder } from './analysis-folder.js';
+import { removeScratchOf, sweepScratch } from './scratch-folders.js';
 
 export interface StoredUpload {
   /** Temporary path until `adoptUpload` gives it to a job. */
@@ -146,7 +147,7 @@ export class JobFilesStore {
     const upload = await this.findUpload(id);
     await Promise.all([
       rm(this.jobDir(id), { recursive: true, force: true }),
-      rm(this.workDir(id), { recursive: true, force: true }),
+      removeScratchOf(this.workRoot, assertJobId(id)),
       upload ? rm(upload, { force: true }) : Promise.resolve(),
     ]);
   }
@@ -158,6 +159,11 @@ export class JobFilesStore {
       readdir(this.uploadsDir).catch(() => [] as string[]),
     ]);
     return new Set([...folders, ...uploads.filter((n) => !n.startsWith('incoming-')).map((n) => n.split('.')[0]!)]);
+  }
+
+  /** Removes scratch folders whose job is not running (a crash, a kill); returns their job ids. */
+  sweepScratch(isRunning: (jobId: string) => boolean): Promise<string[]> {
+    return sweepScratch(this.workRoot, isRunning);
   }
 
   /** Removes half-received uploads (the server stopped while receiving them). */
