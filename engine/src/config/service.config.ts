@@ -3,7 +3,8 @@
  * command-line flags (flags win). Nothing else in the service reads `process.env`.
  * Every variable is documented in engine/README.md ("Running the service").
  */
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { OnscreenError } from '../../../shared/src/errors.js';
 
@@ -40,6 +41,8 @@ export interface ServiceConfig {
   maxFps: number;
   /** Let URL jobs fetch from private networks (for a newsroom's intranet; off by default). */
   allowPrivateNetwork: boolean;
+  /** Where workers put their scratch folders (downloads, face crops while a job runs). */
+  scratchDir: string;
 }
 
 /** Environment variable of each setting, for the README and for error messages. */
@@ -69,6 +72,7 @@ export const ENV_NAMES: Record<keyof ServiceConfig, string> = {
   defaultFps: 'ONSCREEN_DEFAULT_FPS',
   maxFps: 'ONSCREEN_MAX_FPS',
   allowPrivateNetwork: 'ONSCREEN_ALLOW_PRIVATE_NETWORK',
+  scratchDir: 'ONSCREEN_SCRATCH_DIR',
 };
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1000, kib: 1024, m: 1024 ** 2, mb: 1000 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1000 ** 3, gib: 1024 ** 3 };
@@ -124,6 +128,7 @@ const schema = z.object({
   defaultFps: number(0.1, 30).default(2),
   maxFps: number(0.1, 30).default(10),
   allowPrivateNetwork: flag.default(false),
+  scratchDir: z.string().min(1).default(join(tmpdir(), 'onscreen-worker')),
 });
 
 type Overrides = Partial<Record<keyof ServiceConfig, unknown>>;
@@ -157,6 +162,7 @@ export function loadServiceConfig(flags: Overrides = {}, env: NodeJS.ProcessEnv 
   return {
     ...c,
     dataDir: resolve(c.dataDir),
+    scratchDir: resolve(c.scratchDir),
     publicUrl: c.publicUrl?.replace(/\/+$/, '') ?? null,
     redisUrl: c.redisUrl ?? null,
     secret: c.secret ?? null,

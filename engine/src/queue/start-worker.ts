@@ -24,6 +24,8 @@ export async function startWorker(config: ServiceConfig, overrides: WorkerOverri
     concurrency: config.concurrency,
     lockMs: config.lockMs,
     stalledIntervalMs: config.stalledIntervalMs,
+    scratchRoot: config.scratchDir,
+    sweepIntervalSeconds: config.sweepIntervalSeconds,
     ...(overrides.processorFile ? { processorFile: overrides.processorFile } : {}),
     ...(overrides.log ? { log: overrides.log } : {}),
   });
