@@ -25,6 +25,7 @@ import { UploadLinks } from '../services/upload-links.service.js';
 import { openDatabase } from '../storage/database.js';
 import { JobFilesStore } from '../storage/job-files.store.js';
 import { JobsRepository } from '../storage/jobs.repository.js';
+import { restrictDataDir } from '../storage/private-files.js';
 import { loadOrCreateSecret } from '../storage/secret.store.js';
 import { TokensRepository } from '../storage/tokens.repository.js';
 import type { ApiContext } from './context.js';
@@ -56,6 +57,7 @@ export interface ServiceOverrides {
 
 export async function startService(config: ServiceConfig, overrides: ServiceOverrides = {}): Promise<ServiceHandle> {
   const log = overrides.log ?? ((line: string) => process.stderr.write(`onscreen: ${line}\n`));
+  await restrictDataDir(config.dataDir);
   const files = new JobFilesStore(config.dataDir);
   await files.init();
   await files.removeIncoming();
