@@ -7,10 +7,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { TokensService } from '../services/tokens.service.js';
 import type { CorsPolicy } from './cors.js';
-import { readJsonBody, sendReply, toErrorReply } from './http-io.js';
+import { readJsonBody, sendReply, toErrorReply, type Reply } from './http-io.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { AnyRoute, Router } from './router.js';
 import { describeZodError } from './schemas.js';
+import { limitBodyIdle, type UploadGuard } from './upload-guard.js';
 
 export interface HandlerDeps {
   router: Router;
@@ -20,6 +21,11 @@ export interface HandlerDeps {
   limiter: RateLimiter;
   /** Per client address, for requests without a valid token (guessing tokens is slow). */
   anonymousLimiter: RateLimiter;
+  uploads: UploadGuard;
+  /** A request body that sends nothing this long is cut off, milliseconds. */
+  bodyIdleMs: number;
+  /** Per client address, for signed links (workers' downloads): apart from the anonymous limit. */
+  signedLimiter: RateLimiter;
   jsonLimitBytes: number;
   log(line: string): void;
 }
@@ -32,6 +38,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
 
 async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.setHeader('x-content-type-options', 'nosniff');
+  limitBodyIdle(req, deps.bodyIdleMs);
   const rawUrl = req.url ?? '/';
   const queryAt = rawUrl.indexOf('?');
   const rawPath = queryAt >= 0 ? rawUrl.slice(0, queryAt) : rawUrl;
@@ -46,11 +53,18 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   if (match === 'method') throw new OnscreenError('not_found', `${req.method} is not supported at ${truncate(rawPath)}. See /api/openapi.json.`);
   const { route, params } = match;
   const tokenName = route.access === 'token' ? authenticate(deps, req) : '';
-  // A signed link is its own credential; only addresses that keep presenting bad ones are slowed down.
-  if (route.access === 'signed' && deps.anonymousLimiter.isLimited(clientAddress(req))) limit(deps.anonymousLimiter, clientAddress(req));
+  // A signed link is its own credential, checked by its route: a worker's link is never refused
+  // because other requests from its address guessed tokens. Bad signatures count as anonymous failures.
+  if (route.access === 'signed') limit(deps.signedLimiter, clientAddress(req));
   const query = parseQuery(route, search);
   const body = route.body && route.body !== 'binary' ? parseBody(route, await readJsonBody(req, deps.jsonLimitBytes)) : undefined;
-  const reply = await route.handle({ req, res, params, query, body, tokenName });
+  const endUpload = route.body === 'binary' ? await deps.uploads.admit(req, tokenName) : null;
+  let reply: Reply;
+  try {
+    reply = await route.handle({ req, res, params, query, body, tokenName });
+  } finally {
+    endUpload?.();
+  }
   if (req.method === 'HEAD' && !('stream' in reply)) {
     res.writeHead(reply.status).end();
     return;

@@ -34,6 +34,7 @@ import { buildOpenApi } from './openapi.js';
 import { RateLimiter } from './rate-limit.js';
 import { createRequestHandler } from './request-handler.js';
 import { buildRoutes } from './routes.js';
+import { freeSpaceOf, UploadGuard } from './upload-guard.js';
 import { Router } from './router.js';
 import { loadWebAssets, WEB_DIR } from './web-assets.js';
 
@@ -52,6 +53,8 @@ export interface ServiceOverrides {
   render?: ReportRenderer;
   /** Where the page's built files are (default dist/web). */
   webDir?: string;
+  /** Bytes free on the data folder's disk (default: asked of the file system). */
+  freeSpace?(): Promise<number>;
   log?(line: string): void;
 }
 
@@ -128,6 +131,14 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
       cors: new CorsPolicy(config.corsOrigins),
       limiter: new RateLimiter(config.rateLimitPerMinute, config.rateLimitBurst),
       anonymousLimiter: new RateLimiter(60, 30),
+      signedLimiter: new RateLimiter(config.rateLimitPerMinute, config.rateLimitBurst),
+      uploads: new UploadGuard({
+        limitBytes: config.uploadLimitBytes,
+        perToken: config.uploadsPerToken,
+        minFreeBytes: config.minFreeBytes,
+        freeSpace: overrides.freeSpace ?? (() => freeSpaceOf(config.dataDir)),
+      }),
+      bodyIdleMs: config.bodyIdleSeconds * 1000,
       jsonLimitBytes: config.jsonLimitBytes,
       log,
     }),

@@ -41,6 +41,12 @@ export interface ServiceConfig {
   maxFps: number;
   /** Let URL jobs fetch from private networks (for a newsroom's intranet; off by default). */
   allowPrivateNetwork: boolean;
+  /** A request body that sends nothing for this long is cut off and its partial file removed. */
+  bodyIdleSeconds: number;
+  /** Uploads one token may have in progress at once. */
+  uploadsPerToken: number;
+  /** Uploads are refused when less than this would stay free on the data folder's disk. */
+  minFreeBytes: number;
   /** Where workers put their scratch folders (downloads, face crops while a job runs). */
   scratchDir: string;
 }
@@ -73,6 +79,9 @@ export const ENV_NAMES: Record<keyof ServiceConfig, string> = {
   maxFps: 'ONSCREEN_MAX_FPS',
   allowPrivateNetwork: 'ONSCREEN_ALLOW_PRIVATE_NETWORK',
   scratchDir: 'ONSCREEN_SCRATCH_DIR',
+  bodyIdleSeconds: 'ONSCREEN_BODY_IDLE_SECONDS',
+  uploadsPerToken: 'ONSCREEN_UPLOADS_PER_TOKEN',
+  minFreeBytes: 'ONSCREEN_MIN_FREE_SPACE',
 };
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1000, kib: 1024, m: 1024 ** 2, mb: 1000 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1000 ** 3, gib: 1024 ** 3 };
@@ -129,6 +138,9 @@ const schema = z.object({
   maxFps: number(0.1, 30).default(10),
   allowPrivateNetwork: flag.default(false),
   scratchDir: z.string().min(1).default(join(tmpdir(), 'onscreen-worker')),
+  bodyIdleSeconds: number(0.1, 3600).default(30),
+  uploadsPerToken: integer(1, 1000).default(4),
+  minFreeBytes: size.default(1024 ** 3),
 });
 
 type Overrides = Partial<Record<keyof ServiceConfig, unknown>>;
