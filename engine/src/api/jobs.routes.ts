@@ -57,7 +57,7 @@ export function jobsRoutes(context: ApiContext): AnyRoute[] {
     },
     {
       method: 'GET', path: '/api/v1/jobs/:id/events', access: 'token', tag: 'jobs',
-      summary: 'Live updates: a text/event-stream of `job` events (data: Job), from the current state on.',
+      summary: 'Live updates: a text/event-stream of `job` events (data: Job), from the current state on; when the job rests (tagging, done, failed) a last `end` event, then the stream closes.',
       params: { id: PARAMS.id },
       responses: { 200: { description: 'Server-sent events', contentType: 'text/event-stream' } },
       handle: ({ params, req, res }) => streamJobEvents(context, params.id!, req, res),

@@ -3,8 +3,7 @@
  * REDIS_URL is set), wires services and routes, and listens. `onscreen serve` and the tests
  * both start the service through `startService`.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { parseYouTubeUrl } from '../../../shared/src/youtube-url.js';
 import { assertPublicUrl } from '../adapters/network-guard.js';
@@ -32,6 +31,7 @@ import type { ApiContext } from './context.js';
 import { CorsPolicy } from './cors.js';
 import { buildOpenApi } from './openapi.js';
 import { RateLimiter } from './rate-limit.js';
+import { listen } from './listen.js';
 import { createRequestHandler } from './request-handler.js';
 import { buildRoutes } from './routes.js';
 import { freeSpaceOf, UploadGuard } from './upload-guard.js';
@@ -144,7 +144,11 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     }),
   );
   server.on('clientError', (_error, socket) => socket.destroy());
-  const url = await listen(server, config.port, config.host);
+  const url = await listen(server, config.port, config.host).catch(async (error: unknown) => {
+    await queue.close().catch(() => undefined);
+    db.close();
+    throw error;
+  });
   baseUrl ||= url;
 
   await queue.start(new JobOutcomesService({ jobs: jobsRepo, files, notifier }));
@@ -179,16 +183,4 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
         db.close();
       })()),
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      const address = server.address() as AddressInfo;
-      const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      resolve(`http://${shown === '0.0.0.0' ? '127.0.0.1' : shown === '[::]' ? '[::1]' : shown}:${address.port}`);
-    });
-  });
 }
