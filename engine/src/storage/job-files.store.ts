@@ -51,10 +51,6 @@ export class JobFilesStore {
     return join(this.jobsDir, assertJobId(id));
   }
 
-  workDir(id: string): string {
-    return join(this.workRoot, assertJobId(id));
-  }
-
   async writeResult(id: string, result: AnalysisResult): Promise<void> {
     await writeAnalysisFolder(this.jobDir(id), result);
   }

@@ -2,13 +2,13 @@
  * Redis mode, deletion means gone (issue 10): a worker SIGKILLed mid-job leaves neither the video
  * it downloaded nor the face crops in its scratch folder once the next worker has started, and
  * after the job is deleted neither the data folder (files, SQLite, WAL) nor the worker's scratch
- * folder holds the job id. Real redis-server, API server, `onscreen worker` processes, real clip.
+ * folder holds the job id; under umask 022 its files are 0600 in 0700 folders. Real redis-server, API server, `onscreen worker` processes, real clip.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Job } from '../../../shared/src/api/types.js';
 import { findTraces, listFiles } from '../../medium/service/helpers/traces.js';
@@ -50,12 +50,16 @@ test('a worker killed mid-job leaves no download or crops once the next worker s
   await mkdir(stale, { recursive: true });
   await writeFile(join(stale, 'face-crops.rgb'), Buffer.alloc(96 * 96 * 3, 1));
 
-  const first = await cluster.startWorker();
+  // Workers started under the usual umask still keep their scratch to themselves (0700 / 0600).
+  const mask = process.umask(0o022);
+  const first = await cluster.startWorker().finally(() => process.umask(mask));
   assert.equal(existsSync(stale), false, 'a starting worker removes the scratch folders of dead workers');
   const job = await cluster.client.uploadJob(await readFile(REAL_CLIP), 'scratch-test.mp4', { fps: 8 });
   for (let i = 0; i < 1200 && !(await faceData()).some((p) => p.endsWith('face-crops.rgb')); i++) await new Promise((r) => setTimeout(r, 50));
   const during = await faceData();
   assert.ok(during.some((p) => p.endsWith('face-crops.rgb')) && during.some((p) => /download/.test(p)), `the worker was writing: ${during.join(', ')}`);
+  const modes = await Promise.all(during.map(async (p) => [(await stat(p)).mode & 0o777, (await stat(dirname(p))).mode & 0o777]));
+  assert.deepEqual(new Set(modes.map((m) => m.join(' '))), new Set([`${0o600} ${0o700}`]), 'files 0600 in folders 0700');
   await first.kill('SIGKILL');
 
   const second = await cluster.startWorker();
