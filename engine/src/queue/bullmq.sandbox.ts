@@ -27,7 +27,8 @@ export function createSandboxProcessor(processor: AnalysisProcessor): SandboxPro
     } catch (error) {
       const failure = toJobFailure(error);
       if (failure.code === 'internal') console.error(`job ${job.id}:`, error);
-      if (failure.isRetryable) throw new Error(encodeFailure(failure));
+      // Stopped because the job was deleted: nothing to retry.
+      if (failure.isRetryable && !signal?.aborted) throw new Error(encodeFailure(failure));
       throw new UnrecoverableError(encodeFailure(failure));
     }
   };

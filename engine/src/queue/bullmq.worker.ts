@@ -6,11 +6,15 @@
  */
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'bullmq';
+import { Job, Worker } from 'bullmq';
 import { toConnection, type BullmqSettings } from './bullmq.connection.js';
 import { ENV_NAMES } from '../config/service.config.js';
 import { quietRepeats } from './bullmq.queue.js';
+import type { AnalysisTask } from './job-queue.js';
 import { openWorkerScratch } from './worker-scratch.js';
+
+/** How often a worker looks whether a job it runs was deleted. */
+const CANCEL_POLL_MS = 1000;
 
 export interface BullmqWorkerOptions extends BullmqSettings {
   concurrency: number;
@@ -62,6 +66,15 @@ export async function startBullmqWorker(options: BullmqWorkerOptions): Promise<W
     options.log?.(`job ${job.id} done`);
   });
   worker.on('failed', (job) => active.delete(job?.id ?? ''));
+  // A job deleted while it runs here is marked by the server: stop it (its scratch folder goes with it).
+  const watchCancelled = setInterval(() => {
+    for (const id of active) {
+      void Job.fromId<AnalysisTask>(worker, id).then((job) => {
+        if (job?.data.isCancelled) worker.cancelJob(id, 'deleted');
+      }, () => undefined);
+    }
+  }, CANCEL_POLL_MS);
+  watchCancelled.unref();
   const sweep = () => void scratch.sweep((id) => active.has(id)).catch((error: unknown) => options.log?.(`scratch sweep failed: ${String(error)}`));
   const timer = setInterval(sweep, options.sweepIntervalSeconds * 1000);
   timer.unref();
@@ -71,6 +84,7 @@ export async function startBullmqWorker(options: BullmqWorkerOptions): Promise<W
     name,
     close: async (force = false) => {
       clearInterval(timer);
+      clearInterval(watchCancelled);
       await worker.close(force);
       await scratch.sweep(() => false).catch(() => undefined);
     },

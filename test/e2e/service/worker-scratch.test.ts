@@ -72,3 +72,17 @@ test('a worker killed mid-job leaves no download or crops once the next worker s
   await cluster.client.deleteJob(job.id);
   assert.deepEqual(await findTraces([cluster.dataDir, scratch], [job.id, 'scratch-test']), []);
 });
+
+test('a job deleted while a worker runs it is stopped there: its download and crops go at once', { skip, timeout: 240_000 }, async () => {
+  if (!cluster.workers.some((w) => w.child.exitCode === null && w.child.signalCode === null)) await cluster.startWorker();
+  const job = await cluster.client.uploadJob(await readFile(REAL_CLIP), 'deleted-on-worker.mp4', { fps: 8, force: true });
+  for (let i = 0; i < 1200 && !(await faceData()).some((p) => p.endsWith('face-crops.rgb')); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.ok((await faceData()).some((p) => p.endsWith('face-crops.rgb')), 'the worker was writing face crops');
+  const deletedAt = Date.now();
+  await cluster.client.deleteJob(job.id);
+  for (let i = 0; i < 200 && (await faceData()).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(await faceData(), [], 'the worker stopped the job and removed its scratch folder');
+  assert.ok(Date.now() - deletedAt < 10_000, 'within seconds, not when the analysis would have ended');
+  await new Promise((r) => setTimeout(r, 1000)); // the failure the stop reports reaches the server and is dropped
+  assert.deepEqual(await findTraces([cluster.dataDir, scratch], [job.id, 'deleted-on-worker']), []);
+});
