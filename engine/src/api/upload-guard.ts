@@ -40,21 +40,24 @@ export class UploadGuard {
     if (count >= perToken) {
       throw Object.assign(new OnscreenError('rate_limited', `This token already has ${count} uploads in progress, the most at once; wait for one to finish.`), { retryAfterSeconds: 10 });
     }
-    const free = await this.options.freeSpace();
-    if (free - (Number.isFinite(declared) ? declared : 0) < minFreeBytes) {
-      throw new OnscreenError('unavailable', `The server's disk is nearly full (${formatBytes(Math.max(0, free))} free), so it takes no uploads now.`, {
-        hint: 'Delete finished jobs, or ask the operator to free space or lower ONSCREEN_MIN_FREE_SPACE.',
-      });
-    }
+    // Taken before the disk is asked (an await): two uploads arriving together must both count.
     this.active.set(tokenName, count + 1);
     let isEnded = false;
-    return () => {
+    const end = () => {
       if (isEnded) return;
       isEnded = true;
       const left = (this.active.get(tokenName) ?? 1) - 1;
       if (left > 0) this.active.set(tokenName, left);
       else this.active.delete(tokenName);
     };
+    const free = await this.options.freeSpace().catch(() => Infinity);
+    if (free - (Number.isFinite(declared) ? declared : 0) < minFreeBytes) {
+      end();
+      throw new OnscreenError('unavailable', `The server's disk is nearly full (${formatBytes(Math.max(0, free))} free), so it takes no uploads now.`, {
+        hint: 'Delete finished jobs, or ask the operator to free space or lower ONSCREEN_MIN_FREE_SPACE.',
+      });
+    }
+    return end;
   }
 }
 
