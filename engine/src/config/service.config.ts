@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { OnscreenError } from '../../../shared/src/errors.js';
+import { JOB_OPTIONS, MAX_FPS } from '../contracts/job-options.js';
 
 export interface ServiceConfig {
   dataDir: string;
@@ -49,6 +50,8 @@ export interface ServiceConfig {
   minFreeBytes: number;
   /** Where workers put their scratch folders (downloads, face crops while a job runs). */
   scratchDir: string;
+  /** Most videos a YouTube playlist or channel link may turn into jobs (its newest ones). */
+  playlistMax: number;
 }
 
 /** Environment variable of each setting, for the README and for error messages. */
@@ -82,6 +85,7 @@ export const ENV_NAMES: Record<keyof ServiceConfig, string> = {
   bodyIdleSeconds: 'ONSCREEN_BODY_IDLE_SECONDS',
   uploadsPerToken: 'ONSCREEN_UPLOADS_PER_TOKEN',
   minFreeBytes: 'ONSCREEN_MIN_FREE_SPACE',
+  playlistMax: 'ONSCREEN_PLAYLIST_MAX',
 };
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1000, kib: 1024, m: 1024 ** 2, mb: 1000 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1000 ** 3, gib: 1024 ** 3 };
@@ -134,13 +138,14 @@ const schema = z.object({
   stalledIntervalMs: integer(1000, 3_600_000).default(30_000),
   secret: z.string().min(16).optional(),
   uploadUrlTtlSeconds: integer(60, 30 * 86400).default(86400),
-  defaultFps: number(0.1, 30).default(2),
-  maxFps: number(0.1, 30).default(10),
+  defaultFps: number(0.1, MAX_FPS).default(JOB_OPTIONS.fps.default),
+  maxFps: number(0.1, MAX_FPS).default(10),
   allowPrivateNetwork: flag.default(false),
   scratchDir: z.string().min(1).default(join(tmpdir(), 'onscreen-worker')),
   bodyIdleSeconds: number(0.1, 3600).default(30),
   uploadsPerToken: integer(1, 1000).default(4),
   minFreeBytes: size.default(1024 ** 3),
+  playlistMax: number(1, 500).default(50),
 });
 
 type Overrides = Partial<Record<keyof ServiceConfig, unknown>>;

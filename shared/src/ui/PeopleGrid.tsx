@@ -5,6 +5,7 @@
 import type { JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { PersonView, Tag } from '../analysis.js';
+import { ActionError } from './ActionError.js';
 import { GridToolbar } from './GridToolbar.js';
 import { MergeBar } from './MergeBar.js';
 import { PersonCard } from './PersonCard.js';
@@ -78,14 +79,7 @@ export function PeopleGrid(props: PeopleGridProps): JSX.Element {
         <span class="os-muted os-hint">Tip: with a person's buttons focused, press F, M, U or N.</span>
         <span class="os-saving" role="status">{isBusy ? 'Saving…' : ''}</span>
       </div>
-      {error && (
-        <div class="os-error" role="alert">
-          <span>{error}</span>
-          <button type="button" class="os-link" onClick={clearError}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <ActionError error={error} onDismiss={clearError} />
       <MergeBar selected={live} isBusy={isBusy} onMerge={() => void merge()} onCancel={() => setSelected([])} />
       {sorted.length === 0 ? (
         <p class="os-empty">No faces were found in this video.</p>
