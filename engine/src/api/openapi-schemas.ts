@@ -55,6 +55,15 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       thumbnail: str,
       showAt: num,
       sourceClusters: { type: 'array', items: { type: 'integer' } },
+      doubt: {
+        type: 'object',
+        description: '"Check: may be two people": two groups of tracks that look less alike than one person usually does.',
+        properties: {
+          reason: { enum: ['two-groups'] },
+          groups: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'array', items: { type: 'integer' } } },
+          similarity: num,
+        },
+      },
     },
   },
   PeopleResponse: {
@@ -84,6 +93,17 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       definitions: { type: 'object', additionalProperties: str },
     },
     additionalProperties: true,
+  },
+  LinkCheck: {
+    type: 'object',
+    required: ['url', 'kind', 'isVideo', 'contentType', 'message'],
+    properties: {
+      url: str,
+      kind: { enum: ['youtube', 'media', 'page', 'stream', 'audio', 'image', 'other'] },
+      isVideo: { type: 'boolean' },
+      contentType: { type: ['string', 'null'] },
+      message: str,
+    },
   },
   Collection: {
     type: 'object',

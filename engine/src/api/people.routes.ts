@@ -36,15 +36,8 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
       params: id, responses: PEOPLE,
       handle: async ({ params }) => ({ status: 200, json: await tagging.people(params.id!) }),
     },
-    {
-      method: 'GET', path: '/api/v1/jobs/:id/people/:pid/thumbnail.jpg', access: 'token', tag: 'tagging', summary: "A person's thumbnail (their best faces).",
-      params: { ...id, pid: PARAMS.pid },
-      responses: { 200: { description: 'JPEG', contentType: 'image/jpeg' }, 404: { description: 'No such person', schema: 'Error' } },
-      handle: async ({ params }) => {
-        const image = await context.reports.thumbnailOfPerson(params.id!, Number(params.pid));
-        return { status: 200, body: image, contentType: 'image/jpeg', headers: { 'cache-control': 'private, max-age=300' } };
-      },
-    },
+    picture('/api/v1/jobs/:id/people/:pid/thumbnail.jpg', "A person's thumbnail (their best faces).", (j, p) => context.reports.thumbnailOfPerson(j, p)),
+    picture('/api/v1/jobs/:id/people/:pid/face.jpg', "A person's one best face, square (96 × 96), for small places such as Slack.", (j, p) => context.reports.faceOfPerson(j, p)),
     tag,
     merge,
     split,
@@ -59,3 +52,15 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
   ];
 }
 
+/** A person's JPEG picture. */
+function picture(path: string, summary: string, load: (jobId: string, person: number) => Promise<Buffer>): AnyRoute {
+  return {
+    method: 'GET', path, access: 'token', tag: 'tagging', summary,
+    params: { ...id, pid: PARAMS.pid },
+    responses: { 200: { description: 'JPEG', contentType: 'image/jpeg' }, 404: { description: 'No such person', schema: 'Error' } },
+    handle: async ({ params }) => {
+      const image = await load(params.id!, Number(params.pid));
+      return { status: 200, body: image, contentType: 'image/jpeg', headers: { 'cache-control': 'private, max-age=300' } };
+    },
+  };
+}

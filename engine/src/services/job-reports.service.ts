@@ -6,6 +6,7 @@ import type { Analysis, Edit } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { RenderedReport } from '../contracts/rendered-report.js';
 import type { ChartName } from '../../../shared/src/api/client.js';
+import { bestFaceThumbnail } from '../stages/people/best-face.js';
 import { applyEdits } from '../stages/people/edits.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { TaggingService } from './tagging.service.js';
@@ -42,6 +43,17 @@ export class JobReportsService {
     if (!person) throw new OnscreenError('cluster_unknown', `Job ${jobId} has no person ${personId}.`);
     const image = person.thumbnail ? await this.deps.files.readJobFile(jobId, person.thumbnail) : null;
     if (!image) throw new OnscreenError('not_found', `Person ${personId} has no thumbnail.`);
+    return image;
+  }
+
+  /** The person's one best face, square (for Slack and other small places; the strip stays for the page). */
+  async faceOfPerson(jobId: string, personId: number): Promise<Buffer> {
+    const { analysis, edits } = await this.deps.tagging.state(jobId);
+    const person = applyEdits(analysis, edits).find((p) => p.id === personId);
+    if (!person) throw new OnscreenError('cluster_unknown', `Job ${jobId} has no person ${personId}.`);
+    const path = bestFaceThumbnail(analysis, person.tracks);
+    const image = path ? await this.deps.files.readJobFile(jobId, path) : null;
+    if (!image) throw new OnscreenError('not_found', `Person ${personId} has no face picture.`);
     return image;
   }
 

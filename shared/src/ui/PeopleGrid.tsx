@@ -22,7 +22,8 @@ export interface PeopleGridProps {
   canUndo?: boolean;
   onTag: (person: number, tag: Tag) => Promise<unknown>;
   onMerge: (into: number, from: number) => Promise<unknown>;
-  onSplit?: ((person: number) => Promise<unknown>) | undefined;
+  /** Splits a person into one per track, or moves the given tracks to a new person ("may be two people"). */
+  onSplit?: ((person: number, tracks?: number[]) => Promise<unknown>) | undefined;
   onAcceptSuggestions: () => Promise<unknown>;
   onUndo: () => Promise<unknown>;
   onFinish?: (() => Promise<unknown>) | undefined;
@@ -98,7 +99,7 @@ export function PeopleGrid(props: PeopleGridProps): JSX.Element {
               canSelect={live.length < 2}
               onTag={(tag) => void run(() => props.onTag(person.id, tag))}
               onToggleSelect={(isOn) => toggle(person.id, isOn)}
-              onSplit={onSplit ? () => void run(() => onSplit(person.id)) : undefined}
+              onSplit={onSplit ? (tracks) => void run(() => onSplit(person.id, tracks)) : undefined}
               onShow={props.onShow}
             />
           ))}

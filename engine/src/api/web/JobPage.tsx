@@ -87,7 +87,7 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
                 isFinished={job.status === 'done'}
                 onTag={(person, tag) => edit(() => client.tag(jobId, person, tag, by))()}
                 onMerge={(into, from) => edit(() => client.merge(jobId, into, from, by))()}
-                onSplit={(person) => edit(() => client.split(jobId, person, by))()}
+                onSplit={(person, tracks) => edit(() => client.split(jobId, person, by, tracks))()}
                 onAcceptSuggestions={edit(() => client.acceptSuggestions(jobId, by))}
                 onUndo={edit(() => client.undo(jobId, by))}
                 onFinish={async () => {
