@@ -10,6 +10,7 @@ import { BlockList, isIP } from 'node:net';
 import type { LookupFunction } from 'node:net';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { parseHttpUrl } from '../../../shared/src/http-url.js';
+import { findEmbeddedIPv4, formatIPv6, parseIPv6 } from './ipv6-embedded.js';
 
 const blocked = new BlockList();
 for (const [prefix, bits] of [
@@ -37,6 +38,7 @@ for (const [prefix, bits] of [
   ['::', 96], // IPv4-compatible (deprecated)
   ['100::', 64], // discard
   ['2001::', 32], // Teredo
+  ['64:ff9b:1::', 48], // local-use NAT64
   ['2001:db8::', 32], // documentation
   ['fc00::', 7], // unique local
   ['fe80::', 10], // link-local
@@ -46,37 +48,21 @@ for (const [prefix, bits] of [
   blocked.addSubnet(prefix, bits, 'ipv6');
 }
 
-/** Whether an IP address is anything but a public unicast address. Non-addresses count as private. */
+/** Embeddings refused whatever IPv4 they carry: no public host needs them (64:ff9b:1::/48 is local-use NAT64). */
+const ALWAYS_REFUSED = new Set(['mapped', 'translated', 'compatible', 'nat64-local', 'teredo']);
+
+/**
+ * Whether an IP address is anything but a public unicast address. Non-addresses count as private.
+ * IPv6 is normalised first, and an embedded IPv4 (NAT64, 6to4) is judged as the IPv4 it is.
+ */
 export function isPrivateAddress(ip: string): boolean {
   const address = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, 'ipv4');
-  if (family !== 6) return true;
-  const groups = expandIPv6(address);
-  // IPv4-mapped (::ffff:a.b.c.d): refused outright; no public host needs it.
-  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) return true;
-  // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) embed an IPv4 address: judge that one.
-  if (groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((g) => g === 0)) return isPrivateAddress(toIPv4(groups[6]!, groups[7]!));
-  if (groups[0] === 0x2002) return isPrivateAddress(toIPv4(groups[1]!, groups[2]!));
-  return blocked.check(address, 'ipv6');
-}
-
-function expandIPv6(address: string): number[] {
-  let text = address.toLowerCase();
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (v4) {
-    const [a, b, c, d] = v4[1]!.split('.').map(Number) as [number, number, number, number];
-    text = text.slice(0, -v4[1]!.length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head = '', tail] = text.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const middle = tail === undefined ? [] : new Array<string>(8 - left.length - right.length).fill('0');
-  return [...left, ...middle, ...right].map((g) => parseInt(g, 16));
-}
-
-function toIPv4(high: number, low: number): string {
-  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
+  if (isIP(address) === 4) return blocked.check(address, 'ipv4');
+  const groups = parseIPv6(address);
+  if (!groups) return true;
+  const embedded = findEmbeddedIPv4(groups);
+  if (embedded && (ALWAYS_REFUSED.has(embedded.kind) || isPrivateAddress(embedded.ipv4))) return true;
+  return blocked.check(formatIPv6(groups), 'ipv6');
 }
 
 export type Resolver = (host: string) => Promise<LookupAddress[]>;

@@ -32,7 +32,10 @@ export function jobsRoutes(context: ApiContext): AnyRoute[] {
     responses: {
       201: { description: 'A new job', ...JOB },
       200: { description: 'An existing job for the same file and options', ...JOB },
-      413: { description: 'Larger than the upload limit', schema: 'Error' },
+      400: { description: 'A multipart form instead of the raw file, or a malformed query', schema: 'Error' },
+      413: { description: 'Larger than the upload limit (a declared length is refused before the body is read)', schema: 'Error' },
+      429: { description: 'Too many uploads at once for this token', schema: 'Error' },
+      503: { description: 'The server\'s disk is nearly full', schema: 'Error' },
     },
     handle: async ({ req, query, caller }) => {
       const { job, isReused } = await context.jobs.createFromUpload(req, query, caller);
@@ -57,7 +60,7 @@ export function jobsRoutes(context: ApiContext): AnyRoute[] {
     },
     {
       method: 'GET', path: '/api/v1/jobs/:id/events', access: 'token', tag: 'jobs',
-      summary: 'Live updates: a text/event-stream of `job` events (data: Job), from the current state on.',
+      summary: 'Live updates: a text/event-stream of `job` events (data: Job), from the current state on; when the job rests (tagging, done, failed) a last `end` event, then the stream closes.',
       params: { id: PARAMS.id },
       responses: { 200: { description: 'Server-sent events', contentType: 'text/event-stream' } },
       handle: ({ params, req, res }) => streamJobEvents(context, params.id!, req, res),

@@ -1,5 +1,6 @@
 /** The report of a job, as JSON, CSV, a self-contained HTML page and chart PNGs; it follows the tags. */
 import type { ApiContext } from './context.js';
+import { REPORT_CSP } from './report-csp.js';
 import type { AnyRoute } from './router.js';
 import { PARAMS } from './schemas.js';
 
@@ -23,7 +24,7 @@ export function reportsRoutes(context: ApiContext): AnyRoute[] {
     {
       method: 'GET', path: '/api/v1/jobs/:id/report.html', access: 'token', tag: 'report', summary: 'The report as a self-contained HTML page (charts and thumbnails inlined).',
       params: id, responses: { 200: { description: 'HTML', contentType: 'text/html' }, ...NOT_READY },
-      handle: async ({ params }) => ({ status: 200, body: (await reports.render(params.id!)).html, contentType: 'text/html; charset=utf-8', headers: attachment(params.id!, 'html') }),
+      handle: async ({ params }) => ({ status: 200, body: (await reports.render(params.id!)).html, contentType: 'text/html; charset=utf-8', headers: { ...attachment(params.id!, 'html'), 'content-security-policy': REPORT_CSP } }),
     },
     {
       method: 'GET', path: '/api/v1/jobs/:id/charts/:chart.png', access: 'token', tag: 'report', summary: 'A chart of the report: share, timeline or persons.',

@@ -9,11 +9,12 @@ import type { Caller } from '../services/caller.js';
 import { SHARE_PATH_PREFIX, type SharedResource, type ShareLinksService } from '../services/share-links.service.js';
 import type { TokensService } from '../services/tokens.service.js';
 import type { CorsPolicy } from './cors.js';
-import { readJsonBody, sendReply, toErrorReply, toHtmlErrorReply } from './http-io.js';
+import { readJsonBody, sendReply, toErrorReply, toHtmlErrorReply, type Reply } from './http-io.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { AnyRoute, Router } from './router.js';
 import { SHARE_PAGE_HEADERS } from './shares.routes.js';
 import { describeZodError, onBehalfOfHeaderSchema } from './schemas.js';
+import { limitBodyIdle, type UploadGuard } from './upload-guard.js';
 
 export interface HandlerDeps {
   router: Router;
@@ -26,6 +27,11 @@ export interface HandlerDeps {
   limiter: RateLimiter;
   /** Per client address, for requests without a valid token (guessing tokens is slow). */
   anonymousLimiter: RateLimiter;
+  uploads: UploadGuard;
+  /** A request body that sends nothing this long is cut off, milliseconds. */
+  bodyIdleMs: number;
+  /** Per client address, for signed links (workers' downloads): apart from the anonymous limit. */
+  signedLimiter: RateLimiter;
   jsonLimitBytes: number;
   log(line: string): void;
 }
@@ -38,6 +44,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
 
 async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.setHeader('x-content-type-options', 'nosniff');
+  limitBodyIdle(req, deps.bodyIdleMs);
   const rawUrl = req.url ?? '/';
   const queryAt = rawUrl.indexOf('?');
   const rawPath = queryAt >= 0 ? rawUrl.slice(0, queryAt) : rawUrl;
@@ -53,13 +60,22 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   const { route, params } = match;
   const caller = route.access === 'token' ? authenticate(deps, req) : NO_CALLER;
   if (route.access === 'token') checkScope(deps, route, params, caller);
-  // A signed link is its own credential; only addresses that keep presenting bad ones are slowed down.
-  if ((route.access === 'signed' || route.access === 'share') && deps.anonymousLimiter.isLimited(clientAddress(req))) limit(deps.anonymousLimiter, clientAddress(req));
+  // A signed link is its own credential, checked by its route: a worker's link is never refused
+  // because other requests from its address guessed tokens; it has its own limit.
+  if (route.access === 'signed') limit(deps.signedLimiter, clientAddress(req));
+  // A share link too; only addresses that keep presenting bad ones are slowed down.
+  if (route.access === 'share' && deps.anonymousLimiter.isLimited(clientAddress(req))) limit(deps.anonymousLimiter, clientAddress(req));
   const shared: SharedResource | null = route.access === 'share' ? deps.shareLinks.open(params.link ?? '') : null;
   const onBehalfOf = route.access === 'token' ? readOnBehalfOf(req) : undefined;
   const query = parseQuery(route, search);
   const body = route.body && route.body !== 'binary' ? parseBody(route, await readJsonBody(req, deps.jsonLimitBytes)) : undefined;
-  const reply = await route.handle({ req, res, params, query, body, tokenName: caller.tokenName, caller, onBehalfOf, shared });
+  const endUpload = route.body === 'binary' ? await deps.uploads.admit(req, caller.tokenName) : null;
+  let reply: Reply;
+  try {
+    reply = await route.handle({ req, res, params, query, body, tokenName: caller.tokenName, caller, onBehalfOf, shared });
+  } finally {
+    endUpload?.();
+  }
   if (req.method === 'HEAD' && !('stream' in reply)) {
     res.writeHead(reply.status).end();
     return;

@@ -3,8 +3,7 @@
  * REDIS_URL is set), wires services and routes, and listens. `onscreen serve` and the tests
  * both start the service through `startService`.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { parseYouTubeUrl } from '../../../shared/src/youtube-url.js';
 import { probeUrl } from '../adapters/http-probe.adapter.js';
@@ -33,6 +32,7 @@ import { openDatabase } from '../storage/database.js';
 import { JobFilesStore } from '../storage/job-files.store.js';
 import { CollectionsRepository } from '../storage/collections.repository.js';
 import { JobsRepository } from '../storage/jobs.repository.js';
+import { restrictDataDir } from '../storage/private-files.js';
 import { loadOrCreateSecret } from '../storage/secret.store.js';
 import { ShareLinksRepository } from '../storage/share-links.repository.js';
 import { TokensRepository } from '../storage/tokens.repository.js';
@@ -41,8 +41,10 @@ import type { ApiContext } from './context.js';
 import { CorsPolicy } from './cors.js';
 import { buildOpenApi } from './openapi.js';
 import { RateLimiter } from './rate-limit.js';
+import { listen } from './listen.js';
 import { createRequestHandler } from './request-handler.js';
 import { buildRoutes } from './routes.js';
+import { freeSpaceOf, UploadGuard } from './upload-guard.js';
 import { Router } from './router.js';
 import { loadWebAssets, WEB_DIR } from './web-assets.js';
 
@@ -65,11 +67,14 @@ export interface ServiceOverrides {
   webDir?: string;
   /** The clock of share links' expiry (tests). */
   now?(): number;
+  /** Bytes free on the data folder's disk (default: asked of the file system). */
+  freeSpace?(): Promise<number>;
   log?(line: string): void;
 }
 
 export async function startService(config: ServiceConfig, overrides: ServiceOverrides = {}): Promise<ServiceHandle> {
   const log = overrides.log ?? ((line: string) => process.stderr.write(`onscreen: ${line}\n`));
+  await restrictDataDir(config.dataDir);
   const files = new JobFilesStore(config.dataDir);
   await files.init();
   await files.removeIncoming();
@@ -160,12 +165,24 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
       cors: new CorsPolicy(config.corsOrigins),
       limiter: new RateLimiter(config.rateLimitPerMinute, config.rateLimitBurst),
       anonymousLimiter: new RateLimiter(60, 30),
+      signedLimiter: new RateLimiter(config.rateLimitPerMinute, config.rateLimitBurst),
+      uploads: new UploadGuard({
+        limitBytes: config.uploadLimitBytes,
+        perToken: config.uploadsPerToken,
+        minFreeBytes: config.minFreeBytes,
+        freeSpace: overrides.freeSpace ?? (() => freeSpaceOf(config.dataDir)),
+      }),
+      bodyIdleMs: config.bodyIdleSeconds * 1000,
       jsonLimitBytes: config.jsonLimitBytes,
       log,
     }),
   );
   server.on('clientError', (_error, socket) => socket.destroy());
-  const url = await listen(server, config.port, config.host);
+  const url = await listen(server, config.port, config.host).catch(async (error: unknown) => {
+    await queue.close().catch(() => undefined);
+    db.close();
+    throw error;
+  });
   baseUrl ||= url;
 
   await queue.start(new JobOutcomesService({ jobs: jobsRepo, files, notifier, recognise: (result) => library.recognise(result) }));
@@ -201,16 +218,4 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
         db.close();
       })()),
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      const address = server.address() as AddressInfo;
-      const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      resolve(`http://${shown === '0.0.0.0' ? '127.0.0.1' : shown === '[::]' ? '[::1]' : shown}:${address.port}`);
-    });
-  });
 }

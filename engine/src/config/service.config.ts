@@ -3,7 +3,8 @@
  * command-line flags (flags win). Nothing else in the service reads `process.env`.
  * Every variable is documented in engine/README.md ("Running the service").
  */
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { JOB_OPTIONS, MAX_FPS } from '../contracts/job-options.js';
@@ -41,6 +42,14 @@ export interface ServiceConfig {
   maxFps: number;
   /** Let URL jobs fetch from private networks (for a newsroom's intranet; off by default). */
   allowPrivateNetwork: boolean;
+  /** A request body that sends nothing for this long is cut off and its partial file removed. */
+  bodyIdleSeconds: number;
+  /** Uploads one token may have in progress at once. */
+  uploadsPerToken: number;
+  /** Uploads are refused when less than this would stay free on the data folder's disk. */
+  minFreeBytes: number;
+  /** Where workers put their scratch folders (downloads, face crops while a job runs). */
+  scratchDir: string;
   /** Most videos a YouTube playlist or channel link may turn into jobs (its newest ones). */
   playlistMax: number;
   /** The people library (remembered people, recognised in new jobs): off until switched on; faces are biometric data. */
@@ -74,6 +83,10 @@ export const ENV_NAMES: Record<keyof ServiceConfig, string> = {
   defaultFps: 'ONSCREEN_DEFAULT_FPS',
   maxFps: 'ONSCREEN_MAX_FPS',
   allowPrivateNetwork: 'ONSCREEN_ALLOW_PRIVATE_NETWORK',
+  scratchDir: 'ONSCREEN_SCRATCH_DIR',
+  bodyIdleSeconds: 'ONSCREEN_BODY_IDLE_SECONDS',
+  uploadsPerToken: 'ONSCREEN_UPLOADS_PER_TOKEN',
+  minFreeBytes: 'ONSCREEN_MIN_FREE_SPACE',
   playlistMax: 'ONSCREEN_PLAYLIST_MAX',
   libraryEnabled: 'ONSCREEN_LIBRARY_ENABLED',
 };
@@ -131,6 +144,10 @@ const schema = z.object({
   defaultFps: number(0.1, MAX_FPS).default(JOB_OPTIONS.fps.default),
   maxFps: number(0.1, MAX_FPS).default(10),
   allowPrivateNetwork: flag.default(false),
+  scratchDir: z.string().min(1).default(join(tmpdir(), 'onscreen-worker')),
+  bodyIdleSeconds: number(0.1, 3600).default(30),
+  uploadsPerToken: integer(1, 1000).default(4),
+  minFreeBytes: size.default(1024 ** 3),
   playlistMax: number(1, 500).default(50),
   libraryEnabled: flag.default(false),
 });
@@ -166,6 +183,7 @@ export function loadServiceConfig(flags: Overrides = {}, env: NodeJS.ProcessEnv 
   return {
     ...c,
     dataDir: resolve(c.dataDir),
+    scratchDir: resolve(c.scratchDir),
     publicUrl: c.publicUrl?.replace(/\/+$/, '') ?? null,
     redisUrl: c.redisUrl ?? null,
     secret: c.secret ?? null,

@@ -2,11 +2,15 @@
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { applyEngineConfig } from '../config/apply-engine-config.js';
 import { loadEngineConfig } from '../config/engine.config.js';
+import { removeLiveScratchSync } from '../storage/scratch-folders.js';
 import { createAnalysisProcessor } from './analysis.processor.js';
 import type { ChildMessage, ChildRequest } from './child-process.processor.js';
 
 // The server that forked this child is gone: nobody will collect the result.
-process.on('disconnect', () => process.exit(1));
+process.on('disconnect', () => {
+  removeLiveScratchSync();
+  process.exit(1);
+});
 
 function send(message: ChildMessage): Promise<void> {
   return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));

@@ -5,6 +5,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../../shared/src/analysis.js';
+import { trackScratch } from '../storage/scratch-folders.js';
 import type { AnalysisProcessor } from './job-queue.js';
 
 export interface ProcessorSettings {
@@ -20,6 +21,7 @@ export function createAnalysisProcessor(settings: ProcessorSettings): AnalysisPr
     // Loaded on first use: an API server that hands every job to Redis workers never loads the models.
     const { analyzeVideo } = await import('../services/analysis/analyze-video.js');
     const workDir = await mkdtemp(join(settings.workRoot, `${task.jobId}-`));
+    const untrack = trackScratch(workDir);
     try {
       return await analyzeVideo({
         source: task.source,
@@ -30,6 +32,7 @@ export function createAnalysisProcessor(settings: ProcessorSettings): AnalysisPr
       });
     } finally {
       await rm(workDir, { recursive: true, force: true });
+      untrack();
     }
   };
 }

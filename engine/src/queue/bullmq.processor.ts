@@ -3,8 +3,6 @@
  * Running it in a child keeps the worker's event loop free during CPU-heavy work, so its job
  * lock keeps being renewed and stalled-job recovery only fires for a worker that really died.
  */
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { applyEngineConfig } from '../config/apply-engine-config.js';
 import { loadEngineConfig } from '../config/engine.config.js';
 import { loadServiceConfig } from '../config/service.config.js';
@@ -16,5 +14,6 @@ const config = loadServiceConfig();
 await applyEngineConfig(loadEngineConfig(process.env));
 
 export default createSandboxProcessor(
-  createAnalysisProcessor({ workRoot: join(tmpdir(), 'onscreen-worker'), allowPrivateNetwork: config.allowPrivateNetwork }),
+  // The worker points ONSCREEN_SCRATCH_DIR at its own folder (worker-scratch.ts).
+  createAnalysisProcessor({ workRoot: config.scratchDir, allowPrivateNetwork: config.allowPrivateNetwork }),
 );

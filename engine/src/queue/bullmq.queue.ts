@@ -73,9 +73,16 @@ export class BullmqQueue implements JobQueue {
   }
 
   async cancel(jobId: string): Promise<void> {
-    // An active job is locked by its worker and cannot be removed; its result is discarded on
-    // arrival. With Redis away, the job is left there: its result will be discarded the same way.
-    await withTimeout(this.queue.getJob(jobId).then((job) => job?.remove()), 2000).catch(() => undefined);
+    // An active job is locked by its worker and cannot be removed: it is marked, and its worker
+    // stops it (bullmq.worker.ts), removing its scratch folder; a result that still arrives is
+    // discarded. With Redis away, the job is left there: its result will be discarded the same way.
+    const cancel = async () => {
+      const job = await this.queue.getJob(jobId);
+      if (!job) return;
+      if (await job.isActive()) await job.updateData({ ...job.data, isCancelled: true });
+      else await job.remove();
+    };
+    await withTimeout(cancel(), 2000).catch(() => undefined);
   }
 
   async reconcile(pending: AnalysisJobData[], isStillPending: (jobId: string) => boolean): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
 import type { JobProgress } from '../contracts/progress.js';
+import { removeLiveScratchSync } from '../storage/scratch-folders.js';
 import { encodeFailure, toJobFailure } from './job-errors.js';
 import type { AnalysisProcessor, AnalysisTask } from './job-queue.js';
 import { serializeResult, type SerializedResult } from './result-codec.js';
@@ -13,7 +14,11 @@ export type SandboxProcessor = (job: SandboxedJob<AnalysisTask, SerializedResult
 
 export function createSandboxProcessor(processor: AnalysisProcessor): SandboxProcessor {
   // The worker that forked this child died (SIGKILL): stop rather than finish work nobody collects.
-  process.on('disconnect', () => process.exit(1));
+  // Its scratch folder (the downloaded video, the face crops) goes first: nobody else knows it.
+  process.on('disconnect', () => {
+    removeLiveScratchSync();
+    process.exit(1);
+  });
   return async (job, _token, signal) => {
     const sendProgress = throttleProgress((progress) => void job.updateProgress({ ...progress }).catch(() => undefined));
     try {
@@ -22,7 +27,8 @@ export function createSandboxProcessor(processor: AnalysisProcessor): SandboxPro
     } catch (error) {
       const failure = toJobFailure(error);
       if (failure.code === 'internal') console.error(`job ${job.id}:`, error);
-      if (failure.isRetryable) throw new Error(encodeFailure(failure));
+      // Stopped because the job was deleted: nothing to retry.
+      if (failure.isRetryable && !signal?.aborted) throw new Error(encodeFailure(failure));
       throw new UnrecoverableError(encodeFailure(failure));
     }
   };

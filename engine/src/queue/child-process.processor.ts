@@ -10,7 +10,8 @@ import { isErrorCode, OnscreenError } from '../../../shared/src/errors.js';
 import type { AnalysisResult } from '../contracts/analysis-result.js';
 import type { JobProgress } from '../contracts/progress.js';
 import type { ProcessorSettings } from './analysis.processor.js';
-import type { AnalysisProcessor, AnalysisTask } from './job-queue.js';
+import { removeScratchOf } from '../storage/scratch-folders.js';
+import type { AnalysisProcessor, AnalysisTask, ProcessContext } from './job-queue.js';
 
 export type ChildRequest = { task: AnalysisTask; settings: ProcessorSettings };
 export type ChildMessage =
@@ -21,36 +22,51 @@ export type ChildMessage =
 const CHILD = fileURLToPath(new URL('./analysis.child.ts', import.meta.url));
 
 export function createChildProcessProcessor(settings: ProcessorSettings): AnalysisProcessor {
-  return (task, { signal, onProgress }) =>
-    new Promise<AnalysisResult>((resolve, reject) => {
-      const child = fork(CHILD, [], {
-        execArgv: ['--import', import.meta.resolve('tsx')],
-        serialization: 'advanced',
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
-      let isSettled = false;
-      const settle = (outcome: () => void) => {
-        if (isSettled) return;
-        isSettled = true;
-        signal.removeEventListener('abort', stop);
-        outcome();
-      };
-      const stop = () => {
-        child.kill('SIGKILL');
-        settle(() => reject(new OnscreenError('interrupted')));
-      };
-      signal.addEventListener('abort', stop, { once: true });
-      child.on('message', (message: ChildMessage) => {
-        if (message.kind === 'progress') onProgress(message.progress);
-        else if (message.kind === 'done') settle(() => resolve({ ...message.result, thumbnails: toBuffers(message.result.thumbnails) }));
-        else settle(() => reject(toError(message.error)));
-      });
-      child.once('error', (error) => settle(() => reject(error)));
-      child.once('exit', (code, signalName) =>
-        settle(() => reject(new Error(`The analysis process ended unexpectedly (${signalName ?? `exit code ${code}`}).`))),
-      );
-      child.send({ task, settings } satisfies ChildRequest);
+  return async (task, context) => {
+    try {
+      return await runInChild(settings, task, context);
+    } finally {
+      // The child is gone by now; whatever it left (killed mid-job: the download, the face crops) goes too.
+      await removeScratchOf(settings.workRoot, task.jobId);
+    }
+  };
+}
+
+function runInChild(settings: ProcessorSettings, task: AnalysisTask, { signal, onProgress }: ProcessContext): Promise<AnalysisResult> {
+  return new Promise<AnalysisResult>((resolve, reject) => {
+    const child = fork(CHILD, [], {
+      execArgv: ['--import', import.meta.resolve('tsx')],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    let isSettled = false;
+    // Settles once the child has exited, so that nothing writes into its scratch folder afterwards.
+    const settle = (outcome: () => void) => {
+      if (isSettled) return;
+      isSettled = true;
+      signal.removeEventListener('abort', stop);
+      void exited.then(outcome);
+    };
+    const stop = () => {
+      child.kill('SIGKILL');
+      settle(() => reject(new OnscreenError('interrupted')));
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    child.on('message', (message: ChildMessage) => {
+      if (message.kind === 'progress') onProgress(message.progress);
+      else if (message.kind === 'done') settle(() => resolve({ ...message.result, thumbnails: toBuffers(message.result.thumbnails) }));
+      else settle(() => reject(toError(message.error)));
+    });
+    child.once('error', (error) => {
+      if (child.exitCode === null && child.signalCode === null && child.pid === undefined) child.emit('exit', null, null);
+      settle(() => reject(error));
+    });
+    child.once('exit', (code, signalName) =>
+      settle(() => reject(new Error(`The analysis process ended unexpectedly (${signalName ?? `exit code ${code}`}).`))),
+    );
+    child.send({ task, settings } satisfies ChildRequest);
+  });
 }
 
 /** IPC may hand Buffers back as plain Uint8Arrays. */

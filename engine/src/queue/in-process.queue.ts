@@ -7,6 +7,9 @@
 import { toJobFailure } from './job-errors.js';
 import type { AnalysisJobData, AnalysisProcessor, AnalysisTask, JobQueue, QueueListener, QueueStats } from './job-queue.js';
 
+/** How long a cancel waits for a processor that ignores its abort signal. */
+const CANCEL_WAIT_MS = 10_000;
+
 export interface InProcessQueueOptions {
   processor: AnalysisProcessor;
   concurrency: number;
@@ -22,6 +25,8 @@ export class InProcessQueue implements JobQueue {
   private listener: QueueListener | null = null;
   private readonly waiting: AnalysisJobData[] = [];
   private readonly running = new Map<string, AbortController>();
+  /** Settles when the job's current run has stopped (its processor has cleaned up). */
+  private readonly runs = new Map<string, Promise<void>>();
   private readonly delayed = new Map<string, NodeJS.Timeout>();
   private readonly attemptsMade = new Map<string, number>();
   private failedCount = 0;
@@ -48,6 +53,9 @@ export class InProcessQueue implements JobQueue {
     this.delayed.delete(jobId);
     this.running.get(jobId)?.abort(new Error('cancelled'));
     this.attemptsMade.delete(jobId);
+    // A deleted job's files are removed after this: wait until its analysis has stopped writing them.
+    const run = this.runs.get(jobId);
+    if (run) await Promise.race([run.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CANCEL_WAIT_MS).unref())]);
   }
 
   async reconcile(pending: AnalysisJobData[], isStillPending: (jobId: string) => boolean): Promise<void> {
@@ -81,11 +89,13 @@ export class InProcessQueue implements JobQueue {
       const data = this.waiting.shift()!;
       const controller = new AbortController();
       this.running.set(data.jobId, controller);
-      void this.run(data, controller.signal, this.listener).finally(() => {
+      const run = this.run(data, controller.signal, this.listener).finally(() => {
         this.running.delete(data.jobId);
+        this.runs.delete(data.jobId);
         if (this.running.size === 0) for (const resolve of this.idle) resolve();
         this.pump();
       });
+      this.runs.set(data.jobId, run);
     }
   }
 

@@ -23,6 +23,8 @@ export interface AnalysisTask {
   /** True only for the server's own upload URL; user URLs always go through the private-network guard. */
   isTrustedSource: boolean;
   options: { fps: number };
+  /** Set by the server on a running job that was deleted: its worker stops it (Redis mode). */
+  isCancelled?: boolean;
 }
 
 export interface ProcessContext {

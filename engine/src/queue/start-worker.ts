@@ -1,6 +1,7 @@
 /** Starts a BullMQ worker from the service configuration (`onscreen worker`, and the tests). */
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { ServiceConfig } from '../config/service.config.js';
+import { restrictNewFiles } from '../storage/private-files.js';
 import { startBullmqWorker, type WorkerHandle } from './bullmq.worker.js';
 
 export type { WorkerHandle } from './bullmq.worker.js';
@@ -17,6 +18,7 @@ export async function startWorker(config: ServiceConfig, overrides: WorkerOverri
       hint: 'Without Redis, `npx onscreen serve` runs the jobs itself and needs no worker.',
     });
   }
+  restrictNewFiles();
   return startBullmqWorker({
     redisUrl: config.redisUrl,
     queueName: config.queueName,
@@ -24,6 +26,8 @@ export async function startWorker(config: ServiceConfig, overrides: WorkerOverri
     concurrency: config.concurrency,
     lockMs: config.lockMs,
     stalledIntervalMs: config.stalledIntervalMs,
+    scratchRoot: config.scratchDir,
+    sweepIntervalSeconds: config.sweepIntervalSeconds,
     ...(overrides.processorFile ? { processorFile: overrides.processorFile } : {}),
     ...(overrides.log ? { log: overrides.log } : {}),
   });

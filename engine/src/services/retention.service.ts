@@ -27,6 +27,13 @@ export class RetentionService {
     for (const id of await this.deps.files.listJobIdsOnDisk()) {
       if (!known.has(id)) await this.deps.files.removeJob(id).catch(() => undefined);
     }
+    // Scratch folders (downloads, face crops) of analyses that are not running any more.
+    await this.deps.files.sweepScratch((id) => this.isPending(id)).catch(() => undefined);
     return deleted;
+  }
+
+  private isPending(id: string): boolean {
+    const status = this.deps.jobs.get(id)?.status;
+    return status === 'queued' || status === 'running';
   }
 }

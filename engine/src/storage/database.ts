@@ -123,10 +123,19 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // Deleted rows are overwritten, not just unlinked: removing a person (biometric data) leaves no trace in the file.
+  // Deleted rows are overwritten with zeros, not left readable in free pages (issue 10): removing a job
+  // or a library person (biometric data) leaves no trace in the file.
   db.pragma('secure_delete = ON');
   migrate(db);
   return db;
+}
+
+/**
+ * After a deletion: copies the WAL into the database (where secure_delete has zeroed the rows)
+ * and empties it, so that no earlier version of a deleted row stays in the WAL file.
+ */
+export function forgetDeletedPages(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 function migrate(db: Db): void {

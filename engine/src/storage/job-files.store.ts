@@ -2,7 +2,7 @@
  * The service's files under the data folder:
  *   <dataDir>/jobs/<id>/       the job's analysis folder (analysis.json, thumbnails, tags.json)
  *   <dataDir>/uploads/<id>.<ext>  an uploaded video, kept until its job is deleted
- *   <dataDir>/work/<id>/       scratch space while a job is analysed
+ *   <dataDir>/work/<id>-<random>/  scratch space while a job is analysed (scratch-folders.ts)
  * Every path is built from a job id checked against JOB_ID_PATTERN, or from a path that the
  * analysis itself wrote and that is checked to stay inside the job's folder: nothing a request
  * says reaches the file system.
@@ -21,6 +21,7 @@ import { assertJobId } from '../contracts/job-id.js';
 import type { EditHistory } from '../contracts/edit-history.js';
 import { appendEdits, readAnalysis, readEdits, writeAnalysisFolder } from './analysis-folder.js';
 import { withFolderLock } from './folder-lock.js';
+import { removeScratchOf, sweepScratch } from './scratch-folders.js';
 
 /** Analyses kept in memory for tagging; a long video's analysis is a few MB. */
 const ANALYSIS_CACHE_SIZE = 8;
@@ -54,10 +55,6 @@ export class JobFilesStore {
 
   jobDir(id: string): string {
     return join(this.jobsDir, assertJobId(id));
-  }
-
-  workDir(id: string): string {
-    return join(this.workRoot, assertJobId(id));
   }
 
   async writeResult(id: string, result: AnalysisResult): Promise<void> {
@@ -171,7 +168,7 @@ export class JobFilesStore {
     const upload = await this.findUpload(id);
     await Promise.all([
       rm(this.jobDir(id), { recursive: true, force: true }),
-      rm(this.workDir(id), { recursive: true, force: true }),
+      removeScratchOf(this.workRoot, assertJobId(id)),
       upload ? rm(upload, { force: true }) : Promise.resolve(),
     ]);
   }
@@ -183,6 +180,11 @@ export class JobFilesStore {
       readdir(this.uploadsDir).catch(() => [] as string[]),
     ]);
     return new Set([...folders, ...uploads.filter((n) => !n.startsWith('incoming-')).map((n) => n.split('.')[0]!)]);
+  }
+
+  /** Removes scratch folders whose job is not running (a crash, a kill); returns their job ids. */
+  sweepScratch(isRunning: (jobId: string) => boolean): Promise<string[]> {
+    return sweepScratch(this.workRoot, isRunning);
   }
 
   /** Removes half-received uploads (the server stopped while receiving them). */

@@ -1,6 +1,6 @@
 /** The jobs table: one row per analysis job, its progress, outcome and where it came from. */
 import type { JobSource, JobStage, JobStatus } from '../../../shared/src/api/types.js';
-import type { Db } from './database.js';
+import { forgetDeletedPages, type Db } from './database.js';
 
 export interface JobRecord {
   id: string;
@@ -124,7 +124,9 @@ export class JobsRepository {
   }
 
   delete(id: string): boolean {
-    return this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id).changes > 0;
+    const isDeleted = this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id).changes > 0;
+    if (isDeleted) forgetDeletedPages(this.db);
+    return isDeleted;
   }
 
   /** A trivial query: whether the database answers (readiness). */

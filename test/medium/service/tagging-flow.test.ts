@@ -204,10 +204,10 @@ test('deleting a job removes the job, its analysis, thumbnails, tags and report;
   const reading = (async () => {
     for await (const chunk of stream.body!.pipeThrough(new TextDecoderStream())) events.push(chunk);
   })();
-  await new Promise((r) => setTimeout(r, 100));
-  await s.client.deleteJob(job.id);
+  // The job rests (done): its stream ends by itself (issue 10); followers of a job still being analysed hear of a deletion (next test).
   await reading;
-  assert.match(events.join(''), /event: deleted/, 'followers hear of it');
+  assert.match(events.join(''), new RegExp(`event: end\\ndata: \\{"id":"${job.id}","status":"done"\\}`));
+  await s.client.deleteJob(job.id);
   assert.equal(existsSync(join(s.dataDir, 'jobs', job.id)), false);
   assert.deepEqual(readdirSync(join(s.dataDir, 'jobs')), []);
   assert.equal((await call(`${s.url}/api/v1/jobs/${job.id}`, { token: s.token })).status, 404);
