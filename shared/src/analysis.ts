@@ -140,7 +140,8 @@ type EditBody =
   | { kind: 'merge'; into: number; from: number; by: string; at: string }
   | { kind: 'split'; cluster: number; tracks: number[]; newCluster: number; by: string; at: string }
   | { kind: 'accept-suggestions'; clusters: number[]; by: string; at: string }
-  | { kind: 'undo'; by: string; at: string };
+  | { kind: 'undo'; by: string; at: string }
+  | { kind: 'redo'; by: string; at: string };
 
 /** `tags.json`: the edit history beside `analysis.json`. The current state is derived from it. */
 export interface TagFile {

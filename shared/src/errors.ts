@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   cluster_unknown: { status: 404, retry: false, message: 'No such person (cluster).' },
   track_unknown: { status: 400, retry: false, message: 'No such track in that person.' },
   nothing_to_undo: { status: 409, retry: false, message: 'There is nothing to undo.' },
+  nothing_to_redo: { status: 409, retry: false, message: 'There is nothing to redo.' },
   interrupted: { status: 503, retry: true, message: 'The work was interrupted.' },
   internal: { status: 500, retry: true, message: 'Something went wrong inside onscreen.' },
   // service

@@ -59,12 +59,20 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
   },
   PeopleResponse: {
     type: 'object',
-    properties: { jobId: str, people: { type: 'array', items: ref('PersonView') }, thumbnailUrl: str, isComplete: { type: 'boolean' }, revision: { type: 'integer' } },
+    properties: {
+      jobId: str, people: { type: 'array', items: ref('PersonView') }, thumbnailUrl: str, isComplete: { type: 'boolean' }, revision: { type: 'integer' },
+      undo: { oneOf: [ref('EditSummary'), { type: 'null' }] }, redo: { oneOf: [ref('EditSummary'), { type: 'null' }] },
+    },
+  },
+  EditSummary: {
+    type: 'object',
+    required: ['kind', 'by', 'at', 'label'],
+    properties: { kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions'] }, by: str, at: { type: 'string', format: 'date-time' }, label: str },
   },
   Edit: {
     type: 'object',
     required: ['kind', 'by', 'at'],
-    properties: { kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions', 'undo'] }, by: str, at: { type: 'string', format: 'date-time' } },
+    properties: { kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions', 'undo', 'redo'] }, by: str, at: { type: 'string', format: 'date-time' } },
     additionalProperties: true,
   },
   History: { type: 'object', properties: { edits: { type: 'array', items: ref('Edit') } } },

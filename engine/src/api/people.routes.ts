@@ -49,7 +49,8 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
     merge,
     split,
     by('/api/v1/jobs/:id/accept-suggestions', 'Tag every untagged person with their suggestion.', (j, b) => tagging.acceptSuggestions(j, b)),
-    by('/api/v1/jobs/:id/undo', 'Undo the newest edit still in effect.', (j, b) => tagging.undo(j, b)),
+    by('/api/v1/jobs/:id/undo', 'Undo the newest action still in effect, whoever made it (`undo` in the people says which).', (j, b) => tagging.undo(j, b)),
+    by('/api/v1/jobs/:id/redo', 'Redo the newest action undone, unless an edit came after the undo (`redo` in the people says which).', (j, b) => tagging.redo(j, b)),
     by('/api/v1/jobs/:id/finish', 'Mark tagging done: the report is final.', (j, b) => tagging.finish(j, b), 'Job'),
     {
       method: 'GET', path: '/api/v1/jobs/:id/history', access: 'token', tag: 'tagging', summary: 'Every edit: who tagged what, and when.',

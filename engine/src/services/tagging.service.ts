@@ -7,7 +7,8 @@ import type { Analysis, Edit, PersonView, Tag } from '../../../shared/src/analys
 import type { Job, PeopleResponse } from '../../../shared/src/api/types.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { API_PREFIX } from '../../../shared/src/api/types.js';
-import { applyEdits, isEffectiveEdit, nextClusterId, validateEdit } from '../stages/people/edits.js';
+import { summariseAction } from '../../../shared/src/edit-summary.js';
+import { applyEdits, isEffectiveEdit, nextClusterId, pendingActions, validateEdit } from '../stages/people/edits.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { JobRecord, JobsRepository } from '../storage/jobs.repository.js';
 import type { JobNotifier } from './job-notifier.js';
@@ -66,6 +67,10 @@ export class TaggingService {
     return this.edit(jobId, () => [{ kind: 'undo', by, at: this.now() }]);
   }
 
+  redo(jobId: string, by: string): Promise<PeopleResponse> {
+    return this.edit(jobId, () => [{ kind: 'redo', by, at: this.now() }]);
+  }
+
   /** Marks tagging done: the report is final (it still follows later edits). */
   async finish(jobId: string, by: string): Promise<Job> {
     return this.lock.run(jobId, async () => {
@@ -119,12 +124,15 @@ export class TaggingService {
 
   private toResponse({ record, analysis, edits }: JobState): PeopleResponse {
     const people: PersonView[] = applyEdits(analysis, edits);
+    const pending = pendingActions(analysis, edits);
     return {
       jobId: record.id,
       people,
       thumbnailUrl: `${API_PREFIX}/jobs/${record.id}/people/{id}/thumbnail.jpg`,
       isComplete: people.every((p) => p.tag !== null),
       revision: edits.length,
+      undo: summariseAction(pending.undo),
+      redo: summariseAction(pending.redo),
     };
   }
 

@@ -90,6 +90,10 @@ export class OnscreenClient {
     return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/undo`, { by });
   }
 
+  redo(jobId: string, by: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/redo`, { by });
+  }
+
   finish(jobId: string, by: string): Promise<Job> {
     return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/finish`, { by });
   }

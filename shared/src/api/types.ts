@@ -21,6 +21,7 @@
  *   POST   /api/v1/jobs/:id/split               SplitRequest → PeopleResponse
  *   POST   /api/v1/jobs/:id/accept-suggestions  { by } → PeopleResponse
  *   POST   /api/v1/jobs/:id/undo                { by } → PeopleResponse
+ *   POST   /api/v1/jobs/:id/redo                { by } → PeopleResponse
  *   POST   /api/v1/jobs/:id/finish              { by } → Job   (marks tagging done; report final)
  *   GET    /api/v1/jobs/:id/history             → { edits: Edit[] }
  *   GET    /api/v1/jobs/:id/report              → Report (updates as tags change)
@@ -98,6 +99,18 @@ export interface PeopleResponse {
   isComplete: boolean;
   /** Index of the newest edit, for optimistic concurrency and idempotence. */
   revision: number;
+  /** What undo would take back now (whoever made it), or null when there is nothing to undo. */
+  undo: EditSummary | null;
+  /** What redo would bring back now, or null. */
+  redo: EditSummary | null;
+}
+
+/** One tagging action, described for a button: "Alice tagged Person 3 female". */
+export interface EditSummary {
+  kind: 'tag' | 'merge' | 'split' | 'accept-suggestions';
+  by: string;
+  at: string;
+  label: string;
 }
 
 export interface TagRequest {

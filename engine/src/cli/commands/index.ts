@@ -9,6 +9,7 @@ import { serveCommand } from './serve.command.js';
 import { splitCommand } from './split.command.js';
 import { tagCommand } from './tag.command.js';
 import { tokenCommand } from './token.command.js';
+import { redoCommand, undoCommand } from './undo.command.js';
 import { workerCommand } from './worker.command.js';
 
 /** Every `onscreen` subcommand, in the order `--help` lists them. Add a command here (one line). */
@@ -17,6 +18,8 @@ export const COMMANDS: Command[] = [
   tagCommand,
   mergeCommand,
   splitCommand,
+  undoCommand,
+  redoCommand,
   reportCommand,
   demoCommand,
   modelsCommand,
