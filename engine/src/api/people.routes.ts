@@ -45,6 +45,15 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
         return { status: 200, body: image, contentType: 'image/jpeg', headers: { 'cache-control': 'private, max-age=300' } };
       },
     },
+    {
+      method: 'GET', path: '/api/v1/jobs/:id/tracks/:tid/thumbnail.jpg', access: 'token', tag: 'tagging', summary: "A track's best face (to pick which of a person's tracks to split off).",
+      params: { ...id, tid: PARAMS.tid },
+      responses: { 200: { description: 'JPEG', contentType: 'image/jpeg' }, 404: { description: 'No such track', schema: 'Error' } },
+      handle: async ({ params }) => {
+        const image = await context.reports.thumbnailOfTrack(params.id!, Number(params.tid));
+        return { status: 200, body: image, contentType: 'image/jpeg', headers: { 'cache-control': 'private, max-age=300' } };
+      },
+    },
     tag,
     merge,
     split,

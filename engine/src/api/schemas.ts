@@ -47,6 +47,11 @@ export const PARAMS = {
     description: 'Person (cluster) id.',
     onMismatch: () => new OnscreenError('cluster_unknown', 'No such person: person ids are whole numbers.'),
   },
+  tid: {
+    pattern: /^\d{1,7}$/,
+    description: 'Track id (a run of one face through a shot).',
+    onMismatch: () => new OnscreenError('not_found', 'No such track: track ids are whole numbers.'),
+  },
   chart: {
     pattern: new RegExp(`^(${CHART_NAMES.join('|')})$`),
     description: `Chart name: ${CHART_NAMES.join(', ')}.`,

@@ -52,6 +52,15 @@ export class JobReportsService {
     return image;
   }
 
+  async thumbnailOfTrack(jobId: string, trackId: number): Promise<Buffer> {
+    const { analysis } = await this.deps.tagging.state(jobId);
+    const track = analysis.tracks.find((t) => t.id === trackId);
+    if (!track) throw new OnscreenError('not_found', `Job ${jobId} has no track ${trackId}.`);
+    const image = track.thumbnail ? await this.deps.files.readJobFile(jobId, track.thumbnail) : null;
+    if (!image) throw new OnscreenError('not_found', `Track ${trackId} has no thumbnail.`);
+    return image;
+  }
+
   forget(jobId: string): void {
     this.cache.delete(jobId);
   }

@@ -46,7 +46,7 @@ export class JobsService {
   async createFromUrl(request: CreateJobRequest, tokenName: string): Promise<Created> {
     const fps = this.checkFps(request.options?.fps);
     const source = classifyUrl(request.url, this.deps.findYouTubeId);
-    if (!this.deps.settings.allowPrivateNetwork) await this.deps.assertPublicUrl(source.url);
+    if (!this.deps.settings.allowPrivateNetwork) await this.deps.assertPublicUrl(source.url).catch(withPrivateNetworkHint);
     const reuseKey = reuseKeyOfUrl(source, fps);
     const { record, isReused } = this.insertUnlessReusable(request.force === true, reuseKey, () =>
       this.newRecord(source, { fps, reuseKey, requester: request.requester, tokenName, uploadSha256: null }),
@@ -196,4 +196,14 @@ function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const clean = [...base].filter((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127).join('').trim().slice(0, 200);
   return clean || 'upload';
+}
+
+/** The refusal of a private address names the setting that allows it (the engine's admin sets it). */
+function withPrivateNetworkHint(error: unknown): never {
+  if (error instanceof OnscreenError && error.code === 'url_private_address' && !error.hint) {
+    throw new OnscreenError(error.code, error.message, {
+      hint: 'If the video really is on your own network, the engine\'s administrator can allow such addresses with ONSCREEN_ALLOW_PRIVATE_NETWORK=true.',
+    });
+  }
+  throw error;
 }

@@ -120,6 +120,12 @@ export class OnscreenClient {
     return new Uint8Array(await response.arrayBuffer());
   }
 
+  /** One track's best face (a person's tracks, to pick which ones are someone else). */
+  async getTrackThumbnail(jobId: string, track: number): Promise<Uint8Array> {
+    const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/tracks/${track}/thumbnail.jpg`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
   status(): Promise<ServiceStatus> {
     return this.json('GET', '/status');
   }
@@ -134,11 +140,23 @@ export class OnscreenClient {
    * every change. Uses the server-sent events stream, and falls back to polling if it breaks.
    */
   async watchJob(id: string, onJob: (job: Job) => void, signal?: AbortSignal): Promise<Job> {
+    return this.listen(id, onJob, isAnalysing, signal);
+  }
+
+  /**
+   * Like watchJob, but goes on after the analysis, until `signal` aborts: every edit by anyone
+   * (another page, the API, the Slack bot) comes as a new `job` event, so an open page can follow.
+   */
+  async followJob(id: string, onJob: (job: Job) => void, signal: AbortSignal): Promise<Job> {
+    return this.listen(id, onJob, () => true, signal);
+  }
+
+  private async listen(id: string, onJob: (job: Job) => void, isLive: (job: Job) => boolean, signal?: AbortSignal): Promise<Job> {
     let last = await this.getJob(id);
     onJob(last);
-    while (isAnalysing(last) && !signal?.aborted) {
+    while (isLive(last) && !signal?.aborted) {
       try {
-        last = await this.followEvents(id, onJob, signal);
+        last = await this.followEvents(id, onJob, isLive, signal);
       } catch (error) {
         if (signal?.aborted) break;
         if (error instanceof OnscreenError && !error.isRetryable) throw error;
@@ -150,7 +168,7 @@ export class OnscreenClient {
     return last;
   }
 
-  private async followEvents(id: string, onJob: (job: Job) => void, signal?: AbortSignal): Promise<Job> {
+  private async followEvents(id: string, onJob: (job: Job) => void, isLive: (job: Job) => boolean, signal?: AbortSignal): Promise<Job> {
     const response = await this.request('GET', `/jobs/${encodeURIComponent(id)}/events`, undefined, undefined, 0, signal);
     if (!response.body) throw new OnscreenError('unavailable', 'The event stream closed.');
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -175,7 +193,7 @@ export class OnscreenClient {
         if (!data || (name !== 'job' && name !== 'message')) continue;
         last = JSON.parse(data) as Job;
         onJob(last);
-        if (!isAnalysing(last)) {
+        if (!isLive(last)) {
           await reader.cancel().catch(() => undefined);
           return last;
         }

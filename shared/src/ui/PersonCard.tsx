@@ -31,6 +31,8 @@ export interface PersonCardProps {
   onTag: (tag: Tag) => void;
   onToggleSelect?: ((isSelected: boolean) => void) | undefined;
   onSplit?: (() => void) | undefined;
+  /** The split button's title (default: it splits into one person per track). */
+  splitHint?: string | undefined;
   /** "Show me": e.g. seek the video player to `seconds`. Omit where there is no player. */
   onShow?: ((seconds: number) => void) | undefined;
 }
@@ -114,7 +116,7 @@ export function PersonCard(props: PersonCardProps): JSX.Element {
               type="button"
               class="os-link"
               disabled={isBusy}
-              title={`Not all the same person? Split into ${person.tracks.length} separate people.`}
+              title={props.splitHint ?? `Not all the same person? Split into ${person.tracks.length} separate people.`}
               onClick={() => props.onSplit?.()}
             >
               Not the same person? Split

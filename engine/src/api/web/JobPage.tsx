@@ -1,9 +1,11 @@
 /**
  * One video: follows the analysis live (server-sent events), then shows the people to tag beside
  * the report, which is fetched again after every edit so the figures and charts follow the tags.
+ * The event stream stays open while the page is: an edit made anywhere else (another page, the
+ * API, the Slack bot, the CLI through the service) changes the job, and the page fetches again.
  */
 import type { JSX } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { OnscreenClient } from '../../../../shared/src/api/client.js';
 import type { Job, PeopleResponse } from '../../../../shared/src/api/types.js';
 import { describeError, formatDuration } from '../../../../shared/src/ui/format.js';
@@ -13,7 +15,7 @@ import { ReportView, type ExportFormat } from '../../../../shared/src/ui/ReportV
 import { downloadExport } from './download.js';
 import { readEditor } from './session.js';
 import { useReport } from './use-report.js';
-import { useThumbnails } from './use-thumbnails.js';
+import { useThumbnails, useTrackThumbnails } from './use-thumbnails.js';
 
 export interface JobPageProps {
   client: OnscreenClient;
@@ -29,7 +31,9 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
   const [failure, setFailure] = useState<string | null>(null);
   const { report, chartUrls, error: reportError, isUpdating, refresh } = useReport(client, jobId);
   const thumbnailSrc = useThumbnails(client, jobId, people?.people ?? []);
+  const trackSrc = useTrackThumbnails(client, jobId);
   const by = readEditor();
+  const seen = useRef<string | null>(null);
 
   const fail = useCallback(
     (error: unknown) => ((error as { code?: string }).code === 'unauthorized' ? onUnauthorized() : setFailure(describeError(error))),
@@ -38,16 +42,19 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
 
   useEffect(() => {
     const abort = new AbortController();
-    client.watchJob(jobId, setJob, abort.signal).catch((error: unknown) => abort.signal.aborted || fail(error));
+    client.followJob(jobId, setJob, abort.signal).catch((error: unknown) => abort.signal.aborted || fail(error));
     return () => abort.abort();
   }, [client, jobId, fail]);
 
   const isReady = job?.status === 'tagging' || job?.status === 'done';
+  // Every change of the job once it is ready (an edit by anyone) brings the people and report again.
+  const changed = isReady ? job.updatedAt : null;
   useEffect(() => {
-    if (!isReady) return;
-    client.getPeople(jobId).then(setPeople, fail);
+    if (changed === null || changed === seen.current) return;
+    seen.current = changed;
+    client.getPeople(jobId).then((next) => setPeople((now) => (now && now.revision > next.revision ? now : next)), fail);
     void refresh();
-  }, [client, jobId, isReady, refresh, fail]);
+  }, [client, jobId, changed, refresh, fail]);
 
   useEffect(() => {
     if (job) document.title = `${job.title ?? job.source.label} · onscreen`;
@@ -87,9 +94,12 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
                 isFinished={job.status === 'done'}
                 onTag={(person, tag) => edit(() => client.tag(jobId, person, tag, by))()}
                 onMerge={(into, from) => edit(() => client.merge(jobId, into, from, by))()}
-                onSplit={(person) => edit(() => client.split(jobId, person, by))()}
+                pending={{ undo: people.undo, redo: people.redo }}
+                onSplit={(person, tracks) => edit(() => client.split(jobId, person, by, tracks))()}
+                trackSrc={trackSrc}
                 onAcceptSuggestions={edit(() => client.acceptSuggestions(jobId, by))}
                 onUndo={edit(() => client.undo(jobId, by))}
+                onRedo={edit(() => client.redo(jobId, by))}
                 onFinish={async () => {
                   setJob(await client.finish(jobId, by));
                   void refresh();
