@@ -177,3 +177,27 @@ test('start an analysis from the page: upload with progress, then the job page; 
   await page.screenshot({ path: join(SHOTS, '24-private-link-refused.png'), fullPage: true });
   await page.close();
 });
+
+test('small things: the sign-in form says where a token comes from; an unknown job gets a page, not JSON', { skip, timeout: 60_000 }, async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${s.url}/`);
+  await page.getByText('npx onscreen token create YOUR-NAME').waitFor();
+  await page.screenshot({ path: join(SHOTS, '25-sign-in-says-where-tokens-come-from.png') });
+
+  const cut = await page.goto(`${s.url}/jobs/abc123`);
+  assert.equal(cut?.status(), 404);
+  assert.match((await cut?.headerValue('content-type')) ?? '', /^text\/html/);
+  await page.getByRole('heading', { name: 'No such video' }).waitFor();
+  await page.getByRole('link', { name: 'See all videos' }).waitFor();
+  await page.screenshot({ path: join(SHOTS, '26-no-such-video.png') });
+
+  // A well-formed id of a job that does not exist (deleted): the page says so, with a way back.
+  await page.goto(`${s.url}/`);
+  await page.fill('input[name=token]', s.token);
+  await page.click('button[type=submit]');
+  await page.locator('.os-page-list').waitFor();
+  await page.goto(`${s.url}/jobs/${'0'.repeat(20)}`);
+  await page.getByRole('alert').filter({ hasText: 'it never existed, or it was deleted' }).waitFor();
+  await page.getByRole('link', { name: 'See all videos' }).waitFor();
+  await page.close();
+});

@@ -65,7 +65,16 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
     void refresh();
   };
 
-  if (failure && !job) return <p class="os-error" role="alert">{failure}</p>;
+  if (failure && !job) {
+    return (
+      <div class="os-notfound">
+        <p class="os-error" role="alert">{failure}</p>
+        <p>
+          <a class="os-button" href="/">See all videos</a>
+        </p>
+      </div>
+    );
+  }
   if (!job) return <p class="os-muted">Loading…</p>;
 
   return (
