@@ -22,6 +22,10 @@ export const uploadQuerySchema = z.strictObject({
   requester: z.string().trim().max(200).optional(),
 });
 
+export const chartQuerySchema = z.strictObject({
+  width: z.coerce.number().int().min(320, 'width: at least 320').max(1600, 'width: at most 1600').optional(),
+});
+
 export const listQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   requester: z.string().max(200).optional(),

@@ -17,7 +17,7 @@ import { JobNotifier } from '../services/job-notifier.js';
 import { JobOutcomesService } from '../services/job-outcomes.service.js';
 import { JobReportsService, type ReportRenderer } from '../services/job-reports.service.js';
 import { JobsService } from '../services/jobs.service.js';
-import { renderReport } from '../services/report.service.js';
+import { renderChartAt, renderReport } from '../services/report.service.js';
 import { RetentionService } from '../services/retention.service.js';
 import { TaggingService } from '../services/tagging.service.js';
 import { TokensService } from '../services/tokens.service.js';
@@ -100,7 +100,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     findYouTubeId: (url) => parseYouTubeUrl(url)?.videoId ?? null,
   });
   const tagging = new TaggingService({ jobs: jobsRepo, files, notifier });
-  const reports = new JobReportsService({ tagging, files, render: overrides.render ?? renderReport });
+  const reports = new JobReportsService({ tagging, files, render: overrides.render ?? renderReport, renderChart: renderChartAt });
   const retention = new RetentionService({ jobs: jobsRepo, files, jobsService: jobs, retentionDays: config.retentionDays });
 
   const context: ApiContext = {

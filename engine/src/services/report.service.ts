@@ -4,7 +4,7 @@
  */
 import type { Analysis, Edit } from '../../../shared/src/analysis.js';
 import type { Report } from '../../../shared/src/report.js';
-import { renderCharts } from '../adapters/chart-renderer.js';
+import { renderChart, renderCharts } from '../adapters/chart-renderer.js';
 import { buildReport } from '../stages/report/build-report.js';
 import { chartSpecs } from '../stages/report/chart-specs.js';
 import { buildReportCsv } from '../stages/report/report-csv.js';
@@ -33,4 +33,9 @@ export async function renderReport(
     if (bytes) thumbnails.set(person.thumbnail, bytes);
   }
   return { report, csv: buildReportCsv(report), html: buildReportHtml(report, { charts, thumbnails }), charts };
+}
+
+/** One chart drawn at `width` CSS pixels (twice that in pixels), for a page that shows it at that size. */
+export function renderChartAt(report: Report, name: keyof RenderedReport['charts'], width: number): Promise<Buffer> {
+  return renderChart(chartSpecs(report, width)[name]);
 }

@@ -110,8 +110,10 @@ export class OnscreenClient {
     return (await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/report.csv`)).text();
   }
 
-  async getChart(jobId: string, name: ChartName): Promise<Uint8Array> {
-    const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/charts/${name}.png`);
+  /** A chart PNG; with `width` (CSS pixels, 320 to 1600) drawn at the size it will be shown, at twice that in pixels. */
+  async getChart(jobId: string, name: ChartName, width?: number): Promise<Uint8Array> {
+    const query = width === undefined ? '' : `?width=${Math.round(width)}`;
+    const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/charts/${name}.png${query}`);
     return new Uint8Array(await response.arrayBuffer());
   }
 

@@ -127,6 +127,30 @@ test("the page follows another client's edits, and undo and redo say what and wh
   await page.close();
 });
 
+test('charts are drawn at the size they are shown (twice that in pixels), and again when the column changes', { skip, timeout: 120_000 }, async () => {
+  const jobId = await readyJob('charts.mp4');
+  const page = await signedIn('Bea', `/jobs/${jobId}`);
+  const sizes = async () =>
+    page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('.os-chart img')].map((img) => ({ natural: img.naturalWidth, shown: img.clientWidth })));
+  const settled = async () => {
+    await page.waitForFunction(() => {
+      const images = [...document.querySelectorAll<HTMLImageElement>('.os-chart img')];
+      return images.length === 3 && images.every((img) => img.complete && img.naturalWidth > 0 && Math.abs(img.naturalWidth - 2 * img.clientWidth) <= 2 * 40);
+    }, undefined, { timeout: 30_000 }).catch(async (error: unknown) => {
+      throw new Error(`charts not at their shown size: ${JSON.stringify(await sizes())}`, { cause: error });
+    });
+    return sizes();
+  };
+  for (const { natural, shown } of await settled()) assert.ok(Math.abs(natural - 2 * shown) <= 80, `drawn ${natural} px for ${shown} CSS px`);
+  const wide = (await sizes())[0]!.natural;
+  await page.setViewportSize({ width: 900, height: 900 });
+  await page.waitForFunction((before) => {
+    const img = document.querySelector<HTMLImageElement>('.os-chart img');
+    return img !== null && img.naturalWidth !== before && Math.abs(img.naturalWidth - 2 * img.clientWidth) <= 80;
+  }, wide, { timeout: 30_000 });
+  await page.close();
+});
+
 test('split: the person shows their tracks as faces; the ones picked become a new person, the rest keep the tag', { skip, timeout: 120_000 }, async () => {
   const jobId = await readyJob('split.mp4');
   const page = await signedIn('Bea', `/jobs/${jobId}`);

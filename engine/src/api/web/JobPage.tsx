@@ -14,6 +14,7 @@ import { PeopleGrid } from '../../../../shared/src/ui/PeopleGrid.js';
 import { ReportView, type ExportFormat } from '../../../../shared/src/ui/ReportView.js';
 import { downloadExport } from './download.js';
 import { readEditor } from './session.js';
+import { useChartWidth } from './use-chart-width.js';
 import { useReport } from './use-report.js';
 import { useThumbnails, useTrackThumbnails } from './use-thumbnails.js';
 
@@ -29,7 +30,8 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
   const [job, setJob] = useState<Job | null>(null);
   const [people, setPeople] = useState<PeopleResponse | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const { report, chartUrls, error: reportError, isUpdating, refresh } = useReport(client, jobId);
+  const [reportColumn, chartWidth] = useChartWidth();
+  const { report, chartUrls, error: reportError, isUpdating, refresh } = useReport(client, jobId, chartWidth);
   const thumbnailSrc = useThumbnails(client, jobId, people?.people ?? []);
   const trackSrc = useTrackThumbnails(client, jobId);
   const by = readEditor();
@@ -118,7 +120,7 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
               <p class="os-muted">Loading the people…</p>
             )}
           </section>
-          <section class="os-column os-column--report" aria-labelledby="os-report-title">
+          <section class="os-column os-column--report" aria-labelledby="os-report-title" ref={reportColumn}>
             <h2 id="os-report-title">
               2. Report{' '}
               <span class="os-updating" role="status">
