@@ -64,6 +64,11 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       undo: { oneOf: [ref('EditSummary'), { type: 'null' }] }, redo: { oneOf: [ref('EditSummary'), { type: 'null' }] },
     },
   },
+  VideoSource: {
+    type: 'object',
+    required: ['kind'],
+    properties: { kind: { enum: ['youtube', 'url', 'file', 'none'] }, videoId: str, url: str, expiresAt: { type: 'string', format: 'date-time' }, reason: str },
+  },
   EditSummary: {
     type: 'object',
     required: ['kind', 'by', 'at', 'label'],

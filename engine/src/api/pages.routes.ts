@@ -5,9 +5,13 @@ import { JOB_ID_PATTERN } from '../services/job-id.js';
 import { PARAMS } from './schemas.js';
 import type { AssetName } from './web-assets.js';
 
-/** The page builds its own API calls; it needs no framing, inline script or third-party source. */
+/**
+ * The page builds its own API calls; it needs no framing, inline script or third-party script.
+ * The player may show YouTube's embed, or a video from the link it was analysed from.
+ */
 const PAGE_HEADERS = {
-  'content-security-policy': "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; media-src 'self' https: http:; frame-src https://www.youtube-nocookie.com; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
   'cache-control': 'no-cache',
 };

@@ -7,6 +7,7 @@ import { reportsRoutes } from './reports.routes.js';
 import type { AnyRoute } from './router.js';
 import { systemRoutes } from './system.routes.js';
 import { uploadsRoutes } from './uploads.routes.js';
+import { videoRoutes } from './video.routes.js';
 
 export function buildRoutes(context: ApiContext, openApi: () => unknown): AnyRoute[] {
   return [
@@ -15,6 +16,7 @@ export function buildRoutes(context: ApiContext, openApi: () => unknown): AnyRou
     ...peopleRoutes(context),
     ...reportsRoutes(context),
     ...uploadsRoutes(context),
+    ...videoRoutes(context),
     ...pagesRoutes(context),
   ];
 }

@@ -10,6 +10,7 @@ import {
   type CreateJobRequest,
   type Job,
   type PeopleResponse,
+  type VideoSource,
   type ServiceStatus,
 } from './types.js';
 
@@ -120,6 +121,11 @@ export class OnscreenClient {
   async getThumbnail(jobId: string, person: number): Promise<Uint8Array> {
     const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/people/${person}/thumbnail.jpg`);
     return new Uint8Array(await response.arrayBuffer());
+  }
+
+  /** Where to play the job's video (YouTube's embed, the original link, or the kept upload through a signed link). */
+  getVideo(jobId: string): Promise<VideoSource> {
+    return this.json('GET', `/jobs/${encodeURIComponent(jobId)}/video`);
   }
 
   /** One track's best face (a person's tracks, to pick which ones are someone else). */

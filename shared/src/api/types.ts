@@ -105,6 +105,17 @@ export interface PeopleResponse {
   redo: EditSummary | null;
 }
 
+/**
+ * Where a page can play a job's video, to check a face in context: YouTube's embed, the original
+ * link, or the uploaded file (a signed link that expires). The uploaded file is kept only as long
+ * as the job (retention deletes both).
+ */
+export type VideoSource =
+  | { kind: 'youtube'; videoId: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'file'; url: string; expiresAt: string }
+  | { kind: 'none'; reason: string };
+
 /** One tagging action, described for a button: "Alice tagged Person 3 female". */
 export interface EditSummary {
   kind: 'tag' | 'merge' | 'split' | 'accept-suggestions';

@@ -8,13 +8,15 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { OnscreenClient } from '../../../shared/src/api/client.js';
+import { findFfmpeg } from '../../../engine/src/adapters/ffmpeg.adapter.js';
 import { buildWebAssets } from '../../../engine/src/api/web/build.js';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
 import { startTestService, type TestService } from '../../medium/service/helpers/test-service.js';
@@ -223,5 +225,27 @@ test('small things: the sign-in form says where a token comes from; an unknown j
   await page.goto(`${s.url}/jobs/${'0'.repeat(20)}`);
   await page.getByRole('alert').filter({ hasText: 'it never existed, or it was deleted' }).waitFor();
   await page.getByRole('link', { name: 'See all videos' }).waitFor();
+  await page.close();
+});
+
+test('the player: an uploaded video plays on the page, and "show me" seeks to the person', { skip, timeout: 120_000 }, async () => {
+  // A real 12-second video made here (a test pattern): the analysis itself is the small one made in code.
+  const file = join(dir, 'pattern.mp4');
+  const { ffmpeg } = await findFfmpeg();
+  execFileSync(ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=10:duration=12', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', file]);
+  const job = await s.client.uploadJob(await readFile(file), 'pattern.mp4');
+  for (let i = 0; i < 200 && (await s.client.getJob(job.id)).status !== 'tagging'; i++) await new Promise((r) => setTimeout(r, 50));
+  const page = await signedIn('Bea', `/jobs/${job.id}`);
+  const video = page.locator('video.os-player__video');
+  await video.waitFor();
+  await page.waitForFunction(() => (document.querySelector<HTMLVideoElement>('video.os-player__video')?.readyState ?? 0) >= 1, undefined, { timeout: 20_000 });
+  const person = (await s.client.getPeople(job.id)).people.find((p) => p.id === 1)!;
+  await card(page, 1).getByRole('button', { name: /^Show me/ }).click();
+  await page.waitForFunction(
+    (at) => Math.abs((document.querySelector<HTMLVideoElement>('video.os-player__video')?.currentTime ?? -9) - at) < 0.6,
+    person.showAt,
+    { timeout: 10_000 },
+  );
+  await page.screenshot({ path: join(SHOTS, '27-player-show-me.png') });
   await page.close();
 });

@@ -7,7 +7,7 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { OnscreenClient } from '../../../../shared/src/api/client.js';
-import type { Job, PeopleResponse } from '../../../../shared/src/api/types.js';
+import type { Job, PeopleResponse, VideoSource } from '../../../../shared/src/api/types.js';
 import { describeError, formatDuration } from '../../../../shared/src/ui/format.js';
 import { JobProgress } from '../../../../shared/src/ui/JobProgress.js';
 import { PeopleGrid } from '../../../../shared/src/ui/PeopleGrid.js';
@@ -17,6 +17,7 @@ import { readEditor } from './session.js';
 import { useChartWidth } from './use-chart-width.js';
 import { useReport } from './use-report.js';
 import { useThumbnails, useTrackThumbnails } from './use-thumbnails.js';
+import { type SeekRequest, VideoPlayer } from './VideoPlayer.js';
 
 export interface JobPageProps {
   client: OnscreenClient;
@@ -36,6 +37,8 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
   const trackSrc = useTrackThumbnails(client, jobId);
   const by = readEditor();
   const seen = useRef<string | null>(null);
+  const [video, setVideo] = useState<VideoSource | null>(null);
+  const [seek, setSeek] = useState<SeekRequest | null>(null);
 
   const fail = useCallback(
     (error: unknown) => ((error as { code?: string }).code === 'unauthorized' ? onUnauthorized() : setFailure(describeError(error))),
@@ -57,6 +60,10 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
     client.getPeople(jobId).then((next) => setPeople((now) => (now && now.revision > next.revision ? now : next)), fail);
     void refresh();
   }, [client, jobId, changed, refresh, fail]);
+
+  useEffect(() => {
+    if (isReady) client.getVideo(jobId).then(setVideo, () => setVideo(null));
+  }, [client, jobId, isReady]);
 
   useEffect(() => {
     if (job) document.title = `${job.title ?? job.source.label} · onscreen`;
@@ -111,6 +118,7 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
                 onAcceptSuggestions={edit(() => client.acceptSuggestions(jobId, by))}
                 onUndo={edit(() => client.undo(jobId, by))}
                 onRedo={edit(() => client.redo(jobId, by))}
+                onShow={video && video.kind !== 'none' ? (seconds) => setSeek({ seconds }) : undefined}
                 onFinish={async () => {
                   setJob(await client.finish(jobId, by));
                   void refresh();
@@ -121,6 +129,7 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
             )}
           </section>
           <section class="os-column os-column--report" aria-labelledby="os-report-title" ref={reportColumn}>
+            {video && <VideoPlayer source={video} seek={seek} />}
             <h2 id="os-report-title">
               2. Report{' '}
               <span class="os-updating" role="status">
