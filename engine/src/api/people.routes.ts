@@ -30,30 +30,21 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
     responses: { ...PEOPLE, 200: { description: schema, schema } },
     handle: async ({ params, body }) => ({ status: 200, json: await run(params.id!, body.by) }),
   });
+  const jpeg = (path: string, summary: string, param: 'pid' | 'tid', missing: string, load: (jobId: string, n: number) => Promise<Buffer>): AnyRoute => ({
+    method: 'GET', path, access: 'token', tag: 'tagging', summary, params: { ...id, [param]: PARAMS[param] },
+    responses: { 200: { description: 'JPEG', contentType: 'image/jpeg' }, 404: { description: missing, schema: 'Error' } },
+    handle: async ({ params }) => ({
+      status: 200, body: await load(params.id!, Number(params[param])), contentType: 'image/jpeg', headers: { 'cache-control': 'private, max-age=300' },
+    }),
+  });
   return [
     {
       method: 'GET', path: '/api/v1/jobs/:id/people', access: 'token', tag: 'tagging', summary: 'The people found, with suggestions, tags and who tagged them when.',
       params: id, responses: PEOPLE,
       handle: async ({ params }) => ({ status: 200, json: await tagging.people(params.id!) }),
     },
-    {
-      method: 'GET', path: '/api/v1/jobs/:id/people/:pid/thumbnail.jpg', access: 'token', tag: 'tagging', summary: "A person's thumbnail (their best faces).",
-      params: { ...id, pid: PARAMS.pid },
-      responses: { 200: { description: 'JPEG', contentType: 'image/jpeg' }, 404: { description: 'No such person', schema: 'Error' } },
-      handle: async ({ params }) => {
-        const image = await context.reports.thumbnailOfPerson(params.id!, Number(params.pid));
-        return { status: 200, body: image, contentType: 'image/jpeg', headers: { 'cache-control': 'private, max-age=300' } };
-      },
-    },
-    {
-      method: 'GET', path: '/api/v1/jobs/:id/tracks/:tid/thumbnail.jpg', access: 'token', tag: 'tagging', summary: "A track's best face (to pick which of a person's tracks to split off).",
-      params: { ...id, tid: PARAMS.tid },
-      responses: { 200: { description: 'JPEG', contentType: 'image/jpeg' }, 404: { description: 'No such track', schema: 'Error' } },
-      handle: async ({ params }) => {
-        const image = await context.reports.thumbnailOfTrack(params.id!, Number(params.tid));
-        return { status: 200, body: image, contentType: 'image/jpeg', headers: { 'cache-control': 'private, max-age=300' } };
-      },
-    },
+    jpeg('/api/v1/jobs/:id/people/:pid/thumbnail.jpg', "A person's thumbnail (their best faces).", 'pid', 'No such person', (j, n) => context.reports.thumbnailOfPerson(j, n)),
+    jpeg('/api/v1/jobs/:id/tracks/:tid/thumbnail.jpg', "A track's best face (to pick which of a person's tracks to split off).", 'tid', 'No such track', (j, n) => context.reports.thumbnailOfTrack(j, n)),
     tag,
     merge,
     split,

@@ -41,15 +41,18 @@ export async function loadWebAssets(dir = WEB_DIR, log: (line: string) => void =
   };
 }
 
-const SHELL = `<!doctype html>
+/** The head every page shares: charset, viewport, no referrer, the page's styles. */
+const head = (title: string): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>onscreen</title>
+<title>${title}</title>
 <link rel="stylesheet" href="/assets/page.css">
-</head>
+</head>`;
+
+const SHELL = `${head('onscreen')}
 <body>
 <div id="app"></div>
 <noscript>The onscreen tagging page needs JavaScript.</noscript>
@@ -58,15 +61,7 @@ const SHELL = `<!doctype html>
 </html>
 `;
 
-const NOT_FOUND = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>No such video · onscreen</title>
-<link rel="stylesheet" href="/assets/page.css">
-</head>
+const NOT_FOUND = `${head('No such video · onscreen')}
 <body>
 <div class="os-app">
 <header class="os-topbar"><a class="os-brand" href="/"><span class="os-brand__mark" aria-hidden="true"></span>onscreen</a></header>
