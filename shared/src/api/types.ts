@@ -16,6 +16,8 @@
  *   DELETE /api/v1/jobs/:id                     → 204 (job, faces, thumbnails, embeddings, report: all gone)
  *   GET    /api/v1/jobs/:id/people              → PeopleResponse
  *   GET    /api/v1/jobs/:id/people/:pid/thumbnail.jpg  → image/jpeg
+ *   GET    /api/v1/jobs/:id/tracks/:tid/thumbnail.jpg  → image/jpeg (a track's best face, for split)
+ *   GET    /api/v1/jobs/:id/video               → VideoSource (where the page's player plays the video)
  *   POST   /api/v1/jobs/:id/tags                TagRequest → PeopleResponse
  *   POST   /api/v1/jobs/:id/merge               MergeRequest → PeopleResponse
  *   POST   /api/v1/jobs/:id/split               SplitRequest → PeopleResponse
@@ -27,7 +29,7 @@
  *   GET    /api/v1/jobs/:id/report              → Report (updates as tags change)
  *   GET    /api/v1/jobs/:id/report.csv          → text/csv
  *   GET    /api/v1/jobs/:id/report.html         → text/html (self-contained)
- *   GET    /api/v1/jobs/:id/charts/:name.png    → image/png, name ∈ share | timeline | persons
+ *   GET    /api/v1/jobs/:id/charts/:name.png?width=  → image/png, name ∈ share | timeline | persons
  * Pages (no token in the URL: the page asks for it once and keeps it in sessionStorage):
  *   GET    /                                    → job list page
  *   GET    /jobs/:id                            → tagging and report page
