@@ -167,4 +167,6 @@ export interface PersonView {
   showAt: number;
   /** Ids of the analysis clusters this person is made of (after merges). */
   sourceClusters: number[];
+  /** When each of the person's tracks starts, in time order (seconds): "show me" steps through them. */
+  appearances?: number[];
 }

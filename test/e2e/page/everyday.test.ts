@@ -247,5 +247,11 @@ test('the player: an uploaded video plays on the page, and "show me" seeks to th
     { timeout: 10_000 },
   );
   await page.screenshot({ path: join(SHOTS, '27-player-show-me.png') });
+  // Person 0 was seen twice (two tracks): "show me" steps to the next appearance.
+  const twice = (await s.client.getPeople(job.id)).people.find((p) => p.id === 0)!;
+  assert.deepEqual(twice.appearances, [0.25, 5.25]);
+  await card(page, 0).getByRole('button', { name: /^Show me/ }).click();
+  await card(page, 0).getByRole('button', { name: 'Next appearance (0:05)' }).click();
+  await page.waitForFunction(() => Math.abs((document.querySelector<HTMLVideoElement>('video.os-player__video')?.currentTime ?? -9) - 5.25) < 0.6, undefined, { timeout: 10_000 });
   await page.close();
 });

@@ -262,5 +262,6 @@ function toView(analysis: Analysis, index: AnalysisIndex, person: Person): Perso
     thumbnail: cluster?.thumbnail ?? best?.thumbnail ?? '',
     showAt: cluster?.showAt ?? (best ? (analysis.faces[best.bestFace]?.t ?? best.start) : 0),
     sourceClusters: [...sources].sort((a, b) => a - b),
+    appearances: [...new Set(tracks.map((t) => t.start))].sort((a, b) => a - b),
   };
 }
