@@ -4,7 +4,7 @@
  * person; the rest stay this person and keep the tag.
  */
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PersonView } from '../analysis.js';
 import { personLabel } from './format.js';
 
@@ -19,13 +19,16 @@ export interface SplitPanelProps {
 
 export function SplitPanel({ person, trackSrc, isBusy, onSplit, onCancel }: SplitPanelProps): JSX.Element {
   const [picked, setPicked] = useState<number[]>([]);
+  const box = useRef<HTMLDivElement>(null);
+  // The panel opens above the grid, possibly far from the card clicked: bring it into view.
+  useEffect(() => box.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' }), []);
   const name = personLabel(person.id);
   const isAll = picked.length >= person.tracks.length;
   const toggle = (track: number): void => setPicked((now) => (now.includes(track) ? now.filter((t) => t !== track) : [...now, track]));
   const kept = person.tag ? ` ${name} keeps the tag.` : '';
 
   return (
-    <div class="os-splitpanel" role="region" aria-label={`Split ${name}`}>
+    <div class="os-splitpanel" role="region" aria-label={`Split ${name}`} ref={box}>
       <p>
         <strong>Which faces are someone else?</strong> {name} was seen {person.tracks.length} times. Pick the faces that are not{' '}
         {name}: they become a new person to tag.{kept}
