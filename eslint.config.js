@@ -11,6 +11,20 @@ const DOORS = [
 ];
 const doorsBut = (...allowed) => DOORS.filter((d) => !allowed.some((a) => d.name.startsWith(a)));
 
+// Rules more than one surface needs live once, in shared/ (issue 8): nobody else declares these.
+const SHARED_RULES = ['formatDuration', 'formatClock', 'formatEta', 'formatPercent', 'parseHttpUrl', 'parseYouTubeUrl', 'COLOURS'];
+const sharedRuleName = `/^(${SHARED_RULES.join('|')})$/`;
+const ONLY_SHARED = [
+  { selector: `FunctionDeclaration[id.name=${sharedRuleName}]`, message: 'Durations, clock times, ETAs, percents, URLs and the palette live once in shared/src (format/, http-url.ts, youtube-url.ts, palette.ts): import them.' },
+  { selector: `VariableDeclarator[id.name=${sharedRuleName}]`, message: 'Durations, clock times, ETAs, percents, URLs and the palette live once in shared/src: import them.' },
+];
+// Job options and their limits are declared once, in engine/src/contracts/job-options.ts.
+const ONLY_CONTRACTS = [
+  { selector: "Property[key.name=/^(fps|minFaceSize)$/] MemberExpression[object.name='z']", message: 'Job options are declared once, in engine/src/contracts/job-options.ts: use jobOptionsSchema or JOB_OPTION_QUERY_FIELDS.' },
+];
+const UPWARD = ['../services/*', '../services/**', '../api/*', '../api/**', '../cli/*', '../cli/**'];
+const ENGINE_INNER = ['../storage/*', '../queue/*', '../adapters/*', '../adapters/**', '../stages/**', '../config/*', '../../storage/*', '../../queue/*', '../../adapters/*', '../../adapters/**', '../../stages/**', '../../api/*', '../../../../models/*'];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'samples/', 'models/weights/', 'test-artifacts/', 'onscreen-*/'] },
   js.configs.recommended,
@@ -42,6 +56,39 @@ export default tseslint.config(
     // shared/ is used by every front end and imports none of them.
     files: ['shared/src/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { paths: DOORS, patterns: [{ group: ['**/engine/*', '**/bot/*', '**/extension/*'], message: 'shared/ imports nothing from engine, bot or extension.' }] }] },
+  },
+  {
+    // Storage and the queue sit below the services: no arrow back up (the queue's processors and
+    // the child/sandbox entry points run the analysis use case, so they are entry points).
+    files: ['engine/src/storage/**/*.ts', 'engine/src/queue/**/*.ts'],
+    ignores: ['engine/src/queue/*.processor.ts', 'engine/src/queue/*.child.ts', 'engine/src/queue/start-worker.ts', 'engine/src/queue/bullmq.*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: DOORS, patterns: [{ group: UPWARD, message: 'storage/ and queue/ may not import services/, api/ or cli/: put the shared type in engine/src/contracts/.' }] }] },
+  },
+  {
+    files: ['engine/src/queue/bullmq.*.ts'],
+    ignores: ['engine/src/queue/*.processor.ts', 'engine/src/queue/bullmq.sandbox.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: doorsBut('bullmq'), patterns: [{ group: UPWARD, message: 'queue/ may not import services/, api/ or cli/: put the shared type in engine/src/contracts/.' }] }] },
+  },
+  {
+    // The contracts are the floor: shared types and nothing else of the engine.
+    files: ['engine/src/contracts/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: DOORS, patterns: [{ group: [...ENGINE_INNER, ...UPWARD], message: 'contracts/ imports only shared/.' }] }] },
+  },
+  {
+    // The CLI's commands are thin, like the routes: services, contracts and shared only (plus the
+    // settings parsers and, loaded on demand, the other process kinds' composition roots).
+    files: ['engine/src/cli/**/*.ts'],
+    ignores: ['engine/src/cli/main.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: DOORS, patterns: [{ group: ENGINE_INNER.filter((p) => !p.includes('config')), message: 'CLI commands go through services/ (and contracts/, shared/).' }] }] },
+  },
+  {
+    files: ['engine/src/**/*.{ts,tsx}', 'bot/src/**/*.ts', 'extension/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+    ignores: ['engine/src/contracts/**'],
+    rules: { 'no-restricted-syntax': ['error', ...ONLY_SHARED, ...ONLY_CONTRACTS] },
+  },
+  {
+    files: ['engine/src/contracts/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...ONLY_SHARED] },
   },
   {
     // The bot and the extension reach the engine only through its HTTP API (shared/src/api/client.ts).

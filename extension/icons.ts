@@ -1,5 +1,6 @@
 /** The toolbar and store icons, drawn at build time: the onscreen mark (an orange and a purple bar). */
 import { createCanvas } from '@napi-rs/canvas';
+import { COLOURS } from '../shared/src/palette.js';
 
 export const ICON_SIZES = [16, 32, 48, 128] as const;
 
@@ -9,9 +10,9 @@ export function drawIcon(size: number): Buffer {
   const unit = size / 24;
   ctx.fillStyle = '#ffffff';
   roundRect(ctx, 0.5 * unit, 0.5 * unit, 23 * unit, 23 * unit, 5 * unit);
-  ctx.fillStyle = '#E66100';
+  ctx.fillStyle = COLOURS.female;
   roundRect(ctx, 3 * unit, 5.5 * unit, 11 * unit, 5.5 * unit, 1.6 * unit);
-  ctx.fillStyle = '#5D3A9B';
+  ctx.fillStyle = COLOURS.male;
   roundRect(ctx, 3 * unit, 13 * unit, 18 * unit, 5.5 * unit, 1.6 * unit);
   return canvas.toBuffer('image/png');
 }

@@ -58,6 +58,15 @@ const VIDEO_REFUSED = new Set<string>([
   'video_unreadable', 'video_no_stream', 'video_empty', 'video_too_large', 'video_too_long', 'video_resolution',
 ]);
 
+/**
+ * The engine refused the video itself (private, removed, too long…): analysing it again gives the
+ * same answer, so the extension offers another video, never a retry. Any other failure (a download
+ * that broke, an engine that was down or missed its models) can go better next time.
+ */
+export function isVideoRefusal(code: string): boolean {
+  return VIDEO_REFUSED.has(code);
+}
+
 /** Plain words for an error, with what to do; `serverUrl` names the engine the user set. */
 export function describeError(error: ErrorInfo, serverUrl = ''): ErrorDisplay {
   const engine = serverUrl ? `the onscreen engine at ${serverUrl}` : 'the onscreen engine';
@@ -83,7 +92,7 @@ export function describeError(error: ErrorInfo, serverUrl = ''): ErrorDisplay {
     case 'job_not_found':
       return { title: 'The engine no longer has this analysis.', advice: 'Start a new analysis.', action: 'retry' };
     default:
-      if (VIDEO_REFUSED.has(error.code)) {
+      if (isVideoRefusal(error.code)) {
         return { title: `The engine can't analyse this video: ${lowerFirst(error.message)}`, advice: error.hint ?? 'Try another video.', action: 'none' };
       }
       return { title: error.message, advice: error.hint ?? 'Try again in a moment.', action: 'retry' };

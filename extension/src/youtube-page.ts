@@ -3,6 +3,7 @@
  * rules (live streams, pages without a video) are tested without a browser.
  */
 import { parseYouTubeUrl, toYouTubeWatchUrl } from '../../shared/src/youtube-url.js';
+import { findPlayer, findVideo, isAdShowing, isShown } from './content/youtube-dom.js';
 
 const YOUTUBE_HOSTS = new Set(['www.youtube.com', 'youtube.com', 'm.youtube.com']);
 
@@ -47,14 +48,18 @@ export function canonicalWatchUrl(videoId: string): string {
   return toYouTubeWatchUrl(videoId);
 }
 
-/** Reads the player facts off the live page. */
+/**
+ * Reads the player facts off the live page: the main player only (not a hover preview), its
+ * error panel if it is laid out (YouTube hides it with classes), and, during an ad, not the ad's
+ * `<video>` (its endless duration says nothing about this video).
+ */
 export function readPlayerFacts(doc: Document): PlayerFacts {
-  const player = doc.querySelector('#movie_player');
-  const video = doc.querySelector<HTMLVideoElement>('#movie_player video') ?? doc.querySelector<HTMLVideoElement>('ytd-player video');
-  const error = doc.querySelector<HTMLElement>('#movie_player .ytp-error');
+  const player = findPlayer(doc);
+  const video = findVideo(doc);
+  const errors = [...(player?.querySelectorAll('.ytp-error') ?? [])];
   return {
     hasVideoElement: video !== null,
-    isLive: Boolean(player?.classList.contains('ytp-live')) || video?.duration === Infinity,
-    hasPlayerError: error !== null && error.style.display !== 'none' && !error.hidden,
+    isLive: Boolean(player?.classList.contains('ytp-live')) || (!isAdShowing(player) && video?.duration === Infinity),
+    hasPlayerError: errors.some(isShown),
   };
 }

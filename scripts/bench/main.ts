@@ -12,9 +12,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeOnly, probeVideo } from '../../engine/src/adapters/ffmpeg.adapter.js';
 import { loopVideo } from '../../engine/src/adapters/ffmpeg-compose.adapter.js';
-import { analyzeVideo } from '../../engine/src/pipeline/analyze-video.js';
+import { analyzeVideo } from '../../engine/src/services/analysis/analyze-video.js';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
-import { ensureSampleVideo } from '../../engine/src/cli/sample-video.js';
+import { ensureSampleVideo } from '../../engine/src/services/sample-video.js';
+import { benchCollection } from './collection.bench.js';
 
 const EVAL_VIDEO = new URL('../../../shared/eval/bench/dev/bench.mp4', import.meta.url).pathname;
 
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
   console.log(`\npeak memory of this process: RSS ${mib(peak.rss)} MiB, heap ${mib(peak.heap)} MiB, external+array buffers ${mib(peak.external)} MiB`);
   console.log('(ffmpeg runs in its own process and is not counted; see docs/evaluation.md for how to read these.)');
   await rm(scratch, { recursive: true, force: true });
+  console.log('');
+  await benchCollection(1000);
 }
 
 function startMemorySampler(): { stop(): { rss: number; heap: number; external: number } } {

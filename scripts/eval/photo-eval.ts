@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeImageFile as decodeImage } from '../../engine/src/adapters/image-file.adapter.js';
 import { TUNING } from '../../engine/src/config/tuning.js';
-import { createFaceAnalyzer } from '../../engine/src/pipeline/face-analyzer.js';
+import { createFaceAnalyzer } from '../../engine/src/services/analysis/face-analyzer.js';
 import type { DetectedFace } from '../../engine/src/stages/frames/frame.js';
 import { clusterTracks } from '../../engine/src/stages/people/track-clustering.js';
 import { cosine } from '../../engine/src/stages/tracks/geometry.js';

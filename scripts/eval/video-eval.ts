@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Analysis, Cluster, Edit } from '../../shared/src/analysis.js';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
-import { analyzeVideo } from '../../engine/src/pipeline/analyze-video.js';
+import { analyzeVideo } from '../../engine/src/services/analysis/analyze-video.js';
 import { buildReport } from '../../engine/src/stages/report/build-report.js';
 import { matchFaces, scoreClusters, type BenchTruth, type FaceMatch } from './bench-truth.js';
 

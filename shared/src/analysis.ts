@@ -26,6 +26,11 @@ export interface VideoInfo {
   /** Where it came from: a file name or a URL; never a local path of the server. */
   source: string;
   title: string | null;
+  /**
+   * When the video was published, where the source says: a YouTube video's upload date, or a file's
+   * creation time in its metadata. Absent when unknown (and in analyses written before it was added).
+   */
+  published?: { date: string; from: 'youtube' | 'file' };
 }
 
 export type SetAsideReason = 'too-small' | 'low-quality' | 'not-face';

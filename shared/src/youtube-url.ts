@@ -54,6 +54,37 @@ export function parseYouTubeUrl(text: string): YouTubeLink | null {
   return { videoId: candidate, startSeconds: readStart(url.searchParams.get('t') ?? url.searchParams.get('start')) };
 }
 
+/** A YouTube playlist, or a channel's uploads: what a link to many videos points to. */
+export type YouTubeList = { kind: 'playlist'; id: string } | { kind: 'channel'; path: string };
+
+const PLAYLIST_ID = /^[A-Za-z0-9_-]{10,64}$/;
+const CHANNEL_ID = /^UC[A-Za-z0-9_-]{22}$/;
+const HANDLE = /^@[\p{L}\p{N}._-]{1,100}$/u;
+
+/**
+ * The playlist or channel a link points to, or null. A watch link inside a playlist
+ * (`watch?v=…&list=…`) is one video, not a list: parseYouTubeUrl reads it.
+ */
+export function parseYouTubeListUrl(text: string): YouTubeList | null {
+  const url = toUrl(text.trim());
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return null;
+  if (!WATCH_HOSTS.has(url.hostname.toLowerCase())) return null;
+  const segments = url.pathname.split('/').filter((s) => s.length > 0).map((s) => decodeURIComponent(s));
+  const list = url.searchParams.get('list');
+  if (segments[0] === 'playlist' && segments.length === 1) return list && PLAYLIST_ID.test(list) ? { kind: 'playlist', id: list } : null;
+  const [first, second, third] = segments;
+  const rest = third === undefined || ['videos', 'featured', 'streams'].includes(third);
+  if (first && HANDLE.test(first) && (second === undefined || ['videos', 'featured', 'streams'].includes(second)) && segments.length <= 2) return { kind: 'channel', path: `/${first}` };
+  if (first === 'channel' && second && CHANNEL_ID.test(second) && rest) return { kind: 'channel', path: `/channel/${second}` };
+  if ((first === 'c' || first === 'user') && second && /^[\w.-]{1,100}$/.test(second) && rest) return { kind: 'channel', path: `/${first}/${second}` };
+  return null;
+}
+
+/** Where a list's newest videos are listed: a playlist's page, or a channel's uploads tab. */
+export function toYouTubeListUrl(list: YouTubeList): string {
+  return list.kind === 'playlist' ? `https://www.youtube.com/playlist?list=${list.id}` : `https://www.youtube.com${encodeURI(list.path)}/videos`;
+}
+
 function toUrl(text: string): URL | null {
   if (!text || /\s/.test(text)) return null;
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;

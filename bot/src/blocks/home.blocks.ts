@@ -1,5 +1,5 @@
 /** The App Home tab: the user's recent analyses, and recent ones in the channels they work in. */
-import { escapeText, formatLink } from './format.js';
+import { escapeText, formatLink } from './mrkdwn.js';
 import { ACTION_IDS } from './ids.js';
 import { LIMITS, truncate } from './limits.js';
 import { context, plain, section, type Block, type View } from './message.js';

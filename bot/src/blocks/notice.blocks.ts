@@ -1,5 +1,5 @@
 /** One-line notices in a thread or to one person: usage, errors in plain words, confirmations. */
-import { escapeText } from './format.js';
+import { escapeText } from './mrkdwn.js';
 import { message, section, type SlackMessage } from './message.js';
 
 export function buildNotice(text: string, emoji = ':information_source:'): SlackMessage {

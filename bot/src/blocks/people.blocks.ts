@@ -5,7 +5,8 @@
  */
 import type { types } from '@slack/bolt';
 import type { PersonView, Tag } from '../../../shared/src/analysis.js';
-import { escapeText, formatBy, formatDuration, formatShare } from './format.js';
+import { formatDuration } from '../../../shared/src/format/duration.js';
+import { escapeText, formatBy, formatShare } from './mrkdwn.js';
 import { ACTION_IDS, TAG_ACTIONS } from './ids.js';
 import { LIMITS, truncate } from './limits.js';
 import { context, message, plain, section, type Block, type SlackMessage } from './message.js';

@@ -1,6 +1,7 @@
 /** The one progress message per analysis, updated in place: stage, percent, ETA; or the outcome. */
 import type { Job, JobStage } from '../../../shared/src/api/types.js';
-import { escapeText, formatBy, formatEta, formatLink, labelVideo } from './format.js';
+import { formatEta } from '../../../shared/src/format/eta.js';
+import { escapeText, formatBy, formatLink, labelVideo } from './mrkdwn.js';
 import { context, message, section, type SlackMessage } from './message.js';
 
 export interface ProgressView {
@@ -47,7 +48,7 @@ export function buildProgressMessage(view: ProgressView): SlackMessage {
   }
   const percent = Math.max(0, Math.min(100, Math.round(job.progress.percent)));
   const stage = STAGE_LABELS[job.progress.stage] ?? job.progress.stage;
-  const eta = formatEta(job.progress.etaSeconds);
+  const eta = job.progress.etaSeconds === null ? null : formatEta(job.progress.etaSeconds);
   const figures = [`*${stage}*`, `${percent}%`, ...(eta ? [eta] : [])].join(' · ');
   const detail = job.progress.message ? `\n${escapeText(job.progress.message)}` : '';
   return message(`Analysing ${view.url}: ${stage}, ${percent}%${eta ? `, ${eta}` : ''}`, [

@@ -1,6 +1,7 @@
 /** The short summary posted with the charts: shares of screen time, people counted, one line of definitions. */
 import type { Report } from '../../../shared/src/report.js';
-import { formatBy, formatDuration, formatLink, formatShare } from './format.js';
+import { formatDuration } from '../../../shared/src/format/duration.js';
+import { formatBy, formatLink, formatShare } from './mrkdwn.js';
 import { ACTION_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
 import { context, message, mrkdwn, plain, section, type SlackMessage } from './message.js';

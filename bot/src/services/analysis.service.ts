@@ -4,7 +4,7 @@
  * in one message, then posts the people. Failures reach the thread in plain words.
  */
 import type { Job } from '../../../shared/src/api/types.js';
-import { toRequester } from '../blocks/format.js';
+import { toRequester } from '../blocks/mrkdwn.js';
 import { buildProblem } from '../blocks/notice.blocks.js';
 import { normalizeVideoUrl } from '../slack/links.js';
 import { describeError, describeJobFailure } from '../slack/error-text.js';

@@ -3,7 +3,7 @@
  * state of the tags (a second Finish with no change in between posts nothing).
  */
 import type { ChartName } from '../../../shared/src/api/client.js';
-import { labelVideo } from '../blocks/format.js';
+import { labelVideo } from '../blocks/mrkdwn.js';
 import { buildSummaryMessage } from '../blocks/summary.blocks.js';
 import type { ThreadRecord } from '../store/bot.store.js';
 import { reportPageUrl, type ServiceContext } from './context.js';

@@ -1,7 +1,7 @@
 /** Publishes a user's App Home: their recent analyses and the recent ones in their channels. */
 import type { AnalysisEntry } from '../blocks/home.blocks.js';
 import { buildHomeView, HOME_ENTRIES } from '../blocks/home.blocks.js';
-import { labelVideo } from '../blocks/format.js';
+import { labelVideo } from '../blocks/mrkdwn.js';
 import type { ThreadRecord } from '../store/bot.store.js';
 import { reportPageUrl, type ServiceContext } from './context.js';
 

@@ -4,7 +4,7 @@
  * engine's latest state, so everyone sees who tagged what.
  */
 import { buildPeoplePage, countPages, sortPeople } from '../blocks/people.blocks.js';
-import { labelVideo } from '../blocks/format.js';
+import { labelVideo } from '../blocks/mrkdwn.js';
 import type { ThreadRecord } from '../store/bot.store.js';
 import type { ServiceContext } from './context.js';
 import { KeyedCoalescer } from './tasks.js';

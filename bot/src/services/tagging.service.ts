@@ -5,7 +5,7 @@
  */
 import type { Tag } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { toRequester } from '../blocks/format.js';
+import { toRequester } from '../blocks/mrkdwn.js';
 import type { MergeRef, PersonRef } from '../blocks/values.js';
 import type { ThreadRecord } from '../store/bot.store.js';
 import type { ChartsService } from './charts.service.js';

@@ -3,11 +3,11 @@
  * `<https://…>` or `<https://…|label>` with &, < and > escaped; slash command text may
  * carry them bare.
  */
+import { parseYouTubeUrl, toYouTubeWatchUrl } from '../../../shared/src/youtube-url.js';
 
 /** At most this many analyses start from one message. */
 export const MAX_LINKS_PER_MESSAGE = 3;
 
-const YOUTUBE_HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com', 'music.youtube.com', 'youtu.be', 'www.youtu.be']);
 const VIDEO_EXTENSIONS = /\.(mp4|m4v|mov|webm|mkv|avi|mpe?g|ts|ogv)$/i;
 
 /** Every http(s) link in the text, in order, without duplicates. */
@@ -30,27 +30,15 @@ export function isVideoLink(url: string): boolean {
   return youtubeVideoId(url) !== null || VIDEO_EXTENSIONS.test(new URL(url).pathname);
 }
 
-/** The id of a YouTube video page, or null. */
+/** The id of a YouTube video page, or null (shared/src/youtube-url.ts decides, as for the engine and the extension). */
 export function youtubeVideoId(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (!YOUTUBE_HOSTS.has(parsed.hostname.toLowerCase())) return null;
-  const id = parsed.hostname.endsWith('youtu.be')
-    ? parsed.pathname.slice(1).split('/')[0]
-    : parsed.pathname === '/watch'
-      ? parsed.searchParams.get('v')
-      : /^\/(shorts|live|embed)\/([\w-]+)/.exec(parsed.pathname)?.[2];
-  return id && /^[\w-]{6,20}$/.test(id) ? id : null;
+  return parseYouTubeUrl(url)?.videoId ?? null;
 }
 
 /** YouTube links in one short form (fits a button's value); others as given. */
 export function normalizeVideoUrl(url: string): string {
   const id = youtubeVideoId(url);
-  return id ? `https://www.youtube.com/watch?v=${id}` : url;
+  return id ? toYouTubeWatchUrl(id) : url;
 }
 
 function isHttpUrl(value: string): boolean {

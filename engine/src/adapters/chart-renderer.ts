@@ -6,9 +6,9 @@
 import { createRequire } from 'node:module';
 import { type SKRSContext2D, GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration, type Plugin, registerables } from 'chart.js';
-import type { BarChartSpec, ChartSpec, ChartSpecs, TimelineChartSpec } from '../stages/report/chart-specs.js';
-import { COLOURS } from '../stages/report/chart-colours.js';
-import { formatClock } from '../stages/report/format.js';
+import type { BarChartSpec, ChartSpec, ChartSpecs, GroupedBarChartSpec, TimelineChartSpec } from '../stages/report/chart-specs.js';
+import { COLOURS } from '../../../shared/src/palette.js';
+import { formatClock } from '../../../shared/src/format/clock.js';
 
 /** Rendered at twice the CSS size, so the images stay sharp on high-density screens and in print. */
 export const PIXEL_RATIO = 2;
@@ -26,7 +26,7 @@ export async function renderChart(spec: ChartSpec): Promise<Buffer> {
   const family = chooseFont();
   Chart.register(...registerables);
   const canvas = createCanvas(spec.width, spec.height);
-  const config = spec.kind === 'timeline' ? timelineConfig(spec, family) : barConfig(spec, family);
+  const config = spec.kind === 'timeline' ? timelineConfig(spec, family) : spec.kind === 'grouped' ? groupedConfig(spec, family) : barConfig(spec, family);
   const chart = new Chart(canvas as unknown as HTMLCanvasElement, config as ChartConfiguration);
   try {
     return await canvas.encode('png');
@@ -130,6 +130,31 @@ function timelineConfig(spec: TimelineChartSpec, family: string) {
         y: { grid: { display: false }, border: { display: false }, ticks: { color: COLOURS.text, font: { family, size: 13, weight: 'bold' } } },
       },
       plugins: { ...frame.plugins, legend: { display: false } },
+    },
+    plugins: [whiteBackground, sourceLine(spec.source, family)],
+  };
+}
+
+function groupedConfig(spec: GroupedBarChartSpec, family: string) {
+  const frame = frameOptions(spec, family);
+  const max = spec.axisMax ?? niceMax(Math.max(0, ...spec.series.flatMap((s) => s.values)) * 1.12);
+  return {
+    type: 'bar',
+    data: { labels: spec.categories, datasets: spec.series.map((s) => ({ label: s.label, data: s.values, backgroundColor: s.colour, barPercentage: 0.9, categoryPercentage: 0.8 })) },
+    options: {
+      ...frame,
+      scales: {
+        y: {
+          min: 0, max, grid: { color: COLOURS.grid }, border: { display: false },
+          title: { display: true, text: spec.axisTitle, color: COLOURS.muted, font: { family, size: 12 } },
+          ticks: { color: COLOURS.muted, font: { family, size: 12 }, callback: (v: number | string) => formatTick(Number(v), 'percent') },
+        },
+        x: { grid: { display: false }, border: { color: COLOURS.muted }, ticks: { color: COLOURS.text, font: { family, size: 11 }, maxRotation: 60, autoSkip: false } },
+      },
+      plugins: {
+        ...frame.plugins,
+        legend: { display: true, align: 'start', position: 'top', labels: { color: COLOURS.text, font: { family, size: 12 }, boxWidth: 14, boxHeight: 14 } },
+      },
     },
     plugins: [whiteBackground, sourceLine(spec.source, family)],
   };

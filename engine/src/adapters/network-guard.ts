@@ -9,6 +9,7 @@ import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import type { LookupFunction } from 'node:net';
 import { OnscreenError } from '../../../shared/src/errors.js';
+import { parseHttpUrl } from '../../../shared/src/http-url.js';
 
 const blocked = new BlockList();
 for (const [prefix, bits] of [
@@ -94,20 +95,7 @@ export interface CheckedUrl {
   addresses: LookupAddress[];
 }
 
-/** Parses an http(s) URL, or throws url_invalid with a sentence saying what is wrong. */
-export function parseHttpUrl(text: string): URL {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw new OnscreenError('url_invalid', 'That is not a valid web address. Give a full http:// or https:// link.');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new OnscreenError('url_invalid', `Only http:// and https:// links can be fetched, not ${url.protocol}//.`);
-  }
-  if (!url.hostname) throw new OnscreenError('url_invalid', 'That web address has no host name.');
-  return url;
-}
+export { parseHttpUrl };
 
 /**
  * Checks that a URL may be fetched: valid http(s), and every address its host resolves to allowed.

@@ -1,4 +1,5 @@
 /** What the routes may call: services only (no repositories, no queue, no SQL). */
+import type { CollectionsService } from '../services/collections.service.js';
 import type { JobsService } from '../services/jobs.service.js';
 import type { JobNotifier } from '../services/job-notifier.js';
 import type { JobReportsService } from '../services/job-reports.service.js';
@@ -12,6 +13,7 @@ export interface ApiContext {
   jobs: JobsService;
   tagging: TaggingService;
   reports: JobReportsService;
+  collections: CollectionsService;
   tokens: TokensService;
   notifier: JobNotifier;
   uploadLinks: UploadLinks;

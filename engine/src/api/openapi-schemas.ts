@@ -98,6 +98,30 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     },
     additionalProperties: true,
   },
+  Collection: {
+    type: 'object',
+    properties: {
+      id: str, name: str, createdBy: nullable(str), createdAt: { type: 'string', format: 'date-time' }, source: nullable(str),
+      skipped: { type: 'array', items: { type: 'object', properties: { videoId: str, title: nullable(str), reason: str } } },
+      jobIds: { type: 'array', items: str }, reportUrl: str,
+    },
+  },
+  CollectionFromList: { type: 'object', properties: { collection: ref('Collection'), jobs: { type: 'array', items: ref('Job') } } },
+  CollectionList: { type: 'object', properties: { collections: { type: 'array', items: ref('Collection') } } },
+  CollectionReport: {
+    type: 'object',
+    description: 'shared/src/collection.ts: videos in date order, totals summed over the videos, people counted once across videos, periods, and the definition of every figure.',
+    properties: {
+      schemaVersion: { type: 'integer' },
+      name: str,
+      videos: { type: 'array' },
+      total: { type: 'object' },
+      people: { type: 'array' },
+      periods: { type: 'array' },
+      definitions: { type: 'object', additionalProperties: str },
+    },
+    additionalProperties: true,
+  },
   ServiceStatus: {
     type: 'object',
     properties: {

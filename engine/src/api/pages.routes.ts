@@ -1,7 +1,7 @@
 /** The tagging and report page (no token in the URL: the page asks for it and keeps it in the tab). */
 import type { ApiContext } from './context.js';
 import type { AnyRoute } from './router.js';
-import { JOB_ID_PATTERN } from '../services/job-id.js';
+import { JOB_ID_PATTERN } from '../contracts/job-id.js';
 import { PARAMS } from './schemas.js';
 import type { AssetName } from './web-assets.js';
 

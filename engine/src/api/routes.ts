@@ -1,5 +1,6 @@
 /** The route table: every endpoint the server answers, in one list (and so in the OpenAPI document). */
 import type { ApiContext } from './context.js';
+import { collectionsRoutes } from './collections.routes.js';
 import { jobsRoutes } from './jobs.routes.js';
 import { pagesRoutes } from './pages.routes.js';
 import { peopleRoutes } from './people.routes.js';
@@ -15,6 +16,7 @@ export function buildRoutes(context: ApiContext, openApi: () => unknown): AnyRou
     ...jobsRoutes(context),
     ...peopleRoutes(context),
     ...reportsRoutes(context),
+    ...collectionsRoutes(context),
     ...uploadsRoutes(context),
     ...videoRoutes(context),
     ...pagesRoutes(context),

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { TAGS, type Tag } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { JOB_ID_PATTERN } from '../services/job-id.js';
+import { JOB_ID_PATTERN } from '../contracts/job-id.js';
+import { JOB_OPTION_QUERY_FIELDS, jobOptionsSchema } from '../contracts/job-options.js';
 import type { ParamSpec } from './router.js';
 
 const by = z.string().trim().min(1, 'who made the edit').max(200);
@@ -10,14 +11,14 @@ const personId = z.number().int().min(0).max(999_999);
 
 export const createJobSchema = z.strictObject({
   url: z.string().min(1).max(2048),
-  options: z.strictObject({ fps: z.number().positive().optional() }).optional(),
+  options: jobOptionsSchema.pick({ fps: true }).optional(),
   force: z.boolean().optional(),
   requester: z.string().trim().max(200).optional(),
 });
 
 export const uploadQuerySchema = z.strictObject({
   filename: z.string().trim().min(1, 'the file name').max(255),
-  fps: z.coerce.number().positive().optional(),
+  ...JOB_OPTION_QUERY_FIELDS,
   force: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
   requester: z.string().trim().max(200).optional(),
 });
@@ -38,7 +39,17 @@ export const mergeSchema = z.strictObject({ into: personId, from: personId, by }
 export const splitSchema = z.strictObject({ person: personId, tracks: z.array(z.number().int().min(0)).min(1).max(10_000).optional(), by });
 export const bySchema = z.strictObject({ by });
 
+export const createCollectionSchema = z.strictObject({ name: z.string().trim().min(1, 'a name').max(200) });
+export const collectionFromYouTubeSchema = z.strictObject({
+  url: z.string().min(1).max(2048),
+  name: z.string().trim().min(1).max(200).optional(),
+  max: z.number().int().min(1).max(500).optional(),
+});
+export const collectionJobsSchema = z.strictObject({ jobIds: z.array(z.string().regex(JOB_ID_PATTERN, 'job ids are 20 hexadecimal characters')).min(1).max(1000) });
+export const collectionReportQuerySchema = z.strictObject({ period: z.enum(['month', 'week']).default('month') });
+
 export const CHART_NAMES = ['share', 'timeline', 'persons'] as const;
+export const COLLECTION_CHART_NAMES = ['videos', 'trend', 'people'] as const;
 
 export const PARAMS = {
   id: {
@@ -55,6 +66,16 @@ export const PARAMS = {
     pattern: /^\d{1,7}$/,
     description: 'Track id (a run of one face through a shot).',
     onMismatch: () => new OnscreenError('not_found', 'No such track: track ids are whole numbers.'),
+  },
+  cid: {
+    pattern: JOB_ID_PATTERN,
+    description: 'Collection id: 20 hexadecimal characters.',
+    onMismatch: () => new OnscreenError('collection_not_found', 'No such collection: collection ids are 20 hexadecimal characters.'),
+  },
+  collectionChart: {
+    pattern: new RegExp(`^(${COLLECTION_CHART_NAMES.join('|')})$`),
+    description: `Chart name: ${COLLECTION_CHART_NAMES.join(', ')}.`,
+    onMismatch: () => new OnscreenError('not_found', `No such chart; a collection's charts are ${COLLECTION_CHART_NAMES.join(', ')}.`),
   },
   chart: {
     pattern: new RegExp(`^(${CHART_NAMES.join('|')})$`),

@@ -8,11 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { parseYouTubeUrl } from '../../../shared/src/youtube-url.js';
 import { assertPublicUrl } from '../adapters/network-guard.js';
+import { listYouTube } from '../adapters/youtube.adapter.js';
 import type { ServiceConfig } from '../config/service.config.js';
 import { ENGINE_VERSION } from '../config/tuning.js';
 import { createChildProcessProcessor } from '../queue/child-process.processor.js';
 import { InProcessQueue } from '../queue/in-process.queue.js';
 import type { AnalysisProcessor, JobQueue } from '../queue/job-queue.js';
+import { CollectionsService } from '../services/collections.service.js';
 import { JobNotifier } from '../services/job-notifier.js';
 import { JobOutcomesService } from '../services/job-outcomes.service.js';
 import { JobReportsService, type ReportRenderer } from '../services/job-reports.service.js';
@@ -24,6 +26,7 @@ import { TokensService } from '../services/tokens.service.js';
 import { UploadLinks } from '../services/upload-links.service.js';
 import { openDatabase } from '../storage/database.js';
 import { JobFilesStore } from '../storage/job-files.store.js';
+import { CollectionsRepository } from '../storage/collections.repository.js';
 import { JobsRepository } from '../storage/jobs.repository.js';
 import { loadOrCreateSecret } from '../storage/secret.store.js';
 import { TokensRepository } from '../storage/tokens.repository.js';
@@ -49,6 +52,8 @@ export interface ServiceOverrides {
   /** Replaces the analysis (tests of the service's own behaviour). */
   processor?: AnalysisProcessor;
   render?: ReportRenderer;
+  /** The yt-dlp command for playlists and channels (default `yt-dlp` on PATH). */
+  ytDlp?: string;
   /** Where the page's built files are (default dist/web). */
   webDir?: string;
   log?(line: string): void;
@@ -101,6 +106,17 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   });
   const tagging = new TaggingService({ jobs: jobsRepo, files, notifier });
   const reports = new JobReportsService({ tagging, files, render: overrides.render ?? renderReport, renderChart: renderChartAt });
+  const collections = new CollectionsService({
+    collections: new CollectionsRepository(db),
+    jobs: jobsRepo,
+    tagging,
+    notifier,
+    lists: {
+      listYouTube: (list, max) => listYouTube(list, { max, timeoutMs: 120_000, ...(overrides.ytDlp ? { ytDlp: overrides.ytDlp } : {}) }),
+      createJob: async (url, tokenName) => (await jobs.createFromUrl({ url }, tokenName)).job,
+      playlistMax: config.playlistMax,
+    },
+  });
   const retention = new RetentionService({ jobs: jobsRepo, files, jobsService: jobs, retentionDays: config.retentionDays });
 
   const context: ApiContext = {
@@ -108,6 +124,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     jobs,
     tagging,
     reports,
+    collections,
     tokens,
     notifier,
     uploadLinks,
@@ -163,6 +180,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
         await queue.close();
         server.closeAllConnections();
         await closed;
+        collections.close();
         db.close();
       })()),
   };

@@ -1,9 +1,8 @@
 /** What `analyze` says when it is done, and its `--auto` path: accept the suggestions and write the report. */
-import { userInfo } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Analysis } from '../../../shared/src/analysis.js';
-import { appendEdit, readAnalysis } from '../storage/analysis-folder.js';
-import { writeReport } from './commands/report.command.js';
+import { editFolder, writeFolderReport } from '../services/analysis-folder.service.js';
+import { currentUser } from './current-user.js';
 
 export function summarizeAnalysis(analysis: Analysis, dir: string, isAutoTagged = false): string[] {
   const shown = relative(process.cwd(), dir) || '.';
@@ -24,17 +23,7 @@ export function summarizeAnalysis(analysis: Analysis, dir: string, isAutoTagged 
 
 /** Records "accept every suggestion" as the current user and writes the report files; returns the HTML report's path. */
 export async function acceptSuggestionsAndReport(dir: string): Promise<string> {
-  const analysis = await readAnalysis(dir);
-  const untagged = analysis.clusters.filter((c) => c.suggestion !== null).map((c) => c.id);
-  await appendEdit(dir, { kind: 'accept-suggestions', clusters: untagged, by: currentUser(), at: new Date().toISOString() });
-  await writeReport(dir);
+  await editFolder(dir, [{ kind: 'accept-suggestions' }], currentUser());
+  await writeFolderReport(dir);
   return join(dir, 'report.html');
-}
-
-function currentUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'cli';
-  }
 }

@@ -2,7 +2,8 @@
  * Shows pipeline progress: a bar with an ETA redrawn in place on a terminal, plain lines
  * otherwise (one per stage and every 10%), or JSON lines for machines (`--json`).
  */
-import type { Progress } from '../pipeline/progress.js';
+import { formatEta } from '../../../shared/src/format/eta.js';
+import type { JobProgress } from '../contracts/progress.js';
 
 export type ProgressMode = 'bar' | 'lines' | 'json';
 
@@ -11,7 +12,7 @@ export function chooseProgressMode(isJson: boolean, stream: NodeJS.WriteStream):
   return stream.isTTY ? 'bar' : 'lines';
 }
 
-export function createProgressDisplay(mode: ProgressMode, stream: NodeJS.WriteStream): { update(p: Progress): void; done(): void } {
+export function createProgressDisplay(mode: ProgressMode, stream: NodeJS.WriteStream): { update(p: JobProgress): void; done(): void } {
   let lastStage = '';
   let lastDecile = -1;
   let lastDraw = 0;
@@ -44,15 +45,7 @@ export function createProgressDisplay(mode: ProgressMode, stream: NodeJS.WriteSt
   };
 }
 
-export function formatLine(progress: Progress): string {
+export function formatLine(progress: JobProgress): string {
   const eta = progress.etaSeconds !== null && progress.percent < 100 ? ` (${formatEta(progress.etaSeconds)})` : '';
   return `[${progress.percent.toFixed(0).padStart(3)}%] ${progress.message}${eta}`;
-}
-
-export function formatEta(seconds: number | null): string {
-  if (seconds === null) return 'estimating…';
-  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s left`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${Math.round(seconds % 60)} s left`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min left`;
 }

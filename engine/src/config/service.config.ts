@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { OnscreenError } from '../../../shared/src/errors.js';
+import { JOB_OPTIONS, MAX_FPS } from '../contracts/job-options.js';
 
 export interface ServiceConfig {
   dataDir: string;
@@ -40,6 +41,8 @@ export interface ServiceConfig {
   maxFps: number;
   /** Let URL jobs fetch from private networks (for a newsroom's intranet; off by default). */
   allowPrivateNetwork: boolean;
+  /** Most videos a YouTube playlist or channel link may turn into jobs (its newest ones). */
+  playlistMax: number;
 }
 
 /** Environment variable of each setting, for the README and for error messages. */
@@ -69,6 +72,7 @@ export const ENV_NAMES: Record<keyof ServiceConfig, string> = {
   defaultFps: 'ONSCREEN_DEFAULT_FPS',
   maxFps: 'ONSCREEN_MAX_FPS',
   allowPrivateNetwork: 'ONSCREEN_ALLOW_PRIVATE_NETWORK',
+  playlistMax: 'ONSCREEN_PLAYLIST_MAX',
 };
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1000, kib: 1024, m: 1024 ** 2, mb: 1000 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1000 ** 3, gib: 1024 ** 3 };
@@ -121,9 +125,10 @@ const schema = z.object({
   stalledIntervalMs: integer(1000, 3_600_000).default(30_000),
   secret: z.string().min(16).optional(),
   uploadUrlTtlSeconds: integer(60, 30 * 86400).default(86400),
-  defaultFps: number(0.1, 30).default(2),
-  maxFps: number(0.1, 30).default(10),
+  defaultFps: number(0.1, MAX_FPS).default(JOB_OPTIONS.fps.default),
+  maxFps: number(0.1, MAX_FPS).default(10),
   allowPrivateNetwork: flag.default(false),
+  playlistMax: number(1, 500).default(50),
 });
 
 type Overrides = Partial<Record<keyof ServiceConfig, unknown>>;

@@ -18,7 +18,7 @@ export function createAnalysisProcessor(settings: ProcessorSettings): AnalysisPr
   return async (task, { signal, onProgress }) => {
     await mkdir(settings.workRoot, { recursive: true });
     // Loaded on first use: an API server that hands every job to Redis workers never loads the models.
-    const { analyzeVideo } = await import('../pipeline/analyze-video.js');
+    const { analyzeVideo } = await import('../services/analysis/analyze-video.js');
     const workDir = await mkdtemp(join(settings.workRoot, `${task.jobId}-`));
     try {
       return await analyzeVideo({

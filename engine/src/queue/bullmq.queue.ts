@@ -6,7 +6,7 @@
  * Redis restarted without persistence (pending jobs are added again from the database).
  */
 import { Queue, QueueEvents, type Job } from 'bullmq';
-import type { Progress } from '../pipeline/progress.js';
+import type { JobProgress } from '../contracts/progress.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { decodeFailure } from './job-errors.js';
 import type { AnalysisJobData, AnalysisTask, JobQueue, QueueListener, QueueStats } from './job-queue.js';
@@ -160,7 +160,7 @@ export function quietRepeats(log: (line: string) => void, intervalMs = 60_000): 
   };
 }
 
-function isProgress(value: unknown): value is Progress {
+function isProgress(value: unknown): value is JobProgress {
   return typeof value === 'object' && value !== null && 'stage' in value && 'percent' in value;
 }
 

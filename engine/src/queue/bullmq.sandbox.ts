@@ -4,7 +4,7 @@
  * transient failures a plain Error (retried with backoff). Both carry "[code] message".
  */
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
-import type { Progress } from '../pipeline/progress.js';
+import type { JobProgress } from '../contracts/progress.js';
 import { encodeFailure, toJobFailure } from './job-errors.js';
 import type { AnalysisProcessor, AnalysisTask } from './job-queue.js';
 import { serializeResult, type SerializedResult } from './result-codec.js';
@@ -29,7 +29,7 @@ export function createSandboxProcessor(processor: AnalysisProcessor): SandboxPro
 }
 
 /** At most one progress message per 500 ms, but every change of stage at once. */
-function throttleProgress(send: (progress: Progress) => void): (progress: Progress) => void {
+function throttleProgress(send: (progress: JobProgress) => void): (progress: JobProgress) => void {
   let lastAt = 0;
   let lastStage = '';
   return (progress) => {

@@ -7,14 +7,14 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { isErrorCode, OnscreenError } from '../../../shared/src/errors.js';
-import type { AnalysisResult } from '../pipeline/analyze-video.js';
-import type { Progress } from '../pipeline/progress.js';
+import type { AnalysisResult } from '../contracts/analysis-result.js';
+import type { JobProgress } from '../contracts/progress.js';
 import type { ProcessorSettings } from './analysis.processor.js';
 import type { AnalysisProcessor, AnalysisTask } from './job-queue.js';
 
 export type ChildRequest = { task: AnalysisTask; settings: ProcessorSettings };
 export type ChildMessage =
-  | { kind: 'progress'; progress: Progress }
+  | { kind: 'progress'; progress: JobProgress }
   | { kind: 'done'; result: AnalysisResult }
   | { kind: 'failed'; error: { code: string; message: string; hint?: string } | null };
 

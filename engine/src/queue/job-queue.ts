@@ -4,8 +4,8 @@
  * Both have the same semantics: retries with backoff for transient failures, none for bad
  * input, pending jobs survive a restart, and each job's result is delivered to the listener.
  */
-import type { AnalysisResult } from '../pipeline/analyze-video.js';
-import type { Progress, ProgressListener } from '../pipeline/progress.js';
+import type { AnalysisResult } from '../contracts/analysis-result.js';
+import type { JobProgress, ProgressListener } from '../contracts/progress.js';
 import type { JobFailure } from './job-errors.js';
 
 /** What a queued job carries: ids, the source and options; never secrets, frames or local paths. */
@@ -36,7 +36,7 @@ export type AnalysisProcessor = (task: AnalysisTask, context: ProcessContext) =>
 /** The API server's side: where a queue reports what happens to jobs. */
 export interface QueueListener {
   onStarted(jobId: string): void;
-  onProgress(jobId: string, progress: Progress): void;
+  onProgress(jobId: string, progress: JobProgress): void;
   /** Stores the result; the queue forgets the job only once this resolves. */
   onCompleted(jobId: string, result: AnalysisResult): Promise<void>;
   /** `willRetry`: a transient failure that will be tried again after a backoff. */

@@ -1,7 +1,7 @@
 /** An analysis result as it travels through Redis: JSON, with thumbnails as base64. */
 import type { Analysis } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import type { AnalysisResult } from '../pipeline/analyze-video.js';
+import type { AnalysisResult } from '../contracts/analysis-result.js';
 
 export interface SerializedResult {
   analysis: Analysis;

@@ -9,6 +9,13 @@ export class JobNotifier {
 
   publish(job: Job): void {
     this.emitter.emit(`job:${job.id}`, job);
+    this.emitter.emit('job', job);
+  }
+
+  /** Calls `onJob` on every change of every job (for what follows all jobs, such as collection summaries). */
+  subscribeAll(onJob: (job: Job) => void): () => void {
+    this.emitter.on('job', onJob);
+    return () => this.emitter.off('job', onJob);
   }
 
   publishDeleted(id: string): void {

@@ -4,8 +4,8 @@
  * delivery (a job that ran twice after a worker died at the wrong moment) is counted and
  * dropped, and a result for a deleted job is discarded.
  */
-import type { AnalysisResult } from '../pipeline/analyze-video.js';
-import type { Progress } from '../pipeline/progress.js';
+import type { AnalysisResult } from '../contracts/analysis-result.js';
+import type { JobProgress } from '../contracts/progress.js';
 import type { JobFailure } from '../queue/job-errors.js';
 import type { QueueListener } from '../queue/job-queue.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
@@ -13,7 +13,7 @@ import type { JobRecord, JobsRepository } from '../storage/jobs.repository.js';
 import type { JobNotifier } from './job-notifier.js';
 import { toJob } from './job-view.js';
 
-/** Progress is written at most this often per job; the UI interpolates between. */
+/** JobProgress is written at most this often per job; the UI interpolates between. */
 const PROGRESS_INTERVAL_MS = 250;
 
 export class JobOutcomesService implements QueueListener {
@@ -27,7 +27,7 @@ export class JobOutcomesService implements QueueListener {
     this.save(jobId, { status: 'running', stage: 'source', percent: 0, etaSeconds: null, message: 'Starting', attempts: record.attempts + 1 });
   }
 
-  onProgress(jobId: string, progress: Progress): void {
+  onProgress(jobId: string, progress: JobProgress): void {
     const now = Date.now();
     const record = this.deps.jobs.get(jobId);
     if (!record || !isPending(record)) return;

@@ -5,17 +5,11 @@
 import type { Analysis, Edit } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { Report } from '../../../shared/src/report.js';
+import type { RenderedReport } from '../contracts/rendered-report.js';
 import type { ChartName } from '../../../shared/src/api/client.js';
 import { applyEdits } from '../stages/people/edits.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { TaggingService } from './tagging.service.js';
-
-export interface RenderedReport {
-  report: Report;
-  csv: string;
-  html: string;
-  charts: Record<ChartName, Buffer>;
-}
 
 export type ReportRenderer = (analysis: Analysis, edits: Edit[], readThumbnail: (path: string) => Promise<Buffer | null>) => Promise<RenderedReport>;
 export type ChartRenderer = (report: Report, name: ChartName, width: number) => Promise<Buffer>;

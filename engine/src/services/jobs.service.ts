@@ -9,7 +9,8 @@ import { OnscreenError } from '../../../shared/src/errors.js';
 import type { AnalysisJobData, JobQueue } from '../queue/job-queue.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { JobRecord, JobsRepository } from '../storage/jobs.repository.js';
-import { assertJobId, createJobId } from './job-id.js';
+import { assertJobId, createJobId } from '../contracts/job-id.js';
+import { resolveOption } from '../contracts/job-options.js';
 import type { JobNotifier } from './job-notifier.js';
 import { classifyUrl, reuseKeyOfUpload, reuseKeyOfUrl, type ClassifiedSource } from './job-source.js';
 import { toJob } from './job-view.js';
@@ -176,11 +177,7 @@ export class JobsService {
 
   private checkFps(fps: number | undefined): number {
     const { defaultFps, maxFps } = this.deps.settings;
-    if (fps === undefined) return defaultFps;
-    if (!Number.isFinite(fps) || fps <= 0 || fps > maxFps) {
-      throw new OnscreenError('bad_request', `The sampling rate (fps) must be above 0 and at most ${maxFps}.`);
-    }
-    return fps;
+    return resolveOption('fps', fps, { fps: { max: maxFps, default: defaultFps } });
   }
 }
 

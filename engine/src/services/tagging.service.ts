@@ -1,22 +1,19 @@
 /**
- * Tagging a job's people: tag, merge, split, accept suggestions, undo, finish. The history of
- * edits (who, what, when) in the job's analysis folder is the one source of truth, as for the
- * CLI; the current people are derived from it (stages/people/edits.ts).
+ * Tagging a job's people: tag, merge, split, accept suggestions, undo, finish. The edits go
+ * through people-editor.ts, the one edit path the command line uses too, into the history in the
+ * job's analysis folder (the one source of truth); the current people are derived from it.
  */
 import type { Analysis, Edit, PersonView, Tag } from '../../../shared/src/analysis.js';
 import type { Job, PeopleResponse } from '../../../shared/src/api/types.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { API_PREFIX } from '../../../shared/src/api/types.js';
 import { summariseAction } from '../../../shared/src/edit-summary.js';
-import { applyEdits, isEffectiveEdit, nextClusterId, pendingActions, validateEdit } from '../stages/people/edits.js';
+import { applyEdits, pendingActions } from '../stages/people/edits.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { JobRecord, JobsRepository } from '../storage/jobs.repository.js';
 import type { JobNotifier } from './job-notifier.js';
 import { toJob } from './job-view.js';
-import { KeyedLock } from './keyed-lock.js';
-
-/** Analyses kept in memory; a long video's analysis is a few MB. */
-const CACHE_SIZE = 8;
+import { recordEdits, type EditRequest } from './people-editor.js';
 
 export interface JobState {
   record: JobRecord;
@@ -25,9 +22,6 @@ export interface JobState {
 }
 
 export class TaggingService {
-  private readonly lock = new KeyedLock();
-  private readonly analyses = new Map<string, Analysis>();
-
   constructor(private readonly deps: { jobs: JobsRepository; files: JobFilesStore; notifier: JobNotifier; now?(): Date }) {}
 
   async people(jobId: string): Promise<PeopleResponse> {
@@ -35,45 +29,33 @@ export class TaggingService {
   }
 
   tag(jobId: string, person: number, tag: Tag, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, () => [{ kind: 'tag', cluster: person, tag, by, at: this.now() }]);
+    return this.edit(jobId, [{ kind: 'tag', person, tag }], by);
   }
 
   merge(jobId: string, into: number, from: number, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, () => [{ kind: 'merge', into, from, by, at: this.now() }]);
+    return this.edit(jobId, [{ kind: 'merge', into, from }], by);
   }
 
   /** Moves `tracks` into a new person; without `tracks`, every track but the first becomes its own person. */
   split(jobId: string, person: number, by: string, tracks?: number[]): Promise<PeopleResponse> {
-    return this.edit(jobId, ({ analysis, edits }) => {
-      const at = this.now();
-      if (tracks) return [{ kind: 'split', cluster: person, tracks, newCluster: nextClusterId(analysis, edits), by, at }];
-      const current = applyEdits(analysis, edits).find((p) => p.id === person);
-      if (!current) throw new OnscreenError('cluster_unknown', `There is no person ${person}.`);
-      if (current.tracks.length < 2) throw new OnscreenError('bad_request', `Person ${person} has one track only: there is nothing to split.`);
-      const next = nextClusterId(analysis, edits);
-      const group = `split-${person}-${at}`;
-      return current.tracks.slice(1).map((track, i) => ({ kind: 'split' as const, cluster: person, tracks: [track], newCluster: next + i, by, at, group }));
-    });
+    return this.edit(jobId, [{ kind: 'split', person, tracks }], by);
   }
 
   acceptSuggestions(jobId: string, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, ({ analysis, edits }) => {
-      const clusters = applyEdits(analysis, edits).filter((p) => p.tag === null && p.suggestion !== null).map((p) => p.id);
-      return [{ kind: 'accept-suggestions', clusters, by, at: this.now() }];
-    });
+    return this.edit(jobId, [{ kind: 'accept-suggestions' }], by);
   }
 
   undo(jobId: string, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, () => [{ kind: 'undo', by, at: this.now() }]);
+    return this.edit(jobId, [{ kind: 'undo' }], by);
   }
 
   redo(jobId: string, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, () => [{ kind: 'redo', by, at: this.now() }]);
+    return this.edit(jobId, [{ kind: 'redo' }], by);
   }
 
   /** Marks tagging done: the report is final (it still follows later edits). */
   async finish(jobId: string, by: string): Promise<Job> {
-    return this.lock.run(jobId, async () => {
+    return this.deps.files.history(jobId).locked(async () => {
       const { record } = await this.state(jobId);
       if (record.status === 'done') return toJob(record);
       const updated = this.deps.jobs.update(jobId, { status: 'done', message: `Tagging finished by ${by}` });
@@ -90,36 +72,32 @@ export class TaggingService {
 
   /** The job, its analysis and its edits; `job_not_ready` while it is still analysed or failed. */
   async state(jobId: string): Promise<JobState> {
+    const record = this.readyRecord(jobId);
+    const [analysis, edits] = await Promise.all([this.deps.files.readAnalysis(jobId), this.deps.files.readEdits(jobId)]);
+    return { record, analysis, edits };
+  }
+
+  /** Forgets a job's cached analysis (it was deleted). */
+  forget(jobId: string): void {
+    this.deps.files.forget(jobId);
+  }
+
+  private readyRecord(jobId: string): JobRecord {
     const record = this.deps.jobs.get(jobId);
     if (!record) throw new OnscreenError('job_not_found', `No job ${jobId}: it never existed, or it was deleted.`);
     if (record.status !== 'tagging' && record.status !== 'done') {
       const why = record.status === 'failed' ? 'its analysis failed' : 'it is still being analysed';
       throw new OnscreenError('job_not_ready', `Job ${jobId} has no people to tag yet: ${why}.`);
     }
-    const analysis = await this.analysis(jobId);
-    return { record, analysis, edits: await this.deps.files.readEdits(jobId) };
+    return record;
   }
 
-  /** Forgets a job's cached analysis (it was deleted). */
-  forget(jobId: string): void {
-    this.analyses.delete(jobId);
-  }
-
-  private edit(jobId: string, build: (state: JobState) => Edit[]): Promise<PeopleResponse> {
-    return this.lock.run(jobId, async () => {
-      const state = await this.state(jobId);
-      for (const edit of build(state)) {
-        const error = validateEdit(state.analysis, state.edits, edit);
-        if (error) throw error;
-        // A repeated edit (a retried request) changes nothing and is not recorded: edits are idempotent.
-        if (!isEffectiveEdit(state.analysis, state.edits, edit)) continue;
-        await this.deps.files.appendEdit(jobId, edit);
-        state.edits.push(edit);
-      }
-      const updated = this.deps.jobs.update(jobId, {});
-      if (updated) this.deps.notifier.publish(toJob(updated));
-      return this.toResponse(state);
-    });
+  private async edit(jobId: string, requests: EditRequest[], by: string): Promise<PeopleResponse> {
+    const record = this.readyRecord(jobId);
+    const { analysis, edits } = await recordEdits(this.deps.files.history(jobId), requests, { by, at: this.now() });
+    const updated = this.deps.jobs.update(jobId, {});
+    if (updated) this.deps.notifier.publish(toJob(updated));
+    return this.toResponse({ record: updated ?? record, analysis, edits });
   }
 
   private toResponse({ record, analysis, edits }: JobState): PeopleResponse {
@@ -134,15 +112,6 @@ export class TaggingService {
       undo: summariseAction(pending.undo),
       redo: summariseAction(pending.redo),
     };
-  }
-
-  private async analysis(jobId: string): Promise<Analysis> {
-    const cached = this.analyses.get(jobId);
-    if (cached) return cached;
-    const analysis = await this.deps.files.readAnalysis(jobId);
-    this.analyses.set(jobId, analysis);
-    if (this.analyses.size > CACHE_SIZE) this.analyses.delete(this.analyses.keys().next().value!);
-    return analysis;
   }
 
   private now(): string {

@@ -11,7 +11,9 @@ import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { ANALYSIS_SCHEMA_VERSION, type Analysis, type Edit, type TagFile } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import type { Report } from '../../../shared/src/report.js';
+import type { EditHistory } from '../contracts/edit-history.js';
+import type { RenderedReport } from '../contracts/rendered-report.js';
+import { withFolderLock } from './folder-lock.js';
 import { writeAtomic } from './write-atomic.js';
 
 export const TAG_FILE_SCHEMA_VERSION = 1;
@@ -19,13 +21,6 @@ export const ANALYSIS_FILE = 'analysis.json';
 export const TAGS_FILE = 'tags.json';
 /** Where tags.json goes when a new analysis replaces the one its edits referred to. */
 export const PREVIOUS_TAGS_FILE = 'tags.previous.json';
-
-export interface ReportFiles {
-  report: Report;
-  csv: string;
-  html: string;
-  charts: { share: Buffer; timeline: Buffer; persons: Buffer };
-}
 
 /**
  * Writes a fresh analysis. Any previous analysis.json is removed first and the new one is renamed in
@@ -39,12 +34,15 @@ export async function writeAnalysisFolder(dir: string, result: { analysis: Analy
   try {
     for (const [path, bytes] of result.thumbnails) await writeNew(join(partial, safeRelative(path)), bytes);
     await writeNew(join(partial, ANALYSIS_FILE), `${JSON.stringify(result.analysis)}\n`);
-    await unlink(join(dir, ANALYSIS_FILE)).catch(ignoreMissing);
-    const previousTags = join(dir, PREVIOUS_TAGS_FILE);
-    const hasKeptTags = await rename(join(dir, TAGS_FILE), previousTags).then(() => true, (error: NodeJS.ErrnoException) => (ignoreMissing(error), false));
-    for (const path of result.thumbnails.keys()) await moveInto(partial, dir, safeRelative(path));
-    await moveInto(partial, dir, ANALYSIS_FILE);
-    return hasKeptTags ? previousTags : null;
+    // Under the history's lock: an edit running now lands in the kept-aside tags, never in the new ones.
+    return await withFolderLock(dir, async () => {
+      await unlink(join(dir, ANALYSIS_FILE)).catch(ignoreMissing);
+      const previousTags = join(dir, PREVIOUS_TAGS_FILE);
+      const hasKeptTags = await rename(join(dir, TAGS_FILE), previousTags).then(() => true, (error: NodeJS.ErrnoException) => (ignoreMissing(error), false));
+      for (const path of result.thumbnails.keys()) await moveInto(partial, dir, safeRelative(path));
+      await moveInto(partial, dir, ANALYSIS_FILE);
+      return hasKeptTags ? previousTags : null;
+    });
   } finally {
     await rm(partial, { recursive: true, force: true });
   }
@@ -85,15 +83,31 @@ export async function readEdits(dir: string): Promise<Edit[]> {
 }
 
 /**
- * Adds one edit to tags.json (rewritten whole, atomically). Callers validate the edit first and
- * serialise appends to one folder (read-modify-write: two at once would lose one).
+ * Adds edits to tags.json in one atomic rewrite. Callers validate the edits first and hold the
+ * folder's lock (read-modify-write: two writers at once would lose one): see `openAnalysisFolder`.
  */
-export async function appendEdit(dir: string, edit: Edit): Promise<void> {
-  const file: TagFile = { schemaVersion: TAG_FILE_SCHEMA_VERSION, edits: [...(await readEdits(dir)), edit] };
+export async function appendEdits(dir: string, edits: readonly Edit[]): Promise<void> {
+  const file: TagFile = { schemaVersion: TAG_FILE_SCHEMA_VERSION, edits: [...(await readEdits(dir)), ...edits] };
   await writeAtomic(join(dir, TAGS_FILE), `${JSON.stringify(file, null, 2)}\n`);
 }
 
-export async function writeReportFiles(dir: string, files: ReportFiles): Promise<void> {
+/** One edit (tests and scripts); the same rules as `appendEdits`. */
+export function appendEdit(dir: string, edit: Edit): Promise<void> {
+  return appendEdits(dir, [edit]);
+}
+
+/** A plain analysis folder (the command line's) as an edit history. */
+export function openAnalysisFolder(dir: string): EditHistory {
+  return {
+    readAnalysis: () => readAnalysis(dir),
+    readEdits: () => readEdits(dir),
+    appendEdits: (edits) => appendEdits(dir, edits),
+    readFile: (path) => readThumbnail(dir, path).catch(() => null),
+    locked: (task) => withFolderLock(dir, task),
+  };
+}
+
+export async function writeReportFiles(dir: string, files: RenderedReport): Promise<void> {
   await writeAtomic(join(dir, 'charts', 'share.png'), files.charts.share);
   await writeAtomic(join(dir, 'charts', 'timeline.png'), files.charts.timeline);
   await writeAtomic(join(dir, 'charts', 'persons.png'), files.charts.persons);

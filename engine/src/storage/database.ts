@@ -50,6 +50,29 @@ const MIGRATIONS: string[] = [
      last_used_at TEXT,
      revoked_at TEXT
    );`,
+  // Collections (reports across videos) and the per-job summaries they are built from, kept current
+  // as jobs finish and their tags change. A deleted job leaves every collection it was in.
+  `CREATE TABLE job_summaries (
+     job_id TEXT PRIMARY KEY REFERENCES jobs (id) ON DELETE CASCADE,
+     summary TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE collections (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     created_by TEXT,
+     created_at TEXT NOT NULL,
+     -- The playlist or channel link it was made from, and the videos of it that could not be analysed (JSON).
+     source TEXT,
+     skipped TEXT NOT NULL DEFAULT '[]'
+   );
+   CREATE TABLE collection_jobs (
+     collection_id TEXT NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+     job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+     added_at TEXT NOT NULL,
+     PRIMARY KEY (collection_id, job_id)
+   );
+   CREATE INDEX collection_jobs_job ON collection_jobs (job_id);`,
 ];
 
 export function openDatabase(dataDir: string): Db {

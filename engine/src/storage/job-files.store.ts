@@ -16,9 +16,14 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { Analysis, Edit } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import type { AnalysisResult } from '../pipeline/analyze-video.js';
-import { assertJobId } from '../services/job-id.js';
-import { appendEdit, readAnalysis, readEdits, writeAnalysisFolder } from './analysis-folder.js';
+import type { AnalysisResult } from '../contracts/analysis-result.js';
+import { assertJobId } from '../contracts/job-id.js';
+import type { EditHistory } from '../contracts/edit-history.js';
+import { appendEdits, readAnalysis, readEdits, writeAnalysisFolder } from './analysis-folder.js';
+import { withFolderLock } from './folder-lock.js';
+
+/** Analyses kept in memory for tagging; a long video's analysis is a few MB. */
+const ANALYSIS_CACHE_SIZE = 8;
 
 export interface StoredUpload {
   /** Temporary path until `adoptUpload` gives it to a job. */
@@ -32,6 +37,7 @@ export class JobFilesStore {
   readonly jobsDir: string;
   readonly uploadsDir: string;
   readonly workRoot: string;
+  private readonly analyses = new Map<string, Promise<Analysis>>();
 
   constructor(readonly dataDir: string) {
     this.jobsDir = join(dataDir, 'jobs');
@@ -55,25 +61,43 @@ export class JobFilesStore {
   }
 
   async writeResult(id: string, result: AnalysisResult): Promise<void> {
+    this.analyses.delete(id);
     await writeAnalysisFolder(this.jobDir(id), result);
   }
 
-  /** The stored analysis; errors name the job, never the server's folders. */
-  async readAnalysis(id: string): Promise<Analysis> {
-    try {
-      return await readAnalysis(this.jobDir(id));
-    } catch (error) {
+  /** The stored analysis (kept in memory for the next edits); errors name the job, never the server's folders. */
+  readAnalysis(id: string): Promise<Analysis> {
+    const cached = this.analyses.get(id);
+    if (cached) return cached;
+    const read = readAnalysis(this.jobDir(id)).catch((error: unknown) => {
+      this.analyses.delete(id);
       if (error instanceof OnscreenError) throw new OnscreenError(error.code, `The stored analysis of job ${id} cannot be read (${error.code}). Delete the job and analyse the video again.`);
       throw error;
-    }
+    });
+    this.analyses.set(id, read);
+    if (this.analyses.size > ANALYSIS_CACHE_SIZE) this.analyses.delete(this.analyses.keys().next().value!);
+    return read;
   }
 
   readEdits(id: string): Promise<Edit[]> {
     return readEdits(this.jobDir(id));
   }
 
-  appendEdit(id: string, edit: Edit): Promise<void> {
-    return appendEdit(this.jobDir(id), edit);
+  /** The job's analysis folder as an edit history: the same lock as the command line's. */
+  history(id: string): EditHistory {
+    const dir = this.jobDir(id);
+    return {
+      readAnalysis: () => this.readAnalysis(id),
+      readEdits: () => readEdits(dir),
+      appendEdits: (edits) => appendEdits(dir, edits),
+      readFile: (path) => this.readJobFile(id, path),
+      locked: (task) => withFolderLock(dir, task),
+    };
+  }
+
+  /** Drops the job's analysis from memory (it was deleted). */
+  forget(id: string): void {
+    this.analyses.delete(id);
   }
 
   /** A file inside the job's analysis folder, by the relative path the analysis recorded. */
@@ -143,6 +167,7 @@ export class JobFilesStore {
 
   /** Removes the job's analysis folder, upload and scratch space. */
   async removeJob(id: string): Promise<void> {
+    this.forget(id);
     const upload = await this.findUpload(id);
     await Promise.all([
       rm(this.jobDir(id), { recursive: true, force: true }),

@@ -3,6 +3,7 @@ import { classifyVideoPage, readPlayerFacts, type VideoPage } from '../youtube-p
 import { waitForElement } from './dom.js';
 
 const PLAYER_EVENTS = ['loadedmetadata', 'durationchange', 'emptied'] as const;
+const SETTLE_MS = 100;
 
 export function watchVideoPage(signal: AbortSignal, onPage: (page: VideoPage) => void): void {
   let last = '';
@@ -16,15 +17,22 @@ export function watchVideoPage(signal: AbortSignal, onPage: (page: VideoPage) =>
     }
   };
   check();
-  void waitForElement<HTMLVideoElement>('#movie_player video', signal).then((video) => {
-    if (!video) return;
-    for (const type of PLAYER_EVENTS) video.addEventListener(type, check, { signal });
-    check();
-  });
   void waitForElement('#movie_player', signal).then((player) => {
     if (!player) return;
-    const observer = new MutationObserver(check);
-    observer.observe(player, { attributes: true, attributeFilter: ['class'], childList: true });
-    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    // Media events do not bubble, but they pass the player on their way down: one listener
+    // follows whichever <video> the player holds, including one swapped in after an ad.
+    for (const type of PLAYER_EVENTS) player.addEventListener(type, check, { signal, capture: true });
+    // The player's insides change all the time (time display, progress): look once they settle.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(check, SETTLE_MS);
+    });
+    observer.observe(player, { attributes: true, attributeFilter: ['class', 'hidden', 'style'], childList: true, subtree: true });
+    signal.addEventListener('abort', () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    }, { once: true });
+    check();
   });
 }

@@ -7,7 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Job } from '../../../shared/src/api/types.js';
 import { readStorage } from '../browser.js';
 import type { Feature } from '../content/feature.js';
-import { removeOnAbort, waitForElement } from '../content/dom.js';
+import { keepInserted, removeOnAbort, type Place } from '../content/dom.js';
+import { findActions } from '../content/youtube-dom.js';
 import { followJob } from '../follow-job.js';
 import { watchVideoPage } from '../content/video-page.js';
 import { asCode, describeError, ExtensionError, toErrorInfo, type ErrorDisplay } from '../errors.js';
@@ -18,14 +19,18 @@ import { describeButton } from '../ui/button-state.js';
 import { isWatchPage, type VideoPage } from '../youtube-page.js';
 
 export const HOST_TAG = 'onscreen-analyze';
-const ACTIONS_SELECTOR = 'ytd-watch-metadata #actions';
+
+/** Beside the like/share row: first in the active metadata's `#actions`, before `#actions-inner`. */
+export function findButtonPlace(doc: Document = document): Place | null {
+  const actions = findActions(doc);
+  if (!actions) return null;
+  return { parent: actions, before: actions.querySelector(':scope > #actions-inner') ?? actions.firstChild };
+}
 
 export const analyzeButton: Feature = {
   id: 'analyze-button',
   include: [isWatchPage],
-  async init(signal) {
-    const actions = await waitForElement(ACTIONS_SELECTOR, signal);
-    if (!actions || signal.aborted) return;
+  init(signal) {
     // A button left by an earlier run (or an earlier copy of the extension) goes first: never two.
     for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
     const host = document.createElement(HOST_TAG);
@@ -34,10 +39,10 @@ export const analyzeButton: Feature = {
     style.textContent = ANALYZE_BUTTON_CSS;
     const mount = document.createElement('div');
     shadow.append(style, mount);
-    actions.prepend(host);
     render(<ButtonController signal={signal} />, mount);
     signal.addEventListener('abort', () => render(null, mount), { once: true });
     removeOnAbort(host, signal);
+    keepInserted(host, () => findButtonPlace(), signal);
   },
 };
 

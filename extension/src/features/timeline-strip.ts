@@ -6,18 +6,20 @@ import type { Job } from '../../../shared/src/api/types.js';
 import type { Report } from '../../../shared/src/report.js';
 import { COLOURS } from '../../../shared/src/ui/format.js';
 import { onStorageChange } from '../browser.js';
-import { findVideo, removeOnAbort, waitForElement } from '../content/dom.js';
+import { removeOnAbort, waitForElement } from '../content/dom.js';
+import { findControls, findProgressBar, findVideo, isAdShowing } from '../content/youtube-dom.js';
 import type { Feature } from '../content/feature.js';
 import { followJob } from '../follow-job.js';
 import { REPORT_STAMPS_KEY } from '../jobs.js';
 import { ask } from '../messaging.js';
-import { computeStripSegments, hasGenderedTime } from '../ui/strip-geometry.js';
+import { computeStripSegments, hasGenderedTime, placeStrip } from '../ui/strip-geometry.js';
 import { isWatchPage, videoIdOf } from '../youtube-page.js';
 
 export const STRIP_ID = 'onscreen-strip';
 /** Two lanes of 3 px with a 1 px gap: YouTube's own bar is 3 px, and thinner marks get lost over video. */
 const LANE_HEIGHT_PX = 3;
 const LANE_GAP_PX = 1;
+const STRIP_HEIGHT_PX = LANE_HEIGHT_PX * 2 + LANE_GAP_PX;
 
 export const timelineStrip: Feature = {
   id: 'timeline-strip',
@@ -33,11 +35,11 @@ export const timelineStrip: Feature = {
     for (const stale of document.querySelectorAll(`#${STRIP_ID}`)) stale.remove();
 
     const draw = async (): Promise<void> => {
-      const bar = report && hasGenderedTime(report) ? await waitForElement('#movie_player .ytp-progress-bar', signal) : null;
+      const player = report && hasGenderedTime(report) ? await waitForElement('#movie_player', signal) : null;
       if (signal.aborted) return;
       strip?.remove();
-      strip = bar && report ? buildStrip(report, findVideo()?.duration ?? null, signal) : null;
-      if (strip) bar?.append(strip);
+      strip = player && report ? buildStrip(report, mainDuration(player), signal) : null;
+      if (strip && player) placeOnBar(strip, player);
     };
     let loads = 0;
     const load = async (): Promise<void> => {
@@ -55,10 +57,57 @@ export const timelineStrip: Feature = {
     });
     const unsubscribe = onStorageChange<Record<string, number>>(REPORT_STAMPS_KEY, () => void load());
     signal.addEventListener('abort', unsubscribe, { once: true });
-    // The player learns its duration after the page: place the marks on it once known.
-    void waitForElement<HTMLVideoElement>('#movie_player video', signal).then((video) => video?.addEventListener('durationchange', () => void draw(), { signal }));
+    const player = await waitForElement('#movie_player', signal);
+    if (player) followPlayer(player, signal, { onDuration: () => void draw(), onLayout: () => strip && placeOnBar(strip, player) });
   },
 };
+
+/** The main video's duration, unless an ad is playing (then the bar's marks wait for the video). */
+function mainDuration(player: HTMLElement): number | null {
+  return isAdShowing(player) ? null : (findVideo()?.duration ?? null);
+}
+
+/**
+ * Puts the strip on the progress bar the user sees, measured so that it covers no control, in
+ * every player mode (default, theatre, fullscreen, mini-player); hidden while an ad plays.
+ */
+function placeOnBar(strip: HTMLElement, player: HTMLElement): void {
+  const bar = findProgressBar(player);
+  if (!bar || isAdShowing(player)) {
+    strip.style.display = 'none';
+    return;
+  }
+  if (strip.parentElement !== bar) bar.append(strip);
+  strip.style.display = '';
+  const controls = findControls(player).map((element) => element.getBoundingClientRect());
+  strip.style.top = `${placeStrip(bar.getBoundingClientRect(), player.getBoundingClientRect(), controls, STRIP_HEIGHT_PX)}px`;
+}
+
+/**
+ * Calls back when the main video's duration changes (not an ad's), and when the player's layout
+ * may have moved the bar or the controls: its size, its mode and ad classes, fullscreen.
+ */
+function followPlayer(player: HTMLElement, signal: AbortSignal, on: { onDuration: () => void; onLayout: () => void }): void {
+  // Media events do not bubble, but they pass the player on their way down, whichever <video> it holds.
+  player.addEventListener('durationchange', (event) => {
+    if (event.target === findVideo() && !isAdShowing(player)) on.onDuration();
+  }, { capture: true, signal });
+  let wasAd = isAdShowing(player);
+  const classes = new MutationObserver(() => {
+    const isAd = isAdShowing(player);
+    if (isAd !== wasAd && !isAd) on.onDuration(); // the ad is over: the bar is the video's again
+    wasAd = isAd;
+    on.onLayout();
+  });
+  classes.observe(player, { attributes: true, attributeFilter: ['class'] });
+  const size = new ResizeObserver(() => on.onLayout());
+  size.observe(player);
+  document.addEventListener('fullscreenchange', on.onLayout, { signal });
+  signal.addEventListener('abort', () => {
+    classes.disconnect();
+    size.disconnect();
+  }, { once: true });
+}
 
 function buildStrip(report: Report, playerSeconds: number | null, signal: AbortSignal): HTMLElement {
   const strip = document.createElement('div');
@@ -67,7 +116,7 @@ function buildStrip(report: Report, playerSeconds: number | null, signal: AbortS
   strip.setAttribute('role', 'img');
   strip.setAttribute('aria-label', strip.title);
   Object.assign(strip.style, {
-    position: 'absolute', left: '0', right: '0', top: 'calc(100% + 3px)', height: `${LANE_HEIGHT_PX * 2 + LANE_GAP_PX}px`,
+    position: 'absolute', left: '0', right: '0', height: `${STRIP_HEIGHT_PX}px`,
     // A light backdrop keeps the purple lane visible over dark footage.
     pointerEvents: 'none', zIndex: '40', background: 'rgba(255, 255, 255, 0.35)', borderRadius: '1px',
   });

@@ -36,11 +36,13 @@ export function OptionsApp(): JSX.Element {
     const prepared = prepare();
     if (!prepared) return;
     const { settings } = prepared;
-    setOutcome({ kind: 'busy', text: shouldSave ? 'Saving…' : 'Testing…' });
+    // For an engine not on this computer the browser asks the user first; nothing is saved until they allow it.
+    setOutcome({ kind: 'busy', text: `Waiting for your answer to the browser: allow onscreen to reach ${settings.serverUrl}?` });
     if (!(await prepared.granted.catch(() => false))) {
       setOutcome({ kind: 'error', error: { title: `The browser did not allow the extension to reach ${settings.serverUrl}.`, advice: 'Press the button again and choose "Allow".', action: 'none' } });
       return;
     }
+    setOutcome({ kind: 'busy', text: shouldSave ? 'Saving…' : 'Testing…' });
     if (shouldSave) {
       await writeStorage(SETTINGS_KEY, settings);
       setForm(settings);

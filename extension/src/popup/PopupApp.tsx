@@ -3,10 +3,11 @@
  * current video's job, its people to tag, the results, and the recent analyses.
  */
 import type { JSX } from 'preact';
+import { COLOURS } from '../../../shared/src/palette.js';
 import { useState } from 'preact/hooks';
 import type { Job } from '../../../shared/src/api/types.js';
 import { JobProgress } from '../../../shared/src/ui/JobProgress.js';
-import type { ErrorDisplay } from '../errors.js';
+import { isVideoRefusal, type ErrorDisplay } from '../errors.js';
 import { describeJob, isAnalysing } from '../jobs.js';
 import { ask } from '../messaging.js';
 import { isConfigured } from '../settings.js';
@@ -71,7 +72,7 @@ export function PopupApp({ jobId }: { jobId: string | null }): JSX.Element {
     body = (
       <>
         <JobProgress job={job} />
-        {job.status === 'failed' && (
+        {job.status === 'failed' && !(job.error && isVideoRefusal(job.error.code)) && (
           <button type="button" class="os-button ext-retry" disabled={isStarting} onClick={() => void analyze(true)}>
             Analyse again
           </button>
@@ -138,8 +139,8 @@ function TabButton(props: { panel: Panel; shown: Panel; label: string; onSelect:
 function Logo(): JSX.Element {
   return (
     <svg class="ext-logo" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
-      <rect x="3" y="6" width="11" height="5" rx="1.5" fill="#E66100" />
-      <rect x="3" y="13" width="18" height="5" rx="1.5" fill="#5D3A9B" />
+      <rect x="3" y="6" width="11" height="5" rx="1.5" fill={COLOURS.female} />
+      <rect x="3" y="13" width="18" height="5" rx="1.5" fill={COLOURS.male} />
     </svg>
   );
 }

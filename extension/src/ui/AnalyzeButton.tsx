@@ -4,6 +4,7 @@
  * still reach in, so the button follows light and dark mode).
  */
 import type { JSX } from 'preact';
+import { COLOURS } from '../../../shared/src/palette.js';
 import type { ErrorDisplay } from '../errors.js';
 import type { ButtonView } from './button-state.js';
 
@@ -30,8 +31,8 @@ export function AnalyzeButton({ view, error, onClick, onOpenOptions, onDismissEr
         onClick={onClick}
       >
         <svg class="os-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-          <rect x="3" y="6" width="11" height="5" rx="1.5" fill="#E66100" />
-          <rect x="3" y="13" width="18" height="5" rx="1.5" fill="#5D3A9B" />
+          <rect x="3" y="6" width="11" height="5" rx="1.5" fill={COLOURS.female} />
+          <rect x="3" y="13" width="18" height="5" rx="1.5" fill={COLOURS.male} />
         </svg>
         <span class="os-label">{view.label}</span>
       </button>
@@ -54,7 +55,7 @@ export function AnalyzeButton({ view, error, onClick, onOpenOptions, onDismissEr
 }
 
 export const ANALYZE_BUTTON_CSS = `
-:host { display: inline-flex; align-items: center; margin-right: 8px; position: relative; font-family: Roboto, Arial, sans-serif; }
+:host { display: inline-flex; flex: none; align-items: center; margin-right: 8px; position: relative; font-family: Roboto, Arial, sans-serif; }
 .os-wrap { position: relative; display: inline-flex; }
 .os-analyze {
   display: inline-flex; align-items: center; gap: 6px; height: 36px; padding: 0 16px 0 12px; border: 0; border-radius: 18px;
@@ -69,7 +70,7 @@ export const ANALYZE_BUTTON_CSS = `
   /* The progress as a fill: an image over the (hover-able) colour, so hovering never hides it. */
   background-image: linear-gradient(90deg, rgba(93, 58, 155, 0.3) var(--os-fill, 0%), transparent var(--os-fill, 0%));
 }
-.os-analyze--ready { background: #5D3A9B; color: #fff; }
+.os-analyze--ready { background: ${COLOURS.male}; color: #fff; }
 .os-analyze--ready:hover:not(:disabled) { background: #4a2e7c; }
 .os-analyze--failed { color: #b3261e; }
 .os-icon { flex: none; }

@@ -3,9 +3,12 @@
  * click's outcome to what the button says and does. Pure, so every state is tested.
  */
 import type { Job } from '../../../shared/src/api/types.js';
+import { isVideoRefusal } from '../errors.js';
 import type { VideoPage } from '../youtube-page.js';
 
 export const ANALYZE_LABEL = 'Analyze representation';
+/** A failed job whose video the engine refused: analysing it again cannot help. */
+export const CANNOT_ANALYSE_LABEL = "Can't analyse this video";
 
 export interface ButtonInput {
   page: VideoPage;
@@ -50,8 +53,14 @@ export function describeButton({ page, job, isStarting }: ButtonInput): ButtonVi
       return { label: 'Ready to tag', title: peopleFound(job) + ' Click to tag them.', tone: 'ready', isDisabled: false, percent: null, action: 'open' };
     case 'done':
       return { label: 'See representation', title: 'Tagging is done. Click to see who got the screen time.', tone: 'done', isDisabled: false, percent: null, action: 'open' };
-    case 'failed':
-      return { label: 'Analysis failed: retry', title: job.error?.message ?? 'The analysis failed.', tone: 'failed', isDisabled: false, percent: null, action: 'reanalyze' };
+    case 'failed': {
+      const title = job.error?.message ?? 'The analysis failed.';
+      // Says the same as the message under it: another video, or a retry when one can help.
+      if (job.error && isVideoRefusal(job.error.code)) {
+        return { label: CANNOT_ANALYSE_LABEL, title, tone: 'failed', isDisabled: true, percent: null, action: 'none' };
+      }
+      return { label: 'Analysis failed: retry', title, tone: 'failed', isDisabled: false, percent: null, action: 'reanalyze' };
+    }
   }
 }
 

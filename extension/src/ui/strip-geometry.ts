@@ -36,3 +36,25 @@ export function hasGenderedTime(report: Pick<Report, 'timeline'>): boolean {
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+
+/** A rectangle in page pixels (a DOMRect will do). */
+export interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * Where the strip goes, measured: its top, in px from the progress bar's top. Under the bar when
+ * the room between the bar and the controls below fits it (YouTube's default player has none),
+ * else just above the bar, over the picture; never over a control, never outside the player.
+ */
+export function placeStrip(bar: Box, player: Box, controls: readonly Box[], height: number, gap = 1): number {
+  const fits = (top: number): boolean =>
+    top >= player.top && top + height <= player.bottom &&
+    !controls.some((c) => c.top < top + height && c.bottom > top && c.left < bar.right && c.right > bar.left);
+  const below = bar.bottom + gap;
+  const above = bar.top - gap - height;
+  return (fits(below) ? below : above) - bar.top;
+}

@@ -4,9 +4,11 @@
  */
 import type { Edit, Tag } from '../analysis.js';
 import { isErrorCode, OnscreenError, type ErrorBody } from '../errors.js';
+import type { CollectionReport } from '../collection.js';
 import type { Report } from '../report.js';
 import {
   API_PREFIX,
+  type Collection,
   type CreateJobRequest,
   type Job,
   type PeopleResponse,
@@ -116,6 +118,38 @@ export class OnscreenClient {
     const query = width === undefined ? '' : `?width=${Math.round(width)}`;
     const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/charts/${name}.png${query}`);
     return new Uint8Array(await response.arrayBuffer());
+  }
+
+  createCollection(name: string): Promise<Collection> {
+    return this.json('POST', '/collections', { name });
+  }
+
+  collectionFromYouTube(url: string, options: { name?: string; max?: number } = {}): Promise<{ collection: Collection; jobs: Job[] }> {
+    return this.json('POST', '/collections/from-youtube', { url, ...options });
+  }
+
+  async listCollections(): Promise<Collection[]> {
+    return (await this.json<{ collections: Collection[] }>('GET', '/collections')).collections;
+  }
+
+  getCollection(id: string): Promise<Collection> {
+    return this.json('GET', `/collections/${encodeURIComponent(id)}`);
+  }
+
+  addToCollection(id: string, jobIds: string[]): Promise<Collection> {
+    return this.json('POST', `/collections/${encodeURIComponent(id)}/jobs`, { jobIds });
+  }
+
+  removeFromCollection(id: string, jobId: string): Promise<Collection> {
+    return this.json('DELETE', `/collections/${encodeURIComponent(id)}/jobs/${encodeURIComponent(jobId)}`);
+  }
+
+  async deleteCollection(id: string): Promise<void> {
+    await this.request('DELETE', `/collections/${encodeURIComponent(id)}`);
+  }
+
+  getCollectionReport(id: string, period: 'month' | 'week' = 'month'): Promise<CollectionReport> {
+    return this.json('GET', `/collections/${encodeURIComponent(id)}/report?period=${period}`);
   }
 
   async getThumbnail(jobId: string, person: number): Promise<Uint8Array> {

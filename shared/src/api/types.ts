@@ -30,6 +30,17 @@
  *   GET    /api/v1/jobs/:id/report.csv          → text/csv
  *   GET    /api/v1/jobs/:id/report.html         → text/html (self-contained)
  *   GET    /api/v1/jobs/:id/charts/:name.png?width=  → image/png, name ∈ share | timeline | persons
+ *   POST   /api/v1/collections                  { name } → 201 Collection
+ *   POST   /api/v1/collections/from-youtube     { url, name?, max? } → 201 { collection, jobs: Job[] }
+ *   GET    /api/v1/collections                  → { collections: Collection[] }
+ *   GET    /api/v1/collections/:cid             → Collection
+ *   DELETE /api/v1/collections/:cid             → 204 (the jobs stay)
+ *   POST   /api/v1/collections/:cid/jobs        { jobIds } → Collection (all or none)
+ *   DELETE /api/v1/collections/:cid/jobs/:id    → Collection
+ *   GET    /api/v1/collections/:cid/report?period=month|week  → CollectionReport (shared/src/collection.ts)
+ *   GET    /api/v1/collections/:cid/report.csv  → text/csv
+ *   GET    /api/v1/collections/:cid/report.html → text/html (self-contained)
+ *   GET    /api/v1/collections/:cid/charts/:name.png  → image/png, name ∈ videos | trend | people
  * Pages (no token in the URL: the page asks for it once and keeps it in sessionStorage):
  *   GET    /                                    → job list page
  *   GET    /jobs/:id                            → tagging and report page
@@ -38,6 +49,21 @@
 import type { AnalyzeOptions, Edit, PersonView, Tag } from '../analysis.js';
 
 export const API_PREFIX = '/api/v1';
+
+/** A named set of analyses (a programme, a channel, a month); a job can be in several. */
+export interface Collection {
+  id: string;
+  name: string;
+  createdBy: string | null;
+  createdAt: string;
+  /** The YouTube playlist or channel it was made from, or null. */
+  source: string | null;
+  /** Videos of that list that could not be analysed (private, deleted, live…). */
+  skipped: Array<{ videoId: string; title: string | null; reason: string }>;
+  jobIds: string[];
+  /** The report page (HTML), relative to the engine's address. */
+  reportUrl: string;
+}
 
 export type JobStatus = 'queued' | 'running' | 'tagging' | 'done' | 'failed';
 export type JobStage = 'queued' | 'source' | 'frames' | 'faces' | 'tracks' | 'people' | 'report' | 'done';

@@ -5,6 +5,7 @@
 import type { JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { PersonView, Tag } from '../analysis.js';
+import { ActionError } from './ActionError.js';
 import { GridToolbar } from './GridToolbar.js';
 import type { EditSummary } from '../api/types.js';
 import { MergeBar } from './MergeBar.js';
@@ -91,14 +92,7 @@ export function PeopleGrid(props: PeopleGridProps): JSX.Element {
         <span class="os-muted os-hint">Tip: with a person's buttons focused, press F, M, U or N.</span>
         <span class="os-saving" role="status">{isBusy ? 'Saving…' : ''}</span>
       </div>
-      {error && (
-        <div class="os-error" role="alert">
-          <span>{error}</span>
-          <button type="button" class="os-link" onClick={clearError}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <ActionError error={error} onDismiss={clearError} />
       <MergeBar selected={live} isBusy={isBusy} onMerge={() => void merge()} onCancel={() => setSelected([])} />
       {splitPerson && onSplit && trackSrc && (
         <SplitPanel

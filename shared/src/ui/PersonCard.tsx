@@ -17,6 +17,7 @@ import {
   TAG_KEYS,
   TAG_LABELS,
 } from './format.js';
+import { tagForKey } from './tag-keys.js';
 
 export interface PersonCardProps {
   person: PersonView;
@@ -46,9 +47,8 @@ export function PersonCard(props: PersonCardProps): JSX.Element {
   const tagColour = person.tag ? colourOf(person.tag) : 'transparent';
 
   const onKeyDown = (event: KeyboardEvent): void => {
-    if (isBusy || event.ctrlKey || event.metaKey || event.altKey) return;
-    const tag = TAGS.find((t) => TAG_KEYS[t] === event.key.toLowerCase());
-    if (tag && !isTypingTarget(event.target)) {
+    const tag = isBusy ? null : tagForKey(event);
+    if (tag) {
       event.preventDefault();
       props.onTag(tag);
     }
@@ -159,10 +159,4 @@ function ShowMe({ person, isBusy, onShow }: { person: PersonView; isBusy: boolea
       {label}
     </button>
   );
-}
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  const element = target as { tagName?: string; type?: string } | null;
-  if (element?.tagName === 'INPUT') return !['checkbox', 'radio', 'button'].includes(element.type ?? '');
-  return element?.tagName === 'TEXTAREA' || element?.tagName === 'SELECT';
 }

@@ -6,14 +6,15 @@
 import type { Gender, Suggestion, Tag, TagOrigin } from '../analysis.js';
 import type { JobStage, JobStatus } from '../api/types.js';
 import type { Group } from '../report.js';
+import { formatPercent } from '../format/percent.js';
+import { COLOURS } from '../palette.js';
 
-/** Colour-blind-safe pair (orange / purple-blue) plus a neutral grey that keeps 4.5:1 on white. */
-export const COLOURS = {
-  female: '#E66100',
-  male: '#5D3A9B',
-  unknown: '#6B6B6B',
-  notFace: '#A0A0A0',
-} as const;
+// The rules every surface shares live in their own pure modules; the UI reads them from here too.
+export { formatClock } from '../format/clock.js';
+export { formatDuration } from '../format/duration.js';
+export { formatEta } from '../format/eta.js';
+export { formatPercent } from '../format/percent.js';
+export { COLOURS, GROUP_LABELS } from '../palette.js';
 
 export function colourOf(tag: Tag | Group | null): string {
   if (tag === 'female' || tag === 'male' || tag === 'unknown') return COLOURS[tag];
@@ -30,8 +31,6 @@ export const TAG_LABELS: Record<Tag, string> = {
 
 /** Keys that tag the focused person card. */
 export const TAG_KEYS: Record<Tag, string> = { female: 'f', male: 'm', unknown: 'u', 'not-face': 'n' };
-
-export const GROUP_LABELS: Record<Group, string> = { female: 'Women', male: 'Men', unknown: 'Unknown' };
 
 const GENDER_WORDS: Record<Gender, string> = { female: 'woman', male: 'man' };
 
@@ -53,48 +52,11 @@ export function personLabel(id: number): string {
   return `Person ${id}`;
 }
 
-/** 0.42 → "42%"; null or NaN → "–". */
-export function formatPercent(fraction: number | null | undefined, digits = 0): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–';
-  return `${(fraction * 100).toFixed(digits)}%`;
-}
-
 /** A range of fractions: "31–38%" (or one figure when both ends round the same). */
 export function formatPercentRange(low: number, high: number): string {
   const a = formatPercent(low);
   const b = formatPercent(high);
   return a === b ? a : `${a.slice(0, -1)}–${b}`;
-}
-
-/** Seconds in words a reader scans fast: "42 s", "3 min 05 s", "1 h 02 min". */
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return '–';
-  if (seconds < 10) return `${Number(seconds.toFixed(1))} s`;
-  const total = Math.round(seconds);
-  if (total < 60) return `${total} s`;
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  if (hours > 0) return `${hours} h ${pad(minutes)} min`;
-  return `${minutes} min ${pad(total % 60)} s`;
-}
-
-/** A position in the video as a player shows it: "1:05", "1:02:03". */
-export function formatClock(seconds: number): string {
-  const total = Math.max(0, Math.floor(seconds));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const rest = pad(total % 60);
-  return hours > 0 ? `${hours}:${pad(minutes)}:${rest}` : `${minutes}:${rest}`;
-}
-
-/** Time left in words: "about 2 minutes left". */
-export function formatEta(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds)) return 'working out the time left';
-  if (seconds < 45) return 'less than a minute left';
-  if (seconds < 90) return 'about a minute left';
-  if (seconds < 59.5 * 60) return `about ${Math.round(seconds / 60)} minutes left`;
-  if (seconds < 1.5 * 3600) return 'about an hour left';
-  return `about ${Math.round(seconds / 3600)} hours left`;
 }
 
 const STAGE_LABELS: Record<JobStage, string> = {
@@ -140,8 +102,4 @@ export function describeError(error: unknown): string {
     return typeof hint === 'string' && hint ? `${text} ${hint}` : text;
   }
   return 'Something went wrong. Try again, and reload the page if it keeps happening.';
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
 }

@@ -1,4 +1,5 @@
 /** The preact components and helpers shared by the engine's page and the extension. Styles: ./styles.css. */
+export { ActionError } from './ActionError.js';
 export { CoPresenceBar, type CoPresenceBarProps } from './CoPresenceBar.js';
 export { Definitions, describeField, type DefinitionsProps } from './Definitions.js';
 export * from './format.js';
@@ -10,6 +11,7 @@ export { MergeBar, type MergeBarProps } from './MergeBar.js';
 export { PeopleGrid, sortByScreenTime, type PeopleGridProps } from './PeopleGrid.js';
 export { PersonCard, type PersonCardProps } from './PersonCard.js';
 export { ReportView, type ExportFormat, type ReportViewProps } from './ReportView.js';
+export { tagForKey } from './tag-keys.js';
 export * from './timeline.js';
 export { TimelineStrip, type TimelineStripProps } from './TimelineStrip.js';
 export { useAction, type ActionState } from './use-action.js';

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { formatShare } from '../../../bot/src/blocks/format.js';
+import { formatShare } from '../../../bot/src/blocks/mrkdwn.js';
 import { ACTION_IDS } from '../../../bot/src/blocks/ids.js';
 import { startHarness, type Harness } from './harness.js';
 import type { StoredMessage } from './slack-double.js';

@@ -8,31 +8,16 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { OnscreenClient } from '../../../shared/src/api/client.js';
-import { OnscreenError } from '../../../shared/src/errors.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ServiceHandle } from '../../../engine/src/api/start-service.js';
 import { formatPercent } from '../../../shared/src/ui/format.js';
-import { parseYouTubeUrl } from '../../../shared/src/youtube-url.js';
-import { startService, type ServiceHandle } from '../../../engine/src/api/start-service.js';
-import { loadServiceConfig } from '../../../engine/src/config/service.config.js';
-import { createAnalysisProcessor } from '../../../engine/src/queue/analysis.processor.js';
-import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
 import { buildExtension } from '../../../extension/build.js';
 import { makeCertificate, startFakeYouTube, type FakeVideo, type FakeYouTube } from './fake-youtube.js';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CLIP = resolve(ROOT, '../shared/eval/video/short_hamilton_clip.mp4');
-const SECOND_CLIP = resolve(ROOT, '../shared/eval/video/bbt_comic_shop.mp4');
-const WEIGHTS = ['fr_detect.onnx', 'fr_landmark.onnx', 'fr_feature.onnx'].map((name) => join(ROOT, 'models/weights', name));
-const SHOTS = join(ROOT, 'test-artifacts/extension');
-const ANALYSIS_TIMEOUT_MS = 300_000;
+import { ANALYSIS_TIMEOUT_MS, CLIP, findSkipReason, launchWithExtension, readLabel, ROOT, SECOND_CLIP, shoot, SHOTS, startEngine, waitForLabel, waitUntil } from './harness.js';
 
 const VIDEOS: FakeVideo[] = [
   { id: 'hamiltonA01', title: 'Hamilton at the White House (test clip)', file: CLIP },
@@ -44,29 +29,7 @@ const VIDEOS: FakeVideo[] = [
 /** Videos the engine refuses as YouTube would, with the error the source stage throws. */
 const REFUSED = new Map([['privateVid5', 'source_private' as const]]);
 
-const skip = !existsSync(CHROMIUM)
-  ? `headless Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`
-  : !existsSync(CLIP) || !existsSync(SECOND_CLIP)
-    ? `the evaluation clips under ${resolve(ROOT, '../shared/eval/video')} are absent`
-    : !WEIGHTS.every((path) => existsSync(path))
-      ? 'the face models are not installed (npx onscreen models fetch)'
-      : false;
-
-/**
- * The engine's real analysis, with YouTube watch URLs of the fake videos resolved to the local
- * clips (the test has no internet). Uses the service's `processor` override; nothing else changes.
- */
-function localClipProcessor(workRoot: string): AnalysisProcessor {
-  const real = createAnalysisProcessor({ workRoot, allowPrivateNetwork: false });
-  return (task, context) => {
-    const id = parseYouTubeUrl(task.source)?.videoId ?? '';
-    const refusal = REFUSED.get(id);
-    if (refusal) throw new OnscreenError(refusal);
-    const file = VIDEOS.find((v) => v.id === id)?.file;
-    if (!file) throw new OnscreenError('source_not_found');
-    return real({ ...task, source: file, isTrustedSource: true }, context);
-  };
-}
+const skip = findSkipReason();
 
 test('extension: options, analyse from the watch page, tag in the popup, charts, strip, in-page navigation', { skip, timeout: 900_000 }, async () => {
   const tmp = await mkdtemp(join(tmpdir(), 'onscreen-extension-e2e-'));
@@ -80,35 +43,13 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     const packageVersion = (JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     assert.equal(version, packageVersion);
     assert.equal(execFileSync('unzip', ['-p', zip, 'manifest.json'], { encoding: 'utf8' }), await readFile(join(extensionDir, 'manifest.json'), 'utf8'), 'the zip holds the built folder');
-    // Offline, www.youtube.com resolves to nothing, so the engine's public-address check of the URL
-    // is turned off; the processor maps the URLs to local clips anyway.
-    const config = loadServiceConfig({ dataDir: join(tmp, 'data'), port: 0, retentionDays: 0, allowPrivateNetwork: true }, {});
-    service = await startService(config, { processor: localClipProcessor(join(tmp, 'work')), log: () => undefined });
-    const token = service.tokens.create('extension-e2e');
-    const client = new OnscreenClient({ baseUrl: service.url, token });
+    const engine = await startEngine(tmp, VIDEOS, REFUSED);
+    service = engine.service;
+    const { token, client } = engine;
     youtube = await startFakeYouTube(VIDEOS, await makeCertificate(tmp));
-
-    context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 860 },
-      args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        // Everything else resolves to nothing: the test must not reach the internet.
-        `--host-resolver-rules=MAP www.youtube.com 127.0.0.1:${youtube.port}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
-        '--ignore-certificate-errors',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-    const extensionId = new URL(worker.url()).host;
-    const extensionPage = (path: string) => `chrome-extension://${extensionId}/${path}`;
+    const browser = await launchWithExtension(join(tmp, 'profile'), extensionDir, youtube.port);
+    context = browser.context;
+    const { worker, extensionPage } = browser;
     const watch = (page: Page) => {
       page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
       return page;
@@ -182,6 +123,8 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
 
     // 4. The popup (still open in a tab since before the setup) now shows the video's people, with thumbnails.
     await popup.bringToFront();
+    // As cards (a long list of people opens as the compact list, tested in page-variants.test.ts).
+    await popup.getByRole('button', { name: 'Cards', exact: true }).click();
     await popup.locator('.os-card').first().waitFor();
     const people = (await client.getPeople(job.id)).people;
     assert.equal(await popup.locator('.os-card').count(), people.length);
@@ -290,10 +233,10 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     assert.equal(await page.locator('#onscreen-strip').count(), 0, 'no strip: this video has no report');
     await shoot(page, '14-second-video-in-page');
     await button.click();
-    const secondLabels = await followLabels(page, /^(Ready to tag|Analysis failed: retry)$/, ANALYSIS_TIMEOUT_MS);
+    const secondLabels = await followLabels(page, /^(Ready to tag|Analysis failed: retry|Can't analyse this video)$/, ANALYSIS_TIMEOUT_MS);
     const secondJob = (await client.listJobs()).jobs.find((j) => j.source.videoId === second.id);
     assert.ok(secondJob, 'the second video was sent to the engine');
-    assert.equal(secondLabels.at(-1), secondJob.status === 'tagging' ? 'Ready to tag' : 'Analysis failed: retry', `${secondLabels.join(' → ')} (${secondJob.status})`);
+    assert.equal(secondLabels.at(-1) === 'Ready to tag', secondJob.status === 'tagging', `${secondLabels.join(' → ')} (${secondJob.status})`);
     assert.equal(await page.locator('onscreen-analyze').count(), 1);
     await shoot(page, '15-second-video-analysed');
 
@@ -315,13 +258,15 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     assert.equal(await page.locator('onscreen-analyze').count(), 1);
     await shoot(page, '18-no-video-disabled');
 
-    // 10. A video the engine refuses: the button says the analysis failed, and why.
+    // 10. A video the engine refuses: the button and the message under it agree that it cannot be
+    // analysed, and why; no retry is offered, since it would fail the same way.
     await page.evaluate((id) => (window as unknown as { fakeYouTube: { navigate(id: string): void } }).fakeYouTube.navigate(id), refused.id);
     await waitForLabel(page, /^Analyze representation$/);
     await button.click();
-    await followLabels(page, /^Analysis failed: retry$/, 60_000);
+    await followLabels(page, /^Can't analyse this video$/, 60_000);
     assert.equal(await button.getAttribute('title'), 'The video is private or needs a sign-in.');
-    await bubble.filter({ hasText: "The engine can't analyse this video: the video is private or needs a sign-in." }).waitFor();
+    assert.equal(await button.isDisabled(), true, 'no retry for a refused video');
+    await bubble.filter({ hasText: "The engine can't analyse this video: the video is private or needs a sign-in." }).filter({ hasText: 'Try another video.' }).waitFor();
     await shoot(page, '19-video-refused');
 
     // 11. The popup's recent analyses list both videos.
@@ -350,33 +295,6 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     await rm(tmp, { recursive: true, force: true });
   }
 });
-
-async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-function readLabel(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.querySelector('onscreen-analyze')?.shadowRoot?.querySelector('.os-label')?.textContent ?? null);
-}
-
-async function waitForLabel(page: Page, expected: RegExp, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let label: string | null = null;
-  while (Date.now() < deadline) {
-    label = await readLabel(page);
-    if (label !== null && expected.test(label)) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`the button says "${label}", not ${expected}`);
-}
 
 /** Every label the button shows until one matches `end`; `onBusy` runs once mid-analysis. */
 async function followLabels(page: Page, end: RegExp, timeoutMs: number, onBusy?: () => Promise<void>): Promise<string[]> {

@@ -5,7 +5,7 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Edit, Tag } from '../../../shared/src/analysis.js';
 import { PIXEL_RATIO, renderCharts } from '../../../engine/src/adapters/chart-renderer.js';
 import { buildReport } from '../../../engine/src/stages/report/build-report.js';
-import { COLOURS } from '../../../engine/src/stages/report/chart-colours.js';
+import { COLOURS } from '../../../shared/src/palette.js';
 import { chartSpecs } from '../../../engine/src/stages/report/chart-specs.js';
 import { makeAnalysis, range } from '../../unit/report/analysis-fixture.js';
 

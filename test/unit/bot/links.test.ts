@@ -25,6 +25,10 @@ test('YouTube ids and the short form used in button values', () => {
   assert.equal(youtubeVideoId('https://www.youtube.com/embed/dQw4w9WgXcQ'), 'dQw4w9WgXcQ');
   assert.equal(youtubeVideoId('https://notyoutube.com/watch?v=dQw4w9WgXcQ'), null);
   assert.equal(youtubeVideoId('not a url'), null);
+  // The bot reads links as the engine and the extension do (shared/src/youtube-url.ts): ids are 11 characters.
+  assert.equal(youtubeVideoId('https://youtu.be/abcdefg'), null);
+  assert.equal(youtubeVideoId('https://www.youtube.com/watch?v=abcdefghijklmnop'), null);
+  assert.equal(youtubeVideoId('https://www.youtube.com/shorts/dQw4w9WgXcQ'), 'dQw4w9WgXcQ');
   assert.equal(normalizeVideoUrl(`https://www.youtube.com/watch?v=dQw4w9WgXcQ&${'x'.repeat(400)}=1`), 'https://www.youtube.com/watch?v=dQw4w9WgXcQ');
   assert.equal(normalizeVideoUrl('https://example.org/a.mp4?b=1'), 'https://example.org/a.mp4?b=1');
 });

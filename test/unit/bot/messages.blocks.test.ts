@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildAnalyzeModal } from '../../../bot/src/blocks/analyze-modal.blocks.js';
-import { formatBy, formatDuration, formatEta, formatLink, formatShare } from '../../../bot/src/blocks/format.js';
+import { formatBy, formatLink, formatShare } from '../../../bot/src/blocks/mrkdwn.js';
 import { buildHomeView, HOME_ENTRIES, type AnalysisEntry } from '../../../bot/src/blocks/home.blocks.js';
 import { ACTION_IDS } from '../../../bot/src/blocks/ids.js';
 import { LIMITS } from '../../../bot/src/blocks/limits.js';
@@ -18,9 +18,9 @@ const base = { url: 'https://example.org/clip.mp4', title: null, requestedBy: 'U
 test('progress shows stage, percent and ETA, then the outcome', () => {
   const running = buildProgressMessage({ ...base, job: makeJob() });
   assertWithinLimits(running.blocks);
-  assert.match(running.text, /Finding faces, 42%, about 1 min left/);
+  assert.match(running.text, /Finding faces, 42%, about a minute left/);
   const first = (running.blocks[0] as Any).text.text as string;
-  assert.match(first, /Finding faces\* · 42% · about 1 min left/);
+  assert.match(first, /Finding faces\* · 42% · about a minute left/);
   assert.ok(first.includes(drawBar(42)));
   assert.match((running.blocks[1] as Any).elements[0].text, /Asked by <@U1>/);
 
@@ -97,15 +97,9 @@ test('notices carry a text fallback beside their blocks', () => {
   assert.doesNotMatch(buildUsage().text, /`/);
 });
 
-test('formatters', () => {
+test('mrkdwn formatters', () => {
   assert.equal(formatShare(0.4234), '42%');
   assert.equal(formatShare(null), 'n/a');
-  assert.equal(formatDuration(3), '3 s');
-  assert.equal(formatDuration(75), '1 min 15 s');
-  assert.equal(formatDuration(3725), '1 h 2 min');
-  assert.equal(formatEta(5), 'almost done');
-  assert.equal(formatEta(null), null);
-  assert.equal(formatEta(130), 'about 2 min left');
   assert.equal(formatBy('slack:U123ABC'), '<@U123ABC>');
   assert.equal(formatBy('slack:T1:W9'), '<@W9>');
   assert.equal(formatBy('newsroom-token'), 'newsroom-token');

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ANALYZE_LABEL, describeButton } from '../../../extension/src/ui/button-state.js';
+import { ERROR_CODES, type ErrorCode } from '../../../shared/src/errors.js';
+import { asCode, describeError } from '../../../extension/src/errors.js';
+import { ANALYZE_LABEL, CANNOT_ANALYSE_LABEL, describeButton } from '../../../extension/src/ui/button-state.js';
 import type { VideoPage } from '../../../extension/src/youtube-page.js';
 import { makeJob } from './fixtures.js';
 
@@ -65,4 +67,26 @@ test('the tooltip tells how many people were found and why a job failed', () => 
 test('progress never shows 100% before the job has left the analysing states', () => {
   const job = makeJob({ status: 'running', progress: { stage: 'report', percent: 100, etaSeconds: 0, message: '' } });
   assert.equal(describeButton({ page: video, job, isStarting: false }).label, 'Analysing 99%');
+});
+
+test('a video the engine refused offers another video, not a retry that would fail the same way', () => {
+  const refused = makeJob({ status: 'failed', error: { code: 'source_private', message: 'The video is private or needs a sign-in.' } });
+  const view = describeButton({ page: video, job: refused, isStarting: false });
+  assert.equal(view.label, CANNOT_ANALYSE_LABEL);
+  assert.equal(view.action, 'none');
+  assert.equal(view.isDisabled, true);
+  assert.equal(view.title, 'The video is private or needs a sign-in.');
+});
+
+test('the button and the message under it agree on every engine error: a retry exactly when one can help', () => {
+  for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) {
+    const job = makeJob({ status: 'failed', error: { code, message: ERROR_CODES[code].message } });
+    const view = describeButton({ page: video, job, isStarting: false });
+    const message = describeError({ code: asCode(code), message: ERROR_CODES[code].message });
+    const offersAnotherVideo = message.action === 'none' && /another video/i.test(message.advice);
+    assert.equal(view.action === 'none', offersAnotherVideo, `${code}: button "${view.label}", message "${message.advice}"`);
+    assert.equal(view.label === 'Analysis failed: retry', !offersAnotherVideo, code);
+    // Whatever the engine marks retryable is always offered again.
+    if (ERROR_CODES[code].retry) assert.equal(view.action, 'reanalyze', code);
+  }
 });

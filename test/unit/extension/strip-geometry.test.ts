@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { computeStripSegments, hasGenderedTime, MIN_SEGMENT_PERCENT } from '../../../extension/src/ui/strip-geometry.js';
+import { computeStripSegments, hasGenderedTime, MIN_SEGMENT_PERCENT, placeStrip } from '../../../extension/src/ui/strip-geometry.js';
 import { makeTimelineReport } from './fixtures.js';
 
 test('runs of bins become one segment per lane, in percent of the bar', () => {
@@ -34,4 +34,30 @@ test('a report with nobody tagged female or male has nothing to draw', () => {
   assert.equal(hasGenderedTime(makeTimelineReport('....', 1, 4)), false);
   assert.equal(hasGenderedTime(makeTimelineReport('..M.', 1, 4)), true);
   assert.deepEqual(computeStripSegments(makeTimelineReport('....', 1, 4)), []);
+});
+
+test("the strip goes under the progress bar when the room above the controls fits it", () => {
+  // A bar 5 px high at y 400, controls starting 12 px under it: 7 px of strip fit with 1 px gaps.
+  const bar = { top: 400, bottom: 405, left: 12, right: 842 };
+  const player = { top: 0, bottom: 480, left: 0, right: 854 };
+  assert.equal(placeStrip(bar, player, [{ top: 417, bottom: 465, left: 12, right: 842 }], 7), 6);
+});
+
+test("the strip goes just above the bar when the controls start right under it (YouTube's default player)", () => {
+  const bar = { top: 422, bottom: 427, left: 12, right: 842 };
+  const player = { top: 0, bottom: 480, left: 0, right: 854 };
+  assert.equal(placeStrip(bar, player, [{ top: 427, bottom: 475, left: 12, right: 842 }], 7), -8);
+});
+
+test("the strip stays inside the player: a bar on the mini-player's bottom edge gets it above", () => {
+  const bar = { top: 222, bottom: 225, left: 0, right: 400 };
+  const player = { top: 0, bottom: 225, left: 0, right: 400 };
+  // No controls near the bar; below would fall outside the player, which clips it.
+  assert.equal(placeStrip(bar, player, [{ top: 88, bottom: 136, left: 0, right: 400 }], 7), -8);
+});
+
+test('controls beside the bar, not over it, do not push the strip away', () => {
+  const bar = { top: 400, bottom: 405, left: 100, right: 500 };
+  const player = { top: 0, bottom: 480, left: 0, right: 854 };
+  assert.equal(placeStrip(bar, player, [{ top: 400, bottom: 450, left: 600, right: 854 }], 7), 6);
 });

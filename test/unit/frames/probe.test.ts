@@ -17,9 +17,21 @@ const code = (fn: () => unknown) => {
   return 'no error';
 };
 
+test('readProbe reads the day the file was made, but not a muxer\'s epoch or a future day', () => {
+  const created = (time: string | undefined, where: 'format' | 'stream' = 'format') =>
+    readProbe(where === 'format' ? probe([video()], { duration: '12.6', tags: { creation_time: time } }) : probe([video({ tags: { creation_time: time } })])).created;
+  assert.equal(created('2026-03-14T18:30:00.000000Z'), '2026-03-14');
+  assert.equal(created('2025-11-02T07:00:00Z', 'stream'), '2025-11-02');
+  assert.equal(created('1904-01-01T00:00:00.000000Z'), null);
+  assert.equal(created('1970-01-01T00:00:00.000000Z'), null);
+  assert.equal(created('2999-01-01T00:00:00Z'), null);
+  assert.equal(created('last Tuesday'), null);
+  assert.equal(created(undefined), null);
+});
+
 test('readProbe reads size, rate, duration and codec of the first real video stream', () => {
   const info = readProbe(probe([{ codec_type: 'audio' }, video()]));
-  assert.deepEqual(info, { duration: 12.5, width: 1920, height: 1080, rotation: 0, frameRate: 30000 / 1001, codec: 'h264', hasVideo: true });
+  assert.deepEqual(info, { duration: 12.5, width: 1920, height: 1080, rotation: 0, frameRate: 30000 / 1001, codec: 'h264', hasVideo: true, created: null });
   assert.equal(readProbe(probe([video({ duration: undefined, avg_frame_rate: '0/0', r_frame_rate: '25/1' })])).duration, 12.6);
   assert.equal(readProbe(probe([video({ avg_frame_rate: '0/0', r_frame_rate: '25/1' })])).frameRate, 25);
   assert.equal(readProbe(probe([video({ duration: undefined })], {})).duration, null);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Edit, Tag } from '../../../shared/src/analysis.js';
 import { buildReport } from '../../../engine/src/stages/report/build-report.js';
-import { COLOURS } from '../../../engine/src/stages/report/chart-colours.js';
+import { COLOURS } from '../../../shared/src/palette.js';
 import { chartSpecs } from '../../../engine/src/stages/report/chart-specs.js';
 import { makeAnalysis, range } from './analysis-fixture.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import type { AnalysisResult } from '../../../engine/src/pipeline/analyze-video.js';
+import type { AnalysisResult } from '../../../engine/src/contracts/analysis-result.js';
 import { InProcessQueue } from '../../../engine/src/queue/in-process.queue.js';
 import type { AnalysisJobData, AnalysisProcessor, QueueListener } from '../../../engine/src/queue/job-queue.js';
 import type { JobFailure } from '../../../engine/src/queue/job-errors.js';

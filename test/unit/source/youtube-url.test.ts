@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isYouTubeHostUrl, parseYouTubeUrl, toYouTubeWatchUrl } from '../../../shared/src/youtube-url.js';
+import { isYouTubeHostUrl, parseYouTubeListUrl, parseYouTubeUrl, toYouTubeListUrl, toYouTubeWatchUrl } from '../../../shared/src/youtube-url.js';
 
 const ID = 'dQw4w9WgXcQ';
 
@@ -66,4 +66,23 @@ test('toYouTubeWatchUrl and isYouTubeHostUrl', () => {
   assert.equal(parseYouTubeUrl(toYouTubeWatchUrl(ID))?.videoId, ID);
   assert.equal(isYouTubeHostUrl('https://www.youtube.com/@SomeChannel'), true);
   assert.equal(isYouTubeHostUrl('https://example.com/video.mp4'), false);
+});
+
+test('playlist and channel links are lists; a watch link inside a playlist is one video', () => {
+  assert.deepEqual(parseYouTubeListUrl('https://www.youtube.com/playlist?list=PLrAXtmErZgOeiKm4sgNOknGvNjby9efdf'), { kind: 'playlist', id: 'PLrAXtmErZgOeiKm4sgNOknGvNjby9efdf' });
+  assert.deepEqual(parseYouTubeListUrl('youtube.com/@BBCNews'), { kind: 'channel', path: '/@BBCNews' });
+  assert.deepEqual(parseYouTubeListUrl('https://m.youtube.com/@BBCNews/videos'), { kind: 'channel', path: '/@BBCNews' });
+  assert.deepEqual(parseYouTubeListUrl('https://www.youtube.com/channel/UC16niRr50-MSBwiO3YDb3RA'), { kind: 'channel', path: '/channel/UC16niRr50-MSBwiO3YDb3RA' });
+  assert.deepEqual(parseYouTubeListUrl('https://www.youtube.com/c/Foo/videos'), { kind: 'channel', path: '/c/Foo' });
+  for (const notAList of [
+    'https://www.youtube.com/watch?v=dQw4w9WgXcQ&list=PL123456789',
+    'https://www.youtube.com/playlist?list=x',
+    'https://evil.example/@BBCNews',
+    'https://www.youtube.com/@BBCNews/about',
+    'https://www.youtube.com/results?search_query=news',
+    'https://user:pw@www.youtube.com/@BBCNews',
+    'ftp://www.youtube.com/@BBCNews',
+  ]) assert.equal(parseYouTubeListUrl(notAList), null, notAList);
+  assert.equal(toYouTubeListUrl({ kind: 'channel', path: '/@BBCNews' }), 'https://www.youtube.com/@BBCNews/videos');
+  assert.equal(toYouTubeListUrl({ kind: 'playlist', id: 'PL123456789x' }), 'https://www.youtube.com/playlist?list=PL123456789x');
 });

@@ -119,5 +119,5 @@ test('JobList links each job and shows its status in words', () => {
   };
   const html = render(<JobList jobs={[listed]} hrefFor={(j) => j.pageUrl} />);
   assert.match(html, /<a href="\/jobs\/j1">Evening news<\/a>/);
-  assert.match(textOf(html), /Ready to tag 7 3 min 05 s 2025-03-04 05:06/);
+  assert.match(textOf(html), /Ready to tag 7 3 min 5 s 2025-03-04 05:06/);
 });

@@ -16,7 +16,10 @@ import {
   personLabel,
 } from '../../../shared/src/ui/format.js';
 
-test('formatPercent rounds a fraction and shows a dash for no value', () => {
+test('formatPercent rounds a fraction, keeps a decimal under 10% and shows a dash for no value', () => {
+  assert.equal(formatPercent(0.045), '4.5%');
+  assert.equal(formatPercent(0.0004), '<0.1%');
+  assert.equal(formatPercent(0), '0%');
   assert.equal(formatPercent(0.4249), '42%');
   assert.equal(formatPercent(0.4251), '43%');
   assert.equal(formatPercent(1), '100%');
@@ -34,9 +37,11 @@ test('formatDuration reads as seconds, minutes or hours', () => {
   assert.equal(formatDuration(0), '0 s');
   assert.equal(formatDuration(4.25), '4.3 s');
   assert.equal(formatDuration(42.4), '42 s');
-  assert.equal(formatDuration(59.6), '1 min 00 s');
-  assert.equal(formatDuration(185), '3 min 05 s');
-  assert.equal(formatDuration(3723), '1 h 02 min');
+  assert.equal(formatDuration(9.96), '10 s');
+  assert.equal(formatDuration(59.6), '1 min');
+  assert.equal(formatDuration(185), '3 min 5 s');
+  assert.equal(formatDuration(3600), '1 h');
+  assert.equal(formatDuration(3723), '1 h 2 min');
   assert.equal(formatDuration(-1), '–');
 });
 

@@ -3,7 +3,7 @@
  * start on its own when video links are posted in this channel; anything else shows usage.
  */
 import type { App } from '@slack/bolt';
-import { escapeText, formatLink } from '../../blocks/format.js';
+import { escapeText, formatLink } from '../../blocks/mrkdwn.js';
 import { COMMANDS } from '../../blocks/ids.js';
 import { message, section } from '../../blocks/message.js';
 import { USAGE_TEXT } from '../../blocks/notice.blocks.js';

@@ -1,6 +1,6 @@
 /** The App Home modal's submission: checks the link, then starts the analysis in the chosen channel. */
 import type { App } from '@slack/bolt';
-import { formatLink } from '../../blocks/format.js';
+import { formatLink } from '../../blocks/mrkdwn.js';
 import { INPUT_IDS, VIEW_IDS } from '../../blocks/ids.js';
 import { message, section } from '../../blocks/message.js';
 import type { BotServices } from '../../services/index.js';

@@ -2,13 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from '../../../../shared/src/analysis.js';
+import type { AnalyzeOptions } from '../../../../shared/src/analysis.js';
+import { JOB_OPTIONS, parseOptionFlag } from '../../contracts/job-options.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
-import { analyzeVideo } from '../../pipeline/analyze-video.js';
+import { analyzeVideo } from '../../services/analysis/analyze-video.js';
 import { acceptSuggestionsAndReport, summarizeAnalysis } from '../analysis-output.js';
 import type { Command } from '../command.js';
 import { chooseProgressMode, createProgressDisplay } from '../progress-display.js';
-import { writeAnalysisFolder } from '../../storage/analysis-folder.js';
+import { writeFolderAnalysis } from '../../services/analysis-folder.service.js';
 
 const USAGE = `Usage: npx onscreen analyze <file|url> [--out <dir>] [--fps N] [--auto] [--json]
 
@@ -17,8 +18,8 @@ Then tag them (npx onscreen tag) and write the report (npx onscreen report).
 
 Options:
   --out <dir>              where to write (default: ./onscreen-<video name>)
-  --fps <n>                samples per second (default ${DEFAULT_ANALYZE_OPTIONS.fps})
-  --min-face <px>          smallest face side to judge, in pixels (default ${DEFAULT_ANALYZE_OPTIONS.minFaceSize})
+  --fps <n>                samples per second (default ${JOB_OPTIONS.fps.default}, at most ${JOB_OPTIONS.fps.max})
+  --min-face <px>          smallest face side to judge, in pixels (default ${JOB_OPTIONS.minFaceSize.default})
   --auto                   accept the suggested genders and write the report at once
   --allow-private-network  allow URLs on private, loopback or link-local addresses
   --json                   machine-readable progress and result on stdout (JSON lines)`;
@@ -32,8 +33,8 @@ export const analyzeCommand: Command = {
     const source = positionals[0]!;
     const outDir = resolve(values.out ?? `onscreen-${safeName(source)}`);
     const options: AnalyzeOptions = {
-      fps: parsePositive(values.fps, '--fps', DEFAULT_ANALYZE_OPTIONS.fps, 30),
-      minFaceSize: parsePositive(values['min-face'], '--min-face', DEFAULT_ANALYZE_OPTIONS.minFaceSize, 1000),
+      fps: parseOptionFlag('fps', values.fps),
+      minFaceSize: parseOptionFlag('minFaceSize', values['min-face']),
       ...(values['allow-private-network'] ? { allowPrivateNetwork: true } : {}),
     };
     const isJson = values.json === true;
@@ -52,7 +53,7 @@ export const analyzeCommand: Command = {
         onProgress: (p) => display.update(p),
       });
       display.done();
-      const kept = await writeAnalysisFolder(outDir, result);
+      const kept = await writeFolderAnalysis(outDir, result);
       const summary = summarizeAnalysis(result.analysis, outDir, values.auto === true);
       let reportPath: string | null = null;
       if (values.auto) reportPath = await acceptSuggestionsAndReport(outDir);
@@ -97,15 +98,6 @@ function parseCli(args: string[]) {
   }
   if (parsed.positionals.length !== 1) throw new OnscreenError('bad_request', `Give one video file or URL.\n${USAGE}`);
   return parsed;
-}
-
-function parsePositive(text: string | undefined, flag: string, fallback: number, max: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0 || value > max) {
-    throw new OnscreenError('bad_request', `${flag} must be a number above 0 and at most ${max}, not "${text}".`);
-  }
-  return value;
 }
 
 function isUrl(source: string): boolean {

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { fetchModels } from '../../../../models/fetch.js';
-import { getModelsDir } from '../../adapters/onnx.adapter.js';
+import { fetchModels } from '../../services/models.service.js';
+import { ensureSampleVideo } from '../../services/sample-video.js';
 import type { Command } from '../command.js';
-import { ensureSampleVideo } from '../sample-video.js';
 import { analyzeCommand } from './analyze.command.js';
 
 const USAGE = `Usage: npx onscreen demo [--out <dir>] [--json]
@@ -19,7 +18,7 @@ export const demoCommand: Command = {
   async run(args) {
     const { values } = parseArgs({ args, options: { out: { type: 'string' }, json: { type: 'boolean' } } });
     const log = (line: string) => process.stderr.write(`${line}\n`);
-    await fetchModels({ log, dir: getModelsDir() });
+    await fetchModels({ log });
     const sample = await ensureSampleVideo(log);
     return analyzeCommand.run([sample, '--out', values.out ?? 'onscreen-demo', '--auto', ...(values.json ? ['--json'] : [])]);
   },

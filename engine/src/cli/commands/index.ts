@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { analyzeCommand } from './analyze.command.js';
 import { botCommand } from './bot.command.js';
+import { collectionCommand } from './collection.command.js';
 import { demoCommand } from './demo.command.js';
 import { mergeCommand } from './merge.command.js';
 import { modelsCommand } from './models.command.js';
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   undoCommand,
   redoCommand,
   reportCommand,
+  collectionCommand,
   demoCommand,
   modelsCommand,
   serveCommand,

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { OnscreenError } from '../../../../shared/src/errors.js';
-import { applyEdits } from '../../stages/people/edits.js';
-import { formatDuration } from '../../stages/report/format.js';
+import { editFolder } from '../../services/analysis-folder.service.js';
+import { formatDuration } from '../../../../shared/src/format/duration.js';
 import type { Command } from '../command.js';
-import { parseId, recordEdits, stamp } from './tag.command.js';
+import { currentUser } from '../current-user.js';
+import { parseId } from './tag.command.js';
 
 const USAGE = `Usage: npx onscreen merge <dir> <a> <b>
 
@@ -19,8 +20,8 @@ export const mergeCommand: Command = {
     const [dir, a, b] = args as [string, string, string];
     const into = parseId(a, USAGE);
     const from = parseId(b, USAGE);
-    const { analysis, history } = await recordEdits(resolve(dir), [{ kind: 'merge', into, from, ...stamp() }]);
-    const merged = applyEdits(analysis, history).find((p) => p.id === into);
+    const { people } = await editFolder(resolve(dir), [{ kind: 'merge', into, from }], currentUser());
+    const merged = people.find((p) => p.id === into);
     process.stdout.write(`Merged person ${from} into person ${into}: ${merged?.tracks.length ?? 0} tracks, ${formatDuration(merged?.seconds ?? 0)} on screen${merged?.tag ? `, tagged ${merged.tag}` : ''}.\n`);
     return 0;
   },

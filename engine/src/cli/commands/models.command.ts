@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { OnscreenError } from '../../../../shared/src/errors.js';
-import { fetchModels } from '../../../../models/fetch.js';
-import { getModelsDir, verifyModels } from '../../adapters/onnx.adapter.js';
+import { fetchModels, verifyModels } from '../../services/models.service.js';
 import type { Command } from '../command.js';
 
 const USAGE = `Usage: npx onscreen models <fetch|status> [--force] [--quiet]
@@ -19,7 +18,7 @@ export const modelsCommand: Command = {
     const action = positionals[0] ?? 'status';
     const log = values.quiet ? () => undefined : (line: string) => process.stderr.write(`${line}\n`);
     if (action === 'fetch') {
-      const result = await fetchModels({ force: values.force === true, log, dir: getModelsDir() });
+      const result = await fetchModels({ force: values.force === true, log });
       log(`Models ready in ${result.dir} (${result.fetched.length} fetched, ${result.skipped.length} already there).`);
       return 0;
     }

@@ -1,9 +1,9 @@
 import { join, resolve } from 'node:path';
 import type { Report } from '../../../../shared/src/report.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
-import { renderReport } from '../../services/report.service.js';
-import { formatDuration, formatPercent } from '../../stages/report/format.js';
-import { readAnalysis, readEdits, readThumbnail, writeReportFiles } from '../../storage/analysis-folder.js';
+import { writeFolderReport } from '../../services/analysis-folder.service.js';
+import { formatDuration } from '../../../../shared/src/format/duration.js';
+import { formatPercent } from '../../../../shared/src/format/percent.js';
 import type { Command } from '../command.js';
 
 const USAGE = `Usage: npx onscreen report <dir>
@@ -19,19 +19,11 @@ export const reportCommand: Command = {
   async run(args) {
     if (args.length !== 1) throw new OnscreenError('bad_request', USAGE);
     const dir = resolve(args[0] as string);
-    const report = await writeReport(dir);
+    const report = await writeFolderReport(dir);
     process.stdout.write(`${summarize(report, join(dir, 'report.html')).join('\n')}\n`);
     return 0;
   },
 };
-
-/** Renders the report of the analysis in `dir` with its current tags and writes every file of it. */
-export async function writeReport(dir: string): Promise<Report> {
-  const analysis = await readAnalysis(dir);
-  const rendered = await renderReport(analysis, await readEdits(dir), (path) => readThumbnail(dir, path));
-  await writeReportFiles(dir, rendered);
-  return rendered.report;
-}
 
 /** Five lines for the terminal: the headline figures and where the report is. */
 export function summarize(report: Report, htmlPath: string): string[] {

@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import { OnscreenError } from '../../../../shared/src/errors.js';
 import { loadServiceConfig } from '../../config/service.config.js';
-import { TokensService } from '../../services/tokens.service.js';
-import { openDatabase } from '../../storage/database.js';
-import { TokensRepository } from '../../storage/tokens.repository.js';
+import { openTokenAdmin } from '../../services/token-admin.service.js';
 import type { Command } from '../command.js';
 
 const USAGE = `Usage: npx onscreen token <create NAME | list | revoke NAME> [--data-dir DIR]
@@ -32,9 +30,9 @@ export const tokenCommand: Command = {
     if (!action || !['create', 'list', 'revoke'].includes(action) || (needsName && !name) || extra.length > 0 || (!needsName && name)) {
       throw new OnscreenError('bad_request', USAGE);
     }
-    const db = openDatabase(config.dataDir);
+    const admin = openTokenAdmin(config.dataDir);
     try {
-      const tokens = new TokensService(new TokensRepository(db));
+      const { tokens } = admin;
       if (action === 'create') {
         const token = tokens.create(name!);
         process.stdout.write(`${token}\n`);
@@ -52,7 +50,7 @@ export const tokenCommand: Command = {
       }
       return 0;
     } finally {
-      db.close();
+      admin.close();
     }
   },
 };

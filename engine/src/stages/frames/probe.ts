@@ -22,6 +22,8 @@ export interface VideoProbe {
   frameRate: number | null;
   codec: string;
   hasVideo: true;
+  /** The day the file says it was made (its `creation_time`), YYYY-MM-DD, or null when it does not say. */
+  created: string | null;
 }
 
 /** Largest picture side accepted: beyond it decoding one frame alone takes hundreds of megabytes. */
@@ -44,7 +46,7 @@ interface ProbeStream {
 
 interface ProbeOutput {
   streams?: ProbeStream[];
-  format?: { duration?: string; start_time?: string };
+  format?: { duration?: string; start_time?: string; tags?: Record<string, string> };
 }
 
 /** Reads ffprobe's `-print_format json -show_format -show_streams` output. */
@@ -85,7 +87,20 @@ export function readProbe(json: string): VideoProbe {
     frameRate: readRate(video.avg_frame_rate) ?? readRate(video.r_frame_rate),
     codec: video.codec_name ?? 'unknown',
     hasVideo: true,
+    created: readCreated(parsed.format?.tags?.creation_time ?? video.tags?.creation_time),
   };
+}
+
+/**
+ * `creation_time` as a day. Muxers that know no date write their epoch (1904 for MP4/QuickTime, 1970
+ * elsewhere): those are not dates, and neither is a day in the future.
+ */
+function readCreated(value: string | undefined): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
+  if (!match) return null;
+  const day = `${match[1]}-${match[2]}-${match[3]}`;
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return Number.isFinite(time) && Number(match[1]) > 1971 && time <= Date.now() ? day : null;
 }
 
 /** ffprobe's display-matrix rotation is counter-clockwise; the old `rotate` tag is clockwise. */

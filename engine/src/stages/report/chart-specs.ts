@@ -3,8 +3,9 @@
  * into pictures, so the figures, labels and colours are tested here without any drawing.
  */
 import type { Report } from '../../../../shared/src/report.js';
-import { COLOURS, GROUP_LABELS } from './chart-colours.js';
-import { formatDuration, formatPercent } from './format.js';
+import { COLOURS, GROUP_LABELS } from '../../../../shared/src/palette.js';
+import { formatDuration } from '../../../../shared/src/format/duration.js';
+import { formatPercent } from '../../../../shared/src/format/percent.js';
 
 interface ChartFrame {
   /** The finding, as a headline. */
@@ -49,7 +50,17 @@ export interface TimelineChartSpec extends ChartFrame {
   axisTitle: string;
 }
 
-export type ChartSpec = BarChartSpec | TimelineChartSpec;
+/** Vertical columns, one group per category (a video, a month) and one column per series (women, men). */
+export interface GroupedBarChartSpec extends ChartFrame {
+  kind: 'grouped';
+  categories: string[];
+  series: Array<{ label: string; colour: string; values: number[] }>;
+  axisTitle: string;
+  /** Percent axis maximum, or null to fit the data. */
+  axisMax: number | null;
+}
+
+export type ChartSpec = BarChartSpec | TimelineChartSpec | GroupedBarChartSpec;
 export interface ChartSpecs {
   share: BarChartSpec;
   timeline: TimelineChartSpec;
@@ -86,7 +97,7 @@ function shareChart(report: Report, width: number): BarChartSpec {
   const nobody = coPresence.nobody ?? coPresence.neither;
   const shares = [screenTime.female.share, screenTime.male.share, screenTime.unknown.share, report.video.duration > 0 ? nobody / report.video.duration : 0];
   const labels = [GROUP_LABELS.female, GROUP_LABELS.male, GROUP_LABELS.unknown, 'Nobody tagged'];
-  const percents = shares.map(formatPercent);
+  const percents = shares.map((share) => formatPercent(share));
   return {
     kind: 'bars',
     title: `Women were on screen ${percents[0]} of the time, men ${percents[1]}`,

@@ -13,13 +13,13 @@
 import type { Report } from '../../../../shared/src/report.js';
 import { GROUPS } from '../../../../shared/src/report.js';
 
-type Row = [metric: string, group: string, value: string | number | null, unit: string, definition: string];
+export type CsvRow = [metric: string, group: string, value: string | number | null, unit: string, definition: string];
 
 export const CSV_HEADER = ['metric', 'group', 'value', 'unit', 'definition'] as const;
 
 export function buildReportCsv(report: Report): string {
   const d = report.definitions;
-  const rows: Row[] = [
+  const rows: CsvRow[] = [
     ['video.title', '', report.video.title, 'text', 'Title of the video, when known.'],
     ['video.source', '', report.video.source, 'text', 'File name or address the video came from.'],
     ['video.duration', '', report.video.duration, 'seconds', 'Running time of the video.'],
@@ -50,10 +50,15 @@ export function buildReportCsv(report: Report): string {
   for (const [key, value] of Object.entries(report.quality)) {
     rows.push([`quality.${key}`, '', value, key.startsWith('faces') ? 'faces' : 'people', d[`quality.${key}`] ?? '']);
   }
+  return csvDocument(rows);
+}
+
+/** The rows as a spreadsheet-safe CSV document (header, quoting, CRLF, byte-order mark). */
+export function csvDocument(rows: readonly CsvRow[]): string {
   return `\uFEFF${[CSV_HEADER as readonly string[], ...rows.map(formatRow)].map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }
 
-function formatRow([metric, group, value, unit, definition]: Row): string[] {
+function formatRow([metric, group, value, unit, definition]: CsvRow): string[] {
   return [metric, group, formatValue(value), unit, definition].map(quote);
 }
 

@@ -1,5 +1,5 @@
 /** The report page's stylesheet, inline so report.html is one self-contained file that prints well. */
-import { COLOURS } from './chart-colours.js';
+import { COLOURS } from '../../../../shared/src/palette.js';
 
 export const REPORT_CSS = `
 :root { --text: ${COLOURS.text}; --muted: ${COLOURS.muted}; --rule: #d9d9d9; --women: ${COLOURS.female}; --men: ${COLOURS.male}; --unknown: ${COLOURS.unknown}; --untagged: ${COLOURS.untagged}; }

@@ -3,9 +3,10 @@
  * journalist can open, print, or send on. Everything from the video (title, source) is escaped.
  */
 import { GROUPS, type Group, type Report } from '../../../../shared/src/report.js';
-import { GROUP_LABELS } from './chart-colours.js';
+import { GROUP_LABELS } from '../../../../shared/src/palette.js';
 import { chartSpecs } from './chart-specs.js';
-import { formatDuration, formatPercent } from './format.js';
+import { formatDuration } from '../../../../shared/src/format/duration.js';
+import { formatPercent } from '../../../../shared/src/format/percent.js';
 import { REPORT_CSS } from './report-html-style.js';
 
 export interface HtmlAssets {
@@ -83,11 +84,11 @@ ${Object.entries(d).map(([key, text]) => `  <dt>${escape(labelOf(key))} <code>${
 
 const PERSON_LABELS = { female: 'Woman', male: 'Man', unknown: 'Unknown', untagged: 'Not tagged yet' } as const;
 
-function figure(kind: string, label: string, value: string, detail: string): string {
+export function figure(kind: string, label: string, value: string, detail: string): string {
   return `<div class="figure ${kind}"><dt>${escape(label)}</dt><dd>${escape(value)}<small>${escape(detail)}</small></dd></div>`;
 }
 
-function swatch(tag: string): string {
+export function swatch(tag: string): string {
   return `<span class="swatch ${tag}" aria-hidden="true"></span>`;
 }
 
@@ -140,12 +141,12 @@ function qualityTable(report: Report): string {
 }
 
 /** "screenTime.female.seconds" → "Screen time, female, seconds". */
-function labelOf(key: string): string {
+export function labelOf(key: string): string {
   const words = key.split('.').map((part) => part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
   const text = words.join(', ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function escape(text: string): string {
+export function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }

@@ -16,6 +16,8 @@ export interface ResolvedSource {
   kind: 'file' | 'url' | 'youtube';
   /** The YouTube video id, for YouTube sources. */
   videoId: string | null;
+  /** A YouTube video's upload day (YYYY-MM-DD), when YouTube says. */
+  uploaded?: string | null;
 }
 
 export interface FetchLimits {
@@ -30,7 +32,7 @@ export interface SourceDoors {
   /** Size of a regular file, 'not-file' for a folder or device, null when nothing is there. */
   inspectPath(path: string): Promise<{ size: number } | 'not-file' | null>;
   downloadFile(url: string, destination: string, options: FetchLimits & { allowPrivateNetwork: boolean }): Promise<{ suggestedName: string | null }>;
-  downloadYouTube(videoId: string, destination: string, options: FetchLimits): Promise<{ title: string | null }>;
+  downloadYouTube(videoId: string, destination: string, options: FetchLimits): Promise<{ title: string | null; uploaded?: string | null }>;
 }
 
 export interface ResolveSourceOptions {
@@ -68,7 +70,7 @@ export async function resolveSource(input: string, options: ResolveSourceOptions
   if (request.kind === 'youtube') {
     const path = join(options.workDir, 'youtube.mp4');
     const video = await options.doors.downloadYouTube(request.videoId, path, limits);
-    return { path, label: request.url, title: video.title, kind: 'youtube', videoId: request.videoId };
+    return { path, label: request.url, title: video.title, kind: 'youtube', videoId: request.videoId, uploaded: video.uploaded ?? null };
   }
   const path = join(options.workDir, `download${extensionFromUrl(request.url)}`);
   const download = await options.doors.downloadFile(request.url, path, { ...limits, allowPrivateNetwork: options.allowPrivateNetwork === true });

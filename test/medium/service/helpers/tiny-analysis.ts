@@ -4,7 +4,7 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { ANALYSIS_SCHEMA_VERSION, type Analysis, type Cluster, type Face, type Track } from '../../../../shared/src/analysis.js';
-import type { AnalysisResult } from '../../../../engine/src/pipeline/analyze-video.js';
+import type { AnalysisResult } from '../../../../engine/src/contracts/analysis-result.js';
 
 interface PersonSpec {
   female: number | null;

@@ -3,8 +3,8 @@
  * typical share of the wall time); the ETA is the elapsed time scaled by the work left, once
  * enough work is done to say something honest. Pure: the caller passes the clock.
  */
-import type { JobStage } from '../../../shared/src/api/types.js';
-import type { Progress } from './progress.js';
+import type { JobStage } from '../../../../shared/src/api/types.js';
+import type { JobProgress } from '../../contracts/progress.js';
 
 /** Typical share of the wall time of each stage (frames and faces run together as 'faces'). */
 const STAGE_WEIGHTS: Partial<Record<JobStage, number>> = {
@@ -24,7 +24,7 @@ export class ProgressEstimator {
   }
 
   /** @param fraction 0..1 of the given stage */
-  update(stage: JobStage, fraction: number, message: string, now: number): Progress {
+  update(stage: JobStage, fraction: number, message: string, now: number): JobProgress {
     const done = ORDER.slice(0, Math.max(0, ORDER.indexOf(stage))).reduce((sum, s) => sum + this.weight(s), 0);
     const total = ORDER.reduce((sum, s) => sum + this.weight(s), 0);
     const overall = Math.min(1, (done + this.weight(stage) * clamp01(fraction)) / total);

@@ -1,6 +1,6 @@
-import type { CropStore } from '../adapters/crop-store.adapter.js';
-import { encodeContactSheet, encodeFaceJpeg } from '../adapters/thumbnail.adapter.js';
-import type { People } from '../stages/people/build-people.js';
+import type { CropStore } from '../../adapters/crop-store.adapter.js';
+import { encodeContactSheet, encodeFaceJpeg } from '../../adapters/thumbnail.adapter.js';
+import type { People } from '../../stages/people/build-people.js';
 
 /** Each track's best face, and each cluster's contact sheet, as JPEGs keyed by their relative paths. */
 export async function renderThumbnails(people: People, crops: CropStore): Promise<Map<string, Buffer>> {

@@ -3,18 +3,18 @@
  * the cuts) while the faces stage works on the previous one, so both cores stay busy and memory
  * stays flat. Face crops for thumbnails go to a scratch file as they are found.
  */
-import type { Box } from '../../../shared/src/analysis.js';
-import { OnscreenError } from '../../../shared/src/errors.js';
-import type { CropStore } from '../adapters/crop-store.adapter.js';
-import { streamFrames, type VideoProbe } from '../adapters/ffmpeg.adapter.js';
-import { TUNING } from '../config/tuning.js';
-import type { DetectedFace } from '../stages/frames/frame.js';
-import { cropFace } from '../stages/people/face-crop.js';
-import { formatClock } from '../stages/report/format.js';
-import { tileFaceLimitFor } from '../stages/faces/detect/detector.js';
-import { chooseTileFocus, greyThumbnail } from '../stages/faces/detect/tile-policy.js';
-import { meanAbsDifference } from '../stages/frames/cut-detector.js';
-import { shouldEmbedFace } from '../stages/tracks/embedding-policy.js';
+import type { Box } from '../../../../shared/src/analysis.js';
+import { OnscreenError } from '../../../../shared/src/errors.js';
+import type { CropStore } from '../../adapters/crop-store.adapter.js';
+import { streamFrames, type VideoProbe } from '../../adapters/ffmpeg.adapter.js';
+import { TUNING } from '../../config/tuning.js';
+import type { DetectedFace } from '../../stages/frames/frame.js';
+import { cropFace } from '../../stages/people/face-crop.js';
+import { formatClock } from '../../../../shared/src/format/clock.js';
+import { tileFaceLimitFor } from '../../stages/faces/detect/detector.js';
+import { chooseTileFocus, greyThumbnail } from '../../stages/faces/detect/tile-policy.js';
+import { meanAbsDifference } from '../../stages/frames/cut-detector.js';
+import { shouldEmbedFace } from '../../stages/tracks/embedding-policy.js';
 import type { BoundFaceAnalyzer } from './face-analyzer.js';
 
 /** Largest side of the pictures handed to the face stage; bigger videos are scaled down while decoding. */

@@ -1,7 +1,7 @@
 /** The faces stage bound to the real model sessions (the ONNX adapter) and the clock. */
-import { MODEL_IDS } from '../adapters/models/manifest.js';
-import { loadModel, run } from '../adapters/onnx.adapter.js';
-import { createFaceAnalyzer as createStage, type FaceAnalyzer, type FaceAnalyzerOptions } from '../stages/faces/face-analyzer.js';
+import { MODEL_IDS } from '../../adapters/models/manifest.js';
+import { loadModel, run } from '../../adapters/onnx.adapter.js';
+import { createFaceAnalyzer as createStage, type FaceAnalyzer, type FaceAnalyzerOptions } from '../../stages/faces/face-analyzer.js';
 
 export interface BoundFaceAnalyzer extends FaceAnalyzer {
   modelIds: string[];

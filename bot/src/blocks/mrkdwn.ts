@@ -1,4 +1,4 @@
-/** Small text formatters shared by the block builders: numbers, durations, people, links. */
+/** Slack mrkdwn for the block builders: escaping, shares, people, links. Durations and ETAs come from shared/src/format/. */
 
 /** Escapes the three characters Slack's mrkdwn treats as markup. */
 export function escapeText(text: string): string {
@@ -9,23 +9,6 @@ export function escapeText(text: string): string {
 export function formatShare(share: number | null): string {
   if (share === null || !Number.isFinite(share)) return 'n/a';
   return `${Math.round(share * 100)}%`;
-}
-
-/** 75 → "1 min 15 s"; 3 → "3 s"; 3725 → "1 h 2 min". */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} s`;
-  const minutes = Math.floor(s / 60);
-  if (minutes < 60) return s % 60 === 0 ? `${minutes} min` : `${minutes} min ${s % 60} s`;
-  const hours = Math.floor(minutes / 60);
-  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-}
-
-/** An ETA for a person: "about 2 min left"; under ten seconds: "almost done". */
-export function formatEta(seconds: number | null): string | null {
-  if (seconds === null || !Number.isFinite(seconds)) return null;
-  if (seconds < 10) return 'almost done';
-  return `about ${formatDuration(seconds < 60 ? seconds : Math.round(seconds / 60) * 60)} left`;
 }
 
 const SLACK_REQUESTER = /^slack:(?:[A-Z0-9]+:)?([UW][A-Z0-9]+)$/;

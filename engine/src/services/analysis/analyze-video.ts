@@ -4,22 +4,23 @@
  * The report is not part of it: it is computed from the analysis and the tags, any number of times.
  * Used by the CLI (`onscreen analyze`), the in-process runner and the BullMQ worker alike.
  */
-import { ANALYSIS_SCHEMA_VERSION, type Analysis, type AnalyzeOptions } from '../../../shared/src/analysis.js';
-import type { JobStage } from '../../../shared/src/api/types.js';
-import { OnscreenError } from '../../../shared/src/errors.js';
-import { CropStore } from '../adapters/crop-store.adapter.js';
-import { probeVideo } from '../adapters/ffmpeg.adapter.js';
-import { sourceDoors } from '../adapters/source-doors.js';
-import { resolveSource, type SourceDoors } from '../stages/source/resolve-source.js';
-import { CROP_SIZE } from '../stages/people/face-crop.js';
-import { buildPeople } from '../stages/people/build-people.js';
-import { sampleIntervals, secondsOfSamples } from '../stages/report/sample-intervals.js';
-import { assignShots, linkFacesIntoTracks } from '../stages/tracks/face-tracker.js';
-import { ENGINE_VERSION, TUNING } from '../config/tuning.js';
+import { ANALYSIS_SCHEMA_VERSION, type Analysis, type AnalyzeOptions } from '../../../../shared/src/analysis.js';
+import type { JobStage } from '../../../../shared/src/api/types.js';
+import { OnscreenError } from '../../../../shared/src/errors.js';
+import { CropStore } from '../../adapters/crop-store.adapter.js';
+import { probeVideo } from '../../adapters/ffmpeg.adapter.js';
+import { sourceDoors } from '../../adapters/source-doors.js';
+import { resolveSource, type SourceDoors } from '../../stages/source/resolve-source.js';
+import { CROP_SIZE } from '../../stages/people/face-crop.js';
+import { buildPeople } from '../../stages/people/build-people.js';
+import { sampleIntervals, secondsOfSamples } from '../../stages/report/sample-intervals.js';
+import { assignShots, linkFacesIntoTracks } from '../../stages/tracks/face-tracker.js';
+import { ENGINE_VERSION, TUNING } from '../../config/tuning.js';
 import { createFaceAnalyzer } from './face-analyzer.js';
 import { findFacesInVideo } from './find-faces-in-video.js';
 import { ProgressEstimator } from './progress-estimator.js';
-import type { ProgressListener } from './progress.js';
+import type { AnalysisResult } from '../../contracts/analysis-result.js';
+import type { ProgressListener } from '../../contracts/progress.js';
 import { StageClock } from './stage-clock.js';
 import { renderThumbnails } from './thumbnails.js';
 
@@ -33,12 +34,6 @@ export interface AnalyzeRequest {
   onProgress?: ProgressListener;
   /** How sources are fetched; the real adapters by default (tests map URLs to local clips). */
   sourceDoors?: SourceDoors;
-}
-
-export interface AnalysisResult {
-  analysis: Analysis;
-  /** Thumbnail JPEGs by their path relative to the analysis folder (as in `clusters[].thumbnail`). */
-  thumbnails: Map<string, Buffer>;
 }
 
 export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisResult> {
@@ -92,6 +87,7 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
         rotation: video.rotation,
         source: source.label,
         title: source.title,
+        ...publishedOf(source, video),
       },
       sampling: { fps: options.fps, times: found.sampleTimes, cuts: found.cuts },
       faces: people.faces,
@@ -105,6 +101,12 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
   } finally {
     crops.close();
   }
+}
+
+/** A YouTube video's upload day, else the day the file says it was made; nothing when neither says. */
+function publishedOf(source: { uploaded?: string | null }, probe: { created: string | null }): Pick<Analysis['video'], 'published'> {
+  if (source.uploaded) return { published: { date: source.uploaded, from: 'youtube' } };
+  return probe.created ? { published: { date: probe.created, from: 'file' } } : {};
 }
 
 function countSetAside(faces: Analysis['faces']): Analysis['setAside'] {

@@ -1,0 +1,191 @@
+/**
+ * Collections in the service: named sets of jobs (a programme, a channel, a month) and their report.
+ * Each job's summary is stored when it becomes taggable and again after every edit, so a report over
+ * a thousand jobs reads a thousand small rows, never a thousand analysis folders.
+ */
+import type { VideoSummary } from '../../../shared/src/collection.js';
+import type { Job } from '../../../shared/src/api/types.js';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import type { PeriodKind } from '../stages/collection/periods.js';
+import { parseYouTubeListUrl, toYouTubeListUrl, toYouTubeWatchUrl, type YouTubeList } from '../../../shared/src/youtube-url.js';
+import type { YouTubeListing } from '../adapters/youtube.adapter.js';
+import type { CollectionRecord, CollectionsRepository, SkippedVideo } from '../storage/collections.repository.js';
+import type { JobsRepository } from '../storage/jobs.repository.js';
+import { renderCollection, summarizeAnalysis, type RenderedCollection } from './collection.service.js';
+import { createJobId } from '../contracts/job-id.js';
+import type { JobNotifier } from './job-notifier.js';
+import type { TaggingService } from './tagging.service.js';
+
+export interface CollectionView {
+  id: string;
+  name: string;
+  createdBy: string | null;
+  createdAt: string;
+  source: string | null;
+  skipped: SkippedVideo[];
+  jobIds: string[];
+  reportUrl: string;
+}
+
+/** The outside world a collection made from a YouTube list needs: listing it, and starting a job per video. */
+export interface ListDoors {
+  listYouTube(list: YouTubeList, max: number): Promise<YouTubeListing>;
+  createJob(url: string, tokenName: string): Promise<Job>;
+  /** Most videos one list may become (ONSCREEN_PLAYLIST_MAX). */
+  playlistMax: number;
+}
+
+/** Videos taken from a list when the request does not say. */
+export const DEFAULT_LIST_VIDEOS = 10;
+
+const MAX_JOBS_PER_REQUEST = 1000;
+
+export class CollectionsService {
+  /** Summaries being written, by job: a report waits for them, so it never shows a tag older than the last edit. */
+  private readonly pending = new Map<string, Promise<void>>();
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly deps: { collections: CollectionsRepository; jobs: JobsRepository; tagging: TaggingService; notifier: JobNotifier; lists: ListDoors; now?(): Date }) {
+    this.unsubscribe = deps.notifier.subscribeAll((job) => this.onJob(job));
+  }
+
+  close(): void {
+    this.unsubscribe();
+  }
+
+  create(name: string, by: string | null): CollectionView {
+    const record = { id: createJobId(), name: checkName(name), createdBy: by, createdAt: this.now(), source: null, skipped: [] };
+    this.deps.collections.insert(record);
+    return view({ ...record, jobIds: [] });
+  }
+
+  /**
+   * A YouTube playlist or channel becomes a collection of its newest videos, one job per video (a
+   * video analysed before with the same options reuses its job). Private, deleted, members-only and
+   * live videos are skipped and listed. Nothing is created when the list cannot be read.
+   */
+  async createFromYouTube(url: string, options: { name?: string | undefined; max?: number | undefined }, tokenName: string): Promise<{ collection: CollectionView; jobs: Job[] }> {
+    const list = parseYouTubeListUrl(url);
+    if (!list) throw new OnscreenError('url_invalid', 'That is not a link to a YouTube playlist or channel (for one video, start a job instead).');
+    const max = options.max ?? DEFAULT_LIST_VIDEOS;
+    if (!Number.isInteger(max) || max < 1 || max > this.deps.lists.playlistMax) {
+      throw new OnscreenError('bad_request', `Take 1 to ${this.deps.lists.playlistMax} videos from a list (ONSCREEN_PLAYLIST_MAX sets the most).`);
+    }
+    const listing = await this.deps.lists.listYouTube(list, max);
+    if (listing.videos.length === 0) {
+      throw new OnscreenError('source_unavailable', `That ${list.kind} has no video that can be analysed${listing.skipped.length > 0 ? ` (${listing.skipped.length} private, deleted or live)` : ''}.`);
+    }
+    const name = checkName(options.name ?? listing.title ?? `YouTube ${list.kind}`);
+    const jobs: Job[] = [];
+    for (const video of listing.videos) jobs.push(await this.deps.lists.createJob(toYouTubeWatchUrl(video.videoId), tokenName));
+    const record = { id: createJobId(), name, createdBy: tokenName, createdAt: this.now(), source: toYouTubeListUrl(list), skipped: listing.skipped };
+    this.deps.collections.insert(record);
+    this.deps.collections.addJobs(record.id, jobs.map((j) => j.id), this.now());
+    return { collection: this.get(record.id), jobs };
+  }
+
+  list(): CollectionView[] {
+    return this.deps.collections.list().map(view);
+  }
+
+  get(id: string): CollectionView {
+    return view(this.record(id));
+  }
+
+  rename(id: string, name: string): CollectionView {
+    if (!this.deps.collections.rename(id, checkName(name))) throw notFound(id);
+    return this.get(id);
+  }
+
+  delete(id: string): void {
+    if (!this.deps.collections.delete(id)) throw notFound(id);
+  }
+
+  /** Adds analysed jobs (all or none: one unknown or unfinished job refuses the whole request). */
+  async addJobs(id: string, jobIds: readonly string[]): Promise<CollectionView> {
+    this.record(id);
+    if (jobIds.length > MAX_JOBS_PER_REQUEST) throw new OnscreenError('bad_request', `Add at most ${MAX_JOBS_PER_REQUEST} jobs at once.`);
+    for (const jobId of jobIds) {
+      const job = this.deps.jobs.get(jobId);
+      if (!job) throw new OnscreenError('job_not_found', `No job ${jobId}: it never existed, or it was deleted. Nothing was added.`);
+      if (job.status !== 'tagging' && job.status !== 'done') {
+        throw new OnscreenError('job_not_ready', `Job ${jobId} is not analysed yet (${job.status}): add it once it is. Nothing was added.`);
+      }
+    }
+    this.deps.collections.addJobs(id, jobIds, this.now());
+    await Promise.all(jobIds.map((jobId) => this.ensureSummary(jobId)));
+    return this.get(id);
+  }
+
+  removeJob(id: string, jobId: string): CollectionView {
+    this.record(id);
+    if (!this.deps.collections.removeJob(id, jobId)) throw new OnscreenError('job_not_found', `Job ${jobId} is not in this collection.`);
+    return this.get(id);
+  }
+
+  async report(id: string, periodKind: PeriodKind = 'month'): Promise<RenderedCollection> {
+    const record = this.record(id);
+    await Promise.all(record.jobIds.map((jobId) => this.ensureSummary(jobId)));
+    const stored = this.deps.collections.summaries(record.jobIds);
+    const videos = record.jobIds.map((jobId) => stored.get(jobId)).filter((s): s is VideoSummary => s !== undefined);
+    const pending = record.jobIds
+      .filter((jobId) => !stored.has(jobId))
+      .map((jobId) => this.deps.jobs.get(jobId))
+      .filter((job) => job !== null)
+      .map((job) => ({ id: job.id, title: job.title ?? job.sourceLabel, status: job.status }));
+    return renderCollection(record.name, videos, periodKind, new Date(this.now()), { pending, skipped: record.skipped });
+  }
+
+  private onJob(job: Job): void {
+    if (job.status === 'tagging' || job.status === 'done') void this.refresh(job.id).catch((error: unknown) => this.deps.notifier.log(`job ${job.id}: its collection summary was not updated (${String(error)})`));
+  }
+
+  /**
+   * Waits for a summary being written; writes one for an analysed job that has none (jobs analysed
+   * before collections existed). A job still analysing gets its summary when it becomes taggable.
+   */
+  private async ensureSummary(jobId: string): Promise<void> {
+    await this.pending.get(jobId)?.catch(() => undefined);
+    const status = this.deps.jobs.get(jobId)?.status;
+    if ((status === 'tagging' || status === 'done') && this.deps.collections.summaries([jobId]).size === 0) await this.refresh(jobId);
+  }
+
+  /** Summaries of one job are written one after another, in the order of its changes. */
+  private refresh(jobId: string): Promise<void> {
+    const previous = this.pending.get(jobId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(async () => {
+      const { record, analysis, edits } = await this.deps.tagging.state(jobId);
+      const summary = summarizeAnalysis(jobId, { ...analysis, video: { ...analysis.video, title: record.title ?? analysis.video.title } }, edits);
+      if (this.deps.jobs.get(jobId)) this.deps.collections.saveSummary(jobId, summary, this.now());
+    });
+    this.pending.set(jobId, next);
+    void next.finally(() => {
+      if (this.pending.get(jobId) === next) this.pending.delete(jobId);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  private record(id: string): CollectionRecord {
+    const record = this.deps.collections.get(id);
+    if (!record) throw notFound(id);
+    return record;
+  }
+
+  private now(): string {
+    return (this.deps.now?.() ?? new Date()).toISOString();
+  }
+}
+
+function view(record: CollectionRecord): CollectionView {
+  return { ...record, reportUrl: `/api/v1/collections/${record.id}/report.html` };
+}
+
+function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > 200) throw new OnscreenError('bad_request', 'A collection needs a name of 1 to 200 characters.');
+  return trimmed;
+}
+
+function notFound(id: string): OnscreenError {
+  return new OnscreenError('collection_not_found', `No collection ${id}: it never existed, or it was deleted.`);
+}

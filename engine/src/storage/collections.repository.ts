@@ -1,0 +1,85 @@
+/** Collections (named sets of jobs) and the per-job summaries that collection reports are built from. */
+import type { VideoSummary } from '../../../shared/src/collection.js';
+import type { Db } from './database.js';
+
+export interface SkippedVideo {
+  videoId: string;
+  title: string | null;
+  reason: string;
+}
+
+export interface CollectionRecord {
+  id: string;
+  name: string;
+  createdBy: string | null;
+  createdAt: string;
+  /** The playlist or channel link it was made from, or null. */
+  source: string | null;
+  /** Videos of that list that could not be analysed. */
+  skipped: SkippedVideo[];
+  jobIds: string[];
+}
+
+type Row = Omit<CollectionRecord, 'jobIds' | 'skipped'> & { skipped: string };
+const SELECT = 'SELECT id, name, created_by AS createdBy, created_at AS createdAt, source, skipped FROM collections';
+
+export class CollectionsRepository {
+  constructor(private readonly db: Db) {}
+
+  insert(record: Omit<CollectionRecord, 'jobIds'>): void {
+    this.db
+      .prepare('INSERT INTO collections (id, name, created_by, created_at, source, skipped) VALUES (@id, @name, @createdBy, @createdAt, @source, @skipped)')
+      .run({ ...record, skipped: JSON.stringify(record.skipped) });
+  }
+
+  get(id: string): CollectionRecord | null {
+    const row = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as Row | undefined;
+    return row ? this.toRecord(row) : null;
+  }
+
+  list(): CollectionRecord[] {
+    return (this.db.prepare(`${SELECT} ORDER BY created_at DESC, id`).all() as Row[]).map((row) => this.toRecord(row));
+  }
+
+  private toRecord(row: Row): CollectionRecord {
+    return { ...row, skipped: JSON.parse(row.skipped) as SkippedVideo[], jobIds: this.jobIds(row.id) };
+  }
+
+  rename(id: string, name: string): boolean {
+    return this.db.prepare('UPDATE collections SET name = ? WHERE id = ?').run(name, id).changes > 0;
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM collections WHERE id = ?').run(id).changes > 0;
+  }
+
+  addJobs(id: string, jobIds: readonly string[], now: string): void {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO collection_jobs (collection_id, job_id, added_at) VALUES (?, ?, ?)');
+    this.db.transaction(() => jobIds.forEach((jobId) => insert.run(id, jobId, now)))();
+  }
+
+  removeJob(id: string, jobId: string): boolean {
+    return this.db.prepare('DELETE FROM collection_jobs WHERE collection_id = ? AND job_id = ?').run(id, jobId).changes > 0;
+  }
+
+  private jobIds(id: string): string[] {
+    return this.db.prepare('SELECT job_id FROM collection_jobs WHERE collection_id = ? ORDER BY added_at, job_id').pluck().all(id) as string[];
+  }
+
+  saveSummary(jobId: string, summary: VideoSummary, now: string): void {
+    this.db
+      .prepare('INSERT INTO job_summaries (job_id, summary, updated_at) VALUES (?, ?, ?) ON CONFLICT (job_id) DO UPDATE SET summary = excluded.summary, updated_at = excluded.updated_at')
+      .run(jobId, JSON.stringify(summary), now);
+  }
+
+  /** The stored summaries of these jobs (jobs without one are left out). */
+  summaries(jobIds: readonly string[]): Map<string, VideoSummary> {
+    const found = new Map<string, VideoSummary>();
+    const select = this.db.prepare('SELECT summary FROM job_summaries WHERE job_id = ?').pluck();
+    for (const jobId of jobIds) {
+      const text = select.get(jobId) as string | undefined;
+      if (text) found.set(jobId, JSON.parse(text) as VideoSummary);
+    }
+    return found;
+  }
+}
