@@ -8,7 +8,6 @@ import { Server } from 'node:http';
 import { App, LogLevel, webApi, type Logger } from '@slack/bolt';
 import { OnscreenClient } from '../../shared/src/api/client.js';
 import { OnscreenError } from '../../shared/src/errors.js';
-import { PEOPLE_PER_PAGE } from './blocks/people.blocks.js';
 import type { BotConfig } from './config.js';
 import { createThumbnailRoute, HEALTH_ROUTE } from './http/thumbnail.route.js';
 import { createThumbnailSigner, deriveThumbnailSecret } from './http/thumbnail-urls.js';
@@ -31,7 +30,7 @@ export interface BotOptions {
   logger?: Logger;
   /** Least time between two progress updates (default 2 s: Slack allows about one chat.update per second). */
   progressIntervalMs?: number;
-  /** People per tagging message (default and most: 10, within Block Kit's 50 blocks). */
+  /** People per tagging message (default and most: 10 in the full layout, 20 in the compact one, within Block Kit's 50 blocks). */
   peoplePerPage?: number;
   /** How the engine client fetches (default: global fetch). */
   fetch?: typeof fetch;
@@ -81,7 +80,7 @@ export async function startBot(config: BotConfig, options: BotOptions = {}): Pro
     logger,
     enginePublicUrl: config.enginePublicUrl,
     progressIntervalMs: options.progressIntervalMs ?? 2000,
-    peoplePerPage: Math.min(options.peoplePerPage ?? PEOPLE_PER_PAGE, PEOPLE_PER_PAGE),
+    peoplePerPage: options.peoplePerPage ?? null,
   });
   app.use(dedupEvents(store, logger));
   for (const group of Object.values(LISTENER_GROUPS)) group.register(app, services);

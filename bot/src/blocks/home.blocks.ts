@@ -7,6 +7,8 @@ import { context, plain, section, type Block, type View } from './message.js';
 export type AnalysisStatus = 'starting' | 'analysing' | 'tagging' | 'done' | 'failed';
 
 export interface AnalysisEntry {
+  /** What makes two entries the same analysis: the engine's job (followed in one or more threads), or the thread before there is one. */
+  key: string;
   videoLabel: string;
   channel: string;
   status: AnalysisStatus;
@@ -18,6 +20,8 @@ export interface AnalysisEntry {
   /** Link to the engine's report page, once there is a job. */
   reportUrl: string | null;
   people: number | null;
+  /** Other channels whose threads follow the same analysis. */
+  alsoIn?: string[];
 }
 
 export interface HomeView {
@@ -36,7 +40,8 @@ const STATUS_LABELS: Record<AnalysisStatus, string> = {
   failed: ':warning: failed',
 };
 
-export function buildHomeView(view: HomeView): View {
+export function buildHomeView(input: HomeView): View {
+  const view = listEachOnce(input);
   const blocks: Block[] = [
     { type: 'header', text: plain('onscreen: who is on screen, and for how long', LIMITS.headerChars) },
     section(
@@ -53,6 +58,26 @@ export function buildHomeView(view: HomeView): View {
   return { type: 'home', blocks: blocks.slice(0, LIMITS.blocksPerView) };
 }
 
+/**
+ * Each analysis once: threads following one job (the same video asked for in two channels)
+ * make one entry, the newest, naming the other channels; "Recent in your channels" leaves out
+ * what "Your recent analyses" already lists.
+ */
+export function listEachOnce(view: HomeView): HomeView {
+  const merge = (entries: readonly AnalysisEntry[]): AnalysisEntry[] => {
+    const byKey = new Map<string, AnalysisEntry>();
+    for (const entry of entries) {
+      const seen = byKey.get(entry.key);
+      if (!seen) byKey.set(entry.key, { ...entry, alsoIn: [...(entry.alsoIn ?? [])] });
+      else if (entry.channel !== seen.channel && !seen.alsoIn?.includes(entry.channel)) seen.alsoIn?.push(entry.channel);
+    }
+    return [...byKey.values()];
+  };
+  const mine = merge(view.mine);
+  const listed = new Set(mine.map((e) => e.key));
+  return { mine, channels: merge(view.channels.filter((e) => !listed.has(e.key))) };
+}
+
 function listEntries(entries: AnalysisEntry[], empty: string): Block[] {
   if (entries.length === 0) return [context(empty)];
   return entries.slice(0, HOME_ENTRIES).map((entry) => section(describeEntry(entry)));
@@ -66,5 +91,6 @@ function describeEntry(entry: AnalysisEntry): string {
     entry.reportUrl ? formatLink(entry.reportUrl, 'report') : null,
   ].filter((l): l is string => l !== null);
   const people = entry.people === null ? '' : ` · ${entry.people} ${entry.people === 1 ? 'person' : 'people'}`;
-  return `${title}\n${STATUS_LABELS[entry.status]}${people} · <#${entry.channel}> · asked by <@${entry.requestedBy}> · ${when}${links.length ? ` · ${links.join(' · ')}` : ''}`;
+  const also = entry.alsoIn?.length ? ` (also in ${entry.alsoIn.map((c) => `<#${c}>`).join(', ')})` : '';
+  return `${title}\n${STATUS_LABELS[entry.status]}${people} · <#${entry.channel}>${also} · asked by <@${entry.requestedBy}> · ${when}${links.length ? ` · ${links.join(' · ')}` : ''}`;
 }

@@ -19,6 +19,10 @@ export const ACTION_IDS = {
   /** URL buttons still send an interaction; the listener only acknowledges it. */
   openReport: 'onscreen.open_report',
   openHomeModal: 'onscreen.home.analyze',
+  /** "More faces" / "Details" on a person: a modal with their faces and the rest. */
+  personDetails: 'onscreen.person.details',
+  /** Switches a thread's tagging messages between the full and the compact layout. */
+  switchLayout: 'onscreen.layout',
 } as const;
 
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
@@ -42,6 +46,12 @@ export const INPUT_IDS = {
 /** callback_id of each modal the bot opens. */
 export const VIEW_IDS = {
   analyzeModal: 'onscreen.analyze_modal',
+} as const;
+
+/** callback_id of modals that only show things (no submit button, so no submission to listen for). */
+export const DISPLAY_VIEW_IDS = {
+  /** A person's faces and details. */
+  personModal: 'onscreen.person_modal',
 } as const;
 
 /** callback_id of each shortcut; must match bot/manifest.yml. */

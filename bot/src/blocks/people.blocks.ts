@@ -1,41 +1,56 @@
 /**
- * The tagging messages: each person with a thumbnail, the suggestion and its confidence,
- * who tagged what, Female / Male / Unknown / Not a face, and merging through a menu.
- * Many people are split over several messages; the last one carries "accept all" and "finish".
+ * The tagging messages: every person (see person.blocks.ts) and, on the last message, the
+ * controls: "accept all", "finish" and the switch between the full and the compact layout.
+ * Many people are split over several messages.
  */
 import type { types } from '@slack/bolt';
-import type { PersonView, Tag } from '../../../shared/src/analysis.js';
-import { formatDuration } from '../../../shared/src/format/duration.js';
-import { escapeText, formatBy, formatShare } from './mrkdwn.js';
-import { ACTION_IDS, TAG_ACTIONS } from './ids.js';
-import { LIMITS, truncate } from './limits.js';
-import { context, message, plain, section, type Block, type SlackMessage } from './message.js';
-import { encodeJobRef, encodeMergeRef, encodePersonRef } from './values.js';
+import type { PersonView } from '../../../shared/src/analysis.js';
+import { escapeText, formatBy } from './mrkdwn.js';
+import { ACTION_IDS } from './ids.js';
+import { LIMITS } from './limits.js';
+import { message, plain, section, type Block, type SlackMessage } from './message.js';
+import { buildCompactPerson, buildFullPerson, type PersonContext } from './person.blocks.js';
+import { encodeJobRef, encodeLayoutRef } from './values.js';
 
-/** 4 blocks per person (+ 1 heading, + 3 controls) keeps a page at 44 of Block Kit's 50. */
+export type PeopleLayout = 'full' | 'compact';
+
+/** Full layout: 4 blocks per person (+ 1 heading, + 3 controls) keeps a page at 44 of Block Kit's 50. */
 export const PEOPLE_PER_PAGE = 10;
+/** Compact layout: 2 blocks per person; 20 people make 44 blocks. */
+export const COMPACT_PEOPLE_PER_PAGE = 20;
+/**
+ * From this many people the compact layout is the default: 8 people in full take about 40
+ * lines, more than a laptop screen shows; in compact they take 16 and fit one message up to 20.
+ */
+export const COMPACT_FROM = 8;
 
-export interface PeoplePageView {
-  jobId: string;
+export interface PeoplePageView extends PersonContext {
   /** Every person of the job, in display order (see `sortPeople`). */
   people: PersonView[];
   /** 0-based. */
   page: number;
   videoLabel: string;
-  duration: number | null;
-  /** A public URL for a person's thumbnail, or null to show no picture. */
-  thumbnailUrl: (person: number) => string | null;
   /** Slack user id of who pressed "finish", once someone has. */
   finishedBy: string | null;
-  /** People per message (default PEOPLE_PER_PAGE, the most Block Kit allows). */
+  layout: PeopleLayout;
+  /** People per message (default and most: the layout's own maximum). */
   perPage?: number;
 }
-
-const TAG_LABELS: Record<Tag, string> = { female: 'Female', male: 'Male', unknown: 'Unknown', 'not-face': 'Not a face' };
 
 /** Longest on screen first, so the people who matter most are tagged first. */
 export function sortPeople(people: readonly PersonView[]): PersonView[] {
   return [...people].sort((a, b) => b.seconds - a.seconds || a.id - b.id);
+}
+
+/** The layout a thread shows: what someone chose there, else compact from COMPACT_FROM people. */
+export function chooseLayout(people: number, chosen: PeopleLayout | null): PeopleLayout {
+  return chosen ?? (people >= COMPACT_FROM ? 'compact' : 'full');
+}
+
+/** People per message in a layout, `wanted` clamped to what Block Kit allows. */
+export function peoplePerPage(layout: PeopleLayout, wanted?: number): number {
+  const most = layout === 'compact' ? COMPACT_PEOPLE_PER_PAGE : PEOPLE_PER_PAGE;
+  return Math.max(1, Math.min(wanted ?? most, most));
 }
 
 export function countPages(people: number, perPage: number = PEOPLE_PER_PAGE): number {
@@ -43,66 +58,19 @@ export function countPages(people: number, perPage: number = PEOPLE_PER_PAGE): n
 }
 
 export function buildPeoplePage(view: PeoplePageView): SlackMessage {
-  const perPage = Math.min(view.perPage ?? PEOPLE_PER_PAGE, PEOPLE_PER_PAGE);
+  const perPage = peoplePerPage(view.layout, view.perPage);
   const pages = countPages(view.people.length, perPage);
   const onPage = view.people.slice(view.page * perPage, (view.page + 1) * perPage);
   const first = view.page * perPage + 1;
   const heading = onPage.length === 0
-    ? `People in ${view.videoLabel}: nobody left on this page (they were merged into others).`
+    ? `People in ${view.videoLabel}: nobody left on this message (merged into others, or listed in the messages above).`
     : `People in ${view.videoLabel}: ${first}–${first + onPage.length - 1} of ${view.people.length} (page ${view.page + 1} of ${pages})`;
   const blocks: Block[] = [section(`*${escapeText(heading)}*`)];
-  for (const person of onPage) blocks.push(...buildPerson(view, person));
+  const build = view.layout === 'compact' ? buildCompactPerson : buildFullPerson;
+  for (const person of onPage) blocks.push(...build(view, person));
   if (view.page === pages - 1) blocks.push(...buildControls(view));
   const tagged = view.people.filter((p) => p.tag !== null).length;
   return message(`${heading}. ${tagged} of ${view.people.length} tagged.`, blocks);
-}
-
-function buildPerson(view: PeoplePageView, person: PersonView): Block[] {
-  const share = view.duration ? ` (${formatShare(person.seconds / view.duration)})` : '';
-  const suggestion = person.suggestion
-    ? `Suggestion: ${person.suggestion.gender}, ${formatShare(person.suggestion.confidence)} sure`
-    : 'No suggestion (faces too small or unclear)';
-  const thumbnail = view.thumbnailUrl(person.id);
-  const accessory: types.ImageElement | undefined = thumbnail
-    ? { type: 'image', image_url: thumbnail, alt_text: `Faces of person ${person.id}` }
-    : undefined;
-  const text = `*Person ${person.id}* · ${formatDuration(person.seconds)} on screen${share}\n${suggestion}\n${describeTag(person)}`;
-  return [
-    { type: 'divider' },
-    { ...section(text, accessory), block_id: `person.${person.id}` },
-    { type: 'actions', block_id: `person.${person.id}.actions`, elements: buildPersonActions(view, person) },
-    context(`${person.faces} face${person.faces === 1 ? '' : 's'} in ${person.tracks.length} shot${person.tracks.length === 1 ? '' : 's'}`),
-  ];
-}
-
-function describeTag(person: PersonView): string {
-  if (!person.tag) return '_Not tagged yet_';
-  const how = person.tagOrigin === 'suggestion' ? 'suggestion accepted by' : 'tagged by';
-  return `:white_check_mark: *${TAG_LABELS[person.tag]}*, ${how} ${formatBy(person.taggedBy)}`;
-}
-
-function buildPersonActions(view: PeoplePageView, person: PersonView): types.ActionsBlockElement[] {
-  const value = encodePersonRef({ jobId: view.jobId, person: person.id });
-  const elements: types.ActionsBlockElement[] = TAG_ACTIONS.map(({ actionId, tag, label }) => ({
-    type: 'button',
-    action_id: actionId,
-    text: plain(label, LIMITS.buttonTextChars),
-    value,
-    ...(person.tag === tag ? { style: 'primary' as const } : {}),
-  }));
-  const others = view.people.filter((p) => p.id !== person.id).slice(0, LIMITS.optionsPerSelect);
-  if (others.length > 0) {
-    elements.push({
-      type: 'static_select',
-      action_id: ACTION_IDS.merge,
-      placeholder: plain('Same person as…', LIMITS.optionTextChars),
-      options: others.map((other) => ({
-        text: plain(truncate(`Person ${other.id} (${formatDuration(other.seconds)}${other.tag ? `, ${TAG_LABELS[other.tag]}` : ''})`, LIMITS.optionTextChars)),
-        value: encodeMergeRef({ jobId: view.jobId, from: person.id, into: other.id }),
-      })),
-    });
-  }
-  return elements;
 }
 
 function buildControls(view: PeoplePageView): Block[] {
@@ -125,9 +93,16 @@ function buildControls(view: PeoplePageView): Block[] {
     },
   };
   const finish: types.Button = { type: 'button', action_id: ACTION_IDS.finish, text: plain('Finish', LIMITS.buttonTextChars), value, style: 'primary' };
+  const other: PeopleLayout = view.layout === 'compact' ? 'full' : 'compact';
+  const layout: types.Button = {
+    type: 'button',
+    action_id: ACTION_IDS.switchLayout,
+    text: plain(other === 'compact' ? 'Compact list' : 'Show details', LIMITS.buttonTextChars),
+    value: encodeLayoutRef({ jobId: view.jobId, layout: other }),
+  };
   return [
     { type: 'divider' },
     section(status),
-    { type: 'actions', block_id: 'controls', elements: suggested > 0 ? [acceptAll, finish] : [finish] },
+    { type: 'actions', block_id: 'controls', elements: [...(suggested > 0 ? [acceptAll] : []), finish, layout] },
   ];
 }

@@ -39,6 +39,10 @@ export function buildProgressMessage(view: ProgressView): SlackMessage {
   if (!job) {
     return message(`Starting to analyse ${view.url}…`, [section(`:hourglass_flowing_sand: Starting to analyse ${video}…`), who]);
   }
+  if (job.status === 'failed') {
+    // The reason is worded by whoever settles the message (an admin problem must not show here).
+    return message(`The analysis of ${view.url} stopped.`, [section(`:warning: The analysis of ${video} stopped.`), who]);
+  }
   if (job.status === 'tagging' || job.status === 'done') {
     const people = job.people ?? 0;
     const found = people === 0 ? 'no faces were found' : `${people} ${people === 1 ? 'person' : 'people'} found`;

@@ -39,6 +39,21 @@ export function decodeMergeRef(value: string | undefined): MergeRef | null {
   return { jobId, from: Number(from), into: Number(into) };
 }
 
+export interface LayoutRef {
+  jobId: string;
+  layout: 'full' | 'compact';
+}
+
+export function encodeLayoutRef(ref: LayoutRef): string {
+  return checked(`${ref.jobId}|${ref.layout}`);
+}
+
+export function decodeLayoutRef(value: string | undefined): LayoutRef | null {
+  const [jobId, layout, ...rest] = (value ?? '').split('|');
+  if (rest.length > 0 || !isJobId(jobId) || (layout !== 'full' && layout !== 'compact')) return null;
+  return { jobId, layout };
+}
+
 export function encodeJobRef(jobId: string): string {
   return checked(jobId);
 }

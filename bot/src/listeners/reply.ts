@@ -1,7 +1,7 @@
 /** How listeners answer people: hand the slow part to a background task, and say what went wrong in plain words. */
 import type { RespondFn } from '@slack/bolt';
 import type { BotServices } from '../services/index.js';
-import { describeError } from '../slack/error-text.js';
+import { describeError, isAdminProblem, logAdminProblem } from '../slack/error-text.js';
 
 /**
  * Runs `work` after the listener has acknowledged; if it fails, tells only the person who
@@ -12,6 +12,7 @@ export function handOff(services: BotServices, respond: RespondFn | undefined, d
     try {
       await work();
     } catch (error) {
+      if (isAdminProblem(error)) logAdminProblem(services.logger, doing, error);
       if (!respond) throw error;
       await respond({ response_type: 'ephemeral', replace_original: false, text: `:warning: I could not ${doing}: ${describeError(error)}` });
       throw error;

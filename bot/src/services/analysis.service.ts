@@ -1,13 +1,14 @@
 /**
- * From a link to people ready for tagging: claims the thread (a message asks for a video
- * once, however many events announce it), asks the engine for a job, follows its progress
- * in one message, then posts the people. Failures reach the thread in plain words.
+ * From a link to people ready for tagging (the link already checked, see link-check.ts): claims the thread (a message asks for a video once, however
+ * many events announce it), asks the engine for a job, follows its progress in one message,
+ * then posts the people. Failures reach the thread in plain words; problems only an admin can
+ * fix are told privately to the person who asked and logged for the admin.
  */
 import type { Job } from '../../../shared/src/api/types.js';
 import { toRequester } from '../blocks/mrkdwn.js';
 import { buildProblem } from '../blocks/notice.blocks.js';
 import { normalizeVideoUrl } from '../slack/links.js';
-import { describeError, describeJobFailure } from '../slack/error-text.js';
+import { describeError, isAdminProblem, jobFailure, logAdminProblem } from '../slack/error-text.js';
 import type { ThreadRecord, Trigger } from '../store/bot.store.js';
 import type { ChartsService } from './charts.service.js';
 import type { ServiceContext } from './context.js';
@@ -92,7 +93,7 @@ export class AnalysisService {
     }
     if (signal.aborted) return;
     if (final.status === 'failed') {
-      await this.fail(thread, progress, final, describeJobFailure(final));
+      await this.fail(thread, progress, final, jobFailure(final));
       return;
     }
     await progress.settle(final);
@@ -105,15 +106,15 @@ export class AnalysisService {
       }
     } catch (error) {
       this.ctx.logger.error(`Posting people or charts for job ${jobId} failed: ${String(error)}`);
-      await this.tellThread(thread, describeError(error));
+      await this.tellThread(thread, await this.sayPublicly(thread, `post the people of ${thread.url}`, error));
     }
     await this.home.publishForThread(thread.id);
   }
 
-  /** Marks the thread failed and says why in the progress message. `reason` is an error or a sentence. */
+  /** Marks the thread failed and says why in the progress message. */
   private async fail(thread: ThreadRecord, progress: ProgressMessage, job: Job | null, reason: unknown): Promise<void> {
-    if (typeof reason !== 'string') this.ctx.logger.warn(`Analysis of ${thread.url} failed: ${String(reason)}`);
-    const sentence = typeof reason === 'string' ? reason : describeError(reason);
+    if (!job) this.ctx.logger.warn(`Analysis of ${thread.url} failed: ${String(reason)}`);
+    const sentence = await this.sayPublicly(thread, `analyse ${thread.url}`, reason);
     this.ctx.store.updateThread(thread.id, { status: 'failed' });
     try {
       await progress.settle(job, sentence);
@@ -121,6 +122,19 @@ export class AnalysisService {
       this.ctx.logger.error(`Could not report a failure in ${thread.channel}: ${String(error)}`);
     }
     await this.home.publishForThread(thread.id);
+  }
+
+  /**
+   * What the thread may read about a failure. An admin problem is told privately to the person
+   * who asked (and logged for the admin); the thread only reads that they were told.
+   */
+  private async sayPublicly(thread: ThreadRecord, doing: string, reason: unknown): Promise<string> {
+    if (!isAdminProblem(reason)) return describeError(reason);
+    logAdminProblem(this.ctx.logger, doing, reason);
+    await this.ctx.slack.chat
+      .postEphemeral({ channel: thread.channel, user: thread.requestedBy, thread_ts: thread.rootTs, text: `:warning: I could not ${doing}: ${describeError(reason)}` })
+      .catch((error: unknown) => this.ctx.logger.error(`Could not tell ${thread.requestedBy} privately: ${String(error)}`));
+    return 'A problem on onscreen\'s side stopped it; the person who asked has been told privately, and an admin too.';
   }
 
   private async recordPermalink(thread: ThreadRecord): Promise<void> {

@@ -16,8 +16,8 @@ export interface ServiceContext {
   enginePublicUrl: string;
   /** Least time between two updates of a progress message (Slack rate-limits chat.update). */
   progressIntervalMs: number;
-  /** People per tagging message (at most PEOPLE_PER_PAGE). */
-  peoplePerPage: number;
+  /** People per tagging message (clamped to what each layout allows); null: the layout's most. */
+  peoplePerPage: number | null;
 }
 
 /** The report page of a job, as people open it (the API's `GET /jobs/:id` page). */

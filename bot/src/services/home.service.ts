@@ -9,8 +9,9 @@ export class HomeService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async publish(user: string): Promise<void> {
-    const mine = this.ctx.store.recentForUser(user, HOME_ENTRIES).map((t) => this.toEntry(t));
-    const channels = this.ctx.store.recentInUserChannels(user, HOME_ENTRIES).map((t) => this.toEntry(t));
+    // Twice as many as shown: the view lists each analysis once (see listEachOnce).
+    const mine = this.ctx.store.recentForUser(user, 2 * HOME_ENTRIES).map((t) => this.toEntry(t));
+    const channels = this.ctx.store.recentInUserChannels(user, 4 * HOME_ENTRIES).map((t) => this.toEntry(t));
     await this.ctx.slack.views.publish({ user_id: user, view: buildHomeView({ mine, channels }) });
   }
 
@@ -24,6 +25,7 @@ export class HomeService {
 
   private toEntry(thread: ThreadRecord): AnalysisEntry {
     return {
+      key: thread.jobId ? `job:${thread.jobId}` : `thread:${thread.id}`,
       videoLabel: labelVideo(thread.url, thread.title),
       channel: thread.channel,
       status: thread.status,

@@ -1,12 +1,19 @@
 /**
  * Posts the tagging messages into a thread and keeps every copy of them current: after any
  * tag, merge or accept, in any thread following the job, all pages are re-rendered from the
- * engine's latest state, so everyone sees who tagged what.
+ * engine's latest state, so everyone sees who tagged what. Each thread has its own layout
+ * (full or compact), and its count of people follows merges (App Home shows it).
  */
-import { buildPeoplePage, countPages, sortPeople } from '../blocks/people.blocks.js';
+import type { PersonView } from '../../../shared/src/analysis.js';
+import { OnscreenError } from '../../../shared/src/errors.js';
+import type { View } from '../blocks/message.js';
+import { buildPeoplePage, chooseLayout, countPages, peoplePerPage, sortPeople, type PeopleLayout } from '../blocks/people.blocks.js';
+import { buildPersonModal, type PersonModalView } from '../blocks/person-modal.blocks.js';
 import { labelVideo } from '../blocks/mrkdwn.js';
+import type { PersonRef } from '../blocks/values.js';
 import type { ThreadRecord } from '../store/bot.store.js';
 import type { ServiceContext } from './context.js';
+import type { HomeService } from './home.service.js';
 import { KeyedCoalescer } from './tasks.js';
 
 export class PeopleService {
@@ -14,7 +21,7 @@ export class PeopleService {
   /** Threads whose pages are not posted yet, by job: the next render posts them. */
   private readonly unposted = new Map<string, Set<number>>();
 
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(private readonly ctx: ServiceContext, private readonly home: HomeService) {}
 
   /** Posts the pages of people into the thread (once; later calls refresh them). */
   async post(thread: ThreadRecord): Promise<void> {
@@ -27,6 +34,28 @@ export class PeopleService {
   /** Re-renders the pages of every thread following the job. */
   async refresh(jobId: string): Promise<void> {
     await this.refreshes.run(jobId, () => this.render(jobId));
+  }
+
+  /** Shows a thread's tagging messages in another layout. */
+  async switchLayout(thread: ThreadRecord, layout: PeopleLayout): Promise<void> {
+    this.ctx.store.setLayout(thread.id, layout);
+    if (thread.jobId) await this.refresh(thread.jobId);
+  }
+
+  /** The "more faces" modal of one person, from the engine's latest state. */
+  async describe(ref: PersonRef, place: PersonModalView['place']): Promise<View> {
+    const [job, response] = await Promise.all([this.ctx.engine.getJob(ref.jobId), this.ctx.engine.getPeople(ref.jobId)]);
+    const person = response.people.find((p) => p.id === ref.person);
+    if (!person) throw new OnscreenError('cluster_unknown', `Person ${ref.person} is not in this analysis any more (merged into someone else?).`);
+    return buildPersonModal({
+      jobId: ref.jobId,
+      person,
+      people: sortPeople(response.people),
+      duration: job.duration,
+      videoLabel: labelVideo(job.source.label, job.title),
+      stripUrl: this.ctx.thumbnails.urlFor(ref.jobId, ref.person, 'strip'),
+      place,
+    });
   }
 
   private async render(jobId: string): Promise<void> {
@@ -46,21 +75,23 @@ export class PeopleService {
   private async renderThreads(jobId: string, waiting: Set<number>): Promise<void> {
     const [job, response] = await Promise.all([this.ctx.engine.getJob(jobId), this.ctx.engine.getPeople(jobId)]);
     const people = sortPeople(response.people);
-    const pages = countPages(people.length, this.ctx.peoplePerPage);
     const threads = this.ctx.store.threadsForJob(jobId).filter((t) => waiting.has(t.id) || this.ctx.store.getPages(t.id).size > 0);
     for (const thread of threads) {
+      const layout = chooseLayout(people.length, this.ctx.store.getLayout(thread.id));
+      const perPage = peoplePerPage(layout, this.ctx.peoplePerPage ?? undefined);
       const posted = this.ctx.store.getPages(thread.id);
-      const last = Math.max(pages, posted.size);
+      const last = Math.max(countPages(people.length, perPage), posted.size);
       for (let page = 0; page < last; page += 1) {
         const content = buildPeoplePage({
           jobId,
           people,
           page,
+          layout,
+          perPage,
           videoLabel: labelVideo(thread.url, job.title),
           duration: job.duration,
-          thumbnailUrl: (person) => this.ctx.thumbnails.urlFor(jobId, person),
+          faceUrl: (person) => this.ctx.thumbnails.urlFor(jobId, person, 'face'),
           finishedBy: thread.finishedBy,
-          perPage: this.ctx.peoplePerPage,
         });
         const ts = posted.get(page);
         if (ts) {
@@ -70,6 +101,15 @@ export class PeopleService {
           if (result.ts) this.ctx.store.setPage(thread.id, page, result.ts);
         }
       }
+      await this.recordCount(thread, people);
     }
+  }
+
+  /** Keeps the thread's count of people (not counting those tagged "not a face") as merges and tags change it. */
+  private async recordCount(thread: ThreadRecord, people: readonly PersonView[]): Promise<void> {
+    const count = people.filter((p) => p.tag !== 'not-face').length;
+    if (thread.people === count) return;
+    this.ctx.store.updateThread(thread.id, { people: count });
+    await this.home.publishForThread(thread.id);
   }
 }

@@ -6,7 +6,7 @@
 import type { Tag } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { toRequester } from '../blocks/mrkdwn.js';
-import type { MergeRef, PersonRef } from '../blocks/values.js';
+import type { LayoutRef, MergeRef, PersonRef } from '../blocks/values.js';
 import type { ThreadRecord } from '../store/bot.store.js';
 import type { ChartsService } from './charts.service.js';
 import type { ServiceContext } from './context.js';
@@ -62,6 +62,13 @@ export class TaggingService {
     await this.people.refresh(jobId);
     await this.home.publishForThread(thread.id);
     return isPosted;
+  }
+
+  /** Shows the tagging messages of the thread where the button was pressed in another layout. */
+  async switchLayout(ref: LayoutRef, place: ActionPlace): Promise<void> {
+    const thread = this.findThread(ref.jobId, place);
+    if (!thread) throw new OnscreenError('job_not_found', 'I have no record of this analysis in this thread any more.');
+    await this.people.switchLayout(thread, ref.layout);
   }
 
   private noteParticipant(jobId: string, place: ActionPlace): void {

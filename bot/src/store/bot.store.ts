@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisStatus } from '../blocks/home.blocks.js';
+import type { PeopleLayout } from '../blocks/people.blocks.js';
 import { SCHEMA } from './schema.js';
 
 export type Trigger = 'message' | 'mention' | 'command' | 'shortcut' | 'unfurl' | 'home';
@@ -143,6 +144,16 @@ export class BotStore {
 
   setPage(threadId: number, page: number, ts: string): void {
     this.db.prepare('INSERT INTO pages (thread_id, page, ts) VALUES (?, ?, ?) ON CONFLICT (thread_id, page) DO UPDATE SET ts = excluded.ts').run(threadId, page, ts);
+  }
+
+  /** The layout someone chose for the thread's tagging messages, or null (the default for its size). */
+  getLayout(threadId: number): PeopleLayout | null {
+    const row = this.db.prepare('SELECT layout FROM layouts WHERE thread_id = ?').get(threadId) as { layout: PeopleLayout } | undefined;
+    return row?.layout ?? null;
+  }
+
+  setLayout(threadId: number, layout: PeopleLayout): void {
+    this.db.prepare('INSERT INTO layouts (thread_id, layout) VALUES (?, ?) ON CONFLICT (thread_id) DO UPDATE SET layout = excluded.layout').run(threadId, layout);
   }
 
   addParticipant(threadId: number, user: string): void {

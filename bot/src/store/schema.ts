@@ -41,4 +41,8 @@ CREATE TABLE IF NOT EXISTS opt_ins (
   by TEXT NOT NULL,
   at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS layouts (
+  thread_id INTEGER PRIMARY KEY REFERENCES threads (id),
+  layout TEXT NOT NULL
+);
 `;

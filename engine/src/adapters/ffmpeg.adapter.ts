@@ -177,3 +177,62 @@ function run(command: string, args: string[], signal?: AbortSignal, tailOnly = f
     child.once('close', (code) => done({ code, stdout, stderr }));
   });
 }
+
+export interface AudioStreamOptions {
+  /** Samples per second (the voice model's rate). */
+  sampleRate: number;
+  /** Samples per window: every window but the last is full; the last is padded with silence. */
+  window: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * The sound of a video as mono float samples (-1..1) in fixed windows, decoded by ffmpeg in constant
+ * memory (a window at a time, as the consumer asks). A video without sound yields no window and
+ * resolves `hasSound` to false; a damaged one throws.
+ */
+export function streamAudio(input: string, options: AudioStreamOptions): { windows: AsyncIterable<Float32Array>; hasSound: Promise<boolean> } {
+  let settle: (value: boolean) => void = () => undefined;
+  const hasSound = new Promise<boolean>((resolve) => (settle = resolve));
+  async function* windows(): AsyncGenerator<Float32Array> {
+    const { ffmpeg } = await findFfmpeg();
+    const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', input, '-map', '0:a:0?', '-vn', '-ac', '1', '-ar', String(options.sampleRate), '-f', 'f32le', 'pipe:1'];
+    const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(options.signal ? { signal: options.signal } : {}) });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-4000)));
+    const closed = new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', resolve);
+    });
+    const bytesPerWindow = options.window * 4;
+    let pending: Buffer = Buffer.alloc(0);
+    let windowsSeen = 0;
+    try {
+      for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+        pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+        let offset = 0;
+        for (; offset + bytesPerWindow <= pending.length; offset += bytesPerWindow) {
+          windowsSeen++;
+          yield new Float32Array(pending.buffer.slice(pending.byteOffset + offset, pending.byteOffset + offset + bytesPerWindow));
+        }
+        pending = pending.subarray(offset);
+      }
+      const code = await closed;
+      if (code !== 0) {
+        if (/does not contain any stream|matches no streams/i.test(stderr)) return settle(false);
+        throw new OnscreenError('video_unreadable', `ffmpeg could not decode the sound: ${lastMeaningfulLine(stderr, input)}`);
+      }
+      if (pending.length >= 4) {
+        const last = new Float32Array(options.window);
+        last.set(new Float32Array(pending.buffer.slice(pending.byteOffset, pending.byteOffset + pending.length - (pending.length % 4))));
+        windowsSeen++;
+        yield last;
+      }
+      settle(windowsSeen > 0);
+    } finally {
+      settle(false);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }
+  return { windows: windows(), hasSound };
+}

@@ -126,7 +126,7 @@ function tooLarge(maxBytes: number): OnscreenError {
   return new OnscreenError('video_too_large', `The video is larger than this server accepts (${formatBytes(maxBytes)}).`);
 }
 
-function explainStatus(status: number): OnscreenError {
+export function explainStatus(status: number): OnscreenError {
   if (status === 404 || status === 410) return new OnscreenError('source_not_found', `The server says there is no video at that address (HTTP ${status}).`);
   if (status === 401 || status === 403) return new OnscreenError('source_private', `The server refuses to give the video without a sign-in (HTTP ${status}).`);
   return new OnscreenError('download_failed', `The server answered HTTP ${status} instead of the video.`);
@@ -145,7 +145,7 @@ function suggestName(response: IncomingMessage, url: URL): string | null {
   }
 }
 
-function describeNetworkError(error: unknown): string {
+export function describeNetworkError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ECONNREFUSED') return 'the server refused the connection';
   if (code === 'ECONNRESET' || code === 'EPIPE') return 'the connection was cut';

@@ -18,6 +18,12 @@ export interface TensorData {
   dims: readonly number[];
 }
 
+/** An int64 input (the voice model's sample rate), as plain data. */
+export interface Int64TensorData {
+  data: BigInt64Array;
+  dims: readonly number[];
+}
+
 export interface OnnxSettings {
   /** Folder holding the model files (config passes ONSCREEN_MODELS_DIR); default models/weights. */
   modelsDir?: string | undefined;
@@ -90,11 +96,13 @@ export function loadModel(id: ModelId): Promise<ort.InferenceSession> {
   return session;
 }
 
-/** Runs a model on float32 feeds and returns every output as plain data. */
-export async function run(id: ModelId, feeds: Record<string, TensorData>): Promise<Record<string, TensorData>> {
+/** Runs a model on float32 (or int64) feeds and returns every output as plain float32 data. */
+export async function run(id: ModelId, feeds: Record<string, TensorData | Int64TensorData>): Promise<Record<string, TensorData>> {
   const session = await loadModel(id);
   const inputs: Record<string, ort.Tensor> = {};
-  for (const [name, t] of Object.entries(feeds)) inputs[name] = new ort.Tensor('float32', t.data, [...t.dims]);
+  for (const [name, t] of Object.entries(feeds)) {
+    inputs[name] = t.data instanceof BigInt64Array ? new ort.Tensor('int64', t.data, [...t.dims]) : new ort.Tensor('float32', t.data, [...t.dims]);
+  }
   const outputs = await session.run(inputs);
   const result: Record<string, TensorData> = {};
   for (const [name, t] of Object.entries(outputs)) {

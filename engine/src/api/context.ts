@@ -3,6 +3,7 @@ import type { CollectionsService } from '../services/collections.service.js';
 import type { JobsService } from '../services/jobs.service.js';
 import type { JobNotifier } from '../services/job-notifier.js';
 import type { JobReportsService } from '../services/job-reports.service.js';
+import type { LinksService } from '../services/links.service.js';
 import type { TaggingService } from '../services/tagging.service.js';
 import type { TokensService } from '../services/tokens.service.js';
 import type { UploadLinks } from '../services/upload-links.service.js';
@@ -13,6 +14,7 @@ export interface ApiContext {
   jobs: JobsService;
   tagging: TaggingService;
   reports: JobReportsService;
+  links: LinksService;
   collections: CollectionsService;
   tokens: TokensService;
   notifier: JobNotifier;

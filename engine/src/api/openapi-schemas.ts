@@ -98,6 +98,17 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     },
     additionalProperties: true,
   },
+  LinkCheck: {
+    type: 'object',
+    required: ['url', 'kind', 'isVideo', 'contentType', 'message'],
+    properties: {
+      url: str,
+      kind: { enum: ['youtube', 'media', 'page', 'stream', 'audio', 'image', 'other'] },
+      isVideo: { type: 'boolean' },
+      contentType: { type: ['string', 'null'] },
+      message: str,
+    },
+  },
   Collection: {
     type: 'object',
     properties: {

@@ -30,21 +30,15 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
     responses: { ...PEOPLE, 200: { description: schema, schema } },
     handle: async ({ params, body }) => ({ status: 200, json: await run(params.id!, body.by) }),
   });
-  const jpeg = (path: string, summary: string, param: 'pid' | 'tid', missing: string, load: (jobId: string, n: number) => Promise<Buffer>): AnyRoute => ({
-    method: 'GET', path, access: 'token', tag: 'tagging', summary, params: { ...id, [param]: PARAMS[param] },
-    responses: { 200: { description: 'JPEG', contentType: 'image/jpeg' }, 404: { description: missing, schema: 'Error' } },
-    handle: async ({ params }) => ({
-      status: 200, body: await load(params.id!, Number(params[param])), contentType: 'image/jpeg', headers: { 'cache-control': 'private, max-age=300' },
-    }),
-  });
   return [
     {
       method: 'GET', path: '/api/v1/jobs/:id/people', access: 'token', tag: 'tagging', summary: 'The people found, with suggestions, tags and who tagged them when.',
       params: id, responses: PEOPLE,
       handle: async ({ params }) => ({ status: 200, json: await tagging.people(params.id!) }),
     },
-    jpeg('/api/v1/jobs/:id/people/:pid/thumbnail.jpg', "A person's thumbnail (their best faces).", 'pid', 'No such person', (j, n) => context.reports.thumbnailOfPerson(j, n)),
-    jpeg('/api/v1/jobs/:id/tracks/:tid/thumbnail.jpg', "A track's best face (to pick which of a person's tracks to split off).", 'tid', 'No such track', (j, n) => context.reports.thumbnailOfTrack(j, n)),
+    picture('/api/v1/jobs/:id/people/:pid/thumbnail.jpg', "A person's thumbnail (their best faces).", (j, p) => context.reports.thumbnailOfPerson(j, p)),
+    picture('/api/v1/jobs/:id/people/:pid/face.jpg', "A person's one best face, square (96 × 96), for small places such as Slack.", (j, p) => context.reports.faceOfPerson(j, p)),
+    picture('/api/v1/jobs/:id/tracks/:tid/thumbnail.jpg', "A track's best face (to pick which of a person's tracks to split off).", (j, t) => context.reports.thumbnailOfTrack(j, t), 'tid'),
     tag,
     merge,
     split,
@@ -60,3 +54,15 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
   ];
 }
 
+/** A person's (or, with `tid`, a track's) JPEG picture. */
+function picture(path: string, summary: string, load: (jobId: string, n: number) => Promise<Buffer>, param: 'pid' | 'tid' = 'pid'): AnyRoute {
+  return {
+    method: 'GET', path, access: 'token', tag: 'tagging', summary,
+    params: { ...id, [param]: PARAMS[param] },
+    responses: { 200: { description: 'JPEG', contentType: 'image/jpeg' }, 404: { description: param === 'pid' ? 'No such person' : 'No such track', schema: 'Error' } },
+    handle: async ({ params }) => {
+      const image = await load(params.id!, Number(params[param]));
+      return { status: 200, body: image, contentType: 'image/jpeg', headers: { 'cache-control': 'private, max-age=300' } };
+    },
+  };
+}

@@ -2,6 +2,7 @@
 import type { ApiContext } from './context.js';
 import { collectionsRoutes } from './collections.routes.js';
 import { jobsRoutes } from './jobs.routes.js';
+import { linksRoutes } from './links.routes.js';
 import { pagesRoutes } from './pages.routes.js';
 import { peopleRoutes } from './people.routes.js';
 import { reportsRoutes } from './reports.routes.js';
@@ -14,6 +15,7 @@ export function buildRoutes(context: ApiContext, openApi: () => unknown): AnyRou
   return [
     ...systemRoutes(context, openApi),
     ...jobsRoutes(context),
+    ...linksRoutes(context),
     ...peopleRoutes(context),
     ...reportsRoutes(context),
     ...collectionsRoutes(context),

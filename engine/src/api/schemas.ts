@@ -16,6 +16,8 @@ export const createJobSchema = z.strictObject({
   requester: z.string().trim().max(200).optional(),
 });
 
+export const checkLinkSchema = z.strictObject({ url: z.string().min(1).max(2048) });
+
 export const uploadQuerySchema = z.strictObject({
   filename: z.string().trim().min(1, 'the file name').max(255),
   ...JOB_OPTION_QUERY_FIELDS,

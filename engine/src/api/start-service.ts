@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { parseYouTubeUrl } from '../../../shared/src/youtube-url.js';
+import { probeUrl } from '../adapters/http-probe.adapter.js';
 import { assertPublicUrl } from '../adapters/network-guard.js';
 import { listYouTube } from '../adapters/youtube.adapter.js';
 import type { ServiceConfig } from '../config/service.config.js';
@@ -19,6 +20,7 @@ import { JobNotifier } from '../services/job-notifier.js';
 import { JobOutcomesService } from '../services/job-outcomes.service.js';
 import { JobReportsService, type ReportRenderer } from '../services/job-reports.service.js';
 import { JobsService } from '../services/jobs.service.js';
+import { LinksService } from '../services/links.service.js';
 import { renderChartAt, renderReport } from '../services/report.service.js';
 import { RetentionService } from '../services/retention.service.js';
 import { TaggingService } from '../services/tagging.service.js';
@@ -124,6 +126,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     jobs,
     tagging,
     reports,
+    links: new LinksService({ probe: (url) => probeUrl(url, { allowPrivateNetwork: config.allowPrivateNetwork }) }),
     collections,
     tokens,
     notifier,

@@ -7,6 +7,7 @@ import { OnscreenError } from '../../../shared/src/errors.js';
 import type { Report } from '../../../shared/src/report.js';
 import type { RenderedReport } from '../contracts/rendered-report.js';
 import type { ChartName } from '../../../shared/src/api/client.js';
+import { bestFaceThumbnail } from '../stages/people/best-face.js';
 import { applyEdits } from '../stages/people/edits.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { TaggingService } from './tagging.service.js';
@@ -66,6 +67,17 @@ export class JobReportsService {
     if (!track) throw new OnscreenError('not_found', `Job ${jobId} has no track ${trackId}.`);
     const image = track.thumbnail ? await this.deps.files.readJobFile(jobId, track.thumbnail) : null;
     if (!image) throw new OnscreenError('not_found', `Track ${trackId} has no thumbnail.`);
+    return image;
+  }
+
+  /** The person's one best face, square (for Slack and other small places; the strip stays for the page). */
+  async faceOfPerson(jobId: string, personId: number): Promise<Buffer> {
+    const { analysis, edits } = await this.deps.tagging.state(jobId);
+    const person = applyEdits(analysis, edits).find((p) => p.id === personId);
+    if (!person) throw new OnscreenError('cluster_unknown', `Job ${jobId} has no person ${personId}.`);
+    const path = bestFaceThumbnail(analysis, person.tracks);
+    const image = path ? await this.deps.files.readJobFile(jobId, path) : null;
+    if (!image) throw new OnscreenError('not_found', `Person ${personId} has no face picture.`);
     return image;
   }
 

@@ -11,6 +11,7 @@ import {
   type Collection,
   type CreateJobRequest,
   type Job,
+  type LinkCheck,
   type PeopleResponse,
   type VideoSource,
   type ServiceStatus,
@@ -42,6 +43,11 @@ export class OnscreenClient {
 
   createJob(request: CreateJobRequest): Promise<Job> {
     return this.json('POST', '/jobs', request);
+  }
+
+  /** Whether a link is a video (YouTube, or served as a video file), without starting anything. */
+  checkLink(url: string): Promise<LinkCheck> {
+    return this.json('POST', '/links/check', { url });
   }
 
   uploadJob(file: Blob | Uint8Array, filename: string, options: { fps?: number; force?: boolean; requester?: string } = {}): Promise<Job> {
@@ -154,6 +160,12 @@ export class OnscreenClient {
 
   async getThumbnail(jobId: string, person: number): Promise<Uint8Array> {
     const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/people/${person}/thumbnail.jpg`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  /** The person's one best face, square: for places too small for the strip of faces. */
+  async getFace(jobId: string, person: number): Promise<Uint8Array> {
+    const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/people/${person}/face.jpg`);
     return new Uint8Array(await response.arrayBuffer());
   }
 

@@ -14,8 +14,10 @@
  *   GET    /api/v1/jobs/:id                     → Job
  *   GET    /api/v1/jobs/:id/events              → text/event-stream of `job` events (data: Job)
  *   DELETE /api/v1/jobs/:id                     → 204 (job, faces, thumbnails, embeddings, report: all gone)
+ *   POST   /api/v1/links/check                 CheckLinkRequest → LinkCheck (is it a video? nothing is started)
  *   GET    /api/v1/jobs/:id/people              → PeopleResponse
- *   GET    /api/v1/jobs/:id/people/:pid/thumbnail.jpg  → image/jpeg
+ *   GET    /api/v1/jobs/:id/people/:pid/thumbnail.jpg  → image/jpeg (a strip of the person's best faces)
+ *   GET    /api/v1/jobs/:id/people/:pid/face.jpg       → image/jpeg (their one best face, square)
  *   GET    /api/v1/jobs/:id/tracks/:tid/thumbnail.jpg  → image/jpeg (a track's best face, for split)
  *   GET    /api/v1/jobs/:id/video               → VideoSource (where the page's player plays the video)
  *   POST   /api/v1/jobs/:id/tags                TagRequest → PeopleResponse
@@ -116,6 +118,25 @@ export interface CreateJobRequest {
   force?: boolean;
   /** A free label of who asked (e.g. "slack:U123"), shown in lists. */
   requester?: string;
+}
+
+export interface CheckLinkRequest {
+  url: string;
+}
+
+/** What a link is: `youtube` and `media` can be analysed; the others cannot. */
+export type LinkKind = 'youtube' | 'media' | 'page' | 'stream' | 'audio' | 'image' | 'other';
+
+/** The answer of POST /links/check: whether a link is a video, judged without starting anything. */
+export interface LinkCheck {
+  /** The link as checked (a YouTube link in its canonical form, others after redirects). */
+  url: string;
+  kind: LinkKind;
+  isVideo: boolean;
+  /** The media type the server gave, if it was asked. */
+  contentType: string | null;
+  /** One sentence for a person: what the link is, and what to give instead when it is not a video. */
+  message: string;
 }
 
 export interface PeopleResponse {

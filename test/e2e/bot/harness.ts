@@ -12,6 +12,7 @@ import { startBot, type RunningBot } from '../../../bot/src/app.js';
 import { parseBotConfig } from '../../../bot/src/config.js';
 import { startService, type ServiceHandle } from '../../../engine/src/api/start-service.js';
 import { loadServiceConfig } from '../../../engine/src/config/service.config.js';
+import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
 import { OnscreenClient } from '../../../shared/src/api/client.js';
 import { BOT_TOKEN, startSlackDouble, type SlackDouble } from './slack-double.js';
 import { SIGNING_SECRET } from './slack-requests.js';
@@ -27,11 +28,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { allowPrivateNetwork: boolean; peoplePerPage?: number }): Promise<Harness> {
+export interface HarnessOptions {
+  allowPrivateNetwork: boolean;
+  peoplePerPage?: number;
+  /** Replaces the engine's analysis (a made-up one, for flows that need people but not a real video). */
+  processor?: AnalysisProcessor;
+  /** What the bot is configured with instead of the engine's address and a valid token (admin problems). */
+  botEngineUrl?: string;
+  botEngineToken?: string;
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'onscreen-bot-e2e-'));
   const engine = await startService(
     loadServiceConfig({ dataDir: join(dir, 'engine'), port: 0, retentionDays: 0, allowPrivateNetwork: options.allowPrivateNetwork }, {}),
-    { log: () => undefined },
+    { log: () => undefined, ...(options.processor ? { processor: options.processor } : {}) },
   );
   const engineToken = engine.tokens.create('slack-bot');
   const slack = await startSlackDouble();
@@ -40,8 +51,8 @@ export async function startHarness(options: { allowPrivateNetwork: boolean; peop
   const config = parseBotConfig({
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: BOT_TOKEN,
-    ONSCREEN_URL: engine.url,
-    ONSCREEN_TOKEN: engineToken,
+    ONSCREEN_URL: options.botEngineUrl ?? engine.url,
+    ONSCREEN_TOKEN: options.botEngineToken ?? engineToken,
     ONSCREEN_PUBLIC_URL: 'https://onscreen.newsroom.example',
     BOT_PORT: String(port),
     BOT_PUBLIC_URL: `http://127.0.0.1:${port}`,

@@ -2,7 +2,8 @@
  * The running bot's HTTP receiver, against the real engine service and the Slack double,
  * without analysing a video: signatures (good, bad, stale, missing, malformed), Slack's
  * retries, the triggers that must not start anything, usage and opt-in, the unfurl button,
- * App Home, signed thumbnail links, and an engine refusal reaching the thread in plain words.
+ * App Home, signed thumbnail links, and a link the engine refuses answered privately, with no
+ * thread. Flows with analyses are in everyday.test.ts and flow.test.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -84,24 +85,25 @@ test('a video link starts nothing on its own where the channel has not opted in;
   assert.deepEqual((await h.engineClient.listJobs()).jobs, []);
 });
 
-test('Slack\'s retry of an event runs nothing twice; an engine refusal reaches the thread in plain words', async () => {
+test('Slack\'s retry of an event runs nothing twice; a link the engine refuses is answered privately, with no thread', async () => {
   const opt = await sendCommand(h.botUrl, { text: 'watch on', user: 'U1', channel: 'CNEWS', responseUrl: h.slack.responseUrl('opt') });
   assert.equal(JSON.parse(opt.body).response_type, 'in_channel');
   assert.match(JSON.parse(opt.body).text, /<@U1> turned on automatic analysis/);
   const event = { type: 'message', channel: 'CNEWS', user: 'U2', text: 'tonight: <http://127.0.0.1:9/clip.mp4>', ts: '20.000001', channel_type: 'channel' };
   assert.equal((await sendEvent(h.botUrl, event, { eventId: 'EvRetry1' })).status, 200);
   assert.equal((await sendEvent(h.botUrl, event, { eventId: 'EvRetry1', retryNum: 1 })).status, 200);
-  // The same message announced again as a mention (another event id): still one analysis.
+  // The same message announced again as a mention (another event id): a person asked, so they are told.
   await sendEvent(h.botUrl, { ...event, type: 'app_mention', text: `<@${BOT_USER_ID}> ${event.text}` });
-  const failed = await h.slack.waitFor('the refusal in the thread', () =>
-    h.slack.thread('CNEWS', '20.000001').find((m) => /could not analyse/.test(m.text)));
-  assert.match(failed.text, /private, loopback or link-local network/);
-  assert.doesNotMatch(failed.text, /at \w+ \(|Error:/, 'no stack trace');
+  const told = await h.slack.waitFor('the private refusal', () => h.slack.callsTo('chat.postEphemeral').find((c) => c.args.channel === 'CNEWS'));
+  assert.equal(told.args.user, 'U2');
+  assert.equal(told.args.thread_ts, '20.000001');
+  assert.match(told.args.text, /I did not start an analysis of http:\/\/127\.0\.0\.1:9\/clip\.mp4: .*private, loopback or link-local network/);
+  assert.doesNotMatch(told.args.text, /at \w+ \(|Error:/, 'no stack trace');
   await settle();
-  assert.equal(h.slack.thread('CNEWS', '20.000001').length, 1, 'one progress message, updated in place');
-  assert.equal(failed.updates, 1, 'posted as "starting", then rewritten with the refusal');
-  assert.equal(h.bot.services.store.threadsForJob('none').length, 0);
-  assert.equal(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'CNEWS').length, 1);
+  assert.equal(h.slack.callsTo('chat.postEphemeral').filter((c) => c.args.channel === 'CNEWS').length, 1, 'the automatic start stays quiet; the retry ran nothing');
+  assert.deepEqual(h.slack.thread('CNEWS', '20.000001'), [], 'no thread was opened');
+  assert.equal(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'CNEWS').length, 0);
+  assert.deepEqual((await h.engineClient.listJobs()).jobs, []);
 });
 
 test('a mention without a link answers with usage in the thread; a shortcut on a message without a link says so privately', async () => {
@@ -118,14 +120,13 @@ test('a mention without a link answers with usage in the thread; a shortcut on a
   assert.match(reply.args.text, /no video link/);
 });
 
-test('App Home shows the user\'s analyses when opened', async () => {
+test('App Home is published when opened', async () => {
   await sendEvent(h.botUrl, { type: 'app_home_opened', user: 'U2', channel: 'DU2', tab: 'home' });
   const publish = await h.slack.waitFor('views.publish', () => h.slack.callsTo('views.publish').find((c) => c.args.user_id === 'U2'));
   assert.equal(publish.args.view.type, 'home');
   const text = JSON.stringify(publish.args.view.blocks);
   assert.match(text, /Your recent analyses/);
-  assert.match(text, /127.0.0.1:9\/clip.mp4/, 'the refused request is listed');
-  assert.match(text, /failed/);
+  assert.match(text, /You have not asked for an analysis yet/, 'a refused link left no analysis behind');
 });
 
 test('thumbnail links: a wrong or missing signature is refused; health answers', async () => {
@@ -133,47 +134,4 @@ test('thumbnail links: a wrong or missing signature is refused; health answers',
   assert.equal((await fetch(`${h.botUrl}/thumbnails/some-job/0.jpg`)).status, 403);
   assert.equal((await fetch(`${h.botUrl}/thumbnails/some-job/..%2F0.jpg?exp=9999999999&sig=x`)).status, 403);
   assert.deepEqual(await (await fetch(`${h.botUrl}/health`)).json(), { ok: true });
-});
-
-test('where the bot was never invited, the person who asked is told how to fix it, privately', async () => {
-  await sendCommand(h.botUrl, { text: '<https://example.org/clip.mp4>', user: 'U4', channel: 'CNOTIN1', responseUrl: h.slack.responseUrl('cmd-notin') });
-  const command = await h.slack.waitFor('the command\'s reply', () => h.slack.callsTo('response_url').find((c) => c.args.id === 'cmd-notin'));
-  assert.equal(command.args.response_type, 'ephemeral');
-  assert.match(command.args.text, /I could not start analysing https:\/\/example.org\/clip.mp4: I am not in that channel yet: invite me with `\/invite @onscreen`/);
-  await sendInteraction(h.botUrl, {
-    type: 'message_action', callback_id: 'onscreen.analyze_message', trigger_id: 't', message_ts: '40.000001',
-    response_url: h.slack.responseUrl('shortcut-notin'), message: { type: 'message', ts: '40.000001', text: 'watch <https://example.org/b.mp4>' },
-    user: { id: 'U4', name: 'u4' }, channel: { id: 'CNOTIN2', name: 'private' }, team: { id: 'T0001', domain: 'newsroom' }, token: 't', action_ts: '1',
-  });
-  const shortcut = await h.slack.waitFor('the shortcut\'s reply', () => h.slack.callsTo('response_url').find((c) => c.args.id === 'shortcut-notin'));
-  assert.match(shortcut.args.text, /invite me with `\/invite @onscreen`/);
-  await h.bot.services.tasks.idle();
-  assert.deepEqual((await h.engineClient.listJobs()).jobs, [], 'no job was started for a thread nobody could see');
-});
-
-test('/onscreen <link> opens a thread of its own; the unfurl button starts in the link\'s thread and a second press retries a failed one', async () => {
-  await sendCommand(h.botUrl, { text: 'http://127.0.0.1:9/news.mp4', user: 'U5', channel: 'CDESK', responseUrl: h.slack.responseUrl('cmd') });
-  const root = await h.slack.waitFor('the root message', () => h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'CDESK' && !c.args.thread_ts));
-  assert.match(root.args.text, /<@U5> asked me to analyse/);
-  const refused = await h.slack.waitFor('the refusal in the new thread', () =>
-    h.slack.thread('CDESK', root.result.ts).find((m) => /could not analyse/.test(m.text)));
-  assert.match(refused.text, /private, loopback or link-local network/);
-
-  // The button carries the link it unfurled; a loopback link keeps this test off the network.
-  const link = 'http://127.0.0.1:9/unfurled.mp4';
-  const press = (user: string) => sendInteraction(h.botUrl, {
-    type: 'block_actions', user: { id: user }, team: { id: 'T0001' }, api_app_id: 'A0001', token: 't', trigger_id: 't',
-    container: { type: 'message_attachment', message_ts: '50.000001', attachment_id: 1, channel_id: 'CDESK', is_ephemeral: false, is_app_unfurl: true },
-    channel: { id: 'CDESK', name: 'desk' }, response_url: h.slack.responseUrl(`unfurl-${user}`),
-    actions: [{ type: 'button', action_id: ACTION_IDS.analyzeLink, block_id: 'onscreen.unfurl', value: link, action_ts: '1' }],
-  });
-  await press('U6');
-  const first = await h.slack.waitFor('the analysis in the link\'s thread', () =>
-    h.slack.thread('CDESK', '50.000001').find((m) => m.updates >= 1 && /could not analyse/.test(m.text)));
-  assert.match(first.text, /^I could not analyse http:\/\/127\.0\.0\.1:9\/unfurled\.mp4\. .*private, loopback or link-local network/);
-  const updates = first.updates;
-  await press('U7');
-  await h.slack.waitFor('the retry to rewrite the same message', () => first.updates > updates + 1);
-  assert.equal(h.slack.thread('CDESK', '50.000001').length, 1, 'the retry reused the progress message');
-  assert.match(first.text, /could not analyse/);
 });

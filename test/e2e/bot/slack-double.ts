@@ -3,7 +3,7 @@
  * A stand-in for Slack's Web API on 127.0.0.1, passed to Bolt as `clientOptions.slackApiUrl`.
  * It records every call, keeps the messages it was asked to post (and their updates), and
  * answers like Slack: chat.postMessage / update / postEphemeral / unfurl / getPermalink,
- * views.publish / open, auth.test, and the three steps of files.uploadV2
+ * views.publish / open / update, auth.test, and the three steps of files.uploadV2
  * (files.getUploadURLExternal, the multipart POST of the bytes to the returned URL,
  * files.completeUploadExternal). It also takes `response_url` posts. Like Slack it refuses
  * a wrong token, messages over Block Kit's 50 blocks, blocks without a `text` fallback, and
@@ -105,6 +105,9 @@ export async function startSlackDouble(): Promise<SlackDouble> {
       case 'views.publish':
       case 'views.open':
         return { ok: true, view: { id: `V${++seq}`, ...args.view } };
+      case 'views.update':
+        if (!args.view_id) return { ok: false, error: 'not_found' };
+        return { ok: true, view: { id: args.view_id, ...args.view } };
       case 'files.getUploadURLExternal': {
         const fileId = `F${++seq}`;
         pending.push({ uploadId: fileId, filename: args.filename, length: Number(args.length) });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { hashBytes } from '../../../engine/src/adapters/models/checksum.js';
-import { getModelEntry } from '../../../engine/src/adapters/models/manifest.js';
+import { getImageInput, getModelEntry } from '../../../engine/src/adapters/models/manifest.js';
 import { releaseModels, run, verifyModels } from '../../../engine/src/adapters/onnx.adapter.js';
 import { buildAgeGenderOnnx } from '../../../models/fetch.js';
 import { FACE_API_WEIGHTS_MANIFEST, loadFaceApiAgeGender, type ReferenceNet } from './face-api.reference.js';
@@ -45,7 +45,7 @@ function syntheticImages(): Float32Array[] {
 
 /** Runs both networks on the same pixels (one ONNX batch) and returns the largest differences. */
 async function compare(images: Float32Array[]): Promise<{ gender: number; age: number; pMale: number[] }> {
-  const contract = getModelEntry('age-gender').input;
+  const contract = getImageInput('age-gender');
   const batch = new Float32Array(images.length * SIZE * SIZE * 3);
   images.forEach((img, i) => batch.set(img, i * img.length));
   const onnx = await run('age-gender', { [contract.name]: toInputTensor(batch, SIZE, SIZE, contract) });
@@ -74,7 +74,7 @@ test('age-gender ONNX matches face-api on synthetic inputs (batch of 5)', { skip
 });
 
 test('age-gender ONNX matches face-api on real face crops', { skip: skipModels || (!hasEvalPhotos && 'eval photos absent (../shared/eval)') }, async (t) => {
-  const detector = getModelEntry('detector').input;
+  const detector = getImageInput('detector');
   // Two photos from each source folder, for variety of camera, lighting and size.
   const chosen = readIdentities().filter((it, i, all) => all.findIndex((o) => o.source === it.source) + 2 > i);
   const crops: Float32Array[] = [];

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { getModelEntry } from '../../../engine/src/adapters/models/manifest.js';
+import { getImageInput } from '../../../engine/src/adapters/models/manifest.js';
 import { releaseModels, run, verifyModels } from '../../../engine/src/adapters/onnx.adapter.js';
 import { cropFaceApiStyle, detectFaces, hasEvalPhotos, loadRgb, PHOTOS_DIR, pickFace, readIdentities, toInputTensor } from './face-crops.js';
 
@@ -23,8 +23,8 @@ const skip = !hasEvalPhotos
 after(releaseModels);
 
 test('the age-gender model tells women from men on the labelled photos', { skip }, async (t) => {
-  const detector = getModelEntry('detector').input;
-  const ageGender = getModelEntry('age-gender').input;
+  const detector = getImageInput('detector');
+  const ageGender = getImageInput('age-gender');
   const tally = { F: { right: 0, total: 0 }, M: { right: 0, total: 0 } };
   let noFace = 0;
   for (const it of readIdentities()) {

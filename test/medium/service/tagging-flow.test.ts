@@ -6,7 +6,7 @@
  * real pipeline runs in real-clip.test.ts.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Job } from '../../../shared/src/api/types.js';
@@ -96,6 +96,21 @@ test('people come with thumbnails (JPEG images) and suggestions', async () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     assert.deepEqual([...bytes.slice(0, 3)], [0xff, 0xd8, 0xff], 'JPEG magic');
   }
+});
+
+test('each person also has one square best face (a picture of one of their tracks), for Slack', async () => {
+  const { people } = await s.client.getPeople(job.id);
+  for (const person of people) {
+    const face = Buffer.from(await s.client.getFace(job.id, person.id));
+    assert.deepEqual([...face.subarray(0, 3)], [0xff, 0xd8, 0xff], 'JPEG magic');
+    const strip = Buffer.from(await s.client.getThumbnail(job.id, person.id));
+    assert.ok(!face.equals(strip), 'not the strip of faces');
+    const own = person.tracks.map((t) => readFileSync(join(s.dataDir, 'jobs', job.id, 'thumbnails', `track-${t}.jpg`)));
+    assert.ok(own.some((bytes) => bytes.equals(face)), `person ${person.id}'s face is one of their own tracks' pictures`);
+  }
+  const missing = await call(`${s.url}/api/v1/jobs/${job.id}/people/99/face.jpg`, { token: s.token });
+  assert.equal(missing.status, 404);
+  assert.equal(missing.body.error.code, 'cluster_unknown');
 });
 
 test('tagging changes the report at once; merge, split and undo too; history says who and when', async () => {

@@ -82,3 +82,15 @@ test('the state survives a restart', () => {
     again.close();
   }
 });
+
+test('a thread keeps the layout someone chose for it; none chosen is null; a store opened again still has it', () => {
+  const thread = store.claimThread({ ...request, rootTs: '300.1' });
+  assert.ok(thread);
+  assert.equal(store.getLayout(thread.id), null);
+  store.setLayout(thread.id, 'compact');
+  store.setLayout(thread.id, 'full');
+  assert.equal(store.getLayout(thread.id), 'full');
+  const again = new BotStore(join(dir, 'nested'), () => clock);
+  assert.equal(again.getLayout(thread.id), 'full');
+  again.close();
+});

@@ -15,6 +15,7 @@ import { buildHomeView } from '../../../bot/src/blocks/home.blocks.js';
 import { ACTION_IDS, COMMANDS, INPUT_IDS, SHORTCUT_IDS, VIEW_IDS } from '../../../bot/src/blocks/ids.js';
 import { buildNotice, buildUsage } from '../../../bot/src/blocks/notice.blocks.js';
 import { buildPeoplePage, sortPeople } from '../../../bot/src/blocks/people.blocks.js';
+import { buildPersonModal } from '../../../bot/src/blocks/person-modal.blocks.js';
 import { buildProgressMessage } from '../../../bot/src/blocks/progress.blocks.js';
 import { buildSummaryMessage } from '../../../bot/src/blocks/summary.blocks.js';
 import { buildUnfurl } from '../../../bot/src/blocks/unfurl.blocks.js';
@@ -41,9 +42,12 @@ function recordRegistrations(): Registered {
 
 function everyBuiltBlock(): unknown[] {
   const people = sortPeople(makePeople(3));
-  const page = { jobId: 'job-1', people, page: 0, videoLabel: 'v', duration: 60, thumbnailUrl: () => 'https://b.example/t.jpg', finishedBy: null };
+  const page = { jobId: 'job-1', people, page: 0, videoLabel: 'v', duration: 60, faceUrl: () => 'https://b.example/t.jpg', finishedBy: null };
+  const modal = { jobId: 'job-1', person: people[0]!, people, duration: 60, videoLabel: 'v', stripUrl: 'https://b.example/s.jpg', place: { channel: 'C1', threadTs: '1.2' } };
   return [
-    ...buildPeoplePage(page).blocks,
+    ...buildPeoplePage({ ...page, layout: 'full' }).blocks,
+    ...buildPeoplePage({ ...page, layout: 'compact' }).blocks,
+    ...buildPersonModal(modal).blocks,
     ...buildProgressMessage({ url: 'https://e.org/a.mp4', title: null, requestedBy: 'U1', job: makeJob(), failure: null }).blocks,
     ...buildSummaryMessage({ report: makeReport(), videoLabel: 'v', reportUrl: 'https://e.org/r', finishedBy: 'U1' }).blocks,
     ...buildHomeView({ mine: [], channels: [] }).blocks,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildAnalyzeModal } from '../../../bot/src/blocks/analyze-modal.blocks.js';
 import { formatBy, formatLink, formatShare } from '../../../bot/src/blocks/mrkdwn.js';
-import { buildHomeView, HOME_ENTRIES, type AnalysisEntry } from '../../../bot/src/blocks/home.blocks.js';
+import { buildHomeView, HOME_ENTRIES, listEachOnce, type AnalysisEntry } from '../../../bot/src/blocks/home.blocks.js';
 import { ACTION_IDS } from '../../../bot/src/blocks/ids.js';
 import { LIMITS } from '../../../bot/src/blocks/limits.js';
 import { buildNotice, buildUsage } from '../../../bot/src/blocks/notice.blocks.js';
@@ -31,6 +31,13 @@ test('progress shows stage, percent and ETA, then the outcome', () => {
   assert.match(tagging.text, /4 people found\. Tag them below\./);
   const none = buildProgressMessage({ ...base, job: makeJob({ status: 'tagging', people: 0 }) });
   assert.match(none.text, /no faces were found/);
+});
+
+test('a failed job shown before its failure is worded says only that it stopped (the engine\'s message may be for an admin)', () => {
+  const failed = makeJob({ status: 'failed', progress: { stage: 'source', percent: 0, etaSeconds: null, message: 'The face models are not installed. Run `npx onscreen models fetch`.' } });
+  const shown = buildProgressMessage({ ...base, job: failed });
+  assert.equal(shown.text, 'The analysis of https://example.org/clip.mp4 stopped.');
+  assert.doesNotMatch(JSON.stringify(shown.blocks), /models|npx/);
 });
 
 test('a failure reads as plain words, without markup injection', () => {
@@ -62,7 +69,7 @@ test('the summary gives both shares, people counted, the definitions line and th
 
 test('App Home lists the user\'s and their channels\' analyses within a view\'s limits', () => {
   const entry = (i: number): AnalysisEntry => ({
-    videoLabel: `Video ${i}`, channel: 'C1', status: i % 2 ? 'done' : 'tagging', createdAt: 1_700_000_000_000 + i,
+    key: `job:${i}`, videoLabel: `Video ${i}`, channel: 'C1', status: i % 2 ? 'done' : 'tagging', createdAt: 1_700_000_000_000 + i,
     requestedBy: 'U1', permalink: 'https://team.slack.com/archives/C1/p1', reportUrl: `https://engine.example/jobs/${i}`, people: i,
   });
   const view = buildHomeView({ mine: Array.from({ length: 40 }, (_, i) => entry(i)), channels: [entry(98)] });
@@ -74,6 +81,21 @@ test('App Home lists the user\'s and their channels\' analyses within a view\'s 
   assert.match(texts, /<https:\/\/engine.example\/jobs\/98\|report>/);
   const empty = buildHomeView({ mine: [], channels: [] });
   assert.match(JSON.stringify(empty.blocks), /You have not asked for an analysis yet/);
+});
+
+test('App Home lists each analysis once: not again under "your channels", and one job followed in two channels once', () => {
+  const entry = (key: string, channel: string, requestedBy = 'U1'): AnalysisEntry => ({
+    key, videoLabel: `Video ${key}`, channel, status: 'tagging', createdAt: 1_700_000_000_000, requestedBy, permalink: null, reportUrl: null, people: 11,
+  });
+  const view = listEachOnce({
+    mine: [entry('job:a', 'C1'), entry('job:a', 'C2'), entry('job:b', 'C1')],
+    channels: [entry('job:a', 'C1'), entry('job:c', 'C1', 'U2'), entry('job:c', 'C3', 'U3'), entry('job:b', 'C1')],
+  });
+  assert.deepEqual(view.mine.map((e) => [e.key, e.channel, e.alsoIn]), [['job:a', 'C1', ['C2']], ['job:b', 'C1', []]]);
+  assert.deepEqual(view.channels.map((e) => [e.key, e.alsoIn]), [['job:c', ['C3']]]);
+  const texts = JSON.stringify(buildHomeView({ mine: [entry('job:a', 'C1'), entry('job:a', 'C2')], channels: [entry('job:a', 'C1')] }).blocks);
+  assert.equal(texts.match(/\*Video job:a\*/g)?.length, 1, 'listed once in the whole view');
+  assert.match(texts, /11 people · <#C1> \(also in <#C2>\)/);
 });
 
 test('the unfurl offers a button and never starts by itself; the modal asks for a link and a channel', () => {

@@ -14,7 +14,14 @@ test('every model has a checksum, a declared source with its tarball checksum, a
     assert.match(source.sha256, /^[0-9a-f]{64}$/, `${model.id}: tarball sha256`);
     assert.match(model.source.version, /^\d+\.\d+\.\d+$/, `${model.id}: exact version, never a range`);
     assert.ok(model.licence.length > 0 && model.origin.length > 20, `${model.id}: licence and origin`);
+    assert.ok(model.outputs.every((o) => o.meaning.length > 10), `${model.id}: outputs explained`);
     const { input } = model;
+    assert.ok(input.crop.length > 20, `${model.id}: input described`);
+    if ('kind' in input) {
+      assert.equal(model.id, 'vad', 'only the voice model takes sound');
+      assert.deepEqual([input.sampleRate, input.window], [16000, 512]);
+      continue;
+    }
     const channels = input.colour === 'grey' ? 1 : 3;
     assert.equal(input.shape.length, 4, `${model.id}: NCHW shape`);
     assert.equal(input.shape[1], channels, `${model.id}: channel count matches colour`);
@@ -26,12 +33,12 @@ test('every model has a checksum, a declared source with its tarball checksum, a
 });
 
 test('the age-gender model is built; the detector and embedder get a free batch; the landmarks are copied as is', () => {
-  const builds = { 'age-gender': 'age-gender-onnx', detector: 'free-batch', embedder: 'free-batch', landmarks: 'copy' } as const;
+  const builds = { 'age-gender': 'age-gender-onnx', detector: 'free-batch', embedder: 'free-batch', landmarks: 'copy', vad: 'copy' } as const;
   for (const model of readManifest().models) {
     assert.equal(model.source.build, builds[model.id], model.id);
     if (model.source.build !== 'age-gender-onnx') assert.equal(model.source.files.length, 1, model.id);
     // A free batch shows in the declared input shape.
-    assert.equal(model.input.shape[0], model.source.build === 'copy' ? 1 : -1, model.id);
+    if (model.id !== 'vad') assert.equal(model.input.shape[0], model.source.build === 'copy' ? 1 : -1, model.id);
   }
 });
 

@@ -12,6 +12,11 @@ export function registerAnalyzeLink(app: App, services: BotServices): void {
     const url = action.value ?? '';
     const place = placeOf(body);
     if (!URL.canParse(url) || !isVideoLink(url) || !place.channel || !place.threadTs) return;
+    const verdict = await services.checkLink(url);
+    if (!verdict.isVideo) {
+      await tellPrivately(respond, verdict.text);
+      return;
+    }
     const outcome = services.analysis.start({ channel: place.channel, rootTs: place.threadTs, url, user: place.user, trigger: 'unfurl', tellRequester: (text) => tellPrivately(respond, text) });
     if (outcome.kind === 'duplicate') await tellPrivately(respond, 'That video is already being analysed in the thread of this message.');
   });

@@ -6,6 +6,8 @@ import { registerFinishTagging } from './finish-tagging.action.js';
 import { registerMergePerson } from './merge-person.action.js';
 import { registerOpenAnalyzeModal } from './open-analyze-modal.action.js';
 import { registerOpenReport } from './open-report.action.js';
+import { registerPersonDetails } from './person-details.action.js';
+import { registerSwitchLayout } from './switch-layout.action.js';
 import { registerTagPerson } from './tag-person.action.js';
 
 export function register(app: App, services: BotServices): void {
@@ -16,4 +18,6 @@ export function register(app: App, services: BotServices): void {
   registerAnalyzeLink(app, services);
   registerOpenReport(app);
   registerOpenAnalyzeModal(app);
+  registerPersonDetails(app, services);
+  registerSwitchLayout(app, services);
 }

@@ -1,5 +1,6 @@
 /**
- * `/onscreen <link>` analyses a video in a new thread; `/onscreen watch on|off` lets the bot
+ * `/onscreen <link>` analyses a video in a new thread, once the engine says the link is a video
+ * (otherwise only the person who typed it is told why); `/onscreen watch on|off` lets the bot
  * start on its own when video links are posted in this channel; anything else shows usage.
  */
 import type { App } from '@slack/bolt';
@@ -9,7 +10,7 @@ import { message, section } from '../../blocks/message.js';
 import { USAGE_TEXT } from '../../blocks/notice.blocks.js';
 import type { BotServices } from '../../services/index.js';
 import { findLinks } from '../../slack/links.js';
-import { handOff } from '../reply.js';
+import { handOff, tellPrivately } from '../reply.js';
 
 export function registerOnscreenCommand(app: App, services: BotServices): void {
   app.command(COMMANDS.onscreen, async ({ ack, command, client, respond }) => {
@@ -33,6 +34,12 @@ export function registerOnscreenCommand(app: App, services: BotServices): void {
     }
     await ack();
     handOff(services, respond, `start analysing ${url}`, async () => {
+      // An ordinary web page must not open a public thread: ask the engine first, answer privately.
+      const verdict = await services.checkLink(url);
+      if (!verdict.isVideo) {
+        await tellPrivately(respond, verdict.text);
+        return;
+      }
       const line = `<@${command.user_id}> asked me to analyse ${formatLink(url, url)}. Progress, people to tag and the charts follow in this thread.`;
       const root = await client.chat.postMessage({ channel: command.channel_id, ...message(line, [section(line)]), unfurl_links: false, unfurl_media: false });
       if (!root.ts) throw new Error('chat.postMessage returned no ts');

@@ -1,4 +1,4 @@
-/** "@onscreen <link>": analyses the linked video in the thread of that message. */
+/** "@onscreen <link>": analyses the linked video in the thread of that message; a link that is not a video is answered privately. */
 import type { App } from '@slack/bolt';
 import { buildUsage } from '../../blocks/notice.blocks.js';
 import type { BotServices } from '../../services/index.js';
@@ -13,7 +13,17 @@ export function registerAppMention(app: App, services: BotServices): void {
       await client.chat.postMessage({ channel: event.channel, thread_ts: rootTs, ...buildUsage() });
       return;
     }
-    // A duplicate here is the same message also seen as a plain message in an opted-in channel.
-    for (const url of links) services.analysis.start({ channel: event.channel, rootTs, url, user: event.user, trigger: 'mention' });
+    const user = event.user;
+    for (const url of links) {
+      services.tasks.run(`check ${url}`, async () => {
+        const verdict = await services.checkLink(url);
+        if (!verdict.isVideo) {
+          await client.chat.postEphemeral({ channel: event.channel, user, thread_ts: rootTs, text: verdict.text });
+          return;
+        }
+        // A duplicate here is the same message also seen as a plain message in an opted-in channel.
+        services.analysis.start({ channel: event.channel, rootTs, url, user, trigger: 'mention' });
+      });
+    }
   });
 }

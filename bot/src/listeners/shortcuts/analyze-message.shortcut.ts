@@ -14,6 +14,11 @@ export function registerAnalyzeMessage(app: App, services: BotServices): void {
       return;
     }
     const rootTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
+    const verdict = await services.checkLink(url);
+    if (!verdict.isVideo) {
+      await tellPrivately(respond, verdict.text);
+      return;
+    }
     const outcome = services.analysis.start({ channel: shortcut.channel.id, rootTs, url, user: shortcut.user.id, trigger: 'shortcut', tellRequester: (text) => tellPrivately(respond, text) });
     if (outcome.kind === 'duplicate') await tellPrivately(respond, 'That video is already being analysed in the thread of this message.');
   });

@@ -19,6 +19,11 @@ export function registerAnalyzeModal(app: App, services: BotServices): void {
     await ack();
     const user = body.user.id;
     services.tasks.run('start from App Home', async () => {
+      const verdict = await services.checkLink(url);
+      if (!verdict.isVideo) {
+        await client.chat.postMessage({ channel: user, ...message(verdict.text, [section(verdict.text)]) });
+        return;
+      }
       const line = `<@${user}> asked me to analyse ${formatLink(url, url)}. Progress, people to tag and the charts follow in this thread.`;
       try {
         const root = await client.chat.postMessage({ channel, ...message(line, [section(line)]), unfurl_links: false, unfurl_media: false });

@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-export const MODEL_IDS = ['detector', 'landmarks', 'embedder', 'age-gender'] as const;
+export const MODEL_IDS = ['detector', 'landmarks', 'embedder', 'age-gender', 'vad'] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
+/** The models that look at faces (loaded together by the face analyzer); `vad` listens to the sound. */
+export const FACE_MODEL_IDS = ['detector', 'landmarks', 'embedder', 'age-gender'] as const satisfies readonly ModelId[];
 
 /** Where the manifest lives (with the code) and where weights go by default. */
 export const MANIFEST_PATH = fileURLToPath(new URL('../../../../models/manifest.json', import.meta.url));
@@ -26,6 +28,17 @@ const inputSchema = z.object({
   /** value = (pixel - mean[c]) / std[c], pixel in 0..255; one entry per input channel. */
   normalisation: z.object({ mean: z.array(z.number()).min(1), std: z.array(z.number().positive()).min(1) }),
   /** What region of the frame is fed, and how it is resized. */
+  crop: z.string().min(1),
+});
+
+/** A sound model's input: mono samples at a fixed rate, in fixed windows. */
+const audioInputSchema = z.object({
+  name: z.string().min(1),
+  kind: z.literal('audio'),
+  shape: z.array(z.number().int()).min(1),
+  sampleRate: z.number().int().positive(),
+  /** Samples per window. */
+  window: z.number().int().positive(),
   crop: z.string().min(1),
 });
 
@@ -50,7 +63,7 @@ const modelSchema = z.object({
   }),
   file: z.string().regex(/^[\w.-]+$/, 'a plain file name under the models folder'),
   sha256,
-  input: inputSchema,
+  input: z.union([inputSchema, audioInputSchema]),
   outputs: z.array(outputSchema).min(1),
   licence: z.string().min(1),
   origin: z.string().min(1),
@@ -85,6 +98,7 @@ function checkConsistency(manifest: ModelsManifest): void {
     if (!manifest.sources.some((s) => s.package === m.source.package && s.version === m.source.version)) {
       throw new Error(`models/manifest.json: ${m.id} comes from ${m.source.package}@${m.source.version}, which is not in "sources"`);
     }
+    if ('kind' in m.input) continue; // sound: no channels to normalise
     const channels = m.input.shape[1];
     if (m.input.normalisation.mean.length !== channels || m.input.normalisation.std.length !== channels) {
       throw new Error(`models/manifest.json: ${m.id} normalisation needs one mean and std per input channel`);
@@ -109,6 +123,13 @@ let cached: ModelsManifest | undefined;
 export function readManifest(): ModelsManifest {
   cached ??= parseManifest(readFileSync(MANIFEST_PATH, 'utf8'));
   return cached;
+}
+
+/** A face model's picture input (every model but the sound one has one). */
+export function getImageInput(id: (typeof FACE_MODEL_IDS)[number]): InputContract {
+  const { input } = getModelEntry(id);
+  if ('kind' in input) throw new Error(`models/manifest.json: ${id} should take a picture`);
+  return input;
 }
 
 export function getModelEntry(id: ModelId): ModelEntry {

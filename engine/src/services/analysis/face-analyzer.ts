@@ -1,5 +1,5 @@
 /** The faces stage bound to the real model sessions (the ONNX adapter) and the clock. */
-import { MODEL_IDS } from '../../adapters/models/manifest.js';
+import { FACE_MODEL_IDS } from '../../adapters/models/manifest.js';
 import { loadModel, run } from '../../adapters/onnx.adapter.js';
 import { createFaceAnalyzer as createStage, type FaceAnalyzer, type FaceAnalyzerOptions } from '../../stages/faces/face-analyzer.js';
 
@@ -9,7 +9,7 @@ export interface BoundFaceAnalyzer extends FaceAnalyzer {
 
 /** Loads every model up front, so a missing or damaged model fails before any decoding starts. */
 export async function createFaceAnalyzer(options: Partial<FaceAnalyzerOptions>): Promise<BoundFaceAnalyzer> {
-  await Promise.all(MODEL_IDS.map((id) => loadModel(id)));
+  await Promise.all(FACE_MODEL_IDS.map((id) => loadModel(id)));
   const stage = createStage(run, { ...options, clock: () => performance.now() });
-  return Object.assign(stage, { modelIds: [...MODEL_IDS] });
+  return Object.assign(stage, { modelIds: [...FACE_MODEL_IDS] });
 }

@@ -6,7 +6,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { ANALYSIS_SCHEMA_VERSION, type Analysis, type Cluster, type Face, type Track } from '../../../../shared/src/analysis.js';
 import type { AnalysisResult } from '../../../../engine/src/contracts/analysis-result.js';
 
-interface PersonSpec {
+export interface PersonSpec {
   female: number | null;
   /** Sample ranges [from, to) of each track. */
   tracks: [number, number][];
@@ -18,13 +18,14 @@ const PEOPLE: PersonSpec[] = [
   { female: null, tracks: [[15, 18]] },
 ];
 
-export function makeTinyAnalysis(source = 'tiny.mp4'): AnalysisResult {
+/** `people`: who is in it (default: the three above); sample ranges stay within the 20 samples. */
+export function makeTinyAnalysis(source = 'tiny.mp4', people: readonly PersonSpec[] = PEOPLE): AnalysisResult {
   const times = Array.from({ length: 20 }, (_, i) => 0.25 + i * 0.5);
   const faces: Face[] = [];
   const tracks: Track[] = [];
   const clusters: Cluster[] = [];
   const thumbnails = new Map<string, Buffer>();
-  PEOPLE.forEach((person, clusterId) => {
+  people.forEach((person, clusterId) => {
     const trackIds: number[] = [];
     const faceIds: number[] = [];
     for (const [from, to] of person.tracks) {
