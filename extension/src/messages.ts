@@ -29,7 +29,8 @@ export interface MessageMap {
   people: { payload: { jobId: string }; answer: PeopleWithThumbnails };
   tag: { payload: { jobId: string; person: number; tag: Tag }; answer: PeopleWithThumbnails };
   merge: { payload: { jobId: string; into: number; from: number }; answer: PeopleWithThumbnails };
-  split: { payload: { jobId: string; person: number }; answer: PeopleWithThumbnails };
+  /** Without tracks: one person per track; with tracks: those move to a new person ("may be two people"). */
+  split: { payload: { jobId: string; person: number; tracks?: number[] }; answer: PeopleWithThumbnails };
   acceptSuggestions: { payload: { jobId: string }; answer: PeopleWithThumbnails };
   undo: { payload: { jobId: string }; answer: PeopleWithThumbnails };
   finish: { payload: { jobId: string }; answer: Job };

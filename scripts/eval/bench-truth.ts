@@ -35,12 +35,14 @@ export interface FaceMatch {
   /** Identity, 'FALSE' for a detection on nobody, or null for a face on a U person (not scored). */
   identity: string | null;
   gender: 'F' | 'M' | 'U' | null;
+  /** The listed person whatever their gender (a U child or crowd too), or null for a detection on nobody. */
+  person: string | null;
 }
 
 export function matchFaces(analysis: Analysis, truth: BenchTruth): FaceMatch[] {
   return analysis.faces.map((face) => {
     const shot = truth.shots.find((s) => face.t >= s.start_s && face.t < s.end_s);
-    if (!shot) return { face: face.id, identity: 'FALSE', gender: null };
+    if (!shot) return { face: face.id, identity: 'FALSE', gender: null, person: null };
     const sample = shot.samples?.find((s) => s.start_s !== undefined && s.end_s !== undefined && face.t >= s.start_s && face.t < s.end_s);
     const people = sample?.people ?? shot.people;
     const progress = shot.end_s > shot.start_s ? (face.t - shot.start_s) / (shot.end_s - shot.start_s) : 0;
@@ -59,9 +61,9 @@ export function matchFaces(analysis: Analysis, truth: BenchTruth): FaceMatch[] {
         best = person;
       }
     }
-    if (!best) return { face: face.id, identity: 'FALSE', gender: null };
-    if (best.gender === 'U') return { face: face.id, identity: null, gender: 'U' };
-    return { face: face.id, identity: best.identity, gender: best.gender };
+    if (!best) return { face: face.id, identity: 'FALSE', gender: null, person: null };
+    if (best.gender === 'U') return { face: face.id, identity: null, gender: 'U', person: best.identity };
+    return { face: face.id, identity: best.identity, gender: best.gender, person: best.identity };
   });
 }
 

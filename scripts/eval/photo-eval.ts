@@ -68,7 +68,7 @@ export async function evaluatePhotos(evalDir: string): Promise<void> {
   console.log(`  verification: ROC AUC ${rocAuc(genuine, impostor).toFixed(4)}, true matches at 0.1% false matches ${(at.tar * 100).toFixed(1)}% (cosine > ${at.threshold.toFixed(3)}), ${genuine.length} genuine / ${impostor.length} impostor pairs`);
 
   const truth = picked.map((p) => p.label.id);
-  const clusters = clusterTracks(picked.map((p, i) => ({ embedding: p.face.embedding!, samples: [i], weight: 1, quality: p.face.quality })), { threshold: TUNING.people.clusterThreshold, lowQualityPenalty: TUNING.people.lowQualityPenalty, goodQuality: TUNING.people.goodQuality });
+  const clusters = clusterTracks(picked.map((p, i) => ({ embedding: p.face.embedding!, samples: [i], weight: 1, quality: p.face.quality })), { ...TUNING.people, threshold: TUNING.people.clusterThreshold });
   // Each photo is its own sample, so no cannot-links: this measures the embedding and threshold alone.
   const pf = pairwise(truth, clusters);
   const bf = bcubed(truth, clusters);

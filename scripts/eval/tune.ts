@@ -2,7 +2,8 @@
  * Tuning aid for the tracks and people stages: runs the faces stage once per benchmark video and
  * caches what it found, then scores the tracker and clustering over a grid of settings in seconds.
  *
- *   npx tsx scripts/eval/tune.ts [bench|bench2 ...] [--threshold 0.35,0.4,0.45,0.5]
+ *   npx tsx scripts/eval/tune.ts [bench|bench2 ...] [--threshold 0.35,0.4] [--penalty 0.4] [--weak 0,0.1] [--few 0,0.1]
+ *     [--fewFaces 8,12] [--doubt 0.35] [--margin 0.05] [--details]
  * The cache lives in $TMPDIR/onscreen-tune-<name>.json (delete it after changing the faces stage or its policies).
  */
 import { existsSync } from 'node:fs';
@@ -21,6 +22,7 @@ import type { DetectedFace } from '../../engine/src/stages/frames/frame.js';
 import { buildPeople, type PeopleOptions } from '../../engine/src/stages/people/build-people.js';
 import { assignShots, linkFacesIntoTracks } from '../../engine/src/stages/tracks/face-tracker.js';
 import { matchFaces, scoreClusters, type BenchTruth } from './bench-truth.js';
+import { printMergeFigures, scoreMerges } from './merge-eval.js';
 
 interface Cached {
   times: number[];
@@ -58,27 +60,43 @@ function asAnalysis(truth: BenchTruth, people: ReturnType<typeof buildPeople>): 
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { threshold: { type: 'string' }, penalty: { type: 'string' } } });
-  const penalties = (values.penalty ?? String(TUNING.people.lowQualityPenalty)).split(',').map(Number);
-  const thresholds = (values.threshold ?? '0.3,0.35,0.4,0.45,0.5,0.55').split(',').map(Number);
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { threshold: { type: 'string' }, penalty: { type: 'string' }, weak: { type: 'string' }, few: { type: 'string' }, fewFaces: { type: 'string' }, doubt: { type: 'string' }, margin: { type: 'string' }, details: { type: 'boolean' } },
+  });
+  const list = (value: string | undefined, fallback: number) => (value ?? String(fallback)).split(',').map(Number);
+  const penalties = list(values.penalty, TUNING.people.lowQualityPenalty);
+  const thresholds = list(values.threshold, TUNING.people.clusterThreshold);
+  const weakMargins = list(values.weak, TUNING.people.weakMargin);
+  const fewMargins = list(values.few, TUNING.people.fewFacesMargin);
+  const doubts = list(values.doubt, TUNING.people.doubtSimilarity);
+  const fewCounts = list(values.fewFaces, TUNING.people.fewFaces);
+  const doubtMargins = list(values.margin, TUNING.people.doubtMargin);
   for (const name of positionals.length > 0 ? positionals : ['bench', 'bench2']) {
     const truth = JSON.parse(await readFile(join(EVAL, name, 'dev', 'truth.json'), 'utf8')) as BenchTruth;
     const { times, cuts, faces } = await detect(name);
     const tracking = linkFacesIntoTracks(faces, assignShots(times, cuts), TUNING.tracker);
     console.log(`\n${name}: ${faces.length} faces, ${tracking.tracks.length} tracks, ${cuts.length} cuts`);
-    for (const threshold of thresholds) for (const penalty of penalties) {
-      const options: PeopleOptions = { ...TUNING.people, clusterThreshold: threshold, lowQualityPenalty: penalty };
+    const grid = thresholds.flatMap((threshold) => penalties.flatMap((penalty) => weakMargins.flatMap((weakMargin) =>
+      fewMargins.flatMap((fewFacesMargin) => fewCounts.flatMap((fewFaces) => doubts.flatMap((doubtSimilarity) => doubtMargins.map((doubtMargin) => ({ clusterThreshold: threshold, lowQualityPenalty: penalty, weakMargin, fewFacesMargin, fewFaces, doubtSimilarity, doubtMargin }))))))));
+    for (const setting of grid) {
+      const options: PeopleOptions = { ...TUNING.people, ...setting };
       const people = buildPeople(faces, tracking, options);
       const analysis = asAnalysis(truth, people);
-      const score = scoreClusters(analysis, truth, matchFaces(analysis, truth));
+      const matches = matchFaces(analysis, truth);
+      const score = scoreClusters(analysis, truth, matches);
+      const merges = scoreMerges(analysis, matches);
       const wrong = (g: 'female' | 'male') => {
         const own = people.clusters.filter((c) => score.truthTags.get(c.id) === g);
         return `${own.filter((c) => c.suggestion?.gender !== g).length}/${own.length}`;
       };
+      const { clusterThreshold: t, lowQualityPenalty: p, weakMargin: w, fewFacesMargin: f, fewFaces: n, doubtSimilarity: d, doubtMargin: m } = options;
       console.log(
-        `  threshold ${threshold.toFixed(2)} penalty ${penalty.toFixed(2)}: BCubed F ${score.bcubedF.toFixed(3)}, clusters/person ${score.clustersPerPerson.toFixed(2)}, ` +
-          `${people.clusters.length} clusters, collisions ${score.sameFrameCollisions}, wrong suggestions F ${wrong('female')} M ${wrong('male')}`,
+        `  threshold ${t.toFixed(2)} penalty ${p.toFixed(2)} weak +${w.toFixed(2)} few +${f.toFixed(2)} under ${n} faces, doubt ${d.toFixed(2)} or +${m.toFixed(2)}: BCubed F ${score.bcubedF.toFixed(3)}, ` +
+          `clusters/person ${score.clustersPerPerson.toFixed(2)}, ${people.clusters.length} clusters, collisions ${score.sameFrameCollisions}, ` +
+          `wrong suggestions F ${wrong('female')} M ${wrong('male')}, mixed ${merges.mixed} (${merges.mixedFlagged} flagged), false flags ${merges.falseFlags}`,
       );
+      if (values.details) printMergeFigures(merges);
     }
   }
 }

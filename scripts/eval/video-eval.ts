@@ -11,6 +11,8 @@ import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
 import { analyzeVideo } from '../../engine/src/services/analysis/analyze-video.js';
 import { buildReport } from '../../engine/src/stages/report/build-report.js';
 import { matchFaces, scoreClusters, type BenchTruth, type FaceMatch } from './bench-truth.js';
+import { printMergeFigures, scoreMerges, type MergeFigures } from './merge-eval.js';
+import { countMissedFaces, printMissedFaces, type MissedFaces } from './missed-faces.js';
 
 export interface VideoFigures {
   name: string;
@@ -33,6 +35,10 @@ export interface VideoFigures {
   wrongSuggestionsMen: string;
   /** Each cluster whose suggestion disagrees with the truth, described. */
   wrongClusters: string[];
+  /** People built from two identities, and "check: may be two people" flags (issue 12). */
+  merges: MergeFigures;
+  /** Listed faces never detected, by kind (only where the truth gives face boxes). */
+  missed: MissedFaces;
 }
 
 export async function analyzeForEval(video: string, fps = DEFAULT_ANALYZE_OPTIONS.fps): Promise<{ analysis: Analysis; wallSeconds: number }> {
@@ -86,6 +92,8 @@ export async function evaluateBench(name: string, dir: string): Promise<VideoFig
     wrongSuggestionsWomen: wrong('female'),
     wrongSuggestionsMen: wrong('male'),
     wrongClusters,
+    merges: scoreMerges(analysis, matches),
+    missed: countMissedFaces(analysis, truth, matches),
   };
 }
 
@@ -113,4 +121,6 @@ export function printVideoFigures(f: VideoFigures): void {
   console.log(`  share error, suggestions accepted:  women ${pts(f.womenErrBlind)}, men ${pts(f.menErrBlind)}`);
   console.log(`  suggestions wrong: women's clusters ${f.wrongSuggestionsWomen}, men's clusters ${f.wrongSuggestionsMen}`);
   for (const line of f.wrongClusters) console.log(`    ${line}`);
+  printMergeFigures(f.merges);
+  if (f.missed.listed > 0) printMissedFaces(f.missed);
 }

@@ -91,6 +91,20 @@ export interface Cluster {
   bestFace: number;
   /** A moment (seconds) where this person is clearly on screen. */
   showAt: number;
+  /** Set when this person's faces fall into two groups that look less alike than usual: check it. */
+  doubt?: Doubt;
+}
+
+/**
+ * "Check: may be two people": the person's tracks fall into two groups whose faces look less alike
+ * than one person's usually do. A person checks them side by side and splits in one click.
+ */
+export interface Doubt {
+  reason: 'two-groups';
+  /** Track ids of the two groups, the larger (more faces) first. */
+  groups: [number[], number[]];
+  /** Average embedding similarity between the two groups (cosine, lowered for poor faces; -1..1). */
+  similarity: number;
 }
 
 export interface SamplingInfo {
@@ -174,4 +188,6 @@ export interface PersonView {
   sourceClusters: number[];
   /** When each of the person's tracks starts, in time order (seconds): "show me" steps through them. */
   appearances?: number[];
+  /** The analysis's doubt, while the person is still exactly that cluster (gone once merged or split). */
+  doubt?: Doubt;
 }

@@ -74,6 +74,8 @@ export interface Report {
     clustersAcceptedSuggestion: number;
     clustersUntagged: number;
     clustersNotFace: number;
+    /** People still flagged "check: may be two people" (not split or merged since). */
+    clustersMayBeTwoPeople: number;
   };
   /** Plain-language definitions of each figure, keyed by field path. */
   definitions: Record<string, string>;

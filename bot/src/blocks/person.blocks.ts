@@ -5,6 +5,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { PersonView, Tag } from '../../../shared/src/analysis.js';
+import { DOUBT_TEXT } from '../../../shared/src/format/doubt.js';
 import { formatDuration } from '../../../shared/src/format/duration.js';
 import { formatBy, formatShare } from './mrkdwn.js';
 import { ACTION_IDS, TAG_ACTIONS } from './ids.js';
@@ -24,7 +25,7 @@ export interface PersonContext {
 export const TAG_LABELS: Record<Tag, string> = { female: 'Female', male: 'Male', unknown: 'Unknown', 'not-face': 'Not a face' };
 
 export function buildFullPerson(ctx: PersonContext, person: PersonView): Block[] {
-  const text = `*Person ${person.id}* · ${describeTime(ctx, person)}\n${describeSuggestion(person)}\n${describeTag(person)}`;
+  const text = `*Person ${person.id}* · ${describeTime(ctx, person)}\n${describeSuggestion(person)}\n${describeTag(person)}${describeDoubt(person)}`;
   const menu = buildMergeMenu(ctx, person);
   return [
     { type: 'divider' },
@@ -42,7 +43,7 @@ export function buildFullPerson(ctx: PersonContext, person: PersonView): Block[]
 export function buildCompactPerson(ctx: PersonContext, person: PersonView): Block[] {
   const suggestion = person.suggestion ? `${person.suggestion.gender}? ${formatShare(person.suggestion.confidence)}` : 'no suggestion';
   const tag = person.tag ? `:white_check_mark: *${TAG_LABELS[person.tag]}* (${formatBy(person.taggedBy)})` : '_not tagged_';
-  const text = `*Person ${person.id}* · ${formatDuration(person.seconds)} · ${suggestion} · ${tag}`;
+  const text = `*Person ${person.id}* · ${formatDuration(person.seconds)} · ${suggestion} · ${tag}${person.doubt ? ' · :warning: may be two people' : ''}`;
   return [
     { ...section(text, faceImage(ctx, person)), block_id: `person.${person.id}` },
     { type: 'actions', block_id: `person.${person.id}.actions`, elements: [...buildTagButtons(ctx.jobId, person), detailsButton(ctx.jobId, person, 'Details')] },
@@ -58,6 +59,11 @@ export function describeSuggestion(person: PersonView): string {
   return person.suggestion
     ? `Suggestion: ${person.suggestion.gender}, ${formatShare(person.suggestion.confidence)} sure`
     : 'No suggestion (faces too small or unclear)';
+}
+
+/** "Check: may be two people" (issue 12): one line; the split itself is on the tagging page. */
+export function describeDoubt(person: PersonView): string {
+  return person.doubt ? `\n:warning: *${DOUBT_TEXT.title}* ${DOUBT_TEXT.explain} Split them on the tagging page.` : '';
 }
 
 export function describeTag(person: PersonView): string {

@@ -55,6 +55,15 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       thumbnail: str,
       showAt: num,
       sourceClusters: { type: 'array', items: { type: 'integer' } },
+      doubt: {
+        type: 'object',
+        description: '"Check: may be two people": two groups of tracks that look less alike than one person usually does.',
+        properties: {
+          reason: { enum: ['two-groups'] },
+          groups: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'array', items: { type: 'integer' } } },
+          similarity: num,
+        },
+      },
     },
   },
   PeopleResponse: {

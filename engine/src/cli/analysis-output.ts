@@ -1,6 +1,7 @@
 /** What `analyze` says when it is done, and its `--auto` path: accept the suggestions and write the report. */
 import { join, relative } from 'node:path';
 import type { Analysis } from '../../../shared/src/analysis.js';
+import { DOUBT_TEXT } from '../../../shared/src/format/doubt.js';
 import { editFolder, writeFolderReport } from '../services/analysis-folder.service.js';
 import { currentUser } from './current-user.js';
 
@@ -17,6 +18,11 @@ export function summarizeAnalysis(analysis: Analysis, dir: string, isAutoTagged 
   } else if (clusters.length > 0) {
     const example = clusters.slice(0, 2).map((c) => `${c.id}=${c.suggestion?.gender ?? 'unknown'}`).join(' ');
     lines.push(`Next: look at the thumbnails, then tag each person, e.g. \`npx onscreen tag ${shown} ${example}\`, and run \`npx onscreen report ${shown}\`.`);
+  }
+  for (const cluster of clusters) {
+    if (!cluster.doubt) continue;
+    const split = `npx onscreen split ${shown} ${cluster.id} ${cluster.doubt.groups[1].join(' ')}`;
+    lines.push(`Person ${cluster.id} (${join(shown, cluster.thumbnail)}): ${DOUBT_TEXT.title} ${DOUBT_TEXT.explain} If so: \`${split}\`.`);
   }
   return lines;
 }

@@ -73,7 +73,7 @@ export function createHandlers(): Handlers {
     },
     tag: ({ jobId, person, tag }) => edit(jobId, (client, by) => client.tag(jobId, person, tag, by)),
     merge: ({ jobId, into, from }) => edit(jobId, (client, by) => client.merge(jobId, into, from, by)),
-    split: ({ jobId, person }) => edit(jobId, (client, by) => client.split(jobId, person, by)),
+    split: ({ jobId, person, tracks }) => edit(jobId, (client, by) => client.split(jobId, person, by, tracks)),
     acceptSuggestions: ({ jobId }) => edit(jobId, (client, by) => client.acceptSuggestions(jobId, by)),
     undo: ({ jobId }) => edit(jobId, (client, by) => client.undo(jobId, by)),
     async finish({ jobId }) {

@@ -7,6 +7,7 @@
 import type { JSX } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
 import { TAGS, type PersonView, type Tag } from '../../../shared/src/analysis.js';
+import { DOUBT_TEXT } from '../../../shared/src/format/doubt.js';
 import { COLOURS, describeSuggestion, formatClock, formatDuration, personLabel, TAG_KEYS, TAG_LABELS } from '../../../shared/src/ui/format.js';
 import { sortByScreenTime } from '../../../shared/src/ui/PeopleGrid.js';
 import { tagForKey } from '../../../shared/src/ui/tag-keys.js';
@@ -51,11 +52,16 @@ export function PeopleList({ people, thumbnailSrc, isBusy, onTag, onShow }: Peop
             class={`ext-row${person.tag ? '' : ' ext-row--untagged'}`}
             data-person={person.id}
             tabIndex={0}
-            aria-label={`${name}, ${formatDuration(person.seconds)} on screen`}
+            aria-label={`${name}, ${formatDuration(person.seconds)} on screen${person.doubt ? `. ${DOUBT_TEXT.title}` : ''}`}
             onKeyDown={(event) => onKeyDown(event, person)}
           >
             <span class="ext-row__face" style={src ? { backgroundImage: `url("${src}")` } : undefined} aria-hidden="true" />
             <span class="ext-row__name">{name}</span>
+            {person.doubt && (
+              <span class="ext-row__doubt" title={`${DOUBT_TEXT.title} ${DOUBT_TEXT.explain} Split in Cards.`} aria-hidden="true">
+                ⚠ two?
+              </span>
+            )}
             <span class="ext-row__time">{formatDuration(person.seconds)}</span>
             <span class="os-dot ext-row__suggestion" title={suggestion} style={{ background: person.suggestion ? COLOURS[person.suggestion.gender] : 'transparent' }} />
             <span class="ext-row__tags" role="group" aria-label={`Tag ${name}`}>

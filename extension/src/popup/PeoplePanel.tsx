@@ -114,7 +114,7 @@ export function PeoplePanel({ job, onLoad, onChange, onError }: PeoplePanelProps
         canUndo={people.revision > 0}
         onTag={(person, tag) => apply(ask('tag', { jobId, person, tag }))}
         onMerge={(into, from) => apply(ask('merge', { jobId, into, from }))}
-        onSplit={(person) => apply(ask('split', { jobId, person }))}
+        onSplit={(person, tracks) => apply(ask('split', { jobId, person, ...(tracks ? { tracks } : {}) }))}
         onAcceptSuggestions={() => apply(ask('acceptSuggestions', { jobId }))}
         onUndo={() => apply(ask('undo', { jobId }))}
         onFinish={() => ask('finish', { jobId })}

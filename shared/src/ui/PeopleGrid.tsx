@@ -26,7 +26,7 @@ export interface PeopleGridProps {
   pending?: { undo: EditSummary | null; redo: EditSummary | null } | undefined;
   onTag: (person: number, tag: Tag) => Promise<unknown>;
   onMerge: (into: number, from: number) => Promise<unknown>;
-  /** Without `tracks`: every track its own person. */
+  /** Splits a person into one per track, or moves the given tracks to a new person ("may be two people"). */
   onSplit?: ((person: number, tracks?: number[]) => Promise<unknown>) | undefined;
   /** A track's face: given, split asks which tracks are someone else instead of splitting them all. */
   trackSrc?: ((track: number) => string | undefined) | undefined;
@@ -126,7 +126,11 @@ export function PeopleGrid(props: PeopleGridProps): JSX.Element {
               canSelect={live.length < 2}
               onTag={(tag) => void run(() => props.onTag(person.id, tag))}
               onToggleSelect={(isOn) => toggle(person.id, isOn)}
-              onSplit={!onSplit ? undefined : trackSrc ? () => setSplitting(person.id) : () => void run(() => onSplit(person.id))}
+              onSplit={
+                !onSplit
+                  ? undefined
+                  : (tracks) => (tracks || !trackSrc ? void run(() => onSplit(person.id, tracks)) : setSplitting(person.id))
+              }
               splitHint={trackSrc ? 'Not all the same person? Pick the faces that are someone else.' : undefined}
               onShow={props.onShow}
             />

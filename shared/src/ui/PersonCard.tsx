@@ -5,6 +5,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { TAGS, type PersonView, type Tag } from '../analysis.js';
+import { DoubtNote } from './DoubtNote.js';
 import {
   COLOURS,
   colourOf,
@@ -32,7 +33,8 @@ export interface PersonCardProps {
   canSelect?: boolean;
   onTag: (tag: Tag) => void;
   onToggleSelect?: ((isSelected: boolean) => void) | undefined;
-  onSplit?: (() => void) | undefined;
+  /** Splits the person: into one person per track, or, given tracks, those tracks into a new person. */
+  onSplit?: ((tracks?: number[]) => void) | undefined;
   /** The split button's title (default: it splits into one person per track). */
   splitHint?: string | undefined;
   /** "Show me": e.g. seek the video player to `seconds`. Omit where there is no player. */
@@ -106,6 +108,7 @@ export function PersonCard(props: PersonCardProps): JSX.Element {
           ))}
         </div>
         <p class="os-card__origin">{describeTagOrigin(person.tag, person.tagOrigin, person.taggedBy)}</p>
+        {person.doubt && <DoubtNote doubt={person.doubt} isBusy={isBusy} onSplit={props.onSplit && ((tracks) => props.onSplit?.(tracks))} />}
         <footer class="os-card__actions">
           {props.onShow && <ShowMe person={person} isBusy={isBusy} onShow={props.onShow} />}
           {props.onSplit && person.tracks.length > 1 && (

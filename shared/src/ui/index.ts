@@ -1,6 +1,7 @@
 /** The preact components and helpers shared by the engine's page and the extension. Styles: ./styles.css. */
 export { ActionError } from './ActionError.js';
 export { CoPresenceBar, type CoPresenceBarProps } from './CoPresenceBar.js';
+export { DoubtNote, type DoubtNoteProps } from './DoubtNote.js';
 export { Definitions, describeField, type DefinitionsProps } from './Definitions.js';
 export * from './format.js';
 export { GridToolbar, type GridToolbarProps } from './GridToolbar.js';

@@ -60,7 +60,7 @@ export function makeReport(): Report {
     coPresence: { womenOnly: 20, menOnly: 56, both: 28, neither: 16 },
     timeline: { binSeconds: 10, bins: [] },
     persons: [],
-    quality: { facesDetected: 0, facesTooSmall: 0, facesLowQuality: 0, facesNotFace: 0, clustersTaggedByPerson: 0, clustersAcceptedSuggestion: 0, clustersUntagged: 0, clustersNotFace: 0 },
+    quality: { facesDetected: 0, facesTooSmall: 0, facesLowQuality: 0, facesNotFace: 0, clustersTaggedByPerson: 0, clustersAcceptedSuggestion: 0, clustersUntagged: 0, clustersNotFace: 0, clustersMayBeTwoPeople: 0 },
     definitions: {},
     charts: { share: 'charts/share.png', timeline: 'charts/timeline.png', persons: 'charts/persons.png' },
   };

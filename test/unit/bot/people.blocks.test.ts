@@ -182,3 +182,12 @@ test('the person modal shows the strip of faces at full width, the details and t
   assert.ok(!(bare.blocks as any[]).some((b) => b.type === 'image'), 'no picture without a public URL');
   assert.ok(!(bare.blocks as any[]).some((b) => b.accessory?.type === 'static_select'), 'no merge menu for a lone person');
 });
+
+test('a person flagged "check: may be two people" says so in one line of their section; others do not', () => {
+  const doubtful = makePerson(1, { doubt: { reason: 'two-groups', groups: [[10], [11]], similarity: 0.34 } });
+  const built = buildPeoplePage(view({ people: [makePerson(0), doubtful] }));
+  const text = (id: number): string => (built.blocks as Any[]).find((b) => b.block_id === `person.${id}`)?.text?.text ?? '';
+  assert.match(text(1), /\n:warning: \*Check: may be two people\.\* The faces either side of the bar look less alike than one person’s usually do\. Split them on the tagging page\.$/);
+  assert.doesNotMatch(text(0), /may be two people/);
+  assertWithinLimits(built.blocks as unknown[]);
+});

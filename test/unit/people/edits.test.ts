@@ -188,3 +188,16 @@ test('one undo takes back every edit of one action (a split into several people)
   assert.equal(undone[0]!.tag, 'female', 'the tag made before the split stays');
   assert.equal(applyEdits(three, [...edits, undo, undo])[0]!.tag, null, 'the next undo takes back the tag');
 });
+
+test('"check: may be two people" follows the person while it is that cluster; a split, a merge or its undo decide', () => {
+  const doubtful = structuredClone(analysis);
+  doubtful.clusters[0]!.doubt = { reason: 'two-groups', groups: [[1], [0]], similarity: 0.33 };
+  const doubtOf = (edits: Edit[], id = 0) => person(applyEdits(doubtful, edits), id).doubt;
+  assert.deepEqual(doubtOf([]), doubtful.clusters[0]!.doubt);
+  assert.deepEqual(doubtOf([tag(0, 'female')]), doubtful.clusters[0]!.doubt, 'a tag says nothing about who is in the person');
+  assert.equal(doubtOf([split(0, [0], 3)]), undefined, 'split as the flag proposes');
+  assert.equal(doubtOf([split(0, [0], 3)], 3), undefined, 'the new person carries no flag');
+  assert.equal(doubtOf([merge(0, 1)]), undefined, 'merged with someone else: a new person');
+  assert.deepEqual(doubtOf([split(0, [0], 3), undo]), doubtful.clusters[0]!.doubt, 'undo brings the flag back');
+  assert.equal(doubtOf([], 1), undefined);
+});

@@ -11,7 +11,7 @@ function near(person: number, k: number, spread = 0.25): Float32Array {
   return v.map((x) => x / norm);
 }
 
-const OPTIONS = (threshold: number) => ({ threshold, lowQualityPenalty: 0.4, goodQuality: 0.6 });
+const OPTIONS = (threshold: number) => ({ threshold, lowQualityPenalty: 0.4, goodQuality: 0.6, weakMargin: 0, fewFacesMargin: 0, fewFaces: 0 });
 
 function track(person: number, k: number, samples: number[]): TrackForClustering {
   return { embedding: near(person, k), samples, weight: 1, quality: 1 };

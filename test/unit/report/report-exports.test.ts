@@ -79,3 +79,11 @@ test('the HTML page is self-contained, escaped and accessible', () => {
   assert.match(html, /@media print/);
   assert.match(html, /Women on screen<\/dt><dd>28%/);
 });
+
+test('the quality section says how many people are flagged "check: may be two people"', () => {
+  const doubtful = makeAnalysis({ duration: 10, clusters: [[{ samples: range(0, 4) }, { samples: range(10, 4) }]] });
+  doubtful.clusters[0]!.doubt = { reason: 'two-groups', groups: [[0], [1]], similarity: 0.33 };
+  const html = buildReportHtml(buildReport(doubtful, [], new Date('2024-01-02T00:00:00Z')), { charts: { share: Buffer.from(''), timeline: Buffer.from(''), persons: Buffer.from('') }, thumbnails: new Map() });
+  const quality = html.slice(html.indexOf('<h2 id="quality">'), html.indexOf('<section aria-labelledby="definitions">'));
+  assert.match(quality, /<th scope="row">People flagged &quot;check: may be two people&quot;[^<]*<\/th><td class="num">1<\/td>/);
+});

@@ -75,7 +75,7 @@ test('people, persons and quality count tags; not-a-face is left out', () => {
   assert.deepEqual(report.quality, {
     facesDetected: 10 + 8 + 7 + 2 + 20 + 1,
     facesTooSmall: 0, facesLowQuality: 0, facesNotFace: 0,
-    clustersTaggedByPerson: 3, clustersAcceptedSuggestion: 1, clustersUntagged: 1, clustersNotFace: 1,
+    clustersTaggedByPerson: 3, clustersAcceptedSuggestion: 1, clustersUntagged: 1, clustersNotFace: 1, clustersMayBeTwoPeople: 0,
   });
   assert.deepEqual(report.sampling, { fps: 2, samples: 20, cuts: 1 });
   assert.equal(report.generatedAt, now.toISOString());
@@ -136,4 +136,13 @@ test('long videos get coarser timeline bins, never more than 600', () => {
   const { timeline } = buildReport(long, [], now);
   assert.equal(timeline.binSeconds, 3);
   assert.equal(timeline.bins.length, 500);
+});
+
+test('quality counts people flagged "check: may be two people" until a person splits them', () => {
+  const doubtful = makeAnalysis({ duration: 10, clusters: [[{ samples: range(0, 4) }, { samples: range(10, 4) }], [{ samples: range(5, 2) }]] });
+  doubtful.clusters[0]!.doubt = { reason: 'two-groups', groups: [[0], [1]], similarity: 0.33 };
+  assert.equal(buildReport(doubtful, [], now).quality.clustersMayBeTwoPeople, 1);
+  const split: Edit = { kind: 'split', cluster: 0, tracks: [1], newCluster: 2, by: 'ana', at };
+  assert.equal(buildReport(doubtful, [split], now).quality.clustersMayBeTwoPeople, 0, 'split: the flag is answered');
+  assert.equal(buildReport(doubtful, [tag(0, 'not-face')], now).quality.clustersMayBeTwoPeople, 0, 'not a face: not counted');
 });

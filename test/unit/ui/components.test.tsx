@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { render } from 'preact-render-to-string';
 import type { Job } from '../../../shared/src/api/types.js';
+import type { VNode } from 'preact';
+import { DoubtNote } from '../../../shared/src/ui/DoubtNote.js';
 import { JobList } from '../../../shared/src/ui/JobList.js';
 import { JobProgress } from '../../../shared/src/ui/JobProgress.js';
 import { PeopleGrid } from '../../../shared/src/ui/PeopleGrid.js';
@@ -37,6 +39,42 @@ test('PersonCard offers split only for several tracks and "show me" only with a 
   );
   assert.match(several, /Split into 3 separate people/);
   assert.match(textOf(several), /Show me \(1:05\)/);
+});
+
+const DOUBT = { reason: 'two-groups' as const, groups: [[3, 5], [4]] as [number[], number[]], similarity: 0.34 };
+
+/** The vnodes of a tree (elements and unrendered components), depth first. */
+function vnodesOf(node: unknown): VNode<Record<string, unknown>>[] {
+  if (Array.isArray(node)) return node.flatMap(vnodesOf);
+  if (!node || typeof node !== 'object' || !('props' in node)) return [];
+  const vnode = node as VNode<Record<string, unknown>>;
+  return [vnode, ...vnodesOf(vnode.props.children)];
+}
+
+test('PersonCard flags "check: may be two people" with a one-click split; people without a doubt have no note', () => {
+  const person = makePerson(3, { tracks: [3, 4, 5], doubt: DOUBT });
+  const html = render(<PersonCard person={person} onTag={() => undefined} onSplit={() => undefined} />);
+  assert.match(html, /<p class="os-doubt" role="note"><strong>Check: may be two people\.<\/strong>/);
+  assert.match(textOf(html), /look less alike than one person’s usually do\. Split in two/);
+  assert.match(html, /title="Keep 2 shots here; move the other 1 to a new person\."/);
+  assert.doesNotMatch(render(<PersonCard person={makePerson(3, { tracks: [3, 4] })} onTag={() => undefined} />), /may be two people/);
+  const readOnly = render(<PersonCard person={person} onTag={() => undefined} />);
+  assert.match(readOnly, /may be two people/, 'the flag shows even where people cannot be split');
+  assert.doesNotMatch(readOnly, /Split in two/);
+});
+
+test('the doubt\'s split moves the second group, through PersonCard to its onSplit', () => {
+  const moved: number[][] = [];
+  const note = DoubtNote({ doubt: DOUBT, onSplit: (tracks) => moved.push(tracks) });
+  const button = vnodesOf(note).find((v) => v.type === 'button');
+  (button?.props.onClick as () => void)();
+  assert.deepEqual(moved, [[4]]);
+
+  const asked: (number[] | undefined)[] = [];
+  const card = PersonCard({ person: makePerson(3, { tracks: [3, 4, 5], doubt: DOUBT }), onTag: () => undefined, onSplit: (tracks) => asked.push(tracks) });
+  const hook = vnodesOf(card).find((v) => (v.type as unknown) === DoubtNote);
+  (hook?.props.onSplit as (tracks: number[]) => void)([4]);
+  assert.deepEqual(asked, [[4]]);
 });
 
 test('PersonCard disables its buttons while busy', () => {

@@ -43,7 +43,7 @@ export function makeReport(overrides: Partial<Report> = {}): Report {
     persons: [],
     quality: {
       facesDetected: 40, facesTooSmall: 2, facesLowQuality: 1, facesNotFace: 0,
-      clustersTaggedByPerson: 3, clustersAcceptedSuggestion: 0, clustersUntagged: 1, clustersNotFace: 0,
+      clustersTaggedByPerson: 3, clustersAcceptedSuggestion: 0, clustersUntagged: 1, clustersNotFace: 0, clustersMayBeTwoPeople: 0,
     },
     definitions: { 'screenTime.female.share': 'Seconds with a woman visible, over the duration.' },
     charts: { share: 'charts/share.png', timeline: 'charts/timeline.png', persons: 'charts/persons.png' },

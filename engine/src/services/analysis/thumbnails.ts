@@ -11,7 +11,7 @@ export async function renderThumbnails(people: People, crops: CropStore): Promis
   }
   people.clusters.forEach((cluster, k) => {
     const sheet = (people.sheetFaces[k] ?? []).map((f) => crops.get(f)).filter((c): c is Uint8Array => c !== null);
-    if (sheet.length > 0) thumbnails.set(cluster.thumbnail, encodeContactSheet(sheet, crops.size));
+    if (sheet.length > 0) thumbnails.set(cluster.thumbnail, encodeContactSheet(sheet, crops.size, people.sheetSplits[k] ?? undefined));
   });
   return thumbnails;
 }

@@ -8,7 +8,8 @@ import type { DetectedFace } from '../frames/frame.js';
 import { meanDirection } from '../tracks/geometry.js';
 import type { TrackedFaces } from '../tracks/face-tracker.js';
 import { suggestGender } from './gender-suggestion.js';
-import { clusterTracks } from './track-clustering.js';
+import { findDoubts } from './merge-doubt.js';
+import { clusterTracksWithMerges } from './track-clustering.js';
 
 export interface PeopleOptions {
   /** Average embedding similarity above which tracks are one person (chosen on ../shared/eval, see docs). */
@@ -16,6 +17,14 @@ export interface PeopleOptions {
   /** See ClusteringOptions: similarity taken off pairs of poor-quality tracks. */
   lowQualityPenalty: number;
   goodQuality: number;
+  /** See ClusteringOptions: the extra similarity a poorly seen track needs to join, more against a person with few faces. */
+  weakMargin: number;
+  fewFacesMargin: number;
+  fewFaces: number;
+  /** A person whose two halves are less alike than this is flagged "check: may be two people" (see merge-doubt.ts). */
+  doubtSimilarity: number;
+  /** ... or whose last merge passed the similarity it needed by less than this. */
+  doubtMargin: number;
   /** Faces per track used for its look and gender: the best ones by quality. */
   bestFacesPerTrack: number;
   /** A track whose best detector score stays below this, with fewer than `minTrackFaces` faces, is not a face. */
@@ -26,9 +35,17 @@ export interface PeopleOptions {
 }
 
 export const DEFAULT_PEOPLE_OPTIONS: PeopleOptions = {
-  clusterThreshold: 0.27,
+  // 0.27 until issue 12: two well-seen people (bench2/dev) were one person at 0.275; the lowest
+  // right merge of well-seen tracks there is 0.45 (docs/evaluation.md, "Never merge two people").
+  clusterThreshold: 0.3,
   lowQualityPenalty: 0.4,
   goodQuality: 0.6,
+  // A poorly seen track joins above 0.35, and above 0.55 a person with fewer than 10 faces.
+  weakMargin: 0.05,
+  fewFacesMargin: 0.2,
+  fewFaces: 10,
+  doubtSimilarity: 0.4,
+  doubtMargin: 0.05,
   bestFacesPerTrack: 8,
   notFaceScore: 0.9,
   minTrackFaces: 2,
@@ -42,6 +59,8 @@ export interface People {
   clusters: Cluster[];
   /** For each cluster, the face ids for its contact sheet, best first. */
   sheetFaces: number[][];
+  /** For a doubtful cluster, where its sheet passes from the first group's faces to the second's; else null. */
+  sheetSplits: (number | null)[];
   notFaceTracks: number;
 }
 
@@ -72,10 +91,11 @@ export function buildPeople(detected: readonly DetectedFace[], tracking: Tracked
     return false;
   });
 
-  const labels = clusterTracks(
-    kept.map((s) => ({ embedding: s.embedding!, samples: s.samples, weight: Math.min(s.bestFaces.length, options.bestFacesPerTrack), quality: s.quality })),
-    { threshold: options.clusterThreshold, lowQualityPenalty: options.lowQualityPenalty, goodQuality: options.goodQuality },
+  const { labels, merges } = clusterTracksWithMerges(
+    kept.map((s) => ({ embedding: s.embedding!, samples: s.samples, weight: Math.min(s.bestFaces.length, options.bestFacesPerTrack), quality: s.quality, faces: s.faceIds.length })),
+    { ...options, threshold: options.clusterThreshold },
   );
+  const doubts = findDoubts(merges, labels, kept.map((s) => s.faceIds.length), options);
 
   const tracks: Track[] = kept.map((s, k) => ({
     id: k,
@@ -93,12 +113,19 @@ export function buildPeople(detected: readonly DetectedFace[], tracking: Tracked
   const clusterCount = labels.length === 0 ? 0 : Math.max(...labels) + 1;
   const clusters: Cluster[] = [];
   const sheetFaces: number[][] = [];
+  const sheetSplits: (number | null)[] = [];
   const tracksOf: Track[][] = Array.from({ length: clusterCount }, () => []);
   for (const track of tracks) tracksOf[track.cluster!]!.push(track);
   for (let id = 0; id < clusterCount; id++) {
     const own = tracksOf[id]!;
     const best = pickSheetFaces(own.map((t) => kept[t.id]!.bestFaces), detected, options.facesPerSheet);
-    sheetFaces.push(best);
+    const doubt = doubts[id];
+    // A doubtful person's sheet shows the two groups side by side, half the faces each.
+    const halves = doubt?.groups.map((group, g) =>
+      pickSheetFaces(group.map((t) => kept[t]!.bestFaces), detected, g === 0 ? Math.ceil(options.facesPerSheet / 2) : Math.floor(options.facesPerSheet / 2)),
+    );
+    sheetFaces.push(halves ? halves.flat() : best);
+    sheetSplits.push(halves ? halves[0]!.length : null);
     clusters.push({
       id,
       faces: own.flatMap((t) => t.faces).sort((a, b) => a - b),
@@ -108,9 +135,10 @@ export function buildPeople(detected: readonly DetectedFace[], tracking: Tracked
       thumbnail: `thumbnails/cluster-${id}.jpg`,
       bestFace: best[0]!,
       showAt: detected[best[0]!]!.t,
+      ...(doubt ? { doubt } : {}),
     });
   }
-  return { faces, tracks, clusters, sheetFaces, notFaceTracks };
+  return { faces, tracks, clusters, sheetFaces, sheetSplits, notFaceTracks };
 }
 
 interface TrackSummary {

@@ -263,5 +263,6 @@ function toView(analysis: Analysis, index: AnalysisIndex, person: Person): Perso
     showAt: cluster?.showAt ?? (best ? (analysis.faces[best.bestFace]?.t ?? best.start) : 0),
     sourceClusters: [...sources].sort((a, b) => a - b),
     appearances: [...new Set(tracks.map((t) => t.start))].sort((a, b) => a - b),
+    ...(cluster?.doubt ? { doubt: cluster.doubt } : {}),
   };
 }

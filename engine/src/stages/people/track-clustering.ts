@@ -4,6 +4,7 @@
  * The number of people is found by the similarity threshold, not given. Pure.
  */
 import { cosine } from '../tracks/geometry.js';
+import { type TrackGroup, requiredSimilarity } from './merge-evidence.js';
 
 export interface TrackForClustering {
   /** L2-normalised representative embedding (quality-weighted mean of its best faces). */
@@ -14,6 +15,8 @@ export interface TrackForClustering {
   weight: number;
   /** Mean quality (0..1) of the faces behind `embedding`. */
   quality: number;
+  /** Faces in the track (its evidence, for the few-faces rule). Defaults to `weight`. */
+  faces?: number;
 }
 
 export interface ClusteringOptions {
@@ -26,27 +29,64 @@ export interface ClusteringOptions {
    */
   lowQualityPenalty: number;
   goodQuality: number;
+  /**
+   * Strong evidence for weak tracks (issue 12): a group whose best track is below `goodQuality`
+   * joins another only above `threshold + weakMargin`, and above `threshold + weakMargin +
+   * fewFacesMargin` when the other group has fewer than `fewFaces` faces of its own. 0 turns it off.
+   */
+  weakMargin: number;
+  fewFacesMargin: number;
+  fewFaces: number;
+}
+
+/** One merge of the clustering: the two groups of tracks it joined and their average similarity. */
+export interface TrackMerge {
+  a: number[];
+  b: number[];
+  similarity: number;
+  /** The similarity this merge had to exceed (the threshold, more on weak evidence). */
+  required: number;
+}
+
+export interface TrackClustering {
+  /** The cluster index of each track; clusters are numbered by first appearance. */
+  labels: number[];
+  /** Every merge, in order; a person's last one made it whole (see merge-doubt.ts). */
+  merges: TrackMerge[];
 }
 
 const CANNOT_LINK = Number.NEGATIVE_INFINITY;
 
 /** Returns the cluster index of each track; clusters are numbered by first appearance. */
 export function clusterTracks(tracks: readonly TrackForClustering[], options: ClusteringOptions): number[] {
+  return clusterTracksWithMerges(tracks, options).labels;
+}
+
+export function clusterTracksWithMerges(tracks: readonly TrackForClustering[], options: ClusteringOptions): TrackClustering {
   const n = tracks.length;
   const sim = buildSimilarity(tracks, options);
-  const size = tracks.map((t) => t.weight);
+  const groups: TrackGroup[] = tracks.map((t, i) => ({ members: [i], weight: t.weight, bestQuality: t.quality, faces: t.faces ?? t.weight }));
   const alive = new Array<boolean>(n).fill(true);
-  const members: number[][] = tracks.map((_, i) => [i]);
+  // `gated` is the similarity where the pair has the evidence to merge, else CANNOT_LINK; `sim` stays raw for the linkage.
+  const gated = new Float64Array(n * n).fill(CANNOT_LINK);
+  const gate = (i: number, j: number): void => {
+    const s = sim[i * n + j]!;
+    const g = s > requiredSimilarity(groups[i]!, groups[j]!, options) ? s : CANNOT_LINK;
+    gated[i * n + j] = g;
+    gated[j * n + i] = g;
+  };
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) gate(i, j);
   const best = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) best[i] = bestPartner(sim, alive, n, i);
+  for (let i = 0; i < n; i++) best[i] = bestPartner(gated, alive, n, i);
 
+  const merges: TrackMerge[] = [];
   for (;;) {
     let a = -1;
-    let top = options.threshold;
+    let top = CANNOT_LINK;
     for (let i = 0; i < n; i++) {
       const j = best[i]!;
       if (!alive[i] || j < 0) continue;
-      const s = sim[i * n + j]!;
+      const s = gated[i * n + j]!;
       if (s > top) {
         top = s;
         a = i;
@@ -54,17 +94,18 @@ export function clusterTracks(tracks: readonly TrackForClustering[], options: Cl
     }
     if (a < 0) break;
     const b = best[a]!;
-    mergeInto(sim, n, a, b, size, alive);
-    members[a]!.push(...members[b]!);
-    members[b] = [];
-    best[a] = bestPartner(sim, alive, n, a);
+    merges.push({ a: [...groups[a]!.members], b: [...groups[b]!.members], similarity: top, required: requiredSimilarity(groups[a]!, groups[b]!, options) });
+    mergeInto(sim, n, a, b, groups, alive);
+    for (let k = 0; k < n; k++) if (alive[k] && k !== a) gate(a, k);
+    best[a] = bestPartner(gated, alive, n, a);
     for (let k = 0; k < n; k++) {
-      if (alive[k] && k !== a && (best[k] === a || best[k] === b || (best[k]! >= 0 && sim[k * n + a]! > sim[k * n + best[k]!]!))) {
-        best[k] = bestPartner(sim, alive, n, k);
-      }
+      if (!alive[k] || k === a) continue;
+      // Only pairs with `a` changed: a partner that was a or b is looked for again; otherwise `a` may now be the best.
+      if (best[k] === a || best[k] === b) best[k] = bestPartner(gated, alive, n, k);
+      else if (gated[k * n + a]! > (best[k]! >= 0 ? gated[k * n + best[k]!]! : CANNOT_LINK)) best[k] = a;
     }
   }
-  return labelByFirstAppearance(members, tracks);
+  return { labels: labelByFirstAppearance(groups.map((g, i) => (alive[i] ? g.members : [])), tracks), merges };
 }
 
 function buildSimilarity(tracks: readonly TrackForClustering[], options: ClusteringOptions): Float64Array {
@@ -88,9 +129,11 @@ function qualityPenalty(a: TrackForClustering, b: TrackForClustering, options: C
 }
 
 /** Lance–Williams update for average linkage; a cannot-link on either side stays a cannot-link. */
-function mergeInto(sim: Float64Array, n: number, a: number, b: number, size: number[], alive: boolean[]): void {
-  const wa = size[a]!;
-  const wb = size[b]!;
+function mergeInto(sim: Float64Array, n: number, a: number, b: number, groups: TrackGroup[], alive: boolean[]): void {
+  const ga = groups[a]!;
+  const gb = groups[b]!;
+  const wa = ga.weight;
+  const wb = gb.weight;
   for (let k = 0; k < n; k++) {
     if (!alive[k] || k === a || k === b) continue;
     const sa = sim[a * n + k]!;
@@ -99,7 +142,7 @@ function mergeInto(sim: Float64Array, n: number, a: number, b: number, size: num
     sim[a * n + k] = s;
     sim[k * n + a] = s;
   }
-  size[a] = wa + wb;
+  groups[a] = { members: [...ga.members, ...gb.members], weight: wa + wb, bestQuality: Math.max(ga.bestQuality, gb.bestQuality), faces: ga.faces + gb.faces };
   alive[b] = false;
 }
 

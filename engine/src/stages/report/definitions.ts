@@ -51,4 +51,5 @@ export const DEFINITIONS: Record<string, string> = {
   'quality.clustersAcceptedSuggestion': 'People whose tag is the software\'s suggestion, accepted by a person.',
   'quality.clustersUntagged': 'People not tagged yet.',
   'quality.clustersNotFace': 'Groups of detections tagged "not a face" (for example a poster or a logo) and left out.',
+  'quality.clustersMayBeTwoPeople': 'People flagged "check: may be two people": their faces fall into two groups that look less alike than one person\'s usually do, and nobody has split or merged them since. Each one\'s screen time may belong partly to someone else.',
 };

@@ -97,5 +97,6 @@ function qualityOf(analysis: Analysis, persons: readonly PersonView[]): Report['
     clustersAcceptedSuggestion: count((p) => p.tagOrigin === 'suggestion' && p.tag !== 'not-face'),
     clustersUntagged: count((p) => p.tag === null),
     clustersNotFace: count((p) => p.tag === 'not-face'),
+    clustersMayBeTwoPeople: count((p) => p.doubt !== undefined && p.tag !== 'not-face'),
   };
 }

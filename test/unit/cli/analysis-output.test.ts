@@ -1,0 +1,14 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { summarizeAnalysis } from '../../../engine/src/cli/analysis-output.js';
+import { makeAnalysis, range } from '../report/analysis-fixture.js';
+
+test('analyze names each person flagged "check: may be two people", with the split command to paste', () => {
+  const analysis = makeAnalysis({ duration: 10, clusters: [[{ samples: range(0, 4) }, { samples: range(10, 4) }, { samples: range(15, 2) }], [{ samples: range(5, 2) }]] });
+  assert.equal(summarizeAnalysis(analysis, 'out').filter((l) => l.includes('may be two people')).length, 0);
+  analysis.clusters[0]!.doubt = { reason: 'two-groups', groups: [[0, 2], [1]], similarity: 0.35 };
+  const lines = summarizeAnalysis(analysis, 'out').filter((l) => l.includes('may be two people'));
+  assert.deepEqual(lines, [
+    'Person 0 (out/thumbnails/cluster-0.jpg): Check: may be two people. The faces either side of the bar look less alike than one person’s usually do. If so: `npx onscreen split out 0 1`.',
+  ]);
+});
