@@ -47,7 +47,8 @@ before(async () => {
   await mkdir(SHOTS, { recursive: true });
   const webDir = join(dir, 'web');
   await buildWebAssets({ outDir: webDir, minify: true });
-  s = await startTestService({ retentionDays: 0 }, { processor, webDir });
+  // Several pages and a polling client share one token here: a limit above what one newsroom needs.
+  s = await startTestService({ retentionDays: 0, rateLimitPerMinute: 6000, rateLimitBurst: 600 }, { processor, webDir });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
