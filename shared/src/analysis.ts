@@ -172,7 +172,8 @@ type EditBody =
   | { kind: 'accept-suggestions'; clusters: number[]; by: string; at: string }
   | { kind: 'name'; cluster: number; name: string; by: string; at: string }
   | { kind: 'not-known'; cluster: number; by: string; at: string }
-  | { kind: 'undo'; by: string; at: string };
+  | { kind: 'undo'; by: string; at: string }
+  | { kind: 'redo'; by: string; at: string };
 
 /** `tags.json`: the edit history beside `analysis.json`. The current state is derived from it. */
 export interface TagFile {
@@ -208,6 +209,8 @@ export interface PersonView {
   name: string | null;
   /** The library person recognised (null when none, or after "not them"). */
   known: Known | null;
+  /** When each of the person's tracks starts, in time order (seconds): "show me" steps through them. */
+  appearances?: number[];
   /** The analysis's doubt, while the person is still exactly that cluster (gone once merged or split). */
   doubt?: Doubt;
 }

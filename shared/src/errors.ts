@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   library_off: { status: 404, retry: false, message: 'The people library is off on this server (ONSCREEN_LIBRARY_ENABLED).' },
   library_person_unknown: { status: 404, retry: false, message: 'No such person in the people library.' },
   nothing_to_add: { status: 422, retry: false, message: 'Nobody in that analysis was tagged by a person, so there is nobody to add to the library.' },
+  nothing_to_redo: { status: 409, retry: false, message: 'There is nothing to redo.' },
   interrupted: { status: 503, retry: true, message: 'The work was interrupted.' },
   internal: { status: 500, retry: true, message: 'Something went wrong inside onscreen.' },
   // service

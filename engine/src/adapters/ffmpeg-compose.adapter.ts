@@ -2,10 +2,25 @@
  * Composes a broadcast-like clip from still photos with ffmpeg: each photo shown with a slow
  * zoom, hard cuts between them, a title card with no faces at the start. Used to make the
  * bundled demo video at install time from MIT-licensed photos (no third-party footage shipped).
+ * Photos are shown whole, or as regions cut from them (faces from a contact sheet).
  */
 import { spawn } from 'node:child_process';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { findFfmpeg } from './ffmpeg.adapter.js';
+
+/**
+ * One slide: a whole photo (scaled to cover the frame), or regions cut from it, stacked top to
+ * bottom and fitted into the frame on a neutral background (for faces cut from a contact sheet).
+ */
+export interface Slide {
+  path: string;
+  regions?: readonly Region[];
+}
+
+/** [x, y, width, height] in the photo's pixels; stacked regions must share their width. */
+export type Region = readonly [number, number, number, number];
+
+const BACKGROUND = '0x1d3557';
 
 export interface SlideshowOptions {
   width: number;
@@ -21,21 +36,33 @@ export async function loopVideo(input: string, output: string, times: number): P
   await runFfmpeg(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', '-stream_loop', String(times - 1), '-i', input, '-c', 'copy', output], 'could not repeat the video');
 }
 
-export async function composeSlideshow(photos: readonly string[], output: string, options: SlideshowOptions): Promise<void> {
+export async function composeSlideshow(slides: readonly Slide[], output: string, options: SlideshowOptions): Promise<void> {
   const { ffmpeg } = await findFfmpeg();
   const { width, height, fps, secondsPerPhoto, titleSeconds } = options;
   const frames = Math.round(secondsPerPhoto * fps);
-  const inputs = ['-f', 'lavfi', '-t', String(titleSeconds), '-i', `color=c=0x1d3557:s=${width}x${height}:r=${fps}`];
-  for (const photo of photos) inputs.push('-i', photo);
-  const chains = photos.map((_, i) => {
-    // Scale to cover the frame, then zoom slowly from 1.0 to ~1.15 around the centre.
-    const cover = `scale=${width * 2}:${height * 2}:force_original_aspect_ratio=increase,crop=${width * 2}:${height * 2}`;
+  const inputs = ['-f', 'lavfi', '-t', String(titleSeconds), '-i', `color=c=${BACKGROUND}:s=${width}x${height}:r=${fps}`];
+  for (const slide of slides) inputs.push('-i', slide.path);
+  const chains = slides.map((slide, i) => {
+    // A slow zoom from 1.0 to ~1.15 around the centre, at twice the size first so it stays smooth.
     const zoom = `zoompan=z='min(1+0.15*on/${frames},1.15)':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':d=${frames}:s=${width}x${height}:fps=${fps}`;
-    return `[${i + 1}:v]${cover},${zoom},setsar=1,format=yuv420p[p${i}]`;
+    return `${slideSource(slide, i + 1, width * 2, height * 2)},${zoom},setsar=1,format=yuv420p[p${i}]`;
   });
-  const concat = `[0:v]format=yuv420p,setsar=1[t];[t]${photos.map((_, i) => `[p${i}]`).join('')}concat=n=${photos.length + 1}:v=1:a=0[out]`;
+  const concat = `[0:v]format=yuv420p,setsar=1[t];[t]${slides.map((_, i) => `[p${i}]`).join('')}concat=n=${slides.length + 1}:v=1:a=0[out]`;
   const args = ['-hide_banner', '-loglevel', 'error', '-y', ...inputs, '-filter_complex', [...chains, concat].join(';'), '-map', '[out]', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', output];
   await runFfmpeg(ffmpeg, args, 'could not compose the sample video');
+}
+
+/** The filter chain that turns input `index` into one w×h picture (no trailing label). */
+function slideSource(slide: Slide, index: number, w: number, h: number): string {
+  const regions = slide.regions ?? [];
+  if (regions.length === 0) return `[${index}:v]scale=${w}:${h}:force_original_aspect_ratio=increase,crop=${w}:${h}`;
+  const fit = `scale=${w}:${h}:force_original_aspect_ratio=decrease,pad=${w}:${h}:(ow-iw)/2:(oh-ih)/2:color=${BACKGROUND}`;
+  const crop = ([x, y, cw, ch]: Region) => `crop=${cw}:${ch}:${x}:${y}`;
+  if (regions.length === 1) return `[${index}:v]${crop(regions[0]!)},${fit}`;
+  const parts = regions.map((_, r) => `[s${index}_${r}]`);
+  const cuts = regions.map((region, r) => `${parts[r]}${crop(region)}[c${index}_${r}]`);
+  const stacked = regions.map((_, r) => `[c${index}_${r}]`).join('');
+  return `[${index}:v]split=${regions.length}${parts.join('')};${cuts.join(';')};${stacked}vstack=inputs=${regions.length},${fit}`;
 }
 
 function runFfmpeg(ffmpeg: string, args: string[], what: string): Promise<void> {

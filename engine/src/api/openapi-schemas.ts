@@ -71,13 +71,26 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
   },
   PeopleResponse: {
     type: 'object',
-    properties: { jobId: str, people: { type: 'array', items: ref('PersonView') }, thumbnailUrl: str, isComplete: { type: 'boolean' }, revision: { type: 'integer' } },
+    properties: {
+      jobId: str, people: { type: 'array', items: ref('PersonView') }, thumbnailUrl: str, isComplete: { type: 'boolean' }, revision: { type: 'integer' },
+      undo: { oneOf: [ref('EditSummary'), { type: 'null' }] }, redo: { oneOf: [ref('EditSummary'), { type: 'null' }] },
+    },
+  },
+  VideoSource: {
+    type: 'object',
+    required: ['kind'],
+    properties: { kind: { enum: ['youtube', 'url', 'file', 'none'] }, videoId: str, url: str, expiresAt: { type: 'string', format: 'date-time' }, reason: str },
+  },
+  EditSummary: {
+    type: 'object',
+    required: ['kind', 'by', 'at', 'label'],
+    properties: { kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions'] }, by: str, at: { type: 'string', format: 'date-time' }, label: str },
   },
   Edit: {
     type: 'object',
     required: ['kind', 'by', 'at'],
     properties: {
-      kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions', 'name', 'not-known', 'undo'] },
+      kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions', 'name', 'not-known', 'undo', 'redo'] },
       by: { type: 'string', description: 'The client: the API token name (set by the server).' },
       onBehalfOf: { type: 'string', maxLength: 80, description: 'The person the client acted for, if it said.' },
       at: { type: 'string', format: 'date-time' },

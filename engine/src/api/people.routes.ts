@@ -51,13 +51,15 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
     },
     picture('/api/v1/jobs/:id/people/:pid/thumbnail.jpg', "A person's thumbnail (their best faces).", (j, p) => context.reports.thumbnailOfPerson(j, p)),
     picture('/api/v1/jobs/:id/people/:pid/face.jpg', "A person's one best face, square (96 × 96), for small places such as Slack.", (j, p) => context.reports.faceOfPerson(j, p)),
+    picture('/api/v1/jobs/:id/tracks/:tid/thumbnail.jpg', "A track's best face (to pick which of a person's tracks to split off).", (j, t) => context.reports.thumbnailOfTrack(j, t), 'tid'),
     tag,
     name,
     notThem,
     merge,
     split,
     by('/api/v1/jobs/:id/accept-suggestions', 'Tag every untagged person with their suggestion.', (j, b) => tagging.acceptSuggestions(j, b)),
-    by('/api/v1/jobs/:id/undo', 'Undo the newest edit still in effect.', (j, b) => tagging.undo(j, b)),
+    by('/api/v1/jobs/:id/undo', 'Undo the newest action still in effect, whoever made it (`undo` in the people says which).', (j, b) => tagging.undo(j, b)),
+    by('/api/v1/jobs/:id/redo', 'Redo the newest action undone, unless an edit came after the undo (`redo` in the people says which).', (j, b) => tagging.redo(j, b)),
     by('/api/v1/jobs/:id/finish', 'Mark tagging done: the report is final.', (j, b) => tagging.finish(j, b), 'Job'),
     {
       method: 'GET', path: '/api/v1/jobs/:id/history', access: 'token', tag: 'tagging', summary: 'Every edit: who tagged what (the client, and the person it acted for), and when.',
@@ -67,14 +69,14 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
   ];
 }
 
-/** A person's JPEG picture. */
-function picture(path: string, summary: string, load: (jobId: string, person: number) => Promise<Buffer>): AnyRoute {
+/** A person's (or, with `tid`, a track's) JPEG picture. */
+function picture(path: string, summary: string, load: (jobId: string, n: number) => Promise<Buffer>, param: 'pid' | 'tid' = 'pid'): AnyRoute {
   return {
     method: 'GET', path, access: 'token', tag: 'tagging', summary,
-    params: { ...id, pid: PARAMS.pid },
-    responses: { 200: { description: 'JPEG', contentType: 'image/jpeg' }, 404: { description: 'No such person', schema: 'Error' } },
+    params: { ...id, [param]: PARAMS[param] },
+    responses: { 200: { description: 'JPEG', contentType: 'image/jpeg' }, 404: { description: param === 'pid' ? 'No such person' : 'No such track', schema: 'Error' } },
     handle: async ({ params }) => {
-      const image = await load(params.id!, Number(params.pid));
+      const image = await load(params.id!, Number(params[param]));
       return { status: 200, body: image, contentType: 'image/jpeg', headers: { 'cache-control': 'private, max-age=300' } };
     },
   };

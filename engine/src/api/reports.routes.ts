@@ -2,7 +2,7 @@
 import type { ApiContext } from './context.js';
 import { REPORT_CSP } from './report-csp.js';
 import type { AnyRoute } from './router.js';
-import { PARAMS } from './schemas.js';
+import { chartQuerySchema, PARAMS } from './schemas.js';
 
 const id = { id: PARAMS.id };
 const NOT_READY = { 409: { description: 'The job is not analysed yet', schema: 'Error' } };
@@ -27,10 +27,14 @@ export function reportsRoutes(context: ApiContext): AnyRoute[] {
       handle: async ({ params }) => ({ status: 200, body: (await reports.render(params.id!)).html, contentType: 'text/html; charset=utf-8', headers: { ...attachment(params.id!, 'html'), 'content-security-policy': REPORT_CSP } }),
     },
     {
-      method: 'GET', path: '/api/v1/jobs/:id/charts/:chart.png', access: 'token', tag: 'report', summary: 'A chart of the report: share, timeline or persons.',
+      method: 'GET', path: '/api/v1/jobs/:id/charts/:chart.png', access: 'token', tag: 'report',
+      summary: 'A chart of the report: share, timeline or persons; `width` (CSS pixels, 320 to 1600) draws it at the size shown, at twice that in pixels.',
       params: { ...id, chart: PARAMS.chart },
+      query: chartQuerySchema,
       responses: { 200: { description: 'PNG', contentType: 'image/png' }, 404: { description: 'No such chart', schema: 'Error' }, ...NOT_READY },
-      handle: async ({ params }) => ({ status: 200, body: await reports.chart(params.id!, params.chart as 'share'), contentType: 'image/png', headers: { 'cache-control': 'no-store' } }),
+      handle: async ({ params, query }) => ({
+        status: 200, body: await reports.chart(params.id!, params.chart as 'share', query.width), contentType: 'image/png', headers: { 'cache-control': 'no-store' },
+      }),
     },
   ];
 }

@@ -12,6 +12,7 @@ import { sharesRoutes } from './shares.routes.js';
 import type { AnyRoute } from './router.js';
 import { systemRoutes } from './system.routes.js';
 import { uploadsRoutes } from './uploads.routes.js';
+import { videoRoutes } from './video.routes.js';
 
 export function buildRoutes(context: ApiContext, openApi: () => unknown): AnyRoute[] {
   return [
@@ -25,6 +26,7 @@ export function buildRoutes(context: ApiContext, openApi: () => unknown): AnyRou
     ...sharesRoutes(context),
     ...adminRoutes(context),
     ...uploadsRoutes(context),
+    ...videoRoutes(context),
     ...pagesRoutes(context),
   ];
 }

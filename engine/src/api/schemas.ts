@@ -36,6 +36,10 @@ export const uploadQuerySchema = z.strictObject({
   requester: onBehalfOf.optional(),
 });
 
+export const chartQuerySchema = z.strictObject({
+  width: z.coerce.number().int().min(320, 'width: at least 320').max(1600, 'width: at most 1600').optional(),
+});
+
 export const listQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   requester: z.string().max(200).optional(),
@@ -88,6 +92,11 @@ export const PARAMS = {
     pattern: /^\d{1,6}$/,
     description: 'Person (cluster) id.',
     onMismatch: () => new OnscreenError('cluster_unknown', 'No such person: person ids are whole numbers.'),
+  },
+  tid: {
+    pattern: /^\d{1,7}$/,
+    description: 'Track id (a run of one face through a shot).',
+    onMismatch: () => new OnscreenError('not_found', 'No such track: track ids are whole numbers.'),
   },
   cid: {
     pattern: JOB_ID_PATTERN,

@@ -20,7 +20,7 @@ import { JobOutcomesService } from '../services/job-outcomes.service.js';
 import { JobReportsService, type ReportRenderer } from '../services/job-reports.service.js';
 import { JobsService } from '../services/jobs.service.js';
 import { LinksService } from '../services/links.service.js';
-import { renderReport } from '../services/report.service.js';
+import { renderChartAt, renderReport } from '../services/report.service.js';
 import { RetentionService } from '../services/retention.service.js';
 import { TaggingService } from '../services/tagging.service.js';
 import { JobLibraryService } from '../services/job-library.service.js';
@@ -121,7 +121,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     findYouTubeId: (url) => parseYouTubeUrl(url)?.videoId ?? null,
   });
   const tagging = new TaggingService({ jobs: jobsRepo, files, notifier });
-  const reports = new JobReportsService({ tagging, files, render: overrides.render ?? renderReport });
+  const reports = new JobReportsService({ tagging, files, render: overrides.render ?? renderReport, renderChart: renderChartAt });
   const collections = new CollectionsService({
     collections: new CollectionsRepository(db),
     jobs: jobsRepo,

@@ -13,6 +13,8 @@ export type AssetName = keyof typeof FILES;
 
 export interface WebAssets {
   shell(): string;
+  /** A plain page for a /jobs/ address that cannot be a job (a mistyped or cut link). */
+  notFound(): string;
   read(name: AssetName): Promise<{ body: Buffer; contentType: string }>;
 }
 
@@ -27,6 +29,7 @@ export async function loadWebAssets(dir = WEB_DIR, log: (line: string) => void =
   const cache = new Map<AssetName, Buffer>();
   return {
     shell: () => SHELL,
+    notFound: () => NOT_FOUND,
     async read(name) {
       let body = cache.get(name);
       if (!body) {
@@ -38,19 +41,36 @@ export async function loadWebAssets(dir = WEB_DIR, log: (line: string) => void =
   };
 }
 
-const SHELL = `<!doctype html>
+/** The head every page shares: charset, viewport, no referrer, the page's styles. */
+const head = (title: string): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>onscreen</title>
+<title>${title}</title>
 <link rel="stylesheet" href="/assets/page.css">
-</head>
+</head>`;
+
+const SHELL = `${head('onscreen')}
 <body>
 <div id="app"></div>
 <noscript>The onscreen tagging page needs JavaScript.</noscript>
 <script type="module" src="/assets/page.js"></script>
+</body>
+</html>
+`;
+
+const NOT_FOUND = `${head('No such video · onscreen')}
+<body>
+<div class="os-app">
+<header class="os-topbar"><a class="os-brand" href="/"><span class="os-brand__mark" aria-hidden="true"></span>onscreen</a></header>
+<main class="os-main os-notfound">
+<h1>No such video</h1>
+<p>This address does not lead to a video: a video's address ends with 20 letters and digits (0–9, a–f). The link may have been cut or mistyped, or the video was deleted.</p>
+<p><a class="os-button os-button--primary" href="/">See all videos</a></p>
+</main>
+</div>
 </body>
 </html>
 `;

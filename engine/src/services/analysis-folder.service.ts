@@ -7,6 +7,7 @@ import type { Analysis } from '../../../shared/src/analysis.js';
 import type { Report } from '../../../shared/src/report.js';
 import type { AnalysisResult } from '../contracts/analysis-result.js';
 import { openAnalysisFolder, readAnalysis, writeAnalysisFolder, writeReportFiles } from '../storage/analysis-folder.js';
+import { pendingActions, type PendingActions } from '../stages/people/edits.js';
 import { recordEdits, type EditOutcome, type EditRequest } from './people-editor.js';
 import { renderHistoryReport } from './report.service.js';
 
@@ -15,6 +16,13 @@ export type { EditOutcome, EditRequest };
 /** Records `requests` in the folder's tags.json as `by`: all or nothing. */
 export function editFolder(dir: string, requests: readonly EditRequest[], by: string, now: Date = new Date()): Promise<EditOutcome> {
   return recordEdits(openAnalysisFolder(dir), requests, { by, at: now.toISOString() });
+}
+
+/** What undo and redo would act on now in the folder (the edits of one action each), or null. */
+export async function pendingFolderActions(dir: string): Promise<PendingActions> {
+  const history = openAnalysisFolder(dir);
+  const [analysis, edits] = await Promise.all([history.readAnalysis(), history.readEdits()]);
+  return pendingActions(analysis, edits);
 }
 
 /** Renders the report of the folder's analysis with its current tags and writes every file of it. */

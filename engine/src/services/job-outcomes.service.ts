@@ -66,8 +66,8 @@ export class JobOutcomesService implements QueueListener {
       await this.deps.files.removeJob(jobId); // deleted while the result was written
       return;
     }
-    // The video itself is no longer needed: keep nothing longer than the work needs it.
-    await this.deps.files.removeUpload(jobId).catch(() => undefined);
+    // An uploaded video stays while the job can be tagged, so a tagger can check a face in
+    // context; deleting the job (by hand or by retention) deletes it (files.removeJob).
     const people = result.analysis.clusters.length;
     this.save(jobId, {
       status: 'tagging',

@@ -4,6 +4,7 @@
  */
 import type { Analysis, Edit } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
+import type { Report } from '../../../shared/src/report.js';
 import type { RenderedReport } from '../contracts/rendered-report.js';
 import type { ChartName } from '../../../shared/src/api/client.js';
 import { bestFaceThumbnail } from '../stages/people/best-face.js';
@@ -12,14 +13,17 @@ import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { TaggingService } from './tagging.service.js';
 
 export type ReportRenderer = (analysis: Analysis, edits: Edit[], readThumbnail: (path: string) => Promise<Buffer | null>) => Promise<RenderedReport>;
+export type ChartRenderer = (report: Report, name: ChartName, width: number) => Promise<Buffer>;
 
 /** Reports kept rendered; rendering charts takes a moment, serving them again takes nothing. */
 const CACHE_SIZE = 16;
 
 export class JobReportsService {
   private readonly cache = new Map<string, { revision: number; rendered: Promise<RenderedReport> }>();
+  /** Charts drawn at a page's width, by job, revision, name and width. */
+  private readonly sized = new Map<string, Promise<Buffer>>();
 
-  constructor(private readonly deps: { tagging: TaggingService; files: JobFilesStore; render: ReportRenderer }) {}
+  constructor(private readonly deps: { tagging: TaggingService; files: JobFilesStore; render: ReportRenderer; renderChart?: ChartRenderer }) {}
 
   async render(jobId: string): Promise<RenderedReport> {
     const { analysis, edits } = await this.deps.tagging.state(jobId);
@@ -33,8 +37,19 @@ export class JobReportsService {
     return rendered;
   }
 
-  async chart(jobId: string, name: ChartName): Promise<Buffer> {
-    return (await this.render(jobId)).charts[name];
+  /** A chart at the default width, or drawn at `width` CSS pixels (the size a page shows it at). */
+  async chart(jobId: string, name: ChartName, width?: number): Promise<Buffer> {
+    const rendered = await this.render(jobId);
+    if (width === undefined || !this.deps.renderChart) return rendered.charts[name];
+    const key = `${jobId}:${this.cache.get(jobId)?.revision}:${name}:${width}`;
+    let chart = this.sized.get(key);
+    if (!chart) {
+      chart = this.deps.renderChart(rendered.report, name, width);
+      this.sized.set(key, chart);
+      chart.catch(() => this.sized.delete(key));
+      if (this.sized.size > CACHE_SIZE * 3) this.sized.delete(this.sized.keys().next().value!);
+    }
+    return chart;
   }
 
   async thumbnailOfPerson(jobId: string, personId: number): Promise<Buffer> {
@@ -43,6 +58,15 @@ export class JobReportsService {
     if (!person) throw new OnscreenError('cluster_unknown', `Job ${jobId} has no person ${personId}.`);
     const image = person.thumbnail ? await this.deps.files.readJobFile(jobId, person.thumbnail) : null;
     if (!image) throw new OnscreenError('not_found', `Person ${personId} has no thumbnail.`);
+    return image;
+  }
+
+  async thumbnailOfTrack(jobId: string, trackId: number): Promise<Buffer> {
+    const { analysis } = await this.deps.tagging.state(jobId);
+    const track = analysis.tracks.find((t) => t.id === trackId);
+    if (!track) throw new OnscreenError('not_found', `Job ${jobId} has no track ${trackId}.`);
+    const image = track.thumbnail ? await this.deps.files.readJobFile(jobId, track.thumbnail) : null;
+    if (!image) throw new OnscreenError('not_found', `Track ${trackId} has no thumbnail.`);
     return image;
   }
 
@@ -59,5 +83,6 @@ export class JobReportsService {
 
   forget(jobId: string): void {
     this.cache.delete(jobId);
+    for (const key of this.sized.keys()) if (key.startsWith(`${jobId}:`)) this.sized.delete(key);
   }
 }

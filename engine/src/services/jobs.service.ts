@@ -48,7 +48,7 @@ export class JobsService {
   async createFromUrl(request: CreateJobRequest, caller: Caller): Promise<Created> {
     const fps = this.checkFps(request.options?.fps);
     const source = classifyUrl(request.url, this.deps.findYouTubeId);
-    if (!this.deps.settings.allowPrivateNetwork) await this.deps.assertPublicUrl(source.url);
+    if (!this.deps.settings.allowPrivateNetwork) await this.deps.assertPublicUrl(source.url).catch(withPrivateNetworkHint);
     const reuseKey = reuseKeyOfUrl(source, fps);
     const { record, isReused } = this.insertUnlessReusable(request.force === true, reuseKey, caller.workspaceId, () =>
       this.newRecord(source, { fps, reuseKey, requester: request.requester, caller, uploadSha256: null }),
@@ -211,4 +211,14 @@ function cleanFilename(name: string): string {
 
 function notFound(id: string): OnscreenError {
   return new OnscreenError('job_not_found', `No job ${id}: it never existed, or it was deleted.`);
+}
+
+/** The refusal of a private address names the setting that allows it (the engine's admin sets it). */
+function withPrivateNetworkHint(error: unknown): never {
+  if (error instanceof OnscreenError && error.code === 'url_private_address' && !error.hint) {
+    throw new OnscreenError(error.code, error.message, {
+      hint: 'If the video really is on your own network, the engine\'s administrator can allow such addresses with ONSCREEN_ALLOW_PRIVATE_NETWORK=true.',
+    });
+  }
+  throw error;
 }

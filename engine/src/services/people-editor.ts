@@ -19,7 +19,8 @@ export type EditRequest =
   | { kind: 'name'; person: number; name: string }
   /** The person recognised from the people library is someone else: the recognition and its tag go. */
   | { kind: 'not-them'; person: number }
-  | { kind: 'undo' };
+  | { kind: 'undo' }
+  | { kind: 'redo' };
 
 /** Who edits (the client, and the person it acts for if it said), and when (an ISO time). */
 export interface Editor {
@@ -69,6 +70,8 @@ function toEdits(request: EditRequest, analysis: Analysis, edits: readonly Edit[
       return [{ kind: 'name', cluster: request.person, name: request.name, by, ...who, at }];
     case 'not-them':
       return [{ kind: 'not-known', cluster: request.person, by, ...who, at }];
+    case 'redo':
+      return [{ kind: 'redo', by, ...who, at }];
     case 'accept-suggestions': {
       const clusters = applyEdits(analysis, edits).filter((p) => p.tag === null && p.suggestion !== null).map((p) => p.id);
       return [{ kind: 'accept-suggestions', clusters, by, ...who, at }];

@@ -3,9 +3,10 @@
  * The one renderer the CLI and the HTTP service call, so both produce the same files.
  */
 import type { Analysis, Edit } from '../../../shared/src/analysis.js';
+import type { Report } from '../../../shared/src/report.js';
 import type { EditHistory } from '../contracts/edit-history.js';
 import type { RenderedReport } from '../contracts/rendered-report.js';
-import { renderCharts } from '../adapters/chart-renderer.js';
+import { renderChart, renderCharts } from '../adapters/chart-renderer.js';
 import { buildReport } from '../stages/report/build-report.js';
 import { chartSpecs } from '../stages/report/chart-specs.js';
 import { buildReportCsv } from '../stages/report/report-csv.js';
@@ -35,4 +36,9 @@ export async function renderReport(
 export async function renderHistoryReport(history: EditHistory, now: Date = new Date()): Promise<RenderedReport> {
   const [analysis, edits] = await Promise.all([history.readAnalysis(), history.readEdits()]);
   return renderReport(analysis, edits, (path) => history.readFile(path), now);
+}
+
+/** One chart drawn at `width` CSS pixels (twice that in pixels), for a page that shows it at that size. */
+export function renderChartAt(report: Report, name: keyof RenderedReport['charts'], width: number): Promise<Buffer> {
+  return renderChart(chartSpecs(report, width)[name]);
 }

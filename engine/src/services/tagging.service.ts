@@ -9,7 +9,8 @@ import type { Analysis, Edit, PersonView, Tag } from '../../../shared/src/analys
 import type { Job, PeopleResponse } from '../../../shared/src/api/types.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { API_PREFIX } from '../../../shared/src/api/types.js';
-import { applyEdits } from '../stages/people/edits.js';
+import { summariseAction } from '../../../shared/src/edit-summary.js';
+import { applyEdits, pendingActions } from '../stages/people/edits.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { JobRecord, JobsRepository } from '../storage/jobs.repository.js';
 import type { JobNotifier } from './job-notifier.js';
@@ -58,6 +59,10 @@ export class TaggingService {
 
   undo(jobId: string, actor: Actor): Promise<PeopleResponse> {
     return this.edit(jobId, [{ kind: 'undo' }], actor);
+  }
+
+  redo(jobId: string, by: string): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'redo' }], by);
   }
 
   /** Marks tagging done: the report is final (it still follows later edits). */
@@ -109,12 +114,15 @@ export class TaggingService {
 
   private toResponse({ record, analysis, edits }: JobState): PeopleResponse {
     const people: PersonView[] = applyEdits(analysis, edits);
+    const pending = pendingActions(analysis, edits);
     return {
       jobId: record.id,
       people,
       thumbnailUrl: `${API_PREFIX}/jobs/${record.id}/people/{id}/thumbnail.jpg`,
       isComplete: people.every((p) => p.tag !== null),
       revision: edits.length,
+      undo: summariseAction(pending.undo),
+      redo: summariseAction(pending.redo),
     };
   }
 

@@ -15,6 +15,7 @@ import {
   type Job,
   type LinkCheck,
   type PeopleResponse,
+  type VideoSource,
   type ServiceStatus,
   type ShareLink,
   type TokenInfo,
@@ -138,6 +139,10 @@ export class OnscreenClient {
     return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/undo`, forWhom(onBehalfOf));
   }
 
+  redo(jobId: string, onBehalfOf?: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/redo`, forWhom(onBehalfOf));
+  }
+
   finish(jobId: string, onBehalfOf?: string): Promise<Job> {
     return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/finish`, forWhom(onBehalfOf));
   }
@@ -194,8 +199,10 @@ export class OnscreenClient {
     return (await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/report.csv`)).text();
   }
 
-  async getChart(jobId: string, name: ChartName): Promise<Uint8Array> {
-    const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/charts/${name}.png`);
+  /** A chart PNG; with `width` (CSS pixels, 320 to 1600) drawn at the size it will be shown, at twice that in pixels. */
+  async getChart(jobId: string, name: ChartName, width?: number): Promise<Uint8Array> {
+    const query = width === undefined ? '' : `?width=${Math.round(width)}`;
+    const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/charts/${name}.png${query}`);
     return new Uint8Array(await response.arrayBuffer());
   }
 
@@ -242,6 +249,17 @@ export class OnscreenClient {
     return new Uint8Array(await response.arrayBuffer());
   }
 
+  /** Where to play the job's video (YouTube's embed, the original link, or the kept upload through a signed link). */
+  getVideo(jobId: string): Promise<VideoSource> {
+    return this.json('GET', `/jobs/${encodeURIComponent(jobId)}/video`);
+  }
+
+  /** One track's best face (a person's tracks, to pick which ones are someone else). */
+  async getTrackThumbnail(jobId: string, track: number): Promise<Uint8Array> {
+    const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/tracks/${track}/thumbnail.jpg`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
   status(): Promise<ServiceStatus> {
     return this.json('GET', '/status');
   }
@@ -256,11 +274,23 @@ export class OnscreenClient {
    * every change. Uses the server-sent events stream, and falls back to polling if it breaks.
    */
   async watchJob(id: string, onJob: (job: Job) => void, signal?: AbortSignal): Promise<Job> {
+    return this.listen(id, onJob, isAnalysing, signal);
+  }
+
+  /**
+   * Like watchJob, but goes on after the analysis, until `signal` aborts: every edit by anyone
+   * (another page, the API, the Slack bot) comes as a new `job` event, so an open page can follow.
+   */
+  async followJob(id: string, onJob: (job: Job) => void, signal: AbortSignal): Promise<Job> {
+    return this.listen(id, onJob, () => true, signal);
+  }
+
+  private async listen(id: string, onJob: (job: Job) => void, isLive: (job: Job) => boolean, signal?: AbortSignal): Promise<Job> {
     let last = await this.getJob(id);
     onJob(last);
-    while (isAnalysing(last) && !signal?.aborted) {
+    while (isLive(last) && !signal?.aborted) {
       try {
-        last = await this.followEvents(id, onJob, signal);
+        last = await this.followEvents(id, onJob, isLive, signal);
       } catch (error) {
         if (signal?.aborted) break;
         if (error instanceof OnscreenError && !error.isRetryable) throw error;
@@ -272,7 +302,7 @@ export class OnscreenClient {
     return last;
   }
 
-  private async followEvents(id: string, onJob: (job: Job) => void, signal?: AbortSignal): Promise<Job> {
+  private async followEvents(id: string, onJob: (job: Job) => void, isLive: (job: Job) => boolean, signal?: AbortSignal): Promise<Job> {
     const response = await this.request('GET', `/jobs/${encodeURIComponent(id)}/events`, undefined, undefined, 0, signal);
     if (!response.body) throw new OnscreenError('unavailable', 'The event stream closed.');
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -297,7 +327,7 @@ export class OnscreenClient {
         if (!data || (name !== 'job' && name !== 'message')) continue;
         last = JSON.parse(data) as Job;
         onJob(last);
-        if (!isAnalysing(last)) {
+        if (!isLive(last)) {
           await reader.cancel().catch(() => undefined);
           return last;
         }

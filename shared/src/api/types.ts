@@ -21,6 +21,8 @@
  *   GET    /api/v1/jobs/:id/people              → PeopleResponse
  *   GET    /api/v1/jobs/:id/people/:pid/thumbnail.jpg  → image/jpeg (a strip of the person's best faces)
  *   GET    /api/v1/jobs/:id/people/:pid/face.jpg       → image/jpeg (their one best face, square)
+ *   GET    /api/v1/jobs/:id/tracks/:tid/thumbnail.jpg  → image/jpeg (a track's best face, for split)
+ *   GET    /api/v1/jobs/:id/video               → VideoSource (where the page's player plays the video)
  *   POST   /api/v1/jobs/:id/tags                TagRequest → PeopleResponse
  *   POST   /api/v1/jobs/:id/name                { person, name, by } → PeopleResponse (in the history; undo)
  *   POST   /api/v1/jobs/:id/not-them            { person, by } → PeopleResponse (drops a library recognition)
@@ -28,12 +30,13 @@
  *   POST   /api/v1/jobs/:id/split               SplitRequest → PeopleResponse
  *   POST   /api/v1/jobs/:id/accept-suggestions  { by } → PeopleResponse
  *   POST   /api/v1/jobs/:id/undo                { by } → PeopleResponse
+ *   POST   /api/v1/jobs/:id/redo                { by } → PeopleResponse
  *   POST   /api/v1/jobs/:id/finish              { by } → Job   (marks tagging done; report final)
  *   GET    /api/v1/jobs/:id/history             → { edits: Edit[] }
  *   GET    /api/v1/jobs/:id/report              → Report (updates as tags change)
  *   GET    /api/v1/jobs/:id/report.csv          → text/csv
  *   GET    /api/v1/jobs/:id/report.html         → text/html (self-contained)
- *   GET    /api/v1/jobs/:id/charts/:name.png    → image/png, name ∈ share | timeline | persons
+ *   GET    /api/v1/jobs/:id/charts/:name.png?width=  → image/png, name ∈ share | timeline | persons
  *   POST   /api/v1/collections                  { name } → 201 Collection
  *   POST   /api/v1/collections/from-youtube     { url, name?, max? } → 201 { collection, jobs: Job[] }
  *   GET    /api/v1/collections                  → { collections: Collection[] }
@@ -169,6 +172,29 @@ export interface PeopleResponse {
   isComplete: boolean;
   /** Index of the newest edit, for optimistic concurrency and idempotence. */
   revision: number;
+  /** What undo would take back now (whoever made it), or null when there is nothing to undo. */
+  undo: EditSummary | null;
+  /** What redo would bring back now, or null. */
+  redo: EditSummary | null;
+}
+
+/**
+ * Where a page can play a job's video, to check a face in context: YouTube's embed, the original
+ * link, or the uploaded file (a signed link that expires). The uploaded file is kept only as long
+ * as the job (retention deletes both).
+ */
+export type VideoSource =
+  | { kind: 'youtube'; videoId: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'file'; url: string; expiresAt: string }
+  | { kind: 'none'; reason: string };
+
+/** One tagging action, described for a button: "Alice tagged Person 3 female". */
+export interface EditSummary {
+  kind: 'tag' | 'merge' | 'split' | 'accept-suggestions';
+  by: string;
+  at: string;
+  label: string;
 }
 
 /**

@@ -1,4 +1,8 @@
-/** The tagging counters and the grid-wide actions: accept suggestions, undo, finish. */
+/**
+ * The tagging counters and the grid-wide actions: accept suggestions, undo, redo, finish. The
+ * history is shared by everyone tagging the video, so undo and redo say what they would do and
+ * whose change it is ("Undo: Alice tagged Person 3 female").
+ */
 import type { JSX } from 'preact';
 import { countPeople, formatPercent } from './format.js';
 
@@ -10,8 +14,13 @@ export interface GridToolbarProps {
   isBusy: boolean;
   isFinished: boolean;
   canUndo: boolean;
+  /** What undo would take back, when known. */
+  undoLabel?: string | undefined;
+  /** What redo would bring back: null when there is nothing to redo; undefined hides redo. */
+  redoLabel?: string | null | undefined;
   onAcceptSuggestions: () => void;
   onUndo: () => void;
+  onRedo?: (() => void) | undefined;
   onFinish?: (() => void) | undefined;
 }
 
@@ -40,9 +49,14 @@ export function GridToolbar(props: GridToolbarProps): JSX.Element {
         <button type="button" class="os-button" disabled={isBusy || props.acceptable === 0} onClick={props.onAcceptSuggestions}>
           {props.acceptable > 0 ? `Accept all suggestions (${props.acceptable})` : 'Accept all suggestions'}
         </button>
-        <button type="button" class="os-button" disabled={isBusy || !props.canUndo} onClick={props.onUndo}>
-          Undo last change
+        <button type="button" class="os-button os-button--history" disabled={isBusy || !props.canUndo} onClick={props.onUndo}>
+          {props.undoLabel ? `Undo: ${props.undoLabel}` : props.canUndo ? 'Undo last change' : 'Nothing to undo'}
         </button>
+        {props.onRedo && props.redoLabel !== undefined && (
+          <button type="button" class="os-button os-button--history" disabled={isBusy || props.redoLabel === null} onClick={props.onRedo}>
+            {props.redoLabel ? `Redo: ${props.redoLabel}` : 'Redo'}
+          </button>
+        )}
         {props.onFinish && (
           <button
             type="button"

@@ -7,8 +7,10 @@ import { useMemo, useState } from 'preact/hooks';
 import type { PersonView, Tag } from '../analysis.js';
 import { ActionError } from './ActionError.js';
 import { GridToolbar } from './GridToolbar.js';
+import type { EditSummary } from '../api/types.js';
 import { MergeBar } from './MergeBar.js';
 import { PersonCard } from './PersonCard.js';
+import { SplitPanel } from './SplitPanel.js';
 import { useAction } from './use-action.js';
 
 export interface PeopleGridProps {
@@ -20,14 +22,19 @@ export interface PeopleGridProps {
   isFinished?: boolean;
   /** False when there is known to be nothing to undo. */
   canUndo?: boolean;
+  /** What undo and redo would do now, by whom (from PeopleResponse); the buttons say it. */
+  pending?: { undo: EditSummary | null; redo: EditSummary | null } | undefined;
   onTag: (person: number, tag: Tag) => Promise<unknown>;
   onMerge: (into: number, from: number) => Promise<unknown>;
   /** Splits a person into one per track, or moves the given tracks to a new person ("may be two people"). */
   onSplit?: ((person: number, tracks?: number[]) => Promise<unknown>) | undefined;
   onName?: ((person: number, name: string) => Promise<unknown>) | undefined;
   onNotThem?: ((person: number) => Promise<unknown>) | undefined;
+  /** A track's face: given, split asks which tracks are someone else instead of splitting them all. */
+  trackSrc?: ((track: number) => string | undefined) | undefined;
   onAcceptSuggestions: () => Promise<unknown>;
   onUndo: () => Promise<unknown>;
+  onRedo?: (() => Promise<unknown>) | undefined;
   onFinish?: (() => Promise<unknown>) | undefined;
   onShow?: ((seconds: number) => void) | undefined;
 }
@@ -38,14 +45,16 @@ export function sortByScreenTime(people: readonly PersonView[]): PersonView[] {
 
 export function PeopleGrid(props: PeopleGridProps): JSX.Element {
   const { isBusy, error, run, clearError } = useAction();
-  const { onFinish, onSplit, onName, onNotThem } = props;
+  const { onFinish, onSplit, onName, onNotThem, onRedo, trackSrc, pending } = props;
   const [selected, setSelected] = useState<number[]>([]);
+  const [splitting, setSplitting] = useState<number | null>(null);
   const [isUntaggedOnly, setUntaggedOnly] = useState(false);
   const sorted = useMemo(() => sortByScreenTime(props.people), [props.people]);
   const byId = new Map(sorted.map((p) => [p.id, p]));
   const live = selected.filter((id) => byId.has(id));
   const tagged = sorted.filter((p) => p.tag !== null).length;
   const acceptable = sorted.filter((p) => p.tag === null && p.suggestion !== null).length;
+  const splitPerson = splitting === null ? undefined : byId.get(splitting);
   const shown = isUntaggedOnly ? sorted.filter((p) => p.tag === null || live.includes(p.id)) : sorted;
 
   const toggle = (id: number, isOn: boolean): void =>
@@ -69,9 +78,12 @@ export function PeopleGrid(props: PeopleGridProps): JSX.Element {
         acceptable={acceptable}
         isBusy={isBusy}
         isFinished={props.isFinished ?? false}
-        canUndo={props.canUndo ?? true}
+        canUndo={pending ? pending.undo !== null : (props.canUndo ?? true)}
+        undoLabel={pending?.undo?.label}
+        redoLabel={pending ? (pending.redo?.label ?? null) : undefined}
         onAcceptSuggestions={() => void run(props.onAcceptSuggestions)}
         onUndo={() => void run(props.onUndo)}
+        onRedo={onRedo ? () => void run(onRedo) : undefined}
         onFinish={onFinish ? () => void run(onFinish) : undefined}
       />
       <div class="os-status-line">
@@ -84,6 +96,21 @@ export function PeopleGrid(props: PeopleGridProps): JSX.Element {
       </div>
       <ActionError error={error} onDismiss={clearError} />
       <MergeBar selected={live} isBusy={isBusy} onMerge={() => void merge()} onCancel={() => setSelected([])} />
+      {splitPerson && onSplit && trackSrc && (
+        <SplitPanel
+          key={splitPerson.id}
+          person={splitPerson}
+          trackSrc={trackSrc}
+          isBusy={isBusy}
+          onCancel={() => setSplitting(null)}
+          onSplit={(tracks) =>
+            void run(async () => {
+              await onSplit(splitPerson.id, tracks);
+              setSplitting(null);
+            })
+          }
+        />
+      )}
       {sorted.length === 0 ? (
         <p class="os-empty">No faces were found in this video.</p>
       ) : shown.length === 0 ? (
@@ -101,7 +128,12 @@ export function PeopleGrid(props: PeopleGridProps): JSX.Element {
               canSelect={live.length < 2}
               onTag={(tag) => void run(() => props.onTag(person.id, tag))}
               onToggleSelect={(isOn) => toggle(person.id, isOn)}
-              onSplit={onSplit ? (tracks) => void run(() => onSplit(person.id, tracks)) : undefined}
+              onSplit={
+                !onSplit
+                  ? undefined
+                  : (tracks) => (tracks || !trackSrc ? void run(() => onSplit(person.id, tracks)) : setSplitting(person.id))
+              }
+              splitHint={trackSrc ? 'Not all the same person? Pick the faces that are someone else.' : undefined}
               onName={onName ? (name) => void run(() => onName(person.id, name)) : undefined}
               onNotThem={onNotThem ? () => void run(() => onNotThem(person.id)) : undefined}
               onShow={props.onShow}

@@ -3,6 +3,7 @@
  * Knows nothing of URLs or tokens: the thumbnail's src and every action come in as props.
  */
 import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
 import { TAGS, type PersonView, type Tag } from '../analysis.js';
 import { DoubtNote } from './DoubtNote.js';
 import { describeActor } from '../actor.js';
@@ -39,6 +40,8 @@ export interface PersonCardProps {
   onName?: ((name: string) => void) | undefined;
   /** "Not them": the person recognised from the library is someone else. */
   onNotThem?: (() => void) | undefined;
+  /** The split button's title (default: it splits into one person per track). */
+  splitHint?: string | undefined;
   /** "Show me": e.g. seek the video player to `seconds`. Omit where there is no player. */
   onShow?: ((seconds: number) => void) | undefined;
 }
@@ -137,17 +140,13 @@ export function PersonCard(props: PersonCardProps): JSX.Element {
         )}
         {props.onName && <NameField name={person.name} label={name} isBusy={isBusy} onName={props.onName} />}
         <footer class="os-card__actions">
-          {props.onShow && (
-            <button type="button" class="os-link" disabled={isBusy} onClick={() => props.onShow?.(person.showAt)}>
-              Show me ({formatClock(person.showAt)})
-            </button>
-          )}
+          {props.onShow && <ShowMe person={person} isBusy={isBusy} onShow={props.onShow} />}
           {props.onSplit && person.tracks.length > 1 && (
             <button
               type="button"
               class="os-link"
               disabled={isBusy}
-              title={`Not all the same person? Split into ${person.tracks.length} separate people.`}
+              title={props.splitHint ?? `Not all the same person? Split into ${person.tracks.length} separate people.`}
               onClick={() => props.onSplit?.()}
             >
               Not the same person? Split
@@ -167,5 +166,30 @@ export function PersonCard(props: PersonCardProps): JSX.Element {
         </footer>
       </div>
     </article>
+  );
+}
+
+/**
+ * "Show me": first the person's best face, then each of their other appearances in time order
+ * (one per track), then the best face again.
+ */
+function ShowMe({ person, isBusy, onShow }: { person: PersonView; isBusy: boolean; onShow: (seconds: number) => void }): JSX.Element {
+  const stops = [person.showAt, ...(person.appearances ?? []).filter((t) => Math.abs(t - person.showAt) > 0.5)];
+  const [next, setNext] = useState(0);
+  const at = stops[next % stops.length] ?? person.showAt;
+  const label = next === 0 ? `Show me (${formatClock(at)})` : `Next appearance (${formatClock(at)})`;
+  return (
+    <button
+      type="button"
+      class="os-link"
+      disabled={isBusy}
+      title={stops.length > 1 ? `Seen ${stops.length} times: each click shows the next.` : undefined}
+      onClick={() => {
+        onShow(at);
+        setNext((n) => (n + 1) % stops.length);
+      }}
+    >
+      {label}
+    </button>
   );
 }

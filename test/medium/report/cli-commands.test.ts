@@ -126,3 +126,23 @@ test('a folder without an analysis fails with a sentence, not a stack', async ()
   assert.match(run.stderr, /No analysis found in .*nowhere/);
   assert.doesNotMatch(run.stderr, /at .*\.ts:\d+/);
 });
+
+test('undo and redo say what they act on and whose change it is, and leave the history as it was', async () => {
+  const before = (await readJson<TagFile>('tags.json')).edits;
+  const last = before.at(-1)!;
+  let run = onscreen('undo', 'news', '--dry-run');
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, new RegExp(`^Would undo: ${last.by} `));
+  assert.equal((await readJson<TagFile>('tags.json')).edits.length, before.length, 'a dry run writes nothing');
+  run = onscreen('undo', 'news');
+  assert.equal(run.code, 0, run.stderr);
+  const undone = /^Undone: (.+)\. Write the report/.exec(run.stdout)?.[1];
+  assert.ok(undone, run.stdout);
+  run = onscreen('redo', 'news');
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, new RegExp(`^Redone: ${undone.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`));
+  run = onscreen('redo', 'news');
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /nothing to redo/);
+  assert.deepEqual((await readJson<TagFile>('tags.json')).edits.map((e) => e.kind).slice(-2), ['undo', 'redo']);
+});

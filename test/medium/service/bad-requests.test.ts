@@ -82,7 +82,9 @@ test('invalid and private URLs are refused before anything is fetched', async ()
   expectError(await call(api('/jobs'), json({ url: 'not a url at all' })), 400, 'url_invalid');
   expectError(await call(api('/jobs'), json({ url: 'file:///etc/passwd' })), 400, 'url_invalid');
   for (const url of ['http://127.0.0.1:8080/v.mp4', 'http://localhost/v.mp4', 'http://10.1.2.3/v.mp4', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/v.mp4', 'http://192.168.1.1/v.mp4']) {
-    expectError(await call(api('/jobs'), json({ url })), 422, 'url_private_address', /private/);
+    const refused = await call(api('/jobs'), json({ url }));
+    expectError(refused, 422, 'url_private_address', /private/);
+    assert.match(refused.body.error.hint, /ONSCREEN_ALLOW_PRIVATE_NETWORK=true/, 'the refusal names the setting that allows it');
   }
   assert.equal((await s.client.listJobs()).jobs.length, 2, 'no job was created');
 });

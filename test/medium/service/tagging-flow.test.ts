@@ -54,7 +54,18 @@ test('an upload becomes a job whose progress streams live until it is ready to t
   assert.equal(final.title, 'A tiny test video');
   assert.equal(final.progress.percent, 100);
   assert.equal(existsSync(join(s.dataDir, 'jobs', job.id, 'analysis.json')), true, 'stored as an analysis folder');
-  assert.deepEqual(readdirSync(join(s.dataDir, 'uploads')), [], 'the video is not kept once analysed');
+  // The upload is kept while the job can be tagged, for the page's player: a signed link that seeks.
+  const video = await call(`${s.url}/api/v1/jobs/${job.id}/video`, { token: s.token });
+  assert.equal(video.body.kind, 'file');
+  assert.ok(Date.parse(video.body.expiresAt) > Date.now());
+  const whole = await call(`${s.url}${video.body.url}`);
+  assert.equal(whole.status, 200);
+  assert.equal(whole.headers.get('accept-ranges'), 'bytes');
+  const part = await fetch(`${s.url}${video.body.url}`, { headers: { range: 'bytes=10-19' } });
+  assert.equal(part.status, 206);
+  assert.equal(part.headers.get('content-range'), `bytes 10-19/${VIDEO.length}`);
+  assert.deepEqual(new Uint8Array(await part.arrayBuffer()), VIDEO.subarray(10, 20));
+  assert.equal((await fetch(`${s.url}${video.body.url}`, { headers: { range: `bytes=${VIDEO.length}-` } })).status, 416);
 });
 
 test('the same file with the same options reuses the job; force or another rate makes a new one', async () => {
@@ -210,6 +221,7 @@ test('deleting a job removes the job, its analysis, thumbnails, tags and report;
   await s.client.deleteJob(job.id);
   assert.equal(existsSync(join(s.dataDir, 'jobs', job.id)), false);
   assert.deepEqual(readdirSync(join(s.dataDir, 'jobs')), []);
+  assert.deepEqual(readdirSync(join(s.dataDir, 'uploads')), [], 'the kept video goes with its job');
   assert.equal((await call(`${s.url}/api/v1/jobs/${job.id}`, { token: s.token })).status, 404);
   assert.equal((await call(`${s.url}/api/v1/jobs/${job.id}/people/0/thumbnail.jpg`, { token: s.token })).status, 404);
   assert.equal((await s.client.status()).jobs.total, 0);
@@ -224,5 +236,5 @@ test('a client following a job that is deleted mid-analysis is told so, and noth
   assert.ok(error instanceof OnscreenError && error.code === 'job_not_found', String(error));
   await new Promise((r) => setTimeout(r, 1500)); // the analysis would have finished by now
   assert.equal(existsSync(join(s.dataDir, 'jobs', pending.id)), false, 'its late result was not stored');
-  assert.deepEqual(readdirSync(join(s.dataDir, 'uploads')), []);
+  assert.deepEqual(readdirSync(join(s.dataDir, 'uploads')).filter((name) => name.startsWith(pending.id)), [], 'nor its video');
 });

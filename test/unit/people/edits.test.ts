@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Edit, PersonView, Tag } from '../../../shared/src/analysis.js';
-import { applyEdits, isEffectiveEdit, nextClusterId, validateEdit } from '../../../engine/src/stages/people/edits.js';
+import { applyEdits, isEffectiveEdit, nextClusterId, pendingActions, validateEdit } from '../../../engine/src/stages/people/edits.js';
+import { describeAction } from '../../../shared/src/edit-summary.js';
 import { makeAnalysis, range } from '../report/analysis-fixture.js';
 
 // 10 s at 2 samples/s: sample i at i/2 s stands for [i/2 − 0.25, i/2 + 0.25] (the first from 0).
@@ -18,6 +19,7 @@ const tag = (cluster: number, value: Tag, by = 'ana'): Extract<Edit, { kind: 'ta
 const merge = (into: number, from: number): Edit => ({ kind: 'merge', into, from, by: 'ana', at });
 const split = (cluster: number, tracks: number[], newCluster: number): Edit => ({ kind: 'split', cluster, tracks, newCluster, by: 'ana', at });
 const undo: Edit = { kind: 'undo', by: 'ana', at };
+const redo: Edit = { kind: 'redo', by: 'bo', at };
 const person = (people: PersonView[], id: number): PersonView => {
   const found = people.find((p) => p.id === id);
   assert.ok(found, `person ${id} exists`);
@@ -108,6 +110,41 @@ test('undo removes the newest edit in effect, one at a time, and split ids are n
   assert.equal(validateEdit(analysis, [...edits, undo], undo)?.code, 'nothing_to_undo');
   assert.equal(validateEdit(analysis, [], undo)?.code, 'nothing_to_undo');
   assert.equal(validateEdit(analysis, [tag(2, 'male')], undo), null);
+});
+
+test('undo and redo say which action and whose; redo brings back the newest undone action', () => {
+  const edits: Edit[] = [tag(0, 'female'), tag(1, 'male', 'bo')];
+  const pending = pendingActions(analysis, edits);
+  assert.equal(describeAction(pending.undo ?? []), 'bo tagged Person 1 male');
+  assert.equal(pending.redo, null);
+  const undone = [...edits, undo, undo];
+  assert.equal(person(applyEdits(analysis, undone), 0).tag, null);
+  assert.equal(describeAction(pendingActions(analysis, undone).redo ?? []), 'ana tagged Person 0 female');
+  assert.equal(pendingActions(analysis, undone).undo, null);
+  const redone = [...undone, redo];
+  assert.equal(person(applyEdits(analysis, redone), 0).tag, 'female');
+  assert.equal(person(applyEdits(analysis, redone), 0).taggedBy, 'ana', 'redo brings the edit back as it was made');
+  assert.equal(person(applyEdits(analysis, redone), 1).tag, null);
+  assert.equal(describeAction(pendingActions(analysis, redone).redo ?? []), 'bo tagged Person 1 male');
+  assert.equal(person(applyEdits(analysis, [...redone, redo]), 1).tag, 'male');
+  assert.equal(validateEdit(analysis, [...redone, redo], redo)?.code, 'nothing_to_redo');
+  // A new edit after an undo clears what could be redone, as in any editor.
+  const branched = [...undone, tag(2, 'unknown')];
+  assert.equal(pendingActions(analysis, branched).redo, null);
+  assert.equal(validateEdit(analysis, branched, redo)?.code, 'nothing_to_redo');
+  assert.equal(isEffectiveEdit(analysis, branched, redo), false);
+});
+
+test('a split in several steps is undone and redone as one action', () => {
+  const group = 'split-0-now';
+  const edits: Edit[] = [tag(0, 'male'), { ...split(0, [1], 3), group }];
+  assert.equal(describeAction(pendingActions(analysis, edits).undo ?? []), 'ana moved a track of Person 0 to Person 3');
+  const undone = [...edits, undo];
+  assert.deepEqual(applyEdits(analysis, undone).map((p) => p.id), [0, 1, 2]);
+  const redone = applyEdits(analysis, [...undone, redo]);
+  assert.deepEqual(redone.map((p) => p.id), [0, 1, 2, 3]);
+  assert.equal(person(redone, 0).tag, 'male', 'the person split keeps the tag');
+  assert.equal(person(redone, 3).tag, null);
 });
 
 test('validateEdit names what is wrong', () => {

@@ -1,19 +1,23 @@
 /**
  * One video: follows the analysis live (server-sent events), then shows the people to tag beside
  * the report, which is fetched again after every edit so the figures and charts follow the tags.
+ * The event stream stays open while the page is: an edit made anywhere else (another page, the
+ * API, the Slack bot, the CLI through the service) changes the job, and the page fetches again.
  */
 import type { JSX } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { OnscreenClient } from '../../../../shared/src/api/client.js';
-import type { Job, PeopleResponse } from '../../../../shared/src/api/types.js';
+import type { Job, PeopleResponse, VideoSource } from '../../../../shared/src/api/types.js';
 import { describeError, formatDuration } from '../../../../shared/src/ui/format.js';
 import { JobProgress } from '../../../../shared/src/ui/JobProgress.js';
 import { PeopleGrid } from '../../../../shared/src/ui/PeopleGrid.js';
 import { ReportView, type ExportFormat } from '../../../../shared/src/ui/ReportView.js';
 import { downloadExport } from './download.js';
 import { readEditor } from './session.js';
+import { useChartWidth } from './use-chart-width.js';
 import { useReport } from './use-report.js';
-import { useThumbnails } from './use-thumbnails.js';
+import { useThumbnails, useTrackThumbnails } from './use-thumbnails.js';
+import { type SeekRequest, VideoPlayer } from './VideoPlayer.js';
 
 export interface JobPageProps {
   client: OnscreenClient;
@@ -27,10 +31,15 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
   const [job, setJob] = useState<Job | null>(null);
   const [people, setPeople] = useState<PeopleResponse | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const { report, chartUrls, error: reportError, isUpdating, refresh } = useReport(client, jobId);
+  const [reportColumn, chartWidth] = useChartWidth();
+  const { report, chartUrls, error: reportError, isUpdating, refresh } = useReport(client, jobId, chartWidth);
   const thumbnailSrc = useThumbnails(client, jobId, people?.people ?? []);
+  const trackSrc = useTrackThumbnails(client, jobId);
   const by = readEditor();
   const [libraryNote, setLibraryNote] = useState<string | null>(null);
+  const seen = useRef<string | null>(null);
+  const [video, setVideo] = useState<VideoSource | null>(null);
+  const [seek, setSeek] = useState<SeekRequest | null>(null);
 
   const fail = useCallback(
     (error: unknown) => ((error as { code?: string }).code === 'unauthorized' ? onUnauthorized() : setFailure(describeError(error))),
@@ -39,16 +48,23 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
 
   useEffect(() => {
     const abort = new AbortController();
-    client.watchJob(jobId, setJob, abort.signal).catch((error: unknown) => abort.signal.aborted || fail(error));
+    client.followJob(jobId, setJob, abort.signal).catch((error: unknown) => abort.signal.aborted || fail(error));
     return () => abort.abort();
   }, [client, jobId, fail]);
 
   const isReady = job?.status === 'tagging' || job?.status === 'done';
+  // Every change of the job once it is ready (an edit by anyone) brings the people and report again.
+  const changed = isReady ? job.updatedAt : null;
   useEffect(() => {
-    if (!isReady) return;
-    client.getPeople(jobId).then(setPeople, fail);
+    if (changed === null || changed === seen.current) return;
+    seen.current = changed;
+    client.getPeople(jobId).then((next) => setPeople((now) => (now && now.revision > next.revision ? now : next)), fail);
     void refresh();
-  }, [client, jobId, isReady, refresh, fail]);
+  }, [client, jobId, changed, refresh, fail]);
+
+  useEffect(() => {
+    if (isReady) client.getVideo(jobId).then(setVideo, () => setVideo(null));
+  }, [client, jobId, isReady]);
 
   useEffect(() => {
     if (job) document.title = `${job.title ?? job.source.label} · onscreen`;
@@ -59,7 +75,16 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
     void refresh();
   };
 
-  if (failure && !job) return <p class="os-error" role="alert">{failure}</p>;
+  if (failure && !job) {
+    return (
+      <div class="os-notfound">
+        <p class="os-error" role="alert">{failure}</p>
+        <p>
+          <a class="os-button" href="/">See all videos</a>
+        </p>
+      </div>
+    );
+  }
   if (!job) return <p class="os-muted">Loading…</p>;
 
   return (
@@ -88,11 +113,15 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
                 isFinished={job.status === 'done'}
                 onTag={(person, tag) => edit(() => client.tag(jobId, person, tag, by))()}
                 onMerge={(into, from) => edit(() => client.merge(jobId, into, from, by))()}
+                pending={{ undo: people.undo, redo: people.redo }}
                 onSplit={(person, tracks) => edit(() => client.split(jobId, person, by, tracks))()}
                 onName={(person, name) => edit(() => client.name(jobId, person, name, by))()}
                 onNotThem={(person) => edit(() => client.notThem(jobId, person, by))()}
+                trackSrc={trackSrc}
                 onAcceptSuggestions={edit(() => client.acceptSuggestions(jobId, by))}
                 onUndo={edit(() => client.undo(jobId, by))}
+                onRedo={edit(() => client.redo(jobId, by))}
+                onShow={video && video.kind !== 'none' ? (seconds) => setSeek({ seconds }) : undefined}
                 onFinish={async () => {
                   setJob(await client.finish(jobId, by));
                   void refresh();
@@ -117,7 +146,8 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
               (the <a href="/library">people library</a> recognises them in the next videos) {libraryNote && <span role="status">{libraryNote}</span>}
             </p>
           </section>
-          <section class="os-column os-column--report" aria-labelledby="os-report-title">
+          <section class="os-column os-column--report" aria-labelledby="os-report-title" ref={reportColumn}>
+            {video && <VideoPlayer source={video} seek={seek} />}
             <h2 id="os-report-title">
               2. Report{' '}
               <span class="os-updating" role="status">

@@ -41,6 +41,10 @@ export function TokenForm({ reason = null, onReady }: TokenFormProps): JSX.Eleme
     <form class="os-signin" onSubmit={(event) => void submit(event)}>
       <h1>Sign in to onscreen</h1>
       <p class="os-muted">Enter the API token for this server. It is kept in this browser tab only, until you close it.</p>
+      <p class="os-muted os-signin__where">
+        No token? Whoever runs this server makes one with <code>npx onscreen token create YOUR-NAME</code> (in the folder where
+        onscreen is installed) and gives it to you; it is shown only once.
+      </p>
       {error && (
         <p class="os-error" role="alert">
           {error}

@@ -54,7 +54,7 @@ function App(): JSX.Element {
         ) : jobId ? (
           <JobPage client={client} token={token} jobId={jobId} onUnauthorized={onUnauthorized} />
         ) : (
-          <JobListPage client={client} onUnauthorized={onUnauthorized} />
+          <JobListPage client={client} token={token} onUnauthorized={onUnauthorized} />
         )}
       </main>
     </div>

@@ -18,7 +18,12 @@ export interface ReportState {
   refresh: () => Promise<void>;
 }
 
-export function useReport(client: OnscreenClient, jobId: string): ReportState {
+/** `chartWidth`: the CSS width the charts are shown at, so they are drawn at that size (text stays legible). */
+export function useReport(client: OnscreenClient, jobId: string, chartWidth?: number): ReportState {
+  const width = useRef(chartWidth);
+  width.current = chartWidth;
+  /** The width the charts shown were drawn at. */
+  const drawnAt = useRef<number | undefined>(undefined);
   const [report, setReport] = useState<Report | null>(null);
   const [chartUrls, setChartUrls] = useState<Partial<Record<ChartName, string>>>({});
   const [error, setError] = useState<unknown>(null);
@@ -28,16 +33,18 @@ export function useReport(client: OnscreenClient, jobId: string): ReportState {
 
   const refresh = useCallback(async () => {
     const ticket = ++latest.current;
+    const drawing = width.current;
     setUpdating(true);
     try {
       const [next, ...charts] = await Promise.all([
         client.getReport(jobId),
-        ...CHART_NAMES.map((name) => client.getChart(jobId, name).then((bytes) => toObjectUrl(bytes, 'image/png'))),
+        ...CHART_NAMES.map((name) => client.getChart(jobId, name, width.current).then((bytes) => toObjectUrl(bytes, 'image/png'))),
       ]);
       const urls = charts as string[];
       if (ticket !== latest.current) return urls.forEach((url) => URL.revokeObjectURL(url));
       shown.current.forEach((url) => URL.revokeObjectURL(url));
       shown.current = urls;
+      drawnAt.current = drawing;
       setReport(next as Report);
       setChartUrls(Object.fromEntries(CHART_NAMES.map((name, i) => [name, urls[i]])));
       setError(null);
@@ -47,6 +54,11 @@ export function useReport(client: OnscreenClient, jobId: string): ReportState {
       if (ticket === latest.current) setUpdating(false);
     }
   }, [client, jobId]);
+
+  // The column changed size (a window resized, a phone turned): draw the charts again at the new size.
+  useEffect(() => {
+    if (report && chartWidth !== drawnAt.current) void refresh();
+  }, [report, chartWidth, refresh]);
 
   useEffect(() => () => shown.current.forEach((url) => URL.revokeObjectURL(url)), []);
   return { report, chartUrls, error, isUpdating, refresh };

@@ -13,7 +13,7 @@ import { shareCommand } from './share.command.js';
 import { splitCommand } from './split.command.js';
 import { tagCommand } from './tag.command.js';
 import { tokenCommand } from './token.command.js';
-import { undoCommand } from './undo.command.js';
+import { redoCommand, undoCommand } from './undo.command.js';
 import { workerCommand } from './worker.command.js';
 
 /** Every `onscreen` subcommand, in the order `--help` lists them. Add a command here (one line). */
@@ -24,6 +24,7 @@ export const COMMANDS: Command[] = [
   mergeCommand,
   splitCommand,
   undoCommand,
+  redoCommand,
   reportCommand,
   collectionCommand,
   libraryCommand,

@@ -9,7 +9,7 @@ import { parseId } from './tag.command.js';
 const USAGE = `Usage: npx onscreen merge <dir> <a> <b>
 
 Merges person <b> into person <a>: they were found as two people but are one.
-Person <a> keeps its tag (or takes <b>'s if it has none). Undo with the tagging page or the API.`;
+Person <a> keeps its tag (or takes <b>'s if it has none). Undo with npx onscreen undo <dir>, the tagging page or the API.`;
 
 export const mergeCommand: Command = {
   name: 'merge',

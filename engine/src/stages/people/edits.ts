@@ -3,9 +3,12 @@
  * The history is the truth; this derives the current state from it, so every front end
  * (CLI, tagging page, Slack) agrees, and undo is just "replay without the newest edit".
  *
- * Undo removes the newest edit that is still in effect; undoing again removes the one before.
- * There is no redo (an undo is never itself undone). Edits that change nothing (the same tag
- * twice, as when Slack retries) are not in effect, so they are invisible to undo too.
+ * Undo removes the newest action still in effect (one edit, or the edits of one action that share
+ * a group); undoing again removes the one before. Redo brings back the newest action undone, as
+ * long as no new edit came after the undo (a new edit clears what could be redone, as in any
+ * editor). Both are edits in the history, so every client sees the same undo and redo. Edits that
+ * change nothing (the same tag twice, as when Slack retries) are not in effect, so they are
+ * invisible to undo too.
  * An invalid edit found in a stored history (hand-edited file) is skipped.
  */
 import { type Analysis, type Edit, type PersonView, type Suggestion, type Tag, type TagOrigin, TAGS } from '../../../../shared/src/analysis.js';
@@ -29,10 +32,26 @@ interface Person {
 }
 type People = ReadonlyMap<number, Person>;
 
+type Change = Exclude<Edit, { kind: 'undo' | 'redo' }>;
+
+/** An edit in effect and the state before it: what undo returns to. */
+interface Step {
+  before: People;
+  edit: Change;
+}
+
 interface History {
   people: People;
-  /** The state before each edit still in effect, oldest first: what undo returns to. */
-  undoable: People[];
+  /** Every edit still in effect, oldest first. */
+  done: Step[];
+  /** The actions undone that redo can bring back, newest last (each: its edits, oldest first). */
+  undone: Change[][];
+}
+
+/** What undo would take back and what redo would bring back now: the edits of one action each. */
+export interface PendingActions {
+  undo: Change[] | null;
+  redo: Change[] | null;
 }
 
 /** The people after the edits, by ascending id (analysis clusters keep their ids; splits add new ones). */
@@ -46,8 +65,9 @@ export function applyEdits(analysis: Analysis, edits: readonly Edit[]): PersonVi
 export function validateEdit(analysis: Analysis, edits: readonly Edit[], edit: Edit): OnscreenError | null {
   const shapeError = checkShape(edit);
   if (shapeError) return shapeError;
-  const { people, undoable } = replay(analysis, indexAnalysis(analysis), edits);
-  if (edit.kind === 'undo') return undoable.length > 0 ? null : new OnscreenError('nothing_to_undo');
+  const { people, done, undone } = replay(analysis, indexAnalysis(analysis), edits);
+  if (edit.kind === 'undo') return done.length > 0 ? null : new OnscreenError('nothing_to_undo');
+  if (edit.kind === 'redo') return undone.length > 0 ? null : new OnscreenError('nothing_to_redo');
   if (edit.kind === 'split' && edit.newCluster < nextClusterId(analysis, edits)) {
     return new OnscreenError('bad_request', `Person ${edit.newCluster} already exists or existed; use ${nextClusterId(analysis, edits)}.`);
   }
@@ -57,9 +77,18 @@ export function validateEdit(analysis: Analysis, edits: readonly Edit[], edit: E
 /** Whether appending `edit` would change anything (false for a repeated tag, or suggestions with nothing to accept). */
 export function isEffectiveEdit(analysis: Analysis, edits: readonly Edit[], edit: Edit): boolean {
   const index = indexAnalysis(analysis);
-  const before = replay(analysis, index, edits).undoable.length;
-  if (edit.kind === 'undo') return before > 0;
-  return replay(analysis, index, [...edits, edit]).undoable.length > before;
+  const { done, undone } = replay(analysis, index, edits);
+  if (edit.kind === 'undo') return done.length > 0;
+  if (edit.kind === 'redo') return undone.length > 0;
+  return replay(analysis, index, [...edits, edit]).done.length > done.length;
+}
+
+/** The action undo would take back and the one redo would bring back, after `edits`. */
+export function pendingActions(analysis: Analysis, edits: readonly Edit[]): PendingActions {
+  const { done, undone } = replay(analysis, indexAnalysis(analysis), edits);
+  const last = done.at(-1);
+  const undo = last ? done.slice(newestActionStart(done)).map((step) => step.edit) : null;
+  return { undo, redo: undone.at(-1) ?? null };
 }
 
 /** The id for the next person made by a split: never reused, even after the split is undone. */
@@ -72,30 +101,47 @@ export function nextClusterId(analysis: Analysis, edits: readonly Edit[]): numbe
 
 function replay(analysis: Analysis, index: AnalysisIndex, edits: readonly Edit[]): History {
   let people: People = new Map(analysis.clusters.map((c) => [c.id, c.known ? recognised(c.id, c.tracks, c.known) : untagged(c.id, c.tracks)]));
-  const undoable: People[] = [];
-  const groups: (string | undefined)[] = [];
+  const done: Step[] = [];
+  let undone: Change[][] = [];
   for (const edit of edits) {
     if (edit.kind === 'undo') {
       // One undo takes back every edit of the newest action (edits sharing a group).
-      const group = groups.at(-1);
-      do {
-        people = undoable.pop() ?? people;
-        groups.pop();
-      } while (group !== undefined && groups.length > 0 && groups.at(-1) === group);
+      const start = newestActionStart(done);
+      const action = done.splice(start);
+      if (action[0]) {
+        people = action[0].before;
+        undone.push(action.map((step) => step.edit));
+      }
+      continue;
+    }
+    if (edit.kind === 'redo') {
+      for (const change of undone.pop() ?? []) {
+        const next = checkShape(change) || checkAgainst(people, change) ? people : applyOne(index, people, change);
+        if (next !== people) done.push({ before: people, edit: change });
+        people = next;
+      }
       continue;
     }
     if (checkShape(edit) || checkAgainst(people, edit)) continue;
     const next = applyOne(index, people, edit);
     if (next === people) continue;
-    undoable.push(people);
-    groups.push(edit.group);
+    done.push({ before: people, edit });
+    undone = [];
     people = next;
   }
-  return { people, undoable };
+  return { people, done, undone };
+}
+
+/** Where the newest action starts in `done`: its edits share a group (a split into several people). */
+function newestActionStart(done: readonly Step[]): number {
+  const group = done.at(-1)?.edit.group;
+  let start = done.length - 1;
+  while (group !== undefined && start > 0 && done[start - 1]!.edit.group === group) start -= 1;
+  return Math.max(start, 0);
 }
 
 /** The new state, or the same object when the edit changes nothing. */
-function applyOne(index: AnalysisIndex, people: People, edit: Exclude<Edit, { kind: 'undo' }>): People {
+function applyOne(index: AnalysisIndex, people: People, edit: Change): People {
   const next = new Map(people);
   const tagged = (p: Person, tag: Tag, origin: TagOrigin): Person => ({ ...p, tag, tagOrigin: origin, taggedBy: edit.by, taggedOnBehalfOf: edit.onBehalfOf ?? null, taggedAt: edit.at });
   switch (edit.kind) {
@@ -176,13 +222,14 @@ function checkShape(edit: Edit): OnscreenError | null {
     }
     case 'not-known':
     case 'undo':
+    case 'redo':
       return null;
     default:
       return bad(`Unknown edit kind "${String((edit as { kind?: unknown }).kind)}".`);
   }
 }
 
-function checkAgainst(people: People, edit: Exclude<Edit, { kind: 'undo' }>): OnscreenError | null {
+function checkAgainst(people: People, edit: Change): OnscreenError | null {
   const unknown = (id: number): OnscreenError => new OnscreenError('cluster_unknown', `There is no person ${id}.`);
   switch (edit.kind) {
     case 'tag':
@@ -263,6 +310,7 @@ function toView(analysis: Analysis, index: AnalysisIndex, person: Person): Perso
     sourceClusters: [...sources].sort((a, b) => a - b),
     name: person.name ?? person.known?.name ?? null,
     known: person.known,
+    appearances: [...new Set(tracks.map((t) => t.start))].sort((a, b) => a - b),
     ...(cluster?.doubt ? { doubt: cluster.doubt } : {}),
   };
 }

@@ -67,12 +67,13 @@ export interface ChartSpecs {
   persons: BarChartSpec;
 }
 
-const WIDTH = 800;
+/** The default CSS width of a chart (HTML report, CLI); a page may ask for the width it shows. */
+export const CHART_WIDTH = 800;
 /** The persons chart shows at most this many people (the longest on screen). */
 export const MAX_PERSON_BARS = 25;
 
-export function chartSpecs(report: Report): ChartSpecs {
-  return { share: shareChart(report), timeline: timelineChart(report), persons: personsChart(report) };
+export function chartSpecs(report: Report, width = CHART_WIDTH): ChartSpecs {
+  return { share: shareChart(report, width), timeline: timelineChart(report, width), persons: personsChart(report, width) };
 }
 
 function sourceLine(report: Report): string {
@@ -95,7 +96,7 @@ function describeTagging(quality: Report['quality']): string {
   return `${byPerson} people tagged by hand, ${accepted} as suggested${untagged}`;
 }
 
-function shareChart(report: Report): BarChartSpec {
+function shareChart(report: Report, width: number): BarChartSpec {
   const { screenTime, coPresence } = report;
   const nobody = coPresence.nobody ?? coPresence.neither;
   const shares = [screenTime.female.share, screenTime.male.share, screenTime.unknown.share, report.video.duration > 0 ? nobody / report.video.duration : 0];
@@ -108,7 +109,7 @@ function shareChart(report: Report): BarChartSpec {
       'Share of the running time with at least one person of each group visible. Women and men can be on screen together, so the bars can add up to more than 100%. "Nobody tagged": no woman, man or unknown person visible.',
     source: sourceLine(report),
     alt: `Bar chart of the share of running time with someone visible: ${labels.map((l, i) => `${l.toLowerCase()} ${percents[i]}`).join(', ')}.`,
-    width: WIDTH,
+    width,
     height: 380,
     labels,
     values: shares.map((s) => s * 100),
@@ -121,7 +122,7 @@ function shareChart(report: Report): BarChartSpec {
   };
 }
 
-function timelineChart(report: Report): TimelineChartSpec {
+function timelineChart(report: Report, width: number): TimelineChartSpec {
   const { binSeconds, bins } = report.timeline;
   const duration = report.video.duration;
   const groups = (['female', 'male', 'unknown'] as const).filter((g) => g !== 'unknown' || bins.some((b) => b.unknown));
@@ -143,7 +144,7 @@ function timelineChart(report: Report): TimelineChartSpec {
     subtitle: `Each mark is a moment with at least one person of the group visible (${binSeconds === 1 ? '1-second' : `${binSeconds}-second`} steps). In total: ${totals}.`,
     source: sourceLine(report),
     alt: `Timeline of the ${formatDuration(duration)} video with one lane per group; ${lanes.map((l) => `${l.label.toLowerCase()} appear in ${l.segments.length} stretch${l.segments.length === 1 ? '' : 'es'}`).join(', ')}; in total ${totals}.`,
-    width: WIDTH,
+    width,
     height: 150 + 46 * lanes.length,
     lanes,
     duration,
@@ -152,7 +153,7 @@ function timelineChart(report: Report): TimelineChartSpec {
   };
 }
 
-function personsChart(report: Report): BarChartSpec {
+function personsChart(report: Report, width: number): BarChartSpec {
   const shown = report.persons.slice(0, MAX_PERSON_BARS);
   const tagOf = (tag: Report['persons'][number]['tag']) => tag ?? 'untagged';
   const hidden = report.persons.length - shown.length;
@@ -167,7 +168,7 @@ function personsChart(report: Report): BarChartSpec {
         : `${hidden > 0 ? `The ${shown.length} people seen longest (of ${report.persons.length}), ` : 'Every person found, '}by time on screen, coloured by how they were tagged.`,
     source: sourceLine(report),
     alt: `Bar chart of screen time per person: ${shown.slice(0, 10).map((p) => `person ${p.id} (${GROUP_LABELS[tagOf(p.tag)].toLowerCase()}) ${formatDuration(p.seconds)}`).join(', ')}${shown.length > 10 ? ', and more' : ''}.`,
-    width: WIDTH,
+    width,
     height: 170 + 26 * Math.max(1, shown.length),
     labels: shown.map((p) => `Person ${p.id}`),
     values: shown.map((p) => p.seconds),
