@@ -2,6 +2,7 @@
  * One sentence for a tagging action, the same on every surface: the page's undo and redo buttons
  * ("Undo: Alice tagged Person 3 female"), the CLI's undo and redo, the API's PeopleResponse.
  */
+import { describeActor } from './actor.js';
 import type { Edit, Tag } from './analysis.js';
 import type { EditSummary } from './api/types.js';
 import { personLabel } from './ui/format.js';
@@ -14,7 +15,7 @@ const TAG_WORDS: Record<Tag, string> = { female: 'female', male: 'male', unknown
 export function describeAction(edits: readonly Change[]): string {
   const first = edits[0];
   if (!first) return 'nothing';
-  return `${first.by} ${describeWhat(first, edits)}`;
+  return `${describeActor(first)} ${describeWhat(first, edits)}`;
 }
 
 /** The summary of one pending action, or null when there is none. */
@@ -34,6 +35,10 @@ function describeWhat(first: Change, edits: readonly Change[]): string {
       const count = first.clusters.length;
       return `accepted ${count === 1 ? 'the suggestion' : `${count} suggestions`}`;
     }
+    case 'name':
+      return `named ${personLabel(first.cluster)} ${first.name.trim()}`;
+    case 'not-known':
+      return `said ${personLabel(first.cluster)} is not the person recognised`;
     case 'split': {
       const moved = edits.flatMap((e) => (e.kind === 'split' ? e.tracks : []));
       return edits.length > 1

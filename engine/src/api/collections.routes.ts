@@ -17,7 +17,7 @@ export function collectionsRoutes(context: ApiContext): AnyRoute[] {
     method: 'POST', path: '/api/v1/collections', access: 'token', tag: 'collections', summary: 'Create a collection: a named set of analyses (a programme, a channel, a month).',
     body: createCollectionSchema,
     responses: { 201: { description: 'The new collection', ...COLLECTION }, 400: { description: 'Malformed request', schema: 'Error' } },
-    handle: ({ body, tokenName }) => ({ status: 201, json: collections.create(body.name, tokenName) }),
+    handle: ({ body, caller }) => ({ status: 201, json: collections.create(caller.workspaceId, body.name, caller.tokenName) }),
   };
   const fromYouTube: Route<z.infer<typeof collectionFromYouTubeSchema>> = {
     method: 'POST', path: '/api/v1/collections/from-youtube', access: 'token', tag: 'collections',
@@ -28,25 +28,25 @@ export function collectionsRoutes(context: ApiContext): AnyRoute[] {
       400: { description: 'Not a playlist or channel link, or too many videos', schema: 'Error' },
       422: { description: 'The list cannot be read, or has no video to analyse', schema: 'Error' },
     },
-    handle: async ({ body, tokenName }) => ({ status: 201, json: await collections.createFromYouTube(body.url, { name: body.name, max: body.max }, tokenName) }),
+    handle: async ({ body, caller }) => ({ status: 201, json: await collections.createFromYouTube(caller.workspaceId, body.url, { name: body.name, max: body.max }, caller.tokenName) }),
   };
   const addJobs: Route<z.infer<typeof collectionJobsSchema>> = {
     method: 'POST', path: '/api/v1/collections/:cid/jobs', access: 'token', tag: 'collections', summary: 'Add analysed jobs to a collection (all or none). A job can be in several collections.',
     params: cid, body: collectionJobsSchema,
     responses: { 200: { description: 'The collection', ...COLLECTION }, ...NOT_FOUND, 409: { description: 'A job is not analysed yet', schema: 'Error' } },
-    handle: async ({ params, body }) => ({ status: 200, json: await collections.addJobs(params.cid!, body.jobIds) }),
+    handle: async ({ params, body, caller }) => ({ status: 200, json: await collections.addJobs(caller.workspaceId, params.cid!, body.jobIds) }),
   };
   const file = (ext: string, summary: string, contentType: string, pick: (r: RenderedCollection) => string): Route<unknown, ReportQuery> => ({
     method: 'GET', path: `/api/v1/collections/:cid/report.${ext}`, access: 'token', tag: 'collections', summary,
     params: cid, query: collectionReportQuerySchema,
     responses: { 200: { description: summary, contentType }, ...NOT_FOUND },
-    handle: async ({ params, query }) => ({ status: 200, body: pick(await collections.report(params.cid!, query.period)), contentType, headers: headers(params.cid!, ext) }),
+    handle: async ({ params, query, caller }) => ({ status: 200, body: pick(await collections.report(caller.workspaceId, params.cid!, query.period)), contentType, headers: headers(params.cid!, ext) }),
   });
   const reportJson: Route<unknown, ReportQuery> = {
     method: 'GET', path: '/api/v1/collections/:cid/report', access: 'token', tag: 'collections', summary: 'The collection report as JSON (?period=month|week).',
     params: cid, query: collectionReportQuerySchema,
     responses: { 200: { description: 'The collection report', schema: 'CollectionReport' }, ...NOT_FOUND },
-    handle: async ({ params, query }) => ({ status: 200, json: (await collections.report(params.cid!, query.period)).collection }),
+    handle: async ({ params, query, caller }) => ({ status: 200, json: (await collections.report(caller.workspaceId, params.cid!, query.period)).collection }),
   };
   return [
     create,
@@ -54,23 +54,23 @@ export function collectionsRoutes(context: ApiContext): AnyRoute[] {
     {
       method: 'GET', path: '/api/v1/collections', access: 'token', tag: 'collections', summary: 'Every collection, newest first.',
       responses: { 200: { description: '{ collections: Collection[] }', schema: 'CollectionList' } },
-      handle: () => ({ status: 200, json: { collections: collections.list() } }),
+      handle: ({ caller }) => ({ status: 200, json: { collections: collections.list(caller.workspaceId) } }),
     },
     {
       method: 'GET', path: '/api/v1/collections/:cid', access: 'token', tag: 'collections', summary: 'A collection and its jobs.',
       params: cid, responses: { 200: { description: 'The collection', ...COLLECTION }, ...NOT_FOUND },
-      handle: ({ params }) => ({ status: 200, json: collections.get(params.cid!) }),
+      handle: ({ params, caller }) => ({ status: 200, json: collections.get(caller.workspaceId, params.cid!) }),
     },
     {
       method: 'DELETE', path: '/api/v1/collections/:cid', access: 'token', tag: 'collections', summary: 'Delete a collection (its jobs stay).',
       params: cid, responses: { 204: { description: 'Deleted' }, ...NOT_FOUND },
-      handle: ({ params }) => (collections.delete(params.cid!), { status: 204 }),
+      handle: ({ params, caller }) => (collections.delete(caller.workspaceId, params.cid!), { status: 204 }),
     },
     addJobs,
     {
       method: 'DELETE', path: '/api/v1/collections/:cid/jobs/:id', access: 'token', tag: 'collections', summary: 'Take a job out of a collection (the job stays).',
       params: { ...cid, id: PARAMS.id }, responses: { 200: { description: 'The collection', ...COLLECTION }, ...NOT_FOUND },
-      handle: ({ params }) => ({ status: 200, json: collections.removeJob(params.cid!, params.id!) }),
+      handle: ({ params, caller }) => ({ status: 200, json: collections.removeJob(caller.workspaceId, params.cid!, params.id!) }),
     },
     reportJson,
     file('csv', 'The collection report as CSV.', 'text/csv; charset=utf-8', (r) => r.csv),
@@ -79,8 +79,8 @@ export function collectionsRoutes(context: ApiContext): AnyRoute[] {
       method: 'GET', path: '/api/v1/collections/:cid/charts/:chart.png', access: 'token', tag: 'collections', summary: 'A chart of the collection: videos, trend or people.',
       params: { ...cid, chart: PARAMS.collectionChart }, query: collectionReportQuerySchema,
       responses: { 200: { description: 'PNG', contentType: 'image/png' }, ...NOT_FOUND },
-      handle: async ({ params, query }) => ({
-        status: 200, body: (await collections.report(params.cid!, (query as ReportQuery).period)).charts[params.chart as 'videos'], contentType: 'image/png', headers: { 'cache-control': 'no-store' },
+      handle: async ({ params, query, caller }) => ({
+        status: 200, body: (await collections.report(caller.workspaceId, params.cid!, (query as ReportQuery).period)).charts[params.chart as 'videos'], contentType: 'image/png', headers: { 'cache-control': 'no-store' },
       }),
     },
   ];

@@ -18,6 +18,7 @@ import type { TaggingService } from './tagging.service.js';
 
 export interface CollectionView {
   id: string;
+  workspaceId: string;
   name: string;
   createdBy: string | null;
   createdAt: string;
@@ -53,8 +54,8 @@ export class CollectionsService {
     this.unsubscribe();
   }
 
-  create(name: string, by: string | null): CollectionView {
-    const record = { id: createJobId(), name: checkName(name), createdBy: by, createdAt: this.now(), source: null, skipped: [] };
+  create(workspaceId: string, name: string, by: string | null): CollectionView {
+    const record = { id: createJobId(), workspaceId, name: checkName(name), createdBy: by, createdAt: this.now(), source: null, skipped: [] };
     this.deps.collections.insert(record);
     return view({ ...record, jobIds: [] });
   }
@@ -64,7 +65,7 @@ export class CollectionsService {
    * video analysed before with the same options reuses its job). Private, deleted, members-only and
    * live videos are skipped and listed. Nothing is created when the list cannot be read.
    */
-  async createFromYouTube(url: string, options: { name?: string | undefined; max?: number | undefined }, tokenName: string): Promise<{ collection: CollectionView; jobs: Job[] }> {
+  async createFromYouTube(workspaceId: string, url: string, options: { name?: string | undefined; max?: number | undefined }, tokenName: string): Promise<{ collection: CollectionView; jobs: Job[] }> {
     const list = parseYouTubeListUrl(url);
     if (!list) throw new OnscreenError('url_invalid', 'That is not a link to a YouTube playlist or channel (for one video, start a job instead).');
     const max = options.max ?? DEFAULT_LIST_VIDEOS;
@@ -78,53 +79,56 @@ export class CollectionsService {
     const name = checkName(options.name ?? listing.title ?? `YouTube ${list.kind}`);
     const jobs: Job[] = [];
     for (const video of listing.videos) jobs.push(await this.deps.lists.createJob(toYouTubeWatchUrl(video.videoId), tokenName));
-    const record = { id: createJobId(), name, createdBy: tokenName, createdAt: this.now(), source: toYouTubeListUrl(list), skipped: listing.skipped };
+    const record = { id: createJobId(), workspaceId, name, createdBy: tokenName, createdAt: this.now(), source: toYouTubeListUrl(list), skipped: listing.skipped };
     this.deps.collections.insert(record);
     this.deps.collections.addJobs(record.id, jobs.map((j) => j.id), this.now());
-    return { collection: this.get(record.id), jobs };
+    return { collection: this.get(workspaceId, record.id), jobs };
   }
 
-  list(): CollectionView[] {
-    return this.deps.collections.list().map(view);
+  list(workspaceId: string): CollectionView[] {
+    return this.deps.collections.list(workspaceId).map(view);
   }
 
-  get(id: string): CollectionView {
-    return view(this.record(id));
+  get(workspaceId: string, id: string): CollectionView {
+    return view(this.record(workspaceId, id));
   }
 
-  rename(id: string, name: string): CollectionView {
-    if (!this.deps.collections.rename(id, checkName(name))) throw notFound(id);
-    return this.get(id);
+  rename(workspaceId: string, id: string, name: string): CollectionView {
+    this.record(workspaceId, id);
+    this.deps.collections.rename(id, checkName(name));
+    return this.get(workspaceId, id);
   }
 
-  delete(id: string): void {
-    if (!this.deps.collections.delete(id)) throw notFound(id);
+  delete(workspaceId: string, id: string): void {
+    this.record(workspaceId, id);
+    this.deps.collections.delete(id);
   }
 
   /** Adds analysed jobs (all or none: one unknown or unfinished job refuses the whole request). */
-  async addJobs(id: string, jobIds: readonly string[]): Promise<CollectionView> {
-    this.record(id);
+  async addJobs(workspaceId: string, id: string, jobIds: readonly string[]): Promise<CollectionView> {
+    this.record(workspaceId, id);
     if (jobIds.length > MAX_JOBS_PER_REQUEST) throw new OnscreenError('bad_request', `Add at most ${MAX_JOBS_PER_REQUEST} jobs at once.`);
     for (const jobId of jobIds) {
       const job = this.deps.jobs.get(jobId);
-      if (!job) throw new OnscreenError('job_not_found', `No job ${jobId}: it never existed, or it was deleted. Nothing was added.`);
+      // Another workspace's job is as unknown here as one that never existed.
+      if (!job || job.workspaceId !== workspaceId) throw new OnscreenError('job_not_found', `No job ${jobId}: it never existed, or it was deleted. Nothing was added.`);
       if (job.status !== 'tagging' && job.status !== 'done') {
         throw new OnscreenError('job_not_ready', `Job ${jobId} is not analysed yet (${job.status}): add it once it is. Nothing was added.`);
       }
     }
     this.deps.collections.addJobs(id, jobIds, this.now());
     await Promise.all(jobIds.map((jobId) => this.ensureSummary(jobId)));
-    return this.get(id);
+    return this.get(workspaceId, id);
   }
 
-  removeJob(id: string, jobId: string): CollectionView {
-    this.record(id);
+  removeJob(workspaceId: string, id: string, jobId: string): CollectionView {
+    this.record(workspaceId, id);
     if (!this.deps.collections.removeJob(id, jobId)) throw new OnscreenError('job_not_found', `Job ${jobId} is not in this collection.`);
-    return this.get(id);
+    return this.get(workspaceId, id);
   }
 
-  async report(id: string, periodKind: PeriodKind = 'month'): Promise<RenderedCollection> {
-    const record = this.record(id);
+  async report(workspaceId: string, id: string, periodKind: PeriodKind = 'month'): Promise<RenderedCollection> {
+    const record = this.record(workspaceId, id);
     await Promise.all(record.jobIds.map((jobId) => this.ensureSummary(jobId)));
     const stored = this.deps.collections.summaries(record.jobIds);
     const videos = record.jobIds.map((jobId) => stored.get(jobId)).filter((s): s is VideoSummary => s !== undefined);
@@ -165,9 +169,10 @@ export class CollectionsService {
     return next;
   }
 
-  private record(id: string): CollectionRecord {
+  /** A collection of this workspace; another workspace's is as unknown as one that never existed. */
+  private record(workspaceId: string, id: string): CollectionRecord {
     const record = this.deps.collections.get(id);
-    if (!record) throw notFound(id);
+    if (!record || record.workspaceId !== workspaceId) throw notFound(id);
     return record;
   }
 

@@ -61,8 +61,8 @@ export class TaggingService {
     return this.edit(jobId, [{ kind: 'undo' }], actor);
   }
 
-  redo(jobId: string, by: string): Promise<PeopleResponse> {
-    return this.edit(jobId, [{ kind: 'redo' }], by);
+  redo(jobId: string, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'redo' }], actor);
   }
 
   /** Marks tagging done: the report is final (it still follows later edits). */

@@ -10,6 +10,8 @@ export interface SkippedVideo {
 
 export interface CollectionRecord {
   id: string;
+  /** Every collection belongs to one workspace; only its tokens see it. */
+  workspaceId: string;
   name: string;
   createdBy: string | null;
   createdAt: string;
@@ -21,14 +23,14 @@ export interface CollectionRecord {
 }
 
 type Row = Omit<CollectionRecord, 'jobIds' | 'skipped'> & { skipped: string };
-const SELECT = 'SELECT id, name, created_by AS createdBy, created_at AS createdAt, source, skipped FROM collections';
+const SELECT = 'SELECT id, workspace_id AS workspaceId, name, created_by AS createdBy, created_at AS createdAt, source, skipped FROM collections';
 
 export class CollectionsRepository {
   constructor(private readonly db: Db) {}
 
   insert(record: Omit<CollectionRecord, 'jobIds'>): void {
     this.db
-      .prepare('INSERT INTO collections (id, name, created_by, created_at, source, skipped) VALUES (@id, @name, @createdBy, @createdAt, @source, @skipped)')
+      .prepare('INSERT INTO collections (id, workspace_id, name, created_by, created_at, source, skipped) VALUES (@id, @workspaceId, @name, @createdBy, @createdAt, @source, @skipped)')
       .run({ ...record, skipped: JSON.stringify(record.skipped) });
   }
 
@@ -37,8 +39,8 @@ export class CollectionsRepository {
     return row ? this.toRecord(row) : null;
   }
 
-  list(): CollectionRecord[] {
-    return (this.db.prepare(`${SELECT} ORDER BY created_at DESC, id`).all() as Row[]).map((row) => this.toRecord(row));
+  list(workspaceId: string): CollectionRecord[] {
+    return (this.db.prepare(`${SELECT} WHERE workspace_id = ? ORDER BY created_at DESC, id`).all(workspaceId) as Row[]).map((row) => this.toRecord(row));
   }
 
   private toRecord(row: Row): CollectionRecord {

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { OnscreenClient } from '../../../shared/src/api/client.js';
 import type { Job } from '../../../shared/src/api/types.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
@@ -114,4 +115,19 @@ test('a deleted job leaves every collection and the reports add up without it', 
   await s.client.deleteCollection(collection.id);
   await rejectsWith(s.client.getCollection(collection.id), 'collection_not_found', /No collection/);
   assert.equal((await s.client.getJob(jobs[0]!.id)).id, jobs[0]!.id, 'deleting a collection keeps its jobs');
+});
+
+test("another workspace's token sees no collection of this one, and cannot pull this workspace's jobs into its own", async () => {
+  const mine = await s.client.createCollection('Ours');
+  await s.client.addToCollection(mine.id, [jobs[0]!.id]);
+  const rival = new OnscreenClient({ baseUrl: s.url, token: s.service.tokens.create('rival', { workspace: 'other-newsroom' }) });
+  assert.deepEqual(await rival.listCollections(), []);
+  for (const attempt of [rival.getCollection(mine.id), rival.getCollectionReport(mine.id), rival.addToCollection(mine.id, [jobs[1]!.id]), rival.deleteCollection(mine.id), rival.removeFromCollection(mine.id, jobs[0]!.id)]) {
+    await rejectsWith(attempt, 'collection_not_found', /No collection .*: it never existed, or it was deleted/);
+  }
+  const theirs = await rival.createCollection('Theirs');
+  await rejectsWith(rival.addToCollection(theirs.id, [jobs[0]!.id]), 'job_not_found', /No job .*Nothing was added/);
+  assert.deepEqual((await rival.getCollection(theirs.id)).jobIds, []);
+  assert.deepEqual((await s.client.getCollection(mine.id)).jobIds, [jobs[0]!.id], 'ours is untouched');
+  assert.ok(!(await s.client.listCollections()).some((c) => c.id === theirs.id), 'and theirs is not ours to see');
 });

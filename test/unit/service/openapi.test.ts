@@ -50,9 +50,10 @@ test('only health, readiness, the document, the pages, signed upload links and r
 test('every token route that takes a job id is under /api/v1/jobs/:id, where the request handler checks its workspace', () => {
   const byJobId = routes.filter((r) => Object.values(r.params ?? {}).some((spec) => spec === PARAMS.id));
   assert.ok(byJobId.length >= 20, `${byJobId.length} routes take a job id`);
-  // Known gap (issue 10): collections are not scoped to a workspace yet; this route must be before they ship.
-  const unscoped = ['DELETE /api/v1/collections/:cid/jobs/:id'];
-  for (const route of byJobId.filter((r) => r.access === 'token' && !unscoped.includes(`${r.method} ${r.path}`))) {
+  // Taking a job out of a collection: the collection's own workspace check (CollectionsService) scopes it, and only
+  // that workspace's jobs can be in it (test/medium/service/collections.test.ts).
+  const scopedByCollection = ['DELETE /api/v1/collections/:cid/jobs/:id'];
+  for (const route of byJobId.filter((r) => r.access === 'token' && !scopedByCollection.includes(`${r.method} ${r.path}`))) {
     assert.ok(route.path === '/api/v1/jobs/:id' || route.path.startsWith('/api/v1/jobs/:id/'), `${route.method} ${route.path}`);
     assert.ok(route.params?.id, `${route.method} ${route.path}: the job id is the :id parameter`);
   }
