@@ -133,7 +133,13 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
       playlistMax: config.playlistMax,
     },
   });
-  const library = new JobLibraryService({ store: config.libraryEnabled ? new LibraryRepository(db) : null, tagging, files, log });
+  const library = new JobLibraryService({
+    storeFor: config.libraryEnabled ? (workspaceId) => new LibraryRepository(db, workspaceId) : null,
+    workspaceOf: (jobId) => jobsRepo.workspaceOf(jobId),
+    tagging,
+    files,
+    log,
+  });
   const retention = new RetentionService({ jobs: jobsRepo, files, jobsService: jobs, retentionDays: config.retentionDays });
 
   const context: ApiContext = {
@@ -185,7 +191,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   });
   baseUrl ||= url;
 
-  await queue.start(new JobOutcomesService({ jobs: jobsRepo, files, notifier, recognise: (result) => library.recognise(result) }));
+  await queue.start(new JobOutcomesService({ jobs: jobsRepo, files, notifier, recognise: (jobId, result) => library.recognise(jobId, result) }));
   // Pending jobs of the last run go back to the queue (in the background: Redis may be slow to answer).
   void jobs.resumePending().catch((error: unknown) => log(`could not queue the pending jobs yet: ${String(error)}`));
   const sweep = async () => {

@@ -17,28 +17,38 @@ import { KeyedLock } from '../storage/keyed-lock.js';
 import type { TaggingService } from './tagging.service.js';
 
 export class JobLibraryService {
-  private readonly library: LibraryService | null;
-  /** Changes are read-modify-write of the whole library: one at a time, or one would be lost. */
+  /** One library per workspace: a workspace's tokens see, change and are recognised against only their own. */
+  private readonly libraries = new Map<string, { library: LibraryService; store: LibraryStore }>();
+  /** Changes are read-modify-write of a whole library: one at a time per workspace, or one would be lost. */
   private readonly lock = new KeyedLock();
 
-  constructor(private readonly deps: { store: LibraryStore | null; tagging: TaggingService; files: JobFilesStore; log?(line: string): void }) {
-    this.library = deps.store ? new LibraryService({ store: deps.store }) : null;
-  }
+  constructor(
+    private readonly deps: {
+      /** The store of a workspace's library, or null when the library is off. */
+      storeFor: ((workspaceId: string) => LibraryStore) | null;
+      /** The workspace a job belongs to, or null when there is no such job. */
+      workspaceOf(jobId: string): string | null;
+      tagging: TaggingService;
+      files: JobFilesStore;
+      log?(line: string): void;
+    },
+  ) {}
 
   get isEnabled(): boolean {
-    return this.library !== null;
+    return this.deps.storeFor !== null;
   }
 
-  list(): Promise<LibraryPersonSummary[]> {
-    return this.on().list();
+  list(workspaceId: string): Promise<LibraryPersonSummary[]> {
+    return this.on(workspaceId).library.list();
   }
 
   /** Adds every person a person tagged in the job (someone already there gains exemplars). */
-  async addJob(jobId: string, by: string): Promise<AddResult> {
-    const library = this.on();
+  async addJob(workspaceId: string, jobId: string, by: string): Promise<AddResult> {
+    const { library } = this.on(workspaceId);
+    if (this.deps.workspaceOf(jobId) !== workspaceId) throw new OnscreenError('job_not_found', `No job ${jobId}: it never existed, or it was deleted.`);
     const { analysis, edits } = await this.deps.tagging.state(jobId);
     const signatures = await readTrackEmbeddings(this.deps.files.jobDir(jobId));
-    return this.lock.run('library', () => library.add({ key: jobId, analysis, edits, signatures, readThumbnail: (path) => this.deps.files.readJobFile(jobId, path) }, by));
+    return this.lock.run(workspaceId, () => library.add({ key: jobId, analysis, edits, signatures, readThumbnail: (path) => this.deps.files.readJobFile(jobId, path) }, by));
   }
 
   /**
@@ -48,9 +58,10 @@ export class JobLibraryService {
   async tag(jobId: string, person: number, tag: Tag, actor: Actor): Promise<PeopleResponse> {
     const response = await this.deps.tagging.tag(jobId, person, tag, actor);
     const known = response.people.find((p) => p.id === person)?.known;
-    const library = this.library;
-    if (library && known && LIBRARY_GENDERS.includes(tag as LibraryGender) && known.gender !== tag) {
-      await this.lock.run('library', () => library.retag(known.person, tag as LibraryGender, describeActor(actor))).catch((error: unknown) => {
+    const workspaceId = this.deps.workspaceOf(jobId);
+    const library = workspaceId !== null && this.isEnabled ? this.on(workspaceId).library : null;
+    if (library && workspaceId && known && LIBRARY_GENDERS.includes(tag as LibraryGender) && known.gender !== tag) {
+      await this.lock.run(workspaceId, () => library.retag(known.person, tag as LibraryGender, describeActor(actor))).catch((error: unknown) => {
         // The library person may have been removed since: the tag here stands.
         if (!(error instanceof OnscreenError && error.code === 'library_person_unknown')) throw error;
       });
@@ -58,41 +69,48 @@ export class JobLibraryService {
     return response;
   }
 
-  rename(person: string, name: string, by: string): Promise<LibraryPersonSummary> {
-    const library = this.on();
-    return this.lock.run('library', () => library.rename(person, name, by));
+  rename(workspaceId: string, person: string, name: string, by: string): Promise<LibraryPersonSummary> {
+    const { library } = this.on(workspaceId);
+    return this.lock.run(workspaceId, () => library.rename(person, name, by));
   }
 
-  remove(person: string): Promise<LibraryPersonSummary> {
-    const library = this.on();
-    return this.lock.run('library', () => library.remove(person));
+  remove(workspaceId: string, person: string): Promise<LibraryPersonSummary> {
+    const { library } = this.on(workspaceId);
+    return this.lock.run(workspaceId, () => library.remove(person));
   }
 
-  forgetAll(): Promise<number> {
-    const library = this.on();
-    return this.lock.run('library', () => library.forgetAll());
+  forgetAll(workspaceId: string): Promise<number> {
+    const { library } = this.on(workspaceId);
+    return this.lock.run(workspaceId, () => library.forgetAll());
   }
 
-  async thumbnail(person: string): Promise<Buffer> {
-    this.on();
-    const bytes = await this.deps.store!.readThumbnail(person);
+  async thumbnail(workspaceId: string, person: string): Promise<Buffer> {
+    const bytes = await this.on(workspaceId).store.readThumbnail(person);
     if (!bytes) throw new OnscreenError('library_person_unknown', `No thumbnail for "${person}" in the people library.`);
     return bytes;
   }
 
-  /** The result with `clusters[].known` set; unchanged when the library is off. A library fault never fails the job. */
-  async recognise(result: AnalysisResult): Promise<AnalysisResult> {
-    if (!this.library) return result;
+  /** The result with `clusters[].known` set from its job's workspace library; unchanged when the library is off. A library fault never fails the job. */
+  async recognise(jobId: string, result: AnalysisResult): Promise<AnalysisResult> {
+    const workspaceId = this.deps.workspaceOf(jobId);
+    if (!this.isEnabled || workspaceId === null) return result;
     try {
-      return await this.library.recogniseResult(result);
+      return await this.on(workspaceId).library.recogniseResult(result);
     } catch (error) {
       this.deps.log?.(`people library: recognition skipped (${error instanceof Error ? error.message : String(error)})`);
       return result;
     }
   }
 
-  private on(): LibraryService {
-    if (!this.library) throw new OnscreenError('library_off', 'The people library is off on this server. Set ONSCREEN_LIBRARY_ENABLED=true to switch it on (it stores face signatures: see the README).');
-    return this.library;
+  private on(workspaceId: string): { library: LibraryService; store: LibraryStore } {
+    const storeFor = this.deps.storeFor;
+    if (!storeFor) throw new OnscreenError('library_off', 'The people library is off on this server. Set ONSCREEN_LIBRARY_ENABLED=true to switch it on (it stores face signatures: see the README).');
+    let found = this.libraries.get(workspaceId);
+    if (!found) {
+      const store = storeFor(workspaceId);
+      found = { library: new LibraryService({ store }), store };
+      this.libraries.set(workspaceId, found);
+    }
+    return found;
   }
 }

@@ -19,7 +19,7 @@ const PROGRESS_INTERVAL_MS = 250;
 export class JobOutcomesService implements QueueListener {
   private readonly lastProgressAt = new Map<string, number>();
 
-  constructor(private readonly deps: { jobs: JobsRepository; files: JobFilesStore; notifier: JobNotifier; recognise?(result: AnalysisResult): Promise<AnalysisResult> }) {}
+  constructor(private readonly deps: { jobs: JobsRepository; files: JobFilesStore; notifier: JobNotifier; recognise?(jobId: string, result: AnalysisResult): Promise<AnalysisResult> }) {}
 
   onStarted(jobId: string): void {
     const record = this.deps.jobs.get(jobId);
@@ -60,7 +60,7 @@ export class JobOutcomesService implements QueueListener {
       video.source = record.sourceLabel;
     }
     // Recognition runs here, where the people library lives: workers never hold it.
-    const result = this.deps.recognise ? await this.deps.recognise(delivered) : delivered;
+    const result = this.deps.recognise ? await this.deps.recognise(jobId, delivered) : delivered;
     await this.deps.files.writeResult(jobId, result);
     if (!this.deps.jobs.get(jobId)) {
       await this.deps.files.removeJob(jobId); // deleted while the result was written

@@ -103,3 +103,19 @@ test('add, recognise on the server, not them, rename, delete the job, remove, fo
   // it recognised, by name, until the job is deleted: that is the job's data, not the library's.)
   assert.ok(!left.includes(ana!) && !left.includes('face 0 of video 0'), 'forget leaves no signature or picture in rows');
 });
+
+test("each workspace has its own library: another workspace's token sees none of this one's people and cannot add this one's jobs", async () => {
+  const job = await analyse('ours.mp4', 11);
+  await s.client.tag(job.id, 0, 'female', 'sam');
+  assert.equal((await post('/library/people', { jobId: job.id, by: 'sam' })).status, 200);
+  assert.ok(((await api('/library')).body.people as Body[]).length > 0, 'our library has people');
+  const rival = s.service.tokens.create('rival', { workspace: 'other-newsroom' });
+  const theirs = (path: string, init: RequestInit = {}) => call(`${s.url}/api/v1${path}`, { ...init, token: rival, headers: { 'content-type': 'application/json' } });
+  assert.deepEqual((await theirs('/library')).body.people, [], 'their library is empty');
+  const pulled = await theirs('/library/people', { method: 'POST', body: JSON.stringify({ jobId: job.id }) });
+  assert.deepEqual([pulled.status, pulled.body.error.code], [404, 'job_not_found']);
+  const ours = ((await api('/library')).body.people as Body[])[0]!;
+  assert.equal((await theirs(`/library/people/${ours.id}/thumbnail.jpg`)).status, 404);
+  assert.equal((await theirs(`/library/people/${ours.id}`, { method: 'DELETE' })).status, 404);
+  assert.ok(((await api('/library')).body.people as Body[]).some((p) => p.id === ours.id), 'ours is untouched');
+});
