@@ -8,6 +8,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sweepScratch } from '../storage/scratch-folders.js';
+import { isProcessAlive } from '../storage/process-alive.js';
 
 const WORKER_FOLDER = /^worker-(\d+)$/;
 
@@ -24,7 +25,7 @@ export async function openWorkerScratch(root: string, pid = process.pid): Promis
   const sweep = async (isRunning: (jobId: string) => boolean) => {
     for (const name of await readdir(root).catch(() => [] as string[])) {
       const owner = Number(WORKER_FOLDER.exec(name)?.[1] ?? NaN);
-      if (Number.isInteger(owner) && owner !== pid && !isAlive(owner)) await rm(join(root, name), { recursive: true, force: true });
+      if (Number.isInteger(owner) && owner !== pid && !isProcessAlive(owner)) await rm(join(root, name), { recursive: true, force: true });
     }
     await sweepScratch(dir, isRunning);
   };
@@ -32,11 +33,3 @@ export async function openWorkerScratch(root: string, pid = process.pid): Promis
   return { dir, sweep };
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

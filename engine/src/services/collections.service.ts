@@ -9,24 +9,15 @@ import { OnscreenError } from '../../../shared/src/errors.js';
 import type { PeriodKind } from '../stages/collection/periods.js';
 import { parseYouTubeListUrl, toYouTubeListUrl, toYouTubeWatchUrl, type YouTubeList } from '../../../shared/src/youtube-url.js';
 import type { YouTubeListing } from '../adapters/youtube.adapter.js';
-import type { CollectionRecord, CollectionsRepository, SkippedVideo } from '../storage/collections.repository.js';
+import type { CollectionRecord, CollectionsRepository } from '../storage/collections.repository.js';
 import type { JobsRepository } from '../storage/jobs.repository.js';
 import { renderCollection, summarizeAnalysis, type RenderedCollection } from './collection.service.js';
 import { createJobId } from '../contracts/job-id.js';
 import type { JobNotifier } from './job-notifier.js';
 import type { TaggingService } from './tagging.service.js';
 
-export interface CollectionView {
-  id: string;
-  workspaceId: string;
-  name: string;
-  createdBy: string | null;
-  createdAt: string;
-  source: string | null;
-  skipped: SkippedVideo[];
-  jobIds: string[];
-  reportUrl: string;
-}
+/** A collection as the API shows it: its record and where its report is. */
+export type CollectionView = CollectionRecord & { reportUrl: string };
 
 /** The outside world a collection made from a YouTube list needs: listing it, and starting a job per video. */
 export interface ListDoors {

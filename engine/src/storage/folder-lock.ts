@@ -12,6 +12,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { KeyedLock } from './keyed-lock.js';
+import { isProcessAlive } from './process-alive.js';
 
 export const LOCK_FILE = '.tags.lock';
 const STALE_MS = 30_000;
@@ -62,7 +63,7 @@ async function breakIfStale(path: string): Promise<boolean> {
   const [text, info] = await Promise.all([readFile(path, 'utf8').catch(() => null), stat(path).catch(() => null)]);
   if (text === null || info === null) return true; // released meanwhile: try again at once
   const [pid, host] = text.split(' ');
-  const isDead = host === hostname() && Number(pid) > 0 && !isAlive(Number(pid));
+  const isDead = host === hostname() && Number(pid) > 0 && !isProcessAlive(Number(pid));
   if (!isDead && Date.now() - info.mtimeMs < STALE_MS) return false;
   const aside = `${path}.stale-${randomBytes(4).toString('hex')}`;
   const isMoved = await rename(path, aside).then(() => true, () => false);
@@ -70,11 +71,3 @@ async function breakIfStale(path: string): Promise<boolean> {
   return true;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
