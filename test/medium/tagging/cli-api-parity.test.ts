@@ -58,10 +58,15 @@ async function readEdits(dir: string): Promise<Edit[]> {
   return (JSON.parse(await readFile(join(dir, 'tags.json'), 'utf8')) as TagFile).edits;
 }
 
-/** Drops what differs by design between two runs: when (and the split group named after it). */
+/**
+ * Drops what differs by design between two runs: when (and the split group named after it), and how
+ * the author is recorded (the CLI's edits are by the machine's user; the API's by the token, on
+ * behalf of the user: checked apart).
+ */
 function timeless(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value), (key, v: unknown) => {
     if (key === 'at' || key === 'generatedAt' || key === 'taggedAt') return undefined;
+    if (key === 'by' || key === 'onBehalfOf' || key === 'taggedBy' || key === 'taggedOnBehalfOf') return undefined;
     if (key === 'group' && typeof v === 'string') return v.replace(/-[^-]*T.*$/, '');
     return v;
   });
@@ -88,6 +93,8 @@ test('the same edits through the CLI and the API give the same tags.json and the
   const [cliEdits, apiEdits] = await Promise.all([readEdits(cliDir), readEdits(jobDir)]);
   assert.equal(cliEdits.length, 7, 'two tags, a merge, a split, a tag, an undo, and a split of the two tracks left: one edit');
   assert.deepEqual(timeless(apiEdits), timeless(cliEdits));
+  assert.ok(cliEdits.every((e) => e.by === user && e.onBehalfOf === undefined), 'the CLI: by the machine\'s user');
+  assert.ok(apiEdits.every((e) => e.by === 'test-1' && e.onBehalfOf === user), 'the API: by the token (test-1, made by startTestService), on behalf of the user');
   const cliReport = JSON.parse(await readFile(join(cliDir, 'report.json'), 'utf8')) as Report;
   const apiReport = await s.client.getReport(job.id);
   assert.deepEqual(timeless(apiReport), timeless(cliReport));
@@ -116,7 +123,7 @@ test('CLI edits from another process racing API edits on the same job folder: no
   assert.equal(output.at(-1), `codes ${Array(count).fill(0).join(',')}`, 'every CLI edit said it succeeded');
   const edits = await readEdits(jobDir);
   const ofCli = edits.filter((e) => e.by === user && e.kind === 'tag' && e.cluster === 0);
-  const ofApi = edits.filter((e) => e.by === 'api-racer' && e.kind === 'tag' && e.cluster === 1);
+  const ofApi = edits.filter((e) => e.onBehalfOf === 'api-racer' && e.kind === 'tag' && e.cluster === 1);
   assert.equal(ofCli.length, count, 'every CLI edit is in tags.json');
   assert.equal(ofApi.length, count, 'every API edit is in tags.json');
   assert.equal(edits.length, 2 * count);
