@@ -54,7 +54,7 @@ function makeDoors(answers: { path?: Awaited<ReturnType<SourceDoors['inspectPath
     },
     downloadYouTube: async (videoId, destination) => {
       calls.push(`youtube ${videoId} -> ${destination}`);
-      return { title: 'A title' };
+      return { title: 'A title', uploaded: '2026-03-14' };
     },
   };
   return { doors, calls };
@@ -87,7 +87,7 @@ test('resolveSource downloads URLs and YouTube videos into the work folder with 
   const url = await resolveSource('https://me:pw@cdn.example/news/clip.mp4', { workDir: '/tmp/w', doors, maxBytes: 5000 });
   assert.deepEqual(url, { path: '/tmp/w/download.mp4', label: 'https://cdn.example/news/clip.mp4', title: 'clip.mp4', kind: 'url', videoId: null });
   const youtube = await resolveSource(`https://youtu.be/${ID}`, { workDir: '/tmp/w', doors, allowPrivateNetwork: true });
-  assert.deepEqual(youtube, { path: '/tmp/w/youtube.mp4', label: `https://www.youtube.com/watch?v=${ID}`, title: 'A title', kind: 'youtube', videoId: ID });
+  assert.deepEqual(youtube, { path: '/tmp/w/youtube.mp4', label: `https://www.youtube.com/watch?v=${ID}`, title: 'A title', kind: 'youtube', videoId: ID, uploaded: '2026-03-14' });
   assert.deepEqual(calls, [
     'download https://me:pw@cdn.example/news/clip.mp4 -> /tmp/w/download.mp4 private=false max=5000',
     `youtube ${ID} -> /tmp/w/youtube.mp4`,
