@@ -133,7 +133,7 @@ const schema = z.object({
   sweepIntervalSeconds: number(1, 86400).default(3600),
   reconcileIntervalSeconds: number(0.2, 3600).default(10),
   rateLimitPerMinute: integer(1, 1_000_000).default(600),
-  rateLimitBurst: integer(1, 100_000).default(60),
+  rateLimitBurst: integer(1, 100_000).default(240),
   concurrency: integer(1, 64).default(1),
   jobAttempts: integer(1, 20).default(3),
   jobBackoffMs: integer(0, 3_600_000).default(5000),

@@ -160,7 +160,7 @@ test('merging from the person modal merges, re-renders the thread and tells the 
   const job = (await h.engineClient.listJobs()).jobs.find((j) => j.source.label.endsWith('/modal.mp4'))!;
   assert.deepEqual((await h.engineClient.getPeople(job.id)).people.map((p) => p.id), [0, 2]);
   const history = await h.engineClient.history(job.id);
-  assert.equal(history.edits.at(-1)?.by, 'slack:U6');
+  assert.deepEqual([history.edits.at(-1)?.by, history.edits.at(-1)?.onBehalfOf], ['slack-bot', 'slack:U6'], 'by the bot, for the Slack user');
 
   // "More faces" on an older copy of the message, for the person merged away: the modal says so.
   const page = pages('CMODAL', rootTs)[0]!;
