@@ -42,3 +42,8 @@ export function describeActor(actor: { by: string | null; onBehalfOf?: string | 
   if (!actor.by) return actor.onBehalfOf ?? 'someone';
   return actor.onBehalfOf ? `${actor.onBehalfOf} (via ${actor.by})` : actor.by;
 }
+
+/** The person who acted: the one the client acted for, else the client itself (the CLI's user). For sentences such as "Ana tagged Person 3 female". */
+export function personOf(actor: { by: string; onBehalfOf?: string | null | undefined }): string {
+  return actor.onBehalfOf ?? actor.by;
+}

@@ -2,6 +2,7 @@
  * One sentence for a tagging action, the same on every surface: the page's undo and redo buttons
  * ("Undo: Alice tagged Person 3 female"), the CLI's undo and redo, the API's PeopleResponse.
  */
+import { personOf } from './actor.js';
 import type { Edit, Tag } from './analysis.js';
 import type { EditSummary } from './api/types.js';
 import { personLabel } from './ui/format.js';
@@ -14,8 +15,7 @@ const TAG_WORDS: Record<Tag, string> = { female: 'female', male: 'male', unknown
 export function describeAction(edits: readonly Change[]): string {
   const first = edits[0];
   if (!first) return 'nothing';
-  // The person who acted: the one a client acted for, else the client itself (the CLI's user).
-  return `${first.onBehalfOf ?? first.by} ${describeWhat(first, edits)}`;
+  return `${personOf(first)} ${describeWhat(first, edits)}`;
 }
 
 /** The summary of one pending action, or null when there is none. */

@@ -3,7 +3,7 @@
  * in each result a worker sends back. Off until ONSCREEN_LIBRARY_ENABLED is set: every call then
  * says so. Library people live apart from jobs: deleting a job, or retention, never removes one.
  */
-import { describeActor, type Actor } from '../../../shared/src/actor.js';
+import { personOf, type Actor } from '../../../shared/src/actor.js';
 import type { Tag } from '../../../shared/src/analysis.js';
 import type { PeopleResponse } from '../../../shared/src/api/types.js';
 import { LIBRARY_GENDERS, type LibraryGender, type LibraryPersonSummary } from '../../../shared/src/library.js';
@@ -61,7 +61,7 @@ export class JobLibraryService {
     const workspaceId = this.deps.workspaceOf(jobId);
     const library = workspaceId !== null && this.isEnabled ? this.on(workspaceId).library : null;
     if (library && workspaceId && known && LIBRARY_GENDERS.includes(tag as LibraryGender) && known.gender !== tag) {
-      await this.lock.run(workspaceId, () => library.retag(known.person, tag as LibraryGender, describeActor(actor))).catch((error: unknown) => {
+      await this.lock.run(workspaceId, () => library.retag(known.person, tag as LibraryGender, personOf(actor))).catch((error: unknown) => {
         // The library person may have been removed since: the tag here stands.
         if (!(error instanceof OnscreenError && error.code === 'library_person_unknown')) throw error;
       });
