@@ -3,6 +3,8 @@
  * When the job rests (tagging, done, failed) the stream sends a last `end` event and closes:
  * clients (the shared client's watchJob, used by the page, the extension and the bot) stop at
  * the first resting `job` event anyway, and a stream left open would hold a connection forever.
+ * A page that follows other people's edits asks to `follow`: its stream stays open until the job is
+ * deleted or the page goes (a heartbeat keeps it alive meanwhile).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Job } from '../../../shared/src/api/types.js';
@@ -14,7 +16,7 @@ const RESTING = new Set<Job['status']>(['tagging', 'done', 'failed']);
 /** A comment line now and then keeps proxies from closing a quiet stream. */
 const HEARTBEAT_MS = 15_000;
 
-export function streamJobEvents(context: ApiContext, jobId: string, req: IncomingMessage, res: ServerResponse): Reply {
+export function streamJobEvents(context: ApiContext, jobId: string, req: IncomingMessage, res: ServerResponse, options: { follow: boolean } = { follow: false }): Reply {
   const first = context.jobs.get(jobId); // throws job_not_found before any header is sent
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
@@ -32,7 +34,7 @@ export function streamJobEvents(context: ApiContext, jobId: string, req: Incomin
   const send = (job: Job) => {
     if (isEnded) return;
     res.write(`event: job\ndata: ${JSON.stringify(job)}\n\n`);
-    if (RESTING.has(job.status)) end('end', { id: jobId, status: job.status });
+    if (!options.follow && RESTING.has(job.status)) end('end', { id: jobId, status: job.status });
   };
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   const unsubscribe = context.notifier.subscribe(jobId, send, () => end('deleted', { id: jobId }));

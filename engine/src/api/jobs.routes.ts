@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { CreateJobRequest } from '../../../shared/src/api/types.js';
 import type { ApiContext } from './context.js';
 import type { AnyRoute, Route } from './router.js';
-import { createJobSchema, listQuerySchema, PARAMS, uploadQuerySchema } from './schemas.js';
+import { createJobSchema, listQuerySchema, PARAMS, uploadQuerySchema, eventsQuerySchema } from './schemas.js';
 import { streamJobEvents } from './job-events.js';
 
 const JOB = { schema: 'Job' };
@@ -60,10 +60,12 @@ export function jobsRoutes(context: ApiContext): AnyRoute[] {
     },
     {
       method: 'GET', path: '/api/v1/jobs/:id/events', access: 'token', tag: 'jobs',
-      summary: 'Live updates: a text/event-stream of `job` events (data: Job), from the current state on; when the job rests (tagging, done, failed) a last `end` event, then the stream closes.',
+      summary:
+        'Live updates: a text/event-stream of `job` events (data: Job), from the current state on; when the job rests (tagging, done, failed) a last `end` event, then the stream closes. With `?follow=true` it stays open and carries every later change (other people\'s edits) until the job is deleted.',
       params: { id: PARAMS.id },
+      query: eventsQuerySchema,
       responses: { 200: { description: 'Server-sent events', contentType: 'text/event-stream' } },
-      handle: ({ params, req, res }) => streamJobEvents(context, params.id!, req, res),
+      handle: ({ params, query, req, res }) => streamJobEvents(context, params.id!, req, res, { follow: (query as { follow?: boolean }).follow === true }),
     },
     {
       method: 'DELETE', path: '/api/v1/jobs/:id', access: 'token', tag: 'jobs',

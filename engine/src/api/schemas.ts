@@ -29,6 +29,9 @@ export const createJobSchema = z.strictObject({
 
 export const checkLinkSchema = z.strictObject({ url: z.string().min(1).max(2048) });
 
+/** `?follow=true`: keep the stream open past the job's rest, for a page that follows other people's edits. */
+export const eventsQuerySchema = z.strictObject({ follow: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional() });
+
 export const uploadQuerySchema = z.strictObject({
   filename: z.string().trim().min(1, 'the file name').max(255),
   ...JOB_OPTION_QUERY_FIELDS,

@@ -282,15 +282,17 @@ export class OnscreenClient {
    * (another page, the API, the Slack bot) comes as a new `job` event, so an open page can follow.
    */
   async followJob(id: string, onJob: (job: Job) => void, signal: AbortSignal): Promise<Job> {
-    return this.listen(id, onJob, () => true, signal);
+    return this.listen(id, onJob, () => true, signal, true);
   }
 
-  private async listen(id: string, onJob: (job: Job) => void, isLive: (job: Job) => boolean, signal?: AbortSignal): Promise<Job> {
+  private async listen(id: string, onJob: (job: Job) => void, isLive: (job: Job) => boolean, signal?: AbortSignal, follow = false): Promise<Job> {
     let last = await this.getJob(id);
     onJob(last);
     while (isLive(last) && !signal?.aborted) {
       try {
-        last = await this.followEvents(id, onJob, isLive, signal);
+        last = await this.followEvents(id, onJob, isLive, signal, follow);
+        // A followed stream only ends when the server goes or the job is deleted: never reconnect in a tight loop.
+        if (follow) await delay(1000, signal);
       } catch (error) {
         if (signal?.aborted) break;
         if (error instanceof OnscreenError && !error.isRetryable) throw error;
@@ -302,8 +304,8 @@ export class OnscreenClient {
     return last;
   }
 
-  private async followEvents(id: string, onJob: (job: Job) => void, isLive: (job: Job) => boolean, signal?: AbortSignal): Promise<Job> {
-    const response = await this.request('GET', `/jobs/${encodeURIComponent(id)}/events`, undefined, undefined, 0, signal);
+  private async followEvents(id: string, onJob: (job: Job) => void, isLive: (job: Job) => boolean, signal?: AbortSignal, follow = false): Promise<Job> {
+    const response = await this.request('GET', `/jobs/${encodeURIComponent(id)}/events${follow ? '?follow=true' : ''}`, undefined, undefined, 0, signal);
     if (!response.body) throw new OnscreenError('unavailable', 'The event stream closed.');
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';

@@ -108,7 +108,7 @@ function chooseTargets(state: LibraryState, tagged: readonly Tagged[], options: 
 }
 
 function create(id: string, t: Tagged, exemplars: LibraryPerson['exemplars'], input: AddInput): LibraryPerson {
-  const taggedBy = t.view.taggedBy ?? input.by;
+  const taggedBy = t.view.taggedOnBehalfOf ?? t.view.taggedBy ?? input.by;
   return {
     id,
     name: t.view.name,
@@ -129,7 +129,7 @@ function update(person: LibraryPerson, t: Tagged, exemplars: LibraryPerson['exem
   if (t.gender !== person.gender) {
     // A person corrected the tag in this analysis: the library follows.
     gender = t.gender;
-    taggedBy = t.view.taggedBy ?? input.by;
+    taggedBy = t.view.taggedOnBehalfOf ?? t.view.taggedBy ?? input.by;
     history.push({ what: 'tagged', by: taggedBy, at: t.view.taggedAt ?? input.at, detail: gender });
   }
   if (t.view.name !== null && name === null) {
