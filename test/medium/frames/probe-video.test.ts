@@ -27,8 +27,11 @@ test('probeVideo describes a generated video', async () => {
   const path = await makeVideo(join(dir, 'plain.mp4'), { width: 320, height: 240, fps: 25, segments: [{ source: 'testsrc2', seconds: 2 }] });
   const info = await probeVideo(path);
   assert.deepEqual({ ...info, duration: Math.round(info.duration! * 100) / 100 }, {
-    duration: 2, width: 320, height: 240, rotation: 0, frameRate: 25, codec: 'h264', hasVideo: true,
+    duration: 2, width: 320, height: 240, rotation: 0, frameRate: 25, codec: 'h264', hasVideo: true, created: null,
   });
+  // A camera or an editor writes the day the file was made: collections date the video by it.
+  const dated = await makeVideo(join(dir, 'dated.mp4'), { segments: [{ source: 'testsrc2', seconds: 1 }], outputArgs: ['-metadata', 'creation_time=2026-03-14T10:00:00Z'] });
+  assert.equal((await probeVideo(dated)).created, '2026-03-14');
 });
 
 test('probeVideo reports a rotated phone video upright, with its sides swapped', async () => {

@@ -122,9 +122,14 @@ test("another workspace's token sees no collection of this one, and cannot pull 
   await s.client.addToCollection(mine.id, [jobs[0]!.id]);
   const rival = new OnscreenClient({ baseUrl: s.url, token: s.service.tokens.create('rival', { workspace: 'other-newsroom' }) });
   assert.deepEqual(await rival.listCollections(), []);
-  for (const attempt of [rival.getCollection(mine.id), rival.getCollectionReport(mine.id), rival.addToCollection(mine.id, [jobs[1]!.id]), rival.deleteCollection(mine.id), rival.removeFromCollection(mine.id, jobs[0]!.id)]) {
-    await rejectsWith(attempt, 'collection_not_found', /No collection .*: it never existed, or it was deleted/);
-  }
+  const attempts = [
+    () => rival.getCollection(mine.id),
+    () => rival.getCollectionReport(mine.id),
+    () => rival.addToCollection(mine.id, [jobs[1]!.id]),
+    () => rival.deleteCollection(mine.id),
+    () => rival.removeFromCollection(mine.id, jobs[0]!.id),
+  ];
+  for (const attempt of attempts) await rejectsWith(attempt(), 'collection_not_found', /No collection .*: it never existed, or it was deleted/);
   const theirs = await rival.createCollection('Theirs');
   await rejectsWith(rival.addToCollection(theirs.id, [jobs[0]!.id]), 'job_not_found', /No job .*Nothing was added/);
   assert.deepEqual((await rival.getCollection(theirs.id)).jobIds, []);
