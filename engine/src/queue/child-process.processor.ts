@@ -34,6 +34,7 @@ export function createChildProcessProcessor(settings: ProcessorSettings): Analys
 
 function runInChild(settings: ProcessorSettings, task: AnalysisTask, { signal, onProgress }: ProcessContext): Promise<AnalysisResult> {
   return new Promise<AnalysisResult>((resolve, reject) => {
+    if (signal.aborted) return reject(new OnscreenError('interrupted'));
     const child = fork(CHILD, [], {
       execArgv: ['--import', import.meta.resolve('tsx')],
       serialization: 'advanced',

@@ -105,6 +105,8 @@ export class InProcessQueue implements JobQueue {
     try {
       listener.onStarted(data.jobId);
       const task = await this.toTask(data);
+      // Closed or cancelled while the task was prepared: the processor is never started.
+      if (signal.aborted) return;
       const result = await this.options.processor(task, {
         signal,
         onProgress: (progress) => {

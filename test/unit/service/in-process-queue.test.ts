@@ -131,3 +131,26 @@ test('close interrupts running jobs without reporting them: the service resumes 
   assert.deepEqual(r.events, ['start a']);
   assert.equal(await queue.isReady(), false);
 });
+
+test('a job closed or cancelled while its upload is being located never reaches the processor, and close does not wait for it forever', async () => {
+  let calls = 0;
+  let located!: () => void;
+  const queue = new InProcessQueue({
+    processor: async () => {
+      calls++;
+      return RESULT;
+    },
+    concurrency: 1,
+    attempts: 3,
+    backoffMs: 20,
+    resolveUploadPath: (id) => new Promise((resolve) => (located = () => resolve(`/uploads/${id}`))),
+  });
+  const r = recorder(1);
+  await queue.start(r.listener);
+  await queue.enqueue({ jobId: 'up', source: { kind: 'upload', filename: 'clip.mp4' }, options: { fps: 2 } });
+  const closed = queue.close();
+  located();
+  await closed;
+  assert.equal(calls, 0, 'the processor was not started after close');
+  assert.deepEqual(r.events, ['start up']);
+});
