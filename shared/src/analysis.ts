@@ -137,8 +137,67 @@ export interface Analysis {
   tracks: Track[];
   clusters: Cluster[];
   setAside: SetAsideCounts;
+  /**
+   * What the sound says: absent in analyses written before speaking time was measured. A video
+   * without a sound track, or with silence only, has `sound` 'none' or 'no-speech' and empty lists.
+   */
+  sound?: SoundInfo;
+  /** Where someone speaks, in time order, and who: see `SpeechSegment`. Absent in older analyses. */
+  speech?: SpeechSegment[];
+  /** The voices heard, grouped: see `Voice`. Absent in older analyses. */
+  voices?: Voice[];
   /** Seconds spent per stage, for the curious and for benchmarks. */
   timings: Record<string, number>;
+}
+
+export interface SoundInfo {
+  /** 'none': no sound track (or an empty one); 'no-speech': sound, but no speech found in it; 'speech'. */
+  status: 'none' | 'no-speech' | 'speech';
+  /** Seconds of speech found (the union of `speech`). */
+  speechSeconds: number;
+}
+
+/**
+ * A stretch of speech and who is speaking in it. Segments do not overlap. `person` is the cluster
+ * seen speaking (their mouth moves in step with the voice), or null when nobody seen is speaking
+ * (a voice-over, someone off screen). A face in a still photo, or a listener whose lips move out
+ * of step with the voice, is not the speaker.
+ */
+export interface SpeechSegment {
+  start: number;
+  end: number;
+  /** Id of the voice heard (`voices[].id`), or null when the segment was too short to tell. */
+  voice: string | null;
+  /** Cluster id of the person seen speaking, or null (off screen). */
+  person: number | null;
+  /** How well the speaker's mouth motion followed the voice, 0..1; null when off screen. */
+  confidence: number | null;
+}
+
+/** What a person may say about a voice: a gender, unknown, or "not speech" (music, singing, crowd). */
+export type VoiceTag = 'female' | 'male' | 'unknown' | 'not-speech';
+export const VOICE_TAGS: readonly VoiceTag[] = ['female', 'male', 'unknown', 'not-speech'];
+
+/**
+ * One voice: the speech segments that sound alike (pitch statistics and spectral features; no
+ * speaker-embedding model is used). A voice heard while its person is seen speaking is linked to
+ * that person and takes their tag; other voices are tagged by ear, from `sample`.
+ */
+export interface Voice {
+  /** "v0", "v1", …: stable within the analysis. */
+  id: string;
+  /** Seconds of speech in this voice. */
+  seconds: number;
+  /** The cluster seen speaking with this voice, or null for a voice only heard off screen. */
+  person: number | null;
+  /** A guess from pitch and spectrum, with its confidence; weak (see the report's definitions); null when too little speech. */
+  suggestion: Suggestion | null;
+  /** Median pitch of the voice's voiced frames, Hz; null when none were voiced. */
+  pitchHz: number | null;
+  /** Where the voice is first heard (seconds): "hear" seeks there. */
+  firstAt: number;
+  /** A short clip of the voice (a few seconds, AAC in .m4a), relative to the analysis folder; null if none was cut. */
+  sample: string | null;
 }
 
 export interface AnalyzeOptions {

@@ -38,6 +38,35 @@ export interface TimelineBin {
   female: boolean;
   male: boolean;
   unknown: boolean;
+  /** Whose speech is heard in the bin (same rule as being seen). Absent in reports without speaking time. */
+  speaking?: Record<Group, boolean>;
+}
+
+/** Seconds of speech of one group, and their share of all speech (0..1). */
+export interface SpeechShare {
+  seconds: number;
+  share: number;
+}
+
+/** Speech split by the tag of who speaks: the person seen speaking, or the off-screen voice. */
+export type SpeechSplit = Record<Group | 'untagged', SpeechShare>;
+
+export interface SpeakingTime {
+  /** 'none': no sound track; 'no-speech': sound, but no speech found; 'speech'. */
+  sound: 'none' | 'no-speech' | 'speech';
+  /** Seconds of speech (voices tagged "not speech" removed). */
+  total: number;
+  female: SpeechShare;
+  male: SpeechShare;
+  unknown: SpeechShare;
+  untagged: SpeechShare;
+  /** The same split for speech whose speaker is seen, and for speech from off screen; each share is of all speech. */
+  onScreen: SpeechSplit & { seconds: number };
+  offScreen: SpeechSplit & { seconds: number };
+  /** female / (female + male) seconds of speech; null when neither. */
+  femaleShareOfGendered: number | null;
+  /** Seconds removed as "not speech" (music, singing, crowd). */
+  notSpeechSeconds: number;
 }
 
 export interface PersonStat {
@@ -51,6 +80,8 @@ export interface PersonStat {
   tagOrigin: TagOrigin | null;
   /** A name a person gave, or the recognised library person's name. */
   name: string | null;
+  /** Seconds this person is seen speaking. Absent in reports without speaking time. */
+  speakingSeconds?: number;
 }
 
 export interface Report {
@@ -70,6 +101,8 @@ export interface Report {
   people: Record<Group, number> & { untagged: number };
   coPresence: CoPresence;
   timeline: { binSeconds: number; bins: TimelineBin[] };
+  /** Who is heard. Absent in reports of analyses made before speaking time was measured. */
+  speakingTime?: SpeakingTime;
   persons: PersonStat[];
   quality: {
     facesDetected: number;
