@@ -1,13 +1,14 @@
 /**
  * The one door to ffmpeg and ffprobe: finding the binaries, probing a video, streaming its samples
- * (with shot cuts from the same decoding pass) and timing the decoder alone.
+ * (with shot cuts from the same decoding pass), timing the decoder alone, streaming the sound and
+ * cutting short sound samples.
  * Uses the system's ffmpeg when on PATH, else the static build from @ffmpeg-installer.
  */
 import { spawn } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
-import { access, chmod, stat } from 'node:fs/promises';
+import { access, chmod, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { PassthroughFlag } from '../stages/frames/ffmpeg-args.js';
 import { buildProbeArgs, buildStreamArgs } from '../stages/frames/ffmpeg-args.js';
@@ -151,6 +152,27 @@ export async function decodeOnly(input: string, fps: number, signal?: AbortSigna
   const { code, stderr } = await run(binaries.ffmpeg, args, signal, true);
   if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not decode the video: ${lastMeaningfulLine(stderr, args[args.indexOf('-i') + 1] ?? '')}`);
   return { seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Stretches of a video's sound as short AAC files in .m4a (MP4) containers, for listening: mono,
+ * 64 kb/s, "+faststart" so a browser plays them at once. One ffmpeg for all (each stretch is an
+ * input of its own, seeked apart). Written into `scratchDir`, read back and removed: the caller
+ * stores the bytes where it keeps its files.
+ */
+export async function encodeAudioClips(input: string, spans: readonly { start: number; end: number }[], scratchDir: string, signal?: AbortSignal): Promise<Buffer[]> {
+  if (spans.length === 0) return [];
+  const { ffmpeg } = await findFfmpeg();
+  const outputs = spans.map((_, k) => join(scratchDir, `sound-clip-${k}.m4a`));
+  const inputs = spans.flatMap((span) => ['-ss', span.start.toFixed(3), '-t', (span.end - span.start).toFixed(3), '-i', input]);
+  const encodes = outputs.flatMap((path, k) => ['-map', `${k}:a:0`, '-vn', '-ac', '1', '-c:a', 'aac', '-b:a', '64k', '-movflags', '+faststart', '-f', 'ipod', path]);
+  try {
+    const { code, stderr } = await run(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...inputs, ...encodes], signal, true);
+    if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not cut the voice samples: ${lastMeaningfulLine(stderr, input)}`);
+    return await Promise.all(outputs.map((path) => readFile(path)));
+  } finally {
+    await Promise.all(outputs.map((path) => rm(path, { force: true })));
+  }
 }
 
 interface RunResult {

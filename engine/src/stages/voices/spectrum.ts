@@ -1,0 +1,139 @@
+/**
+ * The spectral shape of one frame of sound: mel-frequency cepstral coefficients (the envelope that
+ * the vocal tract gives a voice), the spectral centroid and the spectral tilt. Pure; the filters
+ * are computed once per settings.
+ */
+
+export interface SpectrumSettings {
+  sampleRate: number;
+  /** Samples per frame: a power of two. */
+  size: number;
+  melBands: number;
+  /** Coefficients kept, c0 (overall loudness) included. */
+  coefficients: number;
+  lowHz: number;
+  highHz: number;
+}
+
+export const SPECTRUM_SETTINGS: SpectrumSettings = { sampleRate: 16000, size: 1024, melBands: 26, coefficients: 13, lowHz: 60, highHz: 7600 };
+
+export interface FrameSpectrum {
+  /** MFCCs, c0 first (natural-log mel energies through a DCT-II). */
+  mfcc: Float64Array;
+  /** Power-weighted mean frequency, Hz. */
+  centroidHz: number;
+  /** Slope of the mel band energies against frequency, dB per octave (voices fall off: negative). */
+  tiltDbPerOctave: number;
+}
+
+export class SpectrumAnalyzer {
+  private readonly window: Float64Array;
+  private readonly filters: { from: number; weights: Float64Array; centerHz: number }[];
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
+
+  constructor(private readonly settings: SpectrumSettings = SPECTRUM_SETTINGS) {
+    if ((settings.size & (settings.size - 1)) !== 0) throw new Error('SpectrumAnalyzer: size must be a power of two');
+    this.window = Float64Array.from({ length: settings.size }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / settings.size));
+    this.filters = melFilters(settings);
+    this.re = new Float64Array(settings.size);
+    this.im = new Float64Array(settings.size);
+  }
+
+  analyze(frame: ArrayLike<number>): FrameSpectrum {
+    const { size, sampleRate, coefficients } = this.settings;
+    for (let i = 0; i < size; i++) {
+      this.re[i] = (frame[i] ?? 0) * this.window[i]!;
+      this.im[i] = 0;
+    }
+    fft(this.re, this.im);
+    const bins = size / 2 + 1;
+    const power = new Float64Array(bins);
+    let total = 0;
+    let weighted = 0;
+    for (let k = 0; k < bins; k++) {
+      power[k] = this.re[k]! * this.re[k]! + this.im[k]! * this.im[k]!;
+      total += power[k]!;
+      weighted += power[k]! * ((k * sampleRate) / size);
+    }
+    const logMel = this.filters.map((f) => {
+      let e = 0;
+      for (let i = 0; i < f.weights.length; i++) e += f.weights[i]! * power[f.from + i]!;
+      return Math.log(e + 1e-10);
+    });
+    return { mfcc: dct(logMel, coefficients), centroidHz: total > 0 ? weighted / total : 0, tiltDbPerOctave: tilt(logMel, this.filters.map((f) => f.centerHz)) };
+  }
+}
+
+/** In-place iterative radix-2 FFT. */
+export function fft(re: Float64Array, im: Float64Array): void {
+  const n = re.length;
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      [re[i], re[j]] = [re[j]!, re[i]!];
+      [im[i], im[j]] = [im[j]!, im[i]!];
+    }
+  }
+  for (let len = 2; len <= n; len <<= 1) {
+    const angle = (-2 * Math.PI) / len;
+    for (let i = 0; i < n; i += len) {
+      for (let k = 0; k < len / 2; k++) {
+        const wr = Math.cos(angle * k);
+        const wi = Math.sin(angle * k);
+        const a = i + k;
+        const b = a + len / 2;
+        const tr = re[b]! * wr - im[b]! * wi;
+        const ti = re[b]! * wi + im[b]! * wr;
+        re[b] = re[a]! - tr;
+        im[b] = im[a]! - ti;
+        re[a] = re[a]! + tr;
+        im[a] = im[a]! + ti;
+      }
+    }
+  }
+}
+
+const toMel = (hz: number) => 2595 * Math.log10(1 + hz / 700);
+const fromMel = (mel: number) => 700 * (10 ** (mel / 2595) - 1);
+
+function melFilters({ sampleRate, size, melBands, lowHz, highHz }: SpectrumSettings): { from: number; weights: Float64Array; centerHz: number }[] {
+  const edges = Array.from({ length: melBands + 2 }, (_, i) => fromMel(toMel(lowHz) + ((toMel(highHz) - toMel(lowHz)) * i) / (melBands + 1)));
+  const binHz = sampleRate / size;
+  return Array.from({ length: melBands }, (_, b) => {
+    const [left, center, right] = [edges[b]!, edges[b + 1]!, edges[b + 2]!];
+    const from = Math.ceil(left / binHz);
+    const to = Math.floor(right / binHz);
+    const weights = Float64Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => {
+      const hz = (from + i) * binHz;
+      return hz <= center ? (hz - left) / (center - left) : (right - hz) / (right - center);
+    });
+    return { from, weights, centerHz: center };
+  });
+}
+
+function dct(values: number[], count: number): Float64Array {
+  const n = values.length;
+  return Float64Array.from({ length: count }, (_, k) => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += values[i]! * Math.cos((Math.PI * k * (i + 0.5)) / n);
+    return sum * Math.sqrt((k === 0 ? 1 : 2) / n);
+  });
+}
+
+/** Least-squares slope of band energy (dB) against log2 frequency. */
+function tilt(logMel: number[], centers: number[]): number {
+  const xs = centers.map((hz) => Math.log2(hz));
+  const ys = logMel.map((e) => (10 * e) / Math.LN10);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i]! - mx) * (ys[i]! - my);
+    den += (xs[i]! - mx) ** 2;
+  }
+  return den > 0 ? num / den : 0;
+}
