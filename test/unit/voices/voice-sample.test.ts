@@ -1,0 +1,19 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chooseSample } from '../../../engine/src/stages/voices/voice-sample.js';
+import type { VoiceSummary } from '../../../engine/src/stages/voices/voice-features.js';
+
+const summary = (voicedShare: number): VoiceSummary => ({ voicedFrames: 100, voicedShare, pitchHz: 120, pitchSpreadSemitones: 2, mfccMean: [], mfccStd: [], centroidHz: 500, tiltDbPerOctave: -7, meanLoudness: 0.1 });
+
+test('the sample is a few seconds from the middle of the clearest long piece, never past its edges', () => {
+  const pieces = [
+    { start: 0, end: 2.5, summary: summary(0.9) }, // clear but short
+    { start: 10, end: 20, summary: summary(0.3) },
+    { start: 30, end: 34, summary: summary(0.6) },
+  ];
+  assert.deepEqual(chooseSample(pieces), { start: 30, end: 34 });
+  assert.deepEqual(chooseSample([pieces[1]!]), { start: 12, end: 18 });
+  // Only short pieces: the best of them, whole.
+  assert.deepEqual(chooseSample([{ start: 5, end: 6, summary: summary(0.2) }, pieces[0]!]), { start: 0, end: 2.5 });
+  assert.equal(chooseSample([]), null);
+});
