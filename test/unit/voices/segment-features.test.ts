@@ -18,14 +18,14 @@ test('each segment is described by its own sound: pitch, voicing, spectrum', () 
   const [low, quiet, high, hiss] = collect(1600);
   assert.ok(Math.abs(low!.pitchHz! - 110) < 3, `low voice at ${low!.pitchHz} Hz`);
   assert.ok(Math.abs(high!.pitchHz! - 220) < 6, `high voice at ${high!.pitchHz} Hz`);
-  assert.ok(low!.voicedShare > 0.9 && high!.voicedShare > 0.9, 'voices are voiced');
+  assert.ok(low!.voicedShare > 0.8 && high!.voicedShare > 0.8, `voices are voiced: ${low!.voicedShare}, ${high!.voicedShare}`);
   assert.ok(low!.pitchSpreadSemitones! > 0.3 && low!.pitchSpreadSemitones! < 3, `a gliding voice has some spread: ${low!.pitchSpreadSemitones}`);
   assert.equal(quiet!.voicedFrames, 0, 'silence has no voiced frame');
   assert.equal(quiet!.pitchHz, null);
   assert.ok(hiss!.voicedShare < 0.1, `noise is mostly unvoiced: ${hiss!.voicedShare}`);
-  // About 62 frames a second (one every 16 ms) inside each segment.
+  // 50 frames a second (one every 20 ms) inside each segment.
   const frames = low!.voicedFrames / low!.voicedShare;
-  assert.ok(Math.abs(frames / 1.3 - 62.5) < 2, `${frames} frames in 1.3 s`);
+  assert.ok(Math.abs(frames / 1.3 - 50) < 2, `${frames} frames in 1.3 s`);
   assert.ok(low!.mfccMean.some((c, k) => Math.abs(c - high!.mfccMean[k]!) > 1), 'two voices, two spectra');
 });
 

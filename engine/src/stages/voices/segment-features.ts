@@ -9,13 +9,13 @@ import { addFrame, emptyFeatures, type VoiceFeatures } from './voice-features.js
 
 export interface FeatureSettings {
   sampleRate: number;
-  /** Samples between two analysed frames (256 at 16 kHz: 16 ms). */
+  /** Samples between two analysed frames (320 at 16 kHz: 20 ms, 50 a second). */
   hop: number;
   pitch: PitchSettings;
   spectrum: SpectrumSettings;
 }
 
-export const FEATURE_SETTINGS: FeatureSettings = { sampleRate: 16000, hop: 256, pitch: PITCH_SETTINGS, spectrum: SPECTRUM_SETTINGS };
+export const FEATURE_SETTINGS: FeatureSettings = { sampleRate: 16000, hop: 320, pitch: PITCH_SETTINGS, spectrum: SPECTRUM_SETTINGS };
 
 export class SegmentFeatureCollector {
   private readonly frameSize: number;

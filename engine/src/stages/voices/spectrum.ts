@@ -31,6 +31,11 @@ export class SpectrumAnalyzer {
   private readonly filters: { from: number; weights: Float64Array; centerHz: number }[];
   private readonly re: Float64Array;
   private readonly im: Float64Array;
+  private readonly power: Float64Array;
+  private readonly logMel: Float64Array;
+  private readonly twiddles: { cos: Float64Array; sin: Float64Array };
+  private readonly dctTable: Float64Array[];
+  private readonly centers: number[];
 
   constructor(private readonly settings: SpectrumSettings = SPECTRUM_SETTINGS) {
     if ((settings.size & (settings.size - 1)) !== 0) throw new Error('SpectrumAnalyzer: size must be a power of two');
@@ -38,6 +43,11 @@ export class SpectrumAnalyzer {
     this.filters = melFilters(settings);
     this.re = new Float64Array(settings.size);
     this.im = new Float64Array(settings.size);
+    this.power = new Float64Array(settings.size / 2 + 1);
+    this.logMel = new Float64Array(settings.melBands);
+    this.twiddles = twiddlesFor(settings.size);
+    this.dctTable = dctTable(settings.melBands, settings.coefficients);
+    this.centers = this.filters.map((f) => f.centerHz);
   }
 
   analyze(frame: ArrayLike<number>): FrameSpectrum {
@@ -46,9 +56,9 @@ export class SpectrumAnalyzer {
       this.re[i] = (frame[i] ?? 0) * this.window[i]!;
       this.im[i] = 0;
     }
-    fft(this.re, this.im);
+    fft(this.re, this.im, this.twiddles);
     const bins = size / 2 + 1;
-    const power = new Float64Array(bins);
+    const power = this.power;
     let total = 0;
     let weighted = 0;
     for (let k = 0; k < bins; k++) {
@@ -56,17 +66,24 @@ export class SpectrumAnalyzer {
       total += power[k]!;
       weighted += power[k]! * ((k * sampleRate) / size);
     }
-    const logMel = this.filters.map((f) => {
+    this.filters.forEach((f, b) => {
       let e = 0;
       for (let i = 0; i < f.weights.length; i++) e += f.weights[i]! * power[f.from + i]!;
-      return Math.log(e + 1e-10);
+      this.logMel[b] = Math.log(e + 1e-10);
     });
-    return { mfcc: dct(logMel, coefficients), centroidHz: total > 0 ? weighted / total : 0, tiltDbPerOctave: tilt(logMel, this.filters.map((f) => f.centerHz)) };
+    const mfcc = new Float64Array(coefficients);
+    for (let k = 0; k < coefficients; k++) {
+      const row = this.dctTable[k]!;
+      let sum = 0;
+      for (let i = 0; i < row.length; i++) sum += this.logMel[i]! * row[i]!;
+      mfcc[k] = sum;
+    }
+    return { mfcc, centroidHz: total > 0 ? weighted / total : 0, tiltDbPerOctave: tilt(this.logMel, this.centers) };
   }
 }
 
-/** In-place iterative radix-2 FFT. */
-export function fft(re: Float64Array, im: Float64Array): void {
+/** In-place iterative radix-2 FFT; `twiddles` (from `twiddlesFor(n)`) saves the trigonometry. */
+export function fft(re: Float64Array, im: Float64Array, twiddles = twiddlesFor(re.length)): void {
   const n = re.length;
   for (let i = 1, j = 0; i < n; i++) {
     let bit = n >> 1;
@@ -78,11 +95,11 @@ export function fft(re: Float64Array, im: Float64Array): void {
     }
   }
   for (let len = 2; len <= n; len <<= 1) {
-    const angle = (-2 * Math.PI) / len;
+    const step = n / len;
     for (let i = 0; i < n; i += len) {
       for (let k = 0; k < len / 2; k++) {
-        const wr = Math.cos(angle * k);
-        const wi = Math.sin(angle * k);
+        const wr = twiddles.cos[k * step]!;
+        const wi = twiddles.sin[k * step]!;
         const a = i + k;
         const b = a + len / 2;
         const tr = re[b]! * wr - im[b]! * wi;
@@ -94,6 +111,14 @@ export function fft(re: Float64Array, im: Float64Array): void {
       }
     }
   }
+}
+
+/** cos and sin of -2πk/n for k < n/2. */
+export function twiddlesFor(n: number): { cos: Float64Array; sin: Float64Array } {
+  return {
+    cos: Float64Array.from({ length: n / 2 }, (_, k) => Math.cos((-2 * Math.PI * k) / n)),
+    sin: Float64Array.from({ length: n / 2 }, (_, k) => Math.sin((-2 * Math.PI * k) / n)),
+  };
 }
 
 const toMel = (hz: number) => 2595 * Math.log10(1 + hz / 700);
@@ -114,19 +139,15 @@ function melFilters({ sampleRate, size, melBands, lowHz, highHz }: SpectrumSetti
   });
 }
 
-function dct(values: number[], count: number): Float64Array {
-  const n = values.length;
-  return Float64Array.from({ length: count }, (_, k) => {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += values[i]! * Math.cos((Math.PI * k * (i + 0.5)) / n);
-    return sum * Math.sqrt((k === 0 ? 1 : 2) / n);
-  });
+/** Rows of an orthonormal DCT-II: coefficient k is the dot product of row k with the values. */
+function dctTable(n: number, count: number): Float64Array[] {
+  return Array.from({ length: count }, (_, k) => Float64Array.from({ length: n }, (_, i) => Math.cos((Math.PI * k * (i + 0.5)) / n) * Math.sqrt((k === 0 ? 1 : 2) / n)));
 }
 
 /** Least-squares slope of band energy (dB) against log2 frequency. */
-function tilt(logMel: number[], centers: number[]): number {
+function tilt(logMel: Float64Array, centers: number[]): number {
   const xs = centers.map((hz) => Math.log2(hz));
-  const ys = logMel.map((e) => (10 * e) / Math.LN10);
+  const ys = [...logMel].map((e) => (10 * e) / Math.LN10);
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
   const my = ys.reduce((a, b) => a + b, 0) / ys.length;
   let num = 0;
