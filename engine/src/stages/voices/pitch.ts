@@ -35,7 +35,8 @@ export function pitchOf(frame: ArrayLike<number>, settings: PitchSettings = PITC
   if (rms(frame, w + maxLag) < settings.minLoudness) return null;
   const d = new Float64Array(maxLag + 2);
   let running = 0;
-  let best = -1;
+  // The normalised difference is computed lag by lag, and the search stops one lag past the first
+  // dip below the threshold (its minimum): a voice's period is found long before the longest lag.
   for (let lag = 1; lag <= maxLag + 1; lag++) {
     let sum = 0;
     for (let j = 0; j < w; j++) {
@@ -44,16 +45,12 @@ export function pitchOf(frame: ArrayLike<number>, settings: PitchSettings = PITC
     }
     running += sum;
     d[lag] = running > 0 ? (sum * lag) / running : 1;
-  }
-  for (let lag = minLag; lag <= maxLag; lag++) {
-    if (d[lag]! < settings.threshold) {
-      while (lag + 1 <= maxLag && d[lag + 1]! < d[lag]!) lag++;
-      best = lag;
-      break;
+    const previous = lag - 1;
+    if (previous >= minLag && previous <= maxLag && d[previous]! < settings.threshold && d[lag]! >= d[previous]!) {
+      return settings.sampleRate / refine(d, previous);
     }
   }
-  if (best < 0) return null;
-  return settings.sampleRate / refine(d, best);
+  return null;
 }
 
 /** The lag between samples, from a parabola through the minimum and its neighbours. */

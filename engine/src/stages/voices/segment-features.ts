@@ -68,6 +68,8 @@ export class SegmentFeatureCollector {
     }
     const pitch = pitchOf(this.halved, this.settings.pitch);
     const loudness = rms(this.frame);
-    addFrame(this.features[this.segment]!, pitch, pitch === null ? null : this.spectra.analyze(this.frame), loudness);
+    // The spectrum of the frame's middle (the pitch search needs a longer frame than the spectrum).
+    const spectrum = pitch === null ? null : this.spectra.analyze(this.frame.subarray((this.frameSize - this.settings.spectrum.size) >> 1));
+    addFrame(this.features[this.segment]!, pitch, spectrum, loudness);
   }
 }

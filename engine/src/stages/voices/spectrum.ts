@@ -15,7 +15,8 @@ export interface SpectrumSettings {
   highHz: number;
 }
 
-export const SPECTRUM_SETTINGS: SpectrumSettings = { sampleRate: 16000, size: 1024, melBands: 26, coefficients: 13, lowHz: 60, highHz: 7600 };
+/** 32 ms frames (speech recognisers' usual 25 ms, to the next power of two). */
+export const SPECTRUM_SETTINGS: SpectrumSettings = { sampleRate: 16000, size: 512, melBands: 26, coefficients: 13, lowHz: 60, highHz: 7600 };
 
 export interface FrameSpectrum {
   /** MFCCs, c0 first (natural-log mel energies through a DCT-II). */
