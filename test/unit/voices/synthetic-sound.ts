@@ -1,16 +1,6 @@
 /** Sound made by the tests: tones, harmonic "voices" with a vowel-like envelope, noise, silence. */
 
-/** A repeatable pseudo-random sequence (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../fixtures/random.js';
 
 export function tone(hz: number, seconds: number, sampleRate = 16000, amplitude = 0.3): Float32Array {
   return Float32Array.from({ length: Math.round(seconds * sampleRate) }, (_, i) => amplitude * Math.sin((2 * Math.PI * hz * i) / sampleRate));
