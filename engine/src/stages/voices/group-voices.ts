@@ -8,6 +8,7 @@
  * right before or after them in the same shot, or else none. Pure.
  */
 import { summarize, type VoiceFeatures, type VoiceSummary } from './voice-features.js';
+import { averageLinkage } from './average-linkage.js';
 import { DISTANCE_SETTINGS, voiceDistance, type DistanceSettings } from './voice-distance.js';
 
 export interface VoicePiece {
@@ -82,35 +83,11 @@ function mergeClosest(groups: Group[], summaries: readonly VoiceSummary[], setti
     for (const i of a.members) for (const j of b.members) sum += d(i, j);
     return sum / (a.members.length * b.members.length);
   };
-  const between = groups.map((a) => groups.map((b) => (a === b ? Number.POSITIVE_INFINITY : linkage(a, b))));
-  const alive = groups.map(() => true);
-  for (;;) {
-    let best: [number, number] | null = null;
-    for (let a = 0; a < groups.length; a++) {
-      for (let b = a + 1; b < groups.length; b++) {
-        if (!alive[a] || !alive[b] || isForbidden(groups[a]!, groups[b]!)) continue;
-        if (between[a]![b]! < settings.threshold && (!best || between[a]![b]! < between[best[0]]![best[1]]!)) best = [a, b];
-      }
-    }
-    if (!best) break;
-    const [a, b] = best;
-    const [na, nb] = [groups[a]!.members.length, groups[b]!.members.length];
-    for (let c = 0; c < groups.length; c++) {
-      const merged = (na * between[a]![c]! + nb * between[b]![c]!) / (na + nb);
-      between[a]![c] = merged;
-      between[c]![a] = merged;
-    }
-    between[a]![a] = Number.POSITIVE_INFINITY;
-    groups[a] = { members: [...groups[a]!.members, ...groups[b]!.members], person: groups[a]!.person ?? groups[b]!.person };
-    alive[b] = false;
-  }
-  const kept = groups.filter((_, k) => alive[k]);
-  groups.splice(0, groups.length, ...kept);
-}
-
-/** Two different people seen speaking are two voices, whatever they sound like. */
-function isForbidden(a: Group, b: Group): boolean {
-  return a.person !== null && b.person !== null && a.person !== b.person;
+  const distance = groups.map((a, x) => Float64Array.from(groups, (b, y) => (x === y ? 0 : y < x ? Number.NaN : linkage(a, b))));
+  distance.forEach((row, x) => row.forEach((_, y) => y < x && (row[y] = distance[y]![x]!)));
+  const merged = averageLinkage({ distance, sizes: groups.map((g) => g.members.length), persons: groups.map((g) => g.person), threshold: settings.threshold });
+  const joined = merged.map((parts) => ({ members: parts.flatMap((k) => groups[k]!.members), person: parts.map((k) => groups[k]!.person).find((p) => p !== null) ?? null }));
+  groups.splice(0, groups.length, ...joined);
 }
 
 function neighbourVoice(pieces: readonly VoicePiece[], groupOf: readonly (number | null)[], i: number, cuts: readonly number[], maxGap: number): number | null {
