@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fft, SpectrumAnalyzer } from '../../../engine/src/stages/voices/spectrum.js';
+import { fft } from '../../../engine/src/stages/voices/fft.js';
+import { SpectrumAnalyzer } from '../../../engine/src/stages/voices/spectrum.js';
 import { harmonicVoice, noise, silence, tone } from './synthetic-sound.js';
 
 test('the FFT puts a sine at its bin and matches a direct transform', () => {
