@@ -50,6 +50,11 @@ test('two synthetic voices: two voices, the one seen speaking linked, a modest s
   assert.equal(v0!.suggestion?.gender, 'male');
   assert.equal(v1!.suggestion?.gender, 'female');
   for (const v of found.voices) assert.ok(v.suggestion!.confidence <= 0.8, 'pitch alone never makes a sure guess');
+  // One segment across a cut, said to be person 5's: the pieces are judged by their sound (one of
+  // them is another voice), and keep the segment's person for the speaking-person step to settle.
+  const across = await findVoices(video, [segment(0.2, 2.8, 5), segment(4.2, 10.8, 5)], { cuts: [7.5], scratchDir: temp.dir });
+  assert.deepEqual(across.speech.map((s) => [s.start, s.end, s.voice, s.person]), [[0.2, 2.8, 'v0', 5], [4.2, 7.5, 'v1', 5], [7.5, 10.8, 'v0', 5]]);
+  assert.deepEqual(across.voices.map((v) => v.person), [5, null]);
   assert.deepEqual([...found.samples.keys()], ['voices/v0.m4a', 'voices/v1.m4a']);
   for (const [path, bytes] of found.samples) {
     assert.equal(bytes.subarray(4, 8).toString('latin1'), 'ftyp', `${path} is an MP4 file`);

@@ -12,7 +12,7 @@ import type { SpeechSegment, Voice } from '../../../../shared/src/analysis.js';
 import { encodeAudioClips, streamAudio } from '../../adapters/ffmpeg.adapter.js';
 import { FEATURE_SETTINGS, SegmentFeatureCollector } from '../../stages/voices/segment-features.js';
 import { groupVoices, type VoicePiece } from '../../stages/voices/group-voices.js';
-import { splitAtCuts, type CutPiece } from '../../stages/voices/split-at-cuts.js';
+import { splitAtCuts } from '../../stages/voices/split-at-cuts.js';
 import { mergeFeatures, summarize } from '../../stages/voices/voice-features.js';
 import { chooseSample } from '../../stages/voices/voice-sample.js';
 import { suggestVoiceGender } from '../../stages/voices/voice-suggestion.js';
@@ -38,7 +38,12 @@ export async function findVoices(path: string, speech: readonly SpeechSegment[],
   const collector = new SegmentFeatureCollector(cut.map((p) => [p.start, p.end] as const));
   const { windows } = streamAudio(path, { sampleRate: FEATURE_SETTINGS.sampleRate, window: 1600, ...(options.signal ? { signal: options.signal } : {}) });
   for await (const window of windows) collector.push(window);
-  const pieces: VoicePiece[] = cut.map((p, i) => ({ start: p.start, end: p.end, person: isWhole(p, cut) ? p.from.person : null, features: collector.result()[i]! }));
+  const piecesOf = new Map<SpeechSegment, number>();
+  for (const p of cut) piecesOf.set(p.from, (piecesOf.get(p.from) ?? 0) + 1);
+  // A segment that runs across a cut has one person for two shots, who may be two speakers: its
+  // person then neither joins nor separates voices (the speaking-person step should judge each
+  // shot's piece apart; see splitAtCuts).
+  const pieces: VoicePiece[] = cut.map((p, i) => ({ start: p.start, end: p.end, person: piecesOf.get(p.from) === 1 ? p.from.person : null, features: collector.result()[i]! }));
   const voiceOf = groupVoices(pieces, options.cuts);
 
   const voices: Voice[] = [];
@@ -64,15 +69,6 @@ export async function findVoices(path: string, speech: readonly SpeechSegment[],
   const samples = new Map(voices.filter((v) => v.sample !== null).map((v, k) => [v.sample!, clips[k]!]));
   const segments = cut.map((p, i): SpeechSegment => ({ ...p.from, start: round3(p.start), end: round3(p.end), voice: voiceOf[i] === null ? null : `v${voiceOf[i]}` }));
   return { speech: segments, voices, samples };
-}
-
-/**
- * A segment that runs across a cut has one person for two shots, who may be two speakers: its
- * person then neither joins nor separates voices (the speaking-person step should judge each
- * shot's piece apart; see splitAtCuts).
- */
-function isWhole(piece: CutPiece<SpeechSegment>, pieces: readonly CutPiece<SpeechSegment>[]): boolean {
-  return pieces.filter((p) => p.from === piece.from).length === 1;
 }
 
 /** The person most often seen speaking in the voice's pieces, or null when none is. */
