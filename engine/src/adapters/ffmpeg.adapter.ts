@@ -155,19 +155,31 @@ export async function decodeOnly(input: string, fps: number, signal?: AbortSigna
 }
 
 /**
- * Stretches of a video's sound as short AAC files in .m4a (MP4) containers, for listening: mono,
- * 64 kb/s, "+faststart" so a browser plays them at once. One ffmpeg for all (each stretch is an
- * input of its own, seeked apart). Written into `scratchDir`, read back and removed: the caller
- * stores the bytes where it keeps its files.
+ * Short sound clips of a video as AAC files in .m4a (MP4) containers, for listening: mono, 64 kb/s,
+ * "+faststart" so a browser plays them at once. A clip is one or more stretches played one after
+ * the other. One ffmpeg for all (each stretch is an input of its own, seeked apart). Written into
+ * `scratchDir`, read back and removed: the caller stores the bytes where it keeps its files.
  */
-export async function encodeAudioClips(input: string, spans: readonly { start: number; end: number }[], scratchDir: string, signal?: AbortSignal): Promise<Buffer[]> {
-  if (spans.length === 0) return [];
+export async function encodeAudioClips(input: string, clips: readonly (readonly { start: number; end: number }[])[], scratchDir: string, signal?: AbortSignal): Promise<Buffer[]> {
+  if (clips.length === 0) return [];
   const { ffmpeg } = await findFfmpeg();
-  const outputs = spans.map((_, k) => join(scratchDir, `sound-clip-${k}.m4a`));
-  const inputs = spans.flatMap((span) => ['-ss', span.start.toFixed(3), '-t', (span.end - span.start).toFixed(3), '-i', input]);
-  const encodes = outputs.flatMap((path, k) => ['-map', `${k}:a:0`, '-vn', '-ac', '1', '-c:a', 'aac', '-b:a', '64k', '-movflags', '+faststart', '-f', 'ipod', path]);
+  const outputs = clips.map((_, k) => join(scratchDir, `sound-clip-${k}.m4a`));
+  const inputs = clips.flat().flatMap((span) => ['-ss', span.start.toFixed(3), '-t', (span.end - span.start).toFixed(3), '-i', input]);
+  const filters: string[] = [];
+  let next = 0;
+  const encodes = clips.flatMap((spans, k) => {
+    const first = next;
+    next += spans.length;
+    let source = `${first}:a:0`;
+    if (spans.length > 1) {
+      filters.push(`${spans.map((_, i) => `[${first + i}:a:0]`).join('')}concat=n=${spans.length}:v=0:a=1[clip${k}]`);
+      source = `[clip${k}]`;
+    }
+    return ['-map', source, '-vn', '-ac', '1', '-c:a', 'aac', '-b:a', '64k', '-movflags', '+faststart', '-f', 'ipod', outputs[k]!];
+  });
+  const graph = filters.length > 0 ? ['-filter_complex', filters.join(';')] : [];
   try {
-    const { code, stderr } = await run(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...inputs, ...encodes], signal, true);
+    const { code, stderr } = await run(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...inputs, ...graph, ...encodes], signal, true);
     if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not cut the voice samples: ${lastMeaningfulLine(stderr, input)}`);
     return await Promise.all(outputs.map((path) => readFile(path)));
   } finally {

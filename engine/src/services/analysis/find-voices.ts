@@ -14,7 +14,7 @@ import { FEATURE_SETTINGS, SegmentFeatureCollector } from '../../stages/voices/s
 import { groupVoices, type VoicePiece } from '../../stages/voices/group-voices.js';
 import { splitAtCuts } from '../../stages/voices/split-at-cuts.js';
 import { mergeFeatures, summarize } from '../../stages/voices/voice-features.js';
-import { chooseSample } from '../../stages/voices/voice-sample.js';
+import { chooseSample, type Span } from '../../stages/voices/voice-sample.js';
 import { suggestVoiceGender } from '../../stages/voices/voice-suggestion.js';
 
 export interface FindVoicesOptions {
@@ -47,14 +47,14 @@ export async function findVoices(path: string, speech: readonly SpeechSegment[],
   const voiceOf = groupVoices(pieces, options.cuts);
 
   const voices: Voice[] = [];
-  const spans: { start: number; end: number }[] = [];
+  const clipSpans: Span[][] = [];
   const count = Math.max(-1, ...voiceOf.map((v) => v ?? -1)) + 1;
   for (let k = 0; k < count; k++) {
     const members = pieces.filter((_, i) => voiceOf[i] === k);
     const summary = summarize(members.map((m) => m.features).reduce(mergeFeatures));
-    const span = chooseSample(members.map((m) => ({ start: m.start, end: m.end, summary: summarize(m.features) })));
-    const sample = span ? `voices/v${k}.m4a` : null;
-    if (span) spans.push(span);
+    const spans = chooseSample(members.map((m) => ({ start: m.start, end: m.end, summary: summarize(m.features) })));
+    const sample = spans.length > 0 ? `voices/v${k}.m4a` : null;
+    if (sample) clipSpans.push(spans);
     voices.push({
       id: `v${k}`,
       seconds: round3(members.reduce((sum, m) => sum + (m.end - m.start), 0)),
@@ -65,7 +65,7 @@ export async function findVoices(path: string, speech: readonly SpeechSegment[],
       sample,
     });
   }
-  const clips = await encodeAudioClips(path, spans, options.scratchDir, options.signal);
+  const clips = await encodeAudioClips(path, clipSpans, options.scratchDir, options.signal);
   const samples = new Map(voices.filter((v) => v.sample !== null).map((v, k) => [v.sample!, clips[k]!]));
   const segments = cut.map((p, i): SpeechSegment => ({ ...p.from, start: round3(p.start), end: round3(p.end), voice: voiceOf[i] === null ? null : `v${voiceOf[i]}` }));
   return { speech: segments, voices, samples };

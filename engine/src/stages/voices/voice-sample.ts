@@ -19,21 +19,32 @@ export interface SamplePiece {
   summary: VoiceSummary;
 }
 
-/** The span to cut, or null when the voice has no piece. Pieces of at least `minSeconds` come first. */
-export function chooseSample(pieces: readonly SamplePiece[], settings: SampleSettings = SAMPLE_SETTINGS): { start: number; end: number } | null {
-  let best: SamplePiece | null = null;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (const piece of pieces) {
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * The spans to cut, in time order, played one after the other; none when the voice has no piece.
+ * The clearest piece first (pieces of at least `minSeconds` before shorter ones); when it is
+ * shorter than `minSeconds`, the next clearest are added until the sample is long enough.
+ */
+export function chooseSample(pieces: readonly SamplePiece[], settings: SampleSettings = SAMPLE_SETTINGS): Span[] {
+  const score = (piece: SamplePiece) => {
     const seconds = piece.end - piece.start;
-    const isLongEnough = seconds >= settings.minSeconds;
     const clarity = piece.summary.voicedShare * Math.min(seconds, settings.maxSeconds) + (piece.summary.meanLoudness > 0 ? 0.1 : 0);
-    const score = (isLongEnough ? 1000 : 0) + clarity;
-    if (score > bestScore) [best, bestScore] = [piece, score];
+    return (seconds >= settings.minSeconds ? 1000 : 0) + clarity;
+  };
+  const spans: Span[] = [];
+  let total = 0;
+  for (const piece of [...pieces].sort((a, b) => score(b) - score(a))) {
+    if (total >= settings.minSeconds) break;
+    const seconds = Math.min(settings.maxSeconds - total, piece.end - piece.start);
+    const middle = (piece.start + piece.end) / 2;
+    spans.push({ start: round3(middle - seconds / 2), end: round3(middle + seconds / 2) });
+    total += seconds;
   }
-  if (!best) return null;
-  const seconds = Math.min(settings.maxSeconds, best.end - best.start);
-  const middle = (best.start + best.end) / 2;
-  return { start: round3(middle - seconds / 2), end: round3(middle + seconds / 2) };
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 function round3(x: number): number {
