@@ -56,8 +56,8 @@ function Legend({ y }: { y: number }): JSX.Element {
     <g font-size="11" fill={COLOURS.text}>
       {(['female', 'male'] as const).map((group, i) => (
         <g key={group}>
-          <rect x={LEFT + i * 90} y={y - 9} width={10} height={10} fill={COLOURS[group]} />
-          <text x={LEFT + i * 90 + 14} y={y}>{`${GROUP_LABELS[group]} on screen`}</text>
+          <rect x={LEFT + i * 150} y={y - 9} width={10} height={10} fill={COLOURS[group]} />
+          <text x={LEFT + i * 150 + 14} y={y}>{`${GROUP_LABELS[group]} on screen`}</text>
         </g>
       ))}
     </g>
