@@ -45,7 +45,15 @@ export function takeLibraryOption(args: readonly string[]): { rest: string[]; li
 /** Lines saying how an edit's corrections of recognised people reached the library (or why not). */
 export async function followCorrections(analysisDir: string, outcome: EditOutcome, libraryFlag: string | undefined, by: string): Promise<string[]> {
   const where = libraryDir(libraryFlag);
-  const { changes, isReached } = await carryCorrections(where, analysisDir, outcome, by);
+  let carried: { changes: string[]; isReached: boolean };
+  try {
+    carried = await carryCorrections(where, analysisDir, outcome, by);
+  } catch (error) {
+    // The edit stands (it is this analysis' own); the library says why it could not follow.
+    if (error instanceof OnscreenError && error.code === 'library_incompatible') return [`The edit is recorded here, but the people library could not follow: ${error.message}`];
+    throw error;
+  }
+  const { changes, isReached } = carried;
   if (!isReached) {
     return [`The people library at ${where} did not recognise anyone in ${analysisDir}, so it was not updated: name the library that did with --library DIR.`];
   }

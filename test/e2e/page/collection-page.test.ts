@@ -2,7 +2,7 @@
  * The collection page in the browser: the real engine service, small analyses made in code (no
  * models needed), and headless Chromium. Creates a collection, adds tagged and untagged videos, reads
  * the totals, the videos' table with tagging completeness, the charts and the trend per week, removes
- * a video, and downloads every export, each checked against the API's report. Screenshots go to
+ * a video, is told when a video it offered was deleted meanwhile, and downloads every export, each checked against the API's report. Screenshots go to
  * test-artifacts/collection/.
  */
 import assert from 'node:assert/strict';
@@ -83,6 +83,16 @@ test('collection page: create, add videos, totals, completeness, trend, remove, 
     await page.getByText('No analysed video in this collection yet').waitFor();
     const [collection] = await client.listCollections();
     assert.equal(page.url(), `${service.url}/collections/${collection!.id}`);
+
+    // A video deleted since the page showed it: one clear message, and nothing is added.
+    const gone = await client.watchJob((await client.uploadJob(new Uint8Array(2048).fill(9), 'deleted meanwhile.mp4')).id, () => undefined);
+    await page.reload();
+    await page.locator(`select[name=jobs] option[value="${gone.id}"]`).waitFor({ state: 'attached' });
+    await client.deleteJob(gone.id);
+    await page.locator('select[name=jobs]').selectOption([...jobs.map((j) => j.id), gone.id]);
+    await page.getByRole('button', { name: 'Add to the collection' }).click();
+    await page.getByRole('alert').getByText(`No job ${gone.id}: it never existed, or it was deleted. Nothing was added.`).waitFor();
+    assert.deepEqual((await client.getCollection(collection!.id)).jobIds, []);
 
     // Add all three: the totals and each video's shares and tagging completeness are the API's.
     await page.locator('select[name=jobs]').selectOption(jobs.map((j) => j.id));

@@ -4,7 +4,7 @@
 // once; removing a library person or forgetting the library takes its recognitions out of those analyses.
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Edit } from '../../../shared/src/analysis.js';
@@ -122,4 +122,16 @@ test('library remove and forget --all take the recognitions out of the analyses,
   assert.doesNotMatch(await readFile(join(next, 'analysis.json'), 'utf8'), /"known":\{/);
   assert.deepEqual((await people(next)).map((p) => [p.known, p.tag]), [[null, null], [null, 'male']], 'a tag a person gave stays');
   assert.deepEqual(JSON.parse(await readFile(join(libraryDir, 'analyses.json'), 'utf8')).folders, []);
+});
+
+test('a damaged library never loses the edit: it is recorded, and one line says the library could not follow', async () => {
+  const next = await recognisedFolder('next', '2024-06-01T00:00:00.000Z', true);
+  const file = join(libraryDir, 'library.json');
+  const good = await readFile(file, 'utf8');
+  await writeFile(file, good.slice(0, 40));
+  const tagged = await run(tagCommand, [next, '0=male', '--library', libraryDir]);
+  assert.equal(tagged.code, 0);
+  assert.match(tagged.out, /Person 0: male\.\nThe edit is recorded here, but the people library could not follow: The people library at .* is damaged/);
+  assert.equal((await people(next))[0]?.tag, 'male');
+  assert.equal(await readFile(file, 'utf8'), good.slice(0, 40), 'the damaged library is left as it is');
 });

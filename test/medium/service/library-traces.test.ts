@@ -92,3 +92,27 @@ test('removing a library person takes their recognitions out of the jobs: a tag 
   for (const job of [unconfirmed, confirmed]) assert.doesNotMatch(storedAnalysis(job.id), /"known":\{/);
   assert.deepEqual((await peopleOf(confirmed.id)).map((p) => [p.known, p.tag]), [[null, 'female'], [null, null]]);
 });
+
+test('bad input through the API: one clear message, and neither the library nor the job changes', async () => {
+  const job = await analyse('fifth.mp4', 13);
+  const library = (await api('/library')).body;
+  const history = (await api(`/jobs/${job.id}/history`)).body;
+  // Nobody tagged by a person here (recognitions and suggestions only).
+  await post(`/jobs/${job.id}/accept-suggestions`, { by: 'kim' });
+  const nobody = await post('/library/people', { jobId: job.id, by: 'kim' });
+  assert.deepEqual([nobody.status, nobody.body.error.code], [422, 'nothing_to_add']);
+  assert.match(nobody.body.error.message, /Nobody in this analysis was tagged by a person/);
+  const afterAccept = (await api(`/jobs/${job.id}/history`)).body;
+  // Names: empty, or 500 characters.
+  for (const name of ['  ', 'x'.repeat(500)]) {
+    const bad = await post(`/jobs/${job.id}/name`, { person: 0, name, by: 'kim' });
+    assert.equal(bad.status, 400, name.slice(0, 10));
+    assert.match(bad.body.error.message, /cannot be empty|at most 120 characters/);
+  }
+  // Unknown people: in the library, and in the job.
+  assert.equal((await api('/library/people/p99', { method: 'DELETE' })).body.error.code, 'library_person_unknown');
+  assert.equal((await post(`/jobs/${job.id}/not-them`, { person: 42, by: 'kim' })).body.error.code, 'cluster_unknown');
+  assert.deepEqual((await api(`/jobs/${job.id}/history`)).body, afterAccept);
+  assert.deepEqual((await api('/library')).body, library);
+  assert.ok(afterAccept.edits.every((e: Body) => e.kind === 'accept-suggestions') && history.edits.length === 0);
+});
