@@ -74,8 +74,14 @@ test('removing a library person takes their recognitions out of the jobs: a tag 
   const before = await s.client.getReport(unconfirmed.id);
   assert.equal(before.people.female, 1, 'the library tagged her');
   assert.match(storedAnalysis(unconfirmed.id), /"person":"p1"/);
+  const collection = await s.client.createCollection('Evenings');
+  await s.client.addToCollection(collection.id, [unconfirmed.id, confirmed.id]);
+  assert.ok((await s.client.getCollectionReport(collection.id)).people.some((p) => p.key === 'library:p1' && p.videos.length === 2));
 
   assert.equal((await api('/library/people/p1', { method: 'DELETE' })).status, 200);
+  const summed = await s.client.getCollectionReport(collection.id);
+  assert.ok(!JSON.stringify(summed).includes('p1') && !JSON.stringify(summed).includes('Ana Lima'), 'the collection no longer names the removed person');
+  assert.equal(summed.total.people.female, 1, 'only the woman a person tagged is counted as one');
   for (const job of [unconfirmed, confirmed]) {
     assert.doesNotMatch(storedAnalysis(job.id), /"person":"p1"|Ana Lima/, 'no trace of p1 in the analysis');
     assert.match(storedAnalysis(job.id), /"person":"p2"/, 'the other library person is still recognised');
