@@ -5,7 +5,7 @@
  * Each edit names its client (the token) and the person it acted for, if it said (an Actor).
  */
 import { describeActor, type Actor } from '../../../shared/src/actor.js';
-import type { Analysis, Edit, PersonView, Tag } from '../../../shared/src/analysis.js';
+import type { Analysis, Edit, PersonView } from '../../../shared/src/analysis.js';
 import type { Job, PeopleResponse } from '../../../shared/src/api/types.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { API_PREFIX } from '../../../shared/src/api/types.js';
@@ -30,19 +30,7 @@ export class TaggingService {
     return this.toResponse(await this.state(jobId));
   }
 
-  tag(jobId: string, person: number, tag: Tag, actor: Actor): Promise<PeopleResponse> {
-    return this.edit(jobId, [{ kind: 'tag', person, tag }], actor);
-  }
-
-  /** Names a person (in the same history as tags, so undo takes it back). */
-  name(jobId: string, person: number, name: string, actor: Actor): Promise<PeopleResponse> {
-    return this.edit(jobId, [{ kind: 'name', person, name }], actor);
-  }
-
-  /** "Not them": the person is not the library person they were recognised as; the library's tag goes too. */
-  notThem(jobId: string, person: number, actor: Actor): Promise<PeopleResponse> {
-    return this.edit(jobId, [{ kind: 'not-them', person }], actor);
-  }
+  // Tag, name and "not them" go through JobLibraryService (record below), so the people library follows corrections.
 
   merge(jobId: string, into: number, from: number, actor: Actor): Promise<PeopleResponse> {
     return this.edit(jobId, [{ kind: 'merge', into, from }], actor);

@@ -6,39 +6,28 @@
  * test-artifacts/collection/.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { OnscreenClient } from '../../../shared/src/api/client.js';
 import type { Job } from '../../../shared/src/api/types.js';
 import type { CollectionReport } from '../../../shared/src/collection.js';
 import { formatPercent } from '../../../shared/src/format/percent.js';
-import { startService, type ServiceHandle } from '../../../engine/src/api/start-service.js';
-import { buildWebAssets } from '../../../engine/src/api/web/build.js';
-import { loadServiceConfig } from '../../../engine/src/config/service.config.js';
+import type { ServiceHandle } from '../../../engine/src/api/start-service.js';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
 import { makeTinyAnalysis, type PersonSpec } from '../../medium/service/helpers/tiny-analysis.js';
+import { openSignedIn, skipWithoutChromium as skip, startPageService } from './page-harness.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-artifacts/collection');
-const skip = existsSync(CHROMIUM) ? false : `headless Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
 
 // Episode 1: the default three people; episode 2: one woman the whole time; episode 3: left untagged.
 const PEOPLE: (PersonSpec[] | undefined)[] = [undefined, [{ female: 0.9, tracks: [[0, 20]] }], undefined];
 let analysed = 0;
 const processor: AnalysisProcessor = async () => makeTinyAnalysis('/server/path/upload.mp4', PEOPLE[analysed++ % 3]);
-
-async function startCollectionService(dataDir: string): Promise<ServiceHandle> {
-  await mkdir(SHOTS, { recursive: true });
-  await buildWebAssets({ outDir: join(dataDir, 'web'), minify: true });
-  const config = loadServiceConfig({ dataDir: join(dataDir, 'data'), port: 0 }, {});
-  return startService(config, { webDir: join(dataDir, 'web'), processor, log: () => undefined });
-}
 
 async function analyseThree(client: OnscreenClient): Promise<Job[]> {
   const jobs: Job[] = [];
@@ -60,20 +49,14 @@ test('collection page: create, add videos, totals, completeness, trend, remove, 
   const dataDir = await mkdtemp(join(tmpdir(), 'onscreen-collection-e2e-'));
   const handles: { service?: ServiceHandle; browser?: Browser; page?: Page } = {};
   try {
-    const service = (handles.service = await startCollectionService(dataDir));
+    const service = (handles.service = await startPageService(dataDir, processor));
     const token = service.tokens.create('collection-e2e');
     const client = new OnscreenClient({ baseUrl: service.url, token });
     const jobs = await analyseThree(client);
 
-    const browser = (handles.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] }));
-    const page = (handles.page = await browser.newPage({ viewport: { width: 1280, height: 1000 } }));
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${service.url}/collections`);
-    await page.fill('input[name=token]', token);
-    await page.fill('input[name=name]', 'Ana Reporter');
-    await page.click('button[type=submit]');
+    const opened = await openSignedIn(`${service.url}/collections`, token, 'Ana Reporter', SHOTS, 1280);
+    [handles.browser, handles.page] = [opened.browser, opened.page];
+    const { page, errors: pageErrors } = opened;
 
     // Create a collection: its page opens, empty, offering the three analysed videos.
     await page.getByText('No collection yet').waitFor();
