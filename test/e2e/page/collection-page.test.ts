@@ -6,7 +6,7 @@
  * test-artifacts/collection/.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -19,7 +19,7 @@ import { formatPercent } from '../../../shared/src/format/percent.js';
 import type { ServiceHandle } from '../../../engine/src/api/start-service.js';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
 import { makeTinyAnalysis, type PersonSpec } from '../../medium/service/helpers/tiny-analysis.js';
-import { openSignedIn, skipWithoutChromium as skip, startPageService } from './page-harness.js';
+import { closeAll, openSignedIn, skipWithoutChromium as skip, startPageService } from './page-harness.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SHOTS = join(ROOT, 'test-artifacts/collection');
@@ -120,9 +120,6 @@ test('collection page: create, add videos, totals, completeness, trend, remove, 
     await totals.getByText(`Women on screen ${formatPercent(after.total.screenTime.female.share)}`).waitFor();
     assert.deepEqual(pageErrors, []);
   } finally {
-    await handles.page?.screenshot({ path: join(SHOTS, 'zz-last.png') }).catch(() => undefined);
-    await handles.browser?.close();
-    await handles.service?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await closeAll(handles, SHOTS, dataDir);
   }
 });

@@ -5,7 +5,7 @@
  * "not them", then renames and deletes on the library page. Screenshots go to test-artifacts/library/.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { OnscreenClient } from '../../../shared/src/api/client.js';
 import type { ServiceHandle } from '../../../engine/src/api/start-service.js';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
-import { openSignedIn, skipWithoutChromium as skip, startPageService } from './page-harness.js';
+import { closeAll, openSignedIn, skipWithoutChromium as skip, startPageService } from './page-harness.js';
 import { range } from '../../unit/report/analysis-fixture.js';
 import { makeSignedAnalysis, type SignedTrack } from '../../unit/library/library-fixture.js';
 
@@ -80,9 +80,6 @@ test('library page: remember tagged people, see them recognised, rename and dele
     assert.deepEqual((await client.listLibrary()).people.map((p) => [p.id, p.name]), [['p2', 'Rui Costa']]);
     assert.deepEqual(pageErrors, []);
   } finally {
-    await handles.page?.screenshot({ path: join(SHOTS, 'zz-last.png') }).catch(() => undefined);
-    await handles.browser?.close();
-    await handles.service?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await closeAll(handles, SHOTS, dataDir);
   }
 });

@@ -3,7 +3,7 @@
  * temporary folder, and headless Chromium on it, signed in with a token, keeping the page's errors.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startService, type ServiceHandle } from '../../../engine/src/api/start-service.js';
@@ -34,4 +34,12 @@ export async function openSignedIn(url: string, token: string, editor: string, s
   await page.fill('input[name=name]', editor);
   await page.click('button[type=submit]');
   return { browser, page, errors };
+}
+
+/** Whatever a test opened: a last screenshot, then the browser, the service and the data folder go. */
+export async function closeAll(handles: { service?: ServiceHandle; browser?: Browser; page?: Page }, shots: string, dataDir: string): Promise<void> {
+  await handles.page?.screenshot({ path: join(shots, 'zz-last.png') }).catch(() => undefined);
+  await handles.browser?.close();
+  await handles.service?.close();
+  await rm(dataDir, { recursive: true, force: true });
 }
