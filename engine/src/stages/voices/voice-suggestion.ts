@@ -2,7 +2,7 @@
  * A guess at a voice's gender, deliberately modest. Pitch is the cue: the median pitch of the
  * voice's voiced frames against 165 Hz, on a log scale, with a gentle slope. It is a weak cue:
  * on our clips one woman's median was 151 Hz and men's ranged 94–145 Hz, so the slope is gentle
- * (151 Hz: 0.62 male; 185 Hz: 0.66 female; 158–172 Hz: no suggestion), and no voice gets more
+ * (151 Hz: 0.62 male; 185 Hz: 0.66 female; 159–171 Hz: no suggestion), and no voice gets more
  * than `maxConfidence` however low or high it is.
  * Spectral features (MFCCs, centroid, tilt) separate voices but, measured on
  * ../shared/eval/heard/dev, mostly follow the recording rather than the speaker's gender, so they
