@@ -29,7 +29,7 @@ export interface GroupingSettings {
   distance: DistanceSettings;
 }
 
-export const GROUPING_SETTINGS: GroupingSettings = { threshold: 0.45, minVoicedFrames: 20, neighbourGap: 0.5, distance: DISTANCE_SETTINGS };
+export const GROUPING_SETTINGS: GroupingSettings = { threshold: 0.4, minVoicedFrames: 20, neighbourGap: 0.5, distance: DISTANCE_SETTINGS };
 
 /** The voice of each piece (0, 1, … in order of first appearance), or null. `cuts`: seconds, ascending. */
 export function groupVoices(pieces: readonly VoicePiece[], cuts: readonly number[], settings: GroupingSettings = GROUPING_SETTINGS): (number | null)[] {

@@ -5,9 +5,9 @@
  *     spread within the two stretches, root-mean-squared over the coefficients;
  *   - pitch: the difference of the median pitches in semitones, scaled by `pitchWeight`.
  * Measured on ../shared/eval/heard/dev: one speaker's stretches from one recording are mostly
- * 0.05–0.55 apart in timbre, different speakers of the same gender 0.54 and more. The two overlap:
- * the grouping's threshold sits below the overlap, so one voice may come out as two, while two
- * people should not come out as one. Pure.
+ * 0.05–0.37 apart in timbre (one speaker's two parts of a clip up to 0.79), different speakers of
+ * the same gender 0.52 and more. The two overlap: the grouping's threshold (0.40) sits below the
+ * overlap, so one voice may come out as two, while two people should not come out as one. Pure.
  */
 import { semitonesOf, summarize, type VoiceFeatures, type VoiceSummary } from './voice-features.js';
 
