@@ -1,18 +1,12 @@
 /** The CLI's way to a people library and to an analysis folder as the library needs it. */
 import { resolve } from 'node:path';
 import type { Analysis } from '../../../shared/src/analysis.js';
-import { loadEngineConfig } from '../config/engine.config.js';
 import { openFolderLibrary } from '../services/library-folder.service.js';
 import type { LibraryService } from '../services/library.service.js';
 
 export { analysisFolderSource } from '../services/library-folder.service.js';
 
 export const LIBRARY_OPTION_HELP = `  --library <dir>          the people library (default: $ONSCREEN_LIBRARY, else ./onscreen-library)`;
-
-/** Whether $ONSCREEN_LIBRARY names a library (then `analyze` uses it without --library). */
-export function hasLibraryFromEnvironment(): boolean {
-  return loadEngineConfig(process.env).libraryDir !== undefined;
-}
 
 /** One line for `analyze`: who was recognised. */
 export function describeRecognised(analysis: Analysis): string {
@@ -22,11 +16,11 @@ export function describeRecognised(analysis: Analysis): string {
   return `Recognised from the people library (their tags are filled in; check them): ${names}.`;
 }
 
-/** `--library DIR`, else $ONSCREEN_LIBRARY, else ./onscreen-library. */
-export function libraryDir(flag: string | undefined): string {
-  return resolve(flag ?? loadEngineConfig(process.env).libraryDir ?? 'onscreen-library');
+/** `--library DIR`, else $ONSCREEN_LIBRARY (`fromSettings`), else ./onscreen-library. */
+export function libraryDir(flag: string | undefined, fromSettings: string | undefined): string {
+  return resolve(flag ?? fromSettings ?? 'onscreen-library');
 }
 
-export function openLibrary(flag: string | undefined): LibraryService {
-  return openFolderLibrary(libraryDir(flag));
+export function openLibrary(flag: string | undefined, fromSettings: string | undefined): LibraryService {
+  return openFolderLibrary(libraryDir(flag, fromSettings));
 }
