@@ -1,8 +1,8 @@
 /**
  * The engine's adapters bound to its settings: which ffmpeg to run, where the models are, how many
- * threads inference may use. Each process kind's composition root (the CLI's main, the server, the
- * analysis child, the BullMQ worker's sandbox) builds one from its EngineConfig and hands it down to
- * the use cases; no adapter holds settings of its own.
+ * threads inference may use. The composition root of each process that analyses (the CLI's main,
+ * the server's analysis child, the BullMQ worker's sandbox) builds one from its EngineConfig and
+ * hands it down to the use cases; no adapter holds settings of its own.
  */
 import type { EngineConfig } from '../config/engine.config.js';
 import { Ffmpeg } from '../adapters/ffmpeg.adapter.js';
