@@ -103,6 +103,11 @@ export default tseslint.config(
   },
   { files: ['engine/src/storage/**/*.ts', 'engine/src/queue/**/*.ts'], rules: { 'no-restricted-syntax': ['error', ...ONLY_SHARED, ...ONLY_CONTRACTS, NO_DYNAMIC_UPWARD] } },
   {
+    // Settings are passed in (issue 8): an adapter takes them as constructor arguments, never through a module-level setter.
+    files: ['engine/src/adapters/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...ONLY_SHARED, ...ONLY_CONTRACTS, { selector: 'ExportNamedDeclaration > FunctionDeclaration[id.name=/^(configure|set)[A-Z]/]', message: 'Adapters hold no settings of their own: take them as constructor arguments (see services/engine.ts).' }] },
+  },
+  {
     files: ['engine/src/cli/**/*.ts'],
     ignores: ['engine/src/cli/main.ts', 'engine/src/cli/command.ts'],
     rules: { 'no-restricted-syntax': ['error', ...ONLY_SHARED, ...ONLY_CONTRACTS, NO_DYNAMIC_INNER] },
