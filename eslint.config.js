@@ -73,6 +73,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: doorsBut('bullmq'), patterns: [{ group: UPWARD, message: 'queue/ may not import services/, api/, cli/ or roots/: have a composition root hand it in.' }] }] },
   },
   {
+    // The use cases sit below every entry point: they are handed what they need, and import no route, command or root.
+    files: ['engine/src/services/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: DOORS, patterns: [{ group: ['../api/*', '../cli/*', '../cli/**', '../roots/*', '../../api/*', '../../cli/*', '../../cli/**', '../../roots/*'], message: 'services/ import no entry point (api/, cli/, roots/): have the caller hand it in.' }] }] },
+  },
+  {
     // Adapters are doors to the outside world: they hold no settings of their own (a root builds them
     // on its settings and hands them down) and know nothing above them.
     files: ['engine/src/adapters/**/*.ts'],
