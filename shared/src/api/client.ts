@@ -32,6 +32,7 @@ export interface ClientOptions {
 }
 
 export type ChartName = 'share' | 'timeline' | 'persons';
+export type CollectionChartName = 'videos' | 'trend' | 'people';
 
 export class OnscreenClient {
   readonly baseUrl: string;
@@ -236,6 +237,16 @@ export class OnscreenClient {
 
   getCollectionReport(id: string, period: 'month' | 'week' = 'month'): Promise<CollectionReport> {
     return this.json('GET', `/collections/${encodeURIComponent(id)}/report?period=${period}`);
+  }
+
+  /** The collection report as CSV, or as its self-contained HTML page. */
+  async getCollectionFile(id: string, format: 'csv' | 'html', period: 'month' | 'week' = 'month'): Promise<string> {
+    return (await this.request('GET', `/collections/${encodeURIComponent(id)}/report.${format}?period=${period}`)).text();
+  }
+
+  async getCollectionChart(id: string, name: CollectionChartName, period: 'month' | 'week' = 'month'): Promise<Uint8Array> {
+    const response = await this.request('GET', `/collections/${encodeURIComponent(id)}/charts/${name}.png?period=${period}`);
+    return new Uint8Array(await response.arrayBuffer());
   }
 
   async getThumbnail(jobId: string, person: number): Promise<Uint8Array> {
