@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { SpeechSegment } from '../../shared/src/analysis.js';
 import { findSpeech } from '../../engine/src/services/analysis/find-speech.js';
 import { findVoices } from '../../engine/src/services/analysis/find-voices.js';
+import { createEngine } from '../../engine/src/services/engine.js';
 import { splitAtCuts } from '../../engine/src/stages/voices/split-at-cuts.js';
 import { scoreVoices, speakerOf, type HeardTruth } from './voices-score.js';
 
@@ -25,7 +26,8 @@ export async function evaluateVoices(evalDir: string): Promise<void> {
   }
   const truth = JSON.parse(await readFile(join(dir, 'truth.json'), 'utf8')) as HeardTruth;
   const cuts = truth.shots.slice(1).map((s) => s.start_s);
-  const speech = await findSpeech(video);
+  const engine = createEngine();
+  const speech = await findSpeech(engine, video);
   const scratch = await mkdtemp(join(tmpdir(), 'onscreen-voices-eval-'));
   console.log(`\n## voices on heard/dev (${speech.segments.length} speech segments found; cuts from the truth)`);
   try {
@@ -35,7 +37,7 @@ export async function evaluateVoices(evalDir: string): Promise<void> {
       const pieces = splitAtCuts(speech.segments.map(([start, end]) => ({ start, end })), cuts);
       const segments = pieces.map(({ start, end }): SpeechSegment => ({ start, end, voice: null, person: seen ? seenSpeaker(truth, identities, start, end) : null, confidence: null }));
       const started = performance.now();
-      const found = await findVoices(video, segments, { cuts, scratchDir: scratch });
+      const found = await findVoices(engine, video, segments, { cuts, scratchDir: scratch });
       const seconds = (performance.now() - started) / 1000;
       const score = scoreVoices(truth, found.speech, new Map(found.voices.map((v) => [v.id, v.suggestion?.gender ?? null])));
       console.log(`  ${seen ? 'with the speakers seen' : 'heard only'}: ${score.voices} voices for ${score.speakers} speakers (${score.splitSpeakers} speakers split over several voices); ${score.pureVoices} of ${score.voices} voices pure, purity ${pct(score.purity)} of voiced seconds; ${pct(score.unvoicedShare)} of true speech found left without a voice (too short to tell)`);
@@ -43,6 +45,7 @@ export async function evaluateVoices(evalDir: string): Promise<void> {
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });
+    await engine.models.release();
   }
 }
 

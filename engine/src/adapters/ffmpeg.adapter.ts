@@ -1,8 +1,9 @@
 /**
  * The one door to ffmpeg and ffprobe: finding the binaries, probing a video, streaming its samples
  * (with shot cuts from the same decoding pass), timing the decoder alone, streaming the sound and
- * cutting short sound samples.
- * Uses the system's ffmpeg when on PATH, else the static build from @ffmpeg-installer.
+ * cutting short sound clips.
+ * Uses the configured binaries, else the system's ffmpeg when on PATH, else the static build
+ * from @ffmpeg-installer.
  */
 import { spawn } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
@@ -30,25 +31,132 @@ export interface FfmpegBinaries {
   origin: 'system' | 'bundled' | 'configured';
 }
 
-let configured: { ffmpeg: string; ffprobe: string } | null = null;
-let found: Promise<FfmpegBinaries> | null = null;
-
-/** Use these binaries instead of searching (from the config, or for tests). */
-export function configureFfmpeg(paths: { ffmpeg: string; ffprobe: string } | null): void {
-  configured = paths;
-  found = null;
+export interface FfmpegPaths {
+  ffmpeg: string;
+  ffprobe: string;
 }
 
-/** Finds ffmpeg and ffprobe once per process; throws ffmpeg_missing with what to do. */
-export function findFfmpeg(): Promise<FfmpegBinaries> {
-  found ??= locateBinaries().catch((error: unknown) => {
-    found = null;
-    throw error;
+/**
+ * ffmpeg and ffprobe for one process: the binaries its settings name (ONSCREEN_FFMPEG and
+ * ONSCREEN_FFPROBE), else the system's, else the bundled ones. Each composition root makes one
+ * and hands it down; the binaries are looked up once, on first use.
+ */
+export class Ffmpeg {
+  private found: Promise<FfmpegBinaries> | null = null;
+
+  constructor(private readonly paths: FfmpegPaths | null = null) {}
+
+  /** Finds ffmpeg and ffprobe once; throws ffmpeg_missing with what to do (and tries again next time). */
+  binaries(): Promise<FfmpegBinaries> {
+    this.found ??= locateBinaries(this.paths).catch((error: unknown) => {
+      this.found = null;
+      throw error;
+    });
+    return this.found;
+  }
+
+  /**
+   * Reads duration, display size (after rotation), rotation, frame rate and codec of a video file or
+   * URL. A URL is fetched by ffprobe itself, past the network guard: pass only URLs already checked
+   * (the pipeline downloads through the source stage and probes the local file).
+   */
+  async probeVideo(input: string, signal?: AbortSignal): Promise<VideoProbe> {
+    const isUrl = /^https?:\/\//i.test(input);
+    if (!isUrl) await assertReadableFile(input);
+    const { ffprobe } = await this.binaries();
+    const { code, stdout, stderr } = await run(ffprobe, buildProbeArgs(input), signal);
+    if (code !== 0) throw explainProbeFailure(stderr, isUrl ? input : `file:${resolve(input)}`);
+    return readProbe(stdout);
+  }
+
+  /**
+   * Streams samples at `fps` per second as RGB24 Frames stamped with each decoded frame's own time,
+   * decoding a few frames ahead of the consumer in constant memory; shot cuts come in `summary()`.
+   */
+  streamFrames(input: string, options: StreamFramesOptions): FrameStream {
+    return openFrameStream(async () => {
+      const video = options.video ?? (await this.probeVideo(input, options.signal));
+      const binaries = await this.binaries();
+      const geometry = fitGeometry(video.width, video.height, options.maxSide);
+      const args = buildStreamArgs({
+        input,
+        fps: options.fps,
+        geometry,
+        passthrough: binaries.passthrough,
+        sampleTarget: 'pipe:1',
+        thumbTarget: 'pipe:3',
+      });
+      return { command: binaries.ffmpeg, args, geometry };
+    }, options);
+  }
+
+  /** Seconds ffmpeg alone needs to decode and sample the video (outputs discarded): the benchmark's floor. */
+  async decodeOnly(input: string, fps: number, signal?: AbortSignal): Promise<{ seconds: number }> {
+    const video = await this.probeVideo(input, signal);
+    const binaries = await this.binaries();
+    const args = buildStreamArgs({
+      input,
+      fps,
+      geometry: fitGeometry(video.width, video.height),
+      passthrough: binaries.passthrough,
+      sampleTarget: 'discard',
+      thumbTarget: 'discard',
+    });
+    const started = performance.now();
+    const { code, stderr } = await run(binaries.ffmpeg, args, signal, true);
+    if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not decode the video: ${lastMeaningfulLine(stderr, args[args.indexOf('-i') + 1] ?? '')}`);
+    return { seconds: (performance.now() - started) / 1000 };
+  }
+
+  /**
+   * The sound of a video as mono float samples (-1..1) in fixed windows, decoded by ffmpeg in constant
+   * memory (a window at a time, as the consumer asks). A video without sound yields no window and
+   * resolves `hasSound` to false; a damaged one throws.
+   */
+  streamAudio(input: string, options: AudioStreamOptions): { windows: AsyncIterable<Float32Array>; hasSound: Promise<boolean> } {
+    return openAudioStream(() => this.binaries(), input, options);
+  }
+
+  /**
+   * Short sound clips of a video as AAC files in .m4a (MP4) containers, for listening: mono, 64 kb/s,
+   * "+faststart" so a browser plays them at once. A clip is one or more stretches played one after
+   * the other. One ffmpeg for all (each stretch is an input of its own, seeked apart). Written into
+   * `scratchDir`, read back and removed: the caller stores the bytes where it keeps its files.
+   */
+  async encodeAudioClips(input: string, clips: readonly (readonly { start: number; end: number }[])[], scratchDir: string, signal?: AbortSignal): Promise<Buffer[]> {
+    if (clips.length === 0) return [];
+    const { ffmpeg } = await this.binaries();
+    const outputs = clips.map((_, k) => join(scratchDir, `sound-clip-${k}.m4a`));
+    try {
+      const { code, stderr } = await run(ffmpeg, buildClipArgs(input, clips, outputs), signal, true);
+      if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not cut the voice samples: ${lastMeaningfulLine(stderr, input)}`);
+      return await Promise.all(outputs.map((path) => readFile(path)));
+    } finally {
+      await Promise.all(outputs.map((path) => rm(path, { force: true })));
+    }
+  }
+}
+
+/** Each stretch an input seeked apart; a clip of several stretches joined by the concat filter. */
+function buildClipArgs(input: string, clips: readonly (readonly { start: number; end: number }[])[], outputs: readonly string[]): string[] {
+  const inputs = clips.flat().flatMap((span) => ['-ss', span.start.toFixed(3), '-t', (span.end - span.start).toFixed(3), '-i', input]);
+  const filters: string[] = [];
+  let next = 0;
+  const encodes = clips.flatMap((spans, k) => {
+    const first = next;
+    next += spans.length;
+    let source = `${first}:a:0`;
+    if (spans.length > 1) {
+      filters.push(`${spans.map((_, i) => `[${first + i}:a:0]`).join('')}concat=n=${spans.length}:v=0:a=1[clip${k}]`);
+      source = `[clip${k}]`;
+    }
+    return ['-map', source, '-vn', '-ac', '1', '-c:a', 'aac', '-b:a', '64k', '-movflags', '+faststart', '-f', 'ipod', outputs[k]!];
   });
-  return found;
+  const graph = filters.length > 0 ? ['-filter_complex', filters.join(';')] : [];
+  return ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...inputs, ...graph, ...encodes];
 }
 
-async function locateBinaries(): Promise<FfmpegBinaries> {
+async function locateBinaries(configured: FfmpegPaths | null): Promise<FfmpegBinaries> {
   if (configured) {
     return { ...configured, passthrough: await detectPassthrough(configured.ffmpeg), origin: 'configured' };
   }
@@ -95,96 +203,10 @@ async function detectPassthrough(ffmpeg: string): Promise<PassthroughFlag> {
   return stdout.includes('-fps_mode') ? 'fps_mode' : 'vsync';
 }
 
-/**
- * Reads duration, display size (after rotation), rotation, frame rate and codec of a video file or
- * URL. A URL is fetched by ffprobe itself, past the network guard: pass only URLs already checked
- * (the pipeline downloads through the source stage and probes the local file).
- */
-export async function probeVideo(input: string, signal?: AbortSignal): Promise<VideoProbe> {
-  const isUrl = /^https?:\/\//i.test(input);
-  if (!isUrl) await assertReadableFile(input);
-  const { ffprobe } = await findFfmpeg();
-  const { code, stdout, stderr } = await run(ffprobe, buildProbeArgs(input), signal);
-  if (code !== 0) throw explainProbeFailure(stderr, isUrl ? input : `file:${resolve(input)}`);
-  return readProbe(stdout);
-}
-
 async function assertReadableFile(path: string): Promise<void> {
   const info = await stat(path).catch(() => null);
   if (!info || !info.isFile()) throw new OnscreenError('source_not_found', 'The video file does not exist.');
   if (info.size === 0) throw new OnscreenError('video_empty', 'The video file is empty (0 bytes).');
-}
-
-/**
- * Streams samples at `fps` per second as RGB24 Frames stamped with each decoded frame's own time,
- * decoding a few frames ahead of the consumer in constant memory; shot cuts come in `summary()`.
- */
-export function streamFrames(input: string, options: StreamFramesOptions): FrameStream {
-  return openFrameStream(async () => {
-    const video = options.video ?? (await probeVideo(input, options.signal));
-    const binaries = await findFfmpeg();
-    const geometry = fitGeometry(video.width, video.height, options.maxSide);
-    const args = buildStreamArgs({
-      input,
-      fps: options.fps,
-      geometry,
-      passthrough: binaries.passthrough,
-      sampleTarget: 'pipe:1',
-      thumbTarget: 'pipe:3',
-    });
-    return { command: binaries.ffmpeg, args, geometry };
-  }, options);
-}
-
-/** Seconds ffmpeg alone needs to decode and sample the video (outputs discarded): the benchmark's floor. */
-export async function decodeOnly(input: string, fps: number, signal?: AbortSignal): Promise<{ seconds: number }> {
-  const video = await probeVideo(input, signal);
-  const binaries = await findFfmpeg();
-  const args = buildStreamArgs({
-    input,
-    fps,
-    geometry: fitGeometry(video.width, video.height),
-    passthrough: binaries.passthrough,
-    sampleTarget: 'discard',
-    thumbTarget: 'discard',
-  });
-  const started = performance.now();
-  const { code, stderr } = await run(binaries.ffmpeg, args, signal, true);
-  if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not decode the video: ${lastMeaningfulLine(stderr, args[args.indexOf('-i') + 1] ?? '')}`);
-  return { seconds: (performance.now() - started) / 1000 };
-}
-
-/**
- * Short sound clips of a video as AAC files in .m4a (MP4) containers, for listening: mono, 64 kb/s,
- * "+faststart" so a browser plays them at once. A clip is one or more stretches played one after
- * the other. One ffmpeg for all (each stretch is an input of its own, seeked apart). Written into
- * `scratchDir`, read back and removed: the caller stores the bytes where it keeps its files.
- */
-export async function encodeAudioClips(input: string, clips: readonly (readonly { start: number; end: number }[])[], scratchDir: string, signal?: AbortSignal): Promise<Buffer[]> {
-  if (clips.length === 0) return [];
-  const { ffmpeg } = await findFfmpeg();
-  const outputs = clips.map((_, k) => join(scratchDir, `sound-clip-${k}.m4a`));
-  const inputs = clips.flat().flatMap((span) => ['-ss', span.start.toFixed(3), '-t', (span.end - span.start).toFixed(3), '-i', input]);
-  const filters: string[] = [];
-  let next = 0;
-  const encodes = clips.flatMap((spans, k) => {
-    const first = next;
-    next += spans.length;
-    let source = `${first}:a:0`;
-    if (spans.length > 1) {
-      filters.push(`${spans.map((_, i) => `[${first + i}:a:0]`).join('')}concat=n=${spans.length}:v=0:a=1[clip${k}]`);
-      source = `[clip${k}]`;
-    }
-    return ['-map', source, '-vn', '-ac', '1', '-c:a', 'aac', '-b:a', '64k', '-movflags', '+faststart', '-f', 'ipod', outputs[k]!];
-  });
-  const graph = filters.length > 0 ? ['-filter_complex', filters.join(';')] : [];
-  try {
-    const { code, stderr } = await run(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...inputs, ...graph, ...encodes], signal, true);
-    if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not cut the voice samples: ${lastMeaningfulLine(stderr, input)}`);
-    return await Promise.all(outputs.map((path) => readFile(path)));
-  } finally {
-    await Promise.all(outputs.map((path) => rm(path, { force: true })));
-  }
 }
 
 interface RunResult {
@@ -220,16 +242,12 @@ export interface AudioStreamOptions {
   signal?: AbortSignal;
 }
 
-/**
- * The sound of a video as mono float samples (-1..1) in fixed windows, decoded by ffmpeg in constant
- * memory (a window at a time, as the consumer asks). A video without sound yields no window and
- * resolves `hasSound` to false; a damaged one throws.
- */
-export function streamAudio(input: string, options: AudioStreamOptions): { windows: AsyncIterable<Float32Array>; hasSound: Promise<boolean> } {
+/** ffmpeg decoding the sound of `input` into windows (see Ffmpeg.streamAudio). */
+function openAudioStream(binaries: () => Promise<FfmpegBinaries>, input: string, options: AudioStreamOptions): { windows: AsyncIterable<Float32Array>; hasSound: Promise<boolean> } {
   let settle: (value: boolean) => void = () => undefined;
   const hasSound = new Promise<boolean>((resolve) => (settle = resolve));
   async function* windows(): AsyncGenerator<Float32Array> {
-    const { ffmpeg } = await findFfmpeg();
+    const { ffmpeg } = await binaries();
     const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', input, '-map', '0:a:0?', '-vn', '-ac', '1', '-ar', String(options.sampleRate), '-f', 'f32le', 'pipe:1'];
     const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(options.signal ? { signal: options.signal } : {}) });
     let stderr = '';

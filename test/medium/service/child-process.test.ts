@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { createChildProcessProcessor } from '../../../engine/src/queue/child-process.processor.js';
 import { existsSync } from 'node:fs';
+import { createAnalysisChildProcessor } from '../../../engine/src/roots/child-roots.js';
 import { makeTempDir, makeTextFile, makeVideo, runFfmpeg } from '../../fixtures/media.js';
 import { startTestService } from './helpers/test-service.js';
 
@@ -33,7 +33,7 @@ test('the child reports progress and returns the analysis with its thumbnails; a
   const temp = await makeTempDir();
   try {
     const video = await makeVideo(join(temp.dir, 'clip.mp4'), { segments: [{ source: 'testsrc2', seconds: 3 }] });
-    const processor = createChildProcessProcessor({ workRoot: join(temp.dir, 'work'), allowPrivateNetwork: false });
+    const processor = createAnalysisChildProcessor({ workRoot: join(temp.dir, 'work'), allowPrivateNetwork: false });
     const stages = new Set<string>();
     const result = await processor({ jobId: '0123456789abcdef0123', source: video, isTrustedSource: true, options: { fps: 2 } }, {
       signal: new AbortController().signal,
@@ -68,7 +68,7 @@ test('voice samples come back from the child as Buffers, named in the analysis',
     // 6 s of one woman speaking on screen, cut from the speaking-time benchmark into the temp folder.
     const clip = join(temp.dir, 'talk.mp4');
     await runFfmpeg(['-ss', '21', '-t', '6', '-i', HEARD, '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', clip]);
-    const processor = createChildProcessProcessor({ workRoot: join(temp.dir, 'work'), allowPrivateNetwork: false });
+    const processor = createAnalysisChildProcessor({ workRoot: join(temp.dir, 'work'), allowPrivateNetwork: false });
     const result = await processor({ jobId: '0123456789abcdef0125', source: clip, isTrustedSource: true, options: { fps: 1 } }, { signal: new AbortController().signal, onProgress: () => undefined });
     assert.equal(result.analysis.sound?.status, 'speech');
     assert.ok(result.analysis.voices!.length >= 1);

@@ -4,12 +4,12 @@
  * sound (16 kHz, constant memory), grouped into voices, and each voice gets a modest gender
  * suggestion and a short sample to tag it by ear.
  *
- *   findVoices(path, speech, options) → { speech (with `voice` set), voices, samples }
+ *   findVoices(engine, path, speech, options) → { speech (with `voice` set), voices, samples }
  *
  * `samples` are the .m4a files by their path relative to the analysis folder (`voices[].sample`).
  */
 import type { SpeechSegment, Voice } from '../../../../shared/src/analysis.js';
-import { encodeAudioClips, streamAudio } from '../../adapters/ffmpeg.adapter.js';
+import type { Engine } from '../engine.js';
 import { FEATURE_SETTINGS, SegmentFeatureCollector } from '../../stages/voices/segment-features.js';
 import { groupVoices, type VoicePiece } from '../../stages/voices/group-voices.js';
 import { splitAtCuts } from '../../stages/voices/split-at-cuts.js';
@@ -32,11 +32,11 @@ export interface VoicesFound {
   samples: Map<string, Buffer>;
 }
 
-export async function findVoices(path: string, speech: readonly SpeechSegment[], options: FindVoicesOptions): Promise<VoicesFound> {
+export async function findVoices(engine: Engine, path: string, speech: readonly SpeechSegment[], options: FindVoicesOptions): Promise<VoicesFound> {
   const cut = splitAtCuts(speech, options.cuts).filter((p) => p.end > p.start);
   if (cut.length === 0) return { speech: [], voices: [], samples: new Map() };
   const collector = new SegmentFeatureCollector(cut.map((p) => [p.start, p.end] as const));
-  const { windows } = streamAudio(path, { sampleRate: FEATURE_SETTINGS.sampleRate, window: 1600, ...(options.signal ? { signal: options.signal } : {}) });
+  const { windows } = engine.ffmpeg.streamAudio(path, { sampleRate: FEATURE_SETTINGS.sampleRate, window: 1600, ...(options.signal ? { signal: options.signal } : {}) });
   for await (const window of windows) collector.push(window);
   const piecesOf = new Map<SpeechSegment, number>();
   for (const p of cut) piecesOf.set(p.from, (piecesOf.get(p.from) ?? 0) + 1);
@@ -65,7 +65,7 @@ export async function findVoices(path: string, speech: readonly SpeechSegment[],
       sample,
     });
   }
-  const clips = await encodeAudioClips(path, clipSpans, options.scratchDir, options.signal);
+  const clips = await engine.ffmpeg.encodeAudioClips(path, clipSpans, options.scratchDir, options.signal);
   const samples = new Map(voices.filter((v) => v.sample !== null).map((v, k) => [v.sample!, clips[k]!]));
   const segments = cut.map((p, i): SpeechSegment => ({ ...p.from, start: round3(p.start), end: round3(p.end), voice: voiceOf[i] === null ? null : `v${voiceOf[i]}` }));
   return { speech: segments, voices, samples };

@@ -9,6 +9,7 @@ import { totalSeconds } from '../../stages/speech/speech-segments.js';
 import { findSpeech } from './find-speech.js';
 import { findVoices } from './find-voices.js';
 import type { StageClock } from './stage-clock.js';
+import type { Engine } from '../engine.js';
 
 export interface Heard {
   sound: SoundInfo;
@@ -17,11 +18,11 @@ export interface Heard {
   voiceSamples: Map<string, Buffer>;
 }
 
-export async function hearVoices(path: string, options: { cuts: readonly number[]; scratchDir: string; clock: StageClock; signal?: AbortSignal }): Promise<Heard> {
+export async function hearVoices(engine: Engine, path: string, options: { cuts: readonly number[]; scratchDir: string; clock: StageClock; signal?: AbortSignal }): Promise<Heard> {
   const { clock, signal } = options;
-  const found = await clock.time('speech', () => findSpeech(path, signal ? { signal } : {}));
+  const found = await clock.time('speech', () => findSpeech(engine, path, signal ? { signal } : {}));
   const segments = found.segments.map(([start, end]): SpeechSegment => ({ start, end, voice: null, person: null, confidence: null }));
-  const voices = await clock.time('voices', () => findVoices(path, segments, { cuts: options.cuts, scratchDir: options.scratchDir, ...(signal ? { signal } : {}) }));
+  const voices = await clock.time('voices', () => findVoices(engine, path, segments, { cuts: options.cuts, scratchDir: options.scratchDir, ...(signal ? { signal } : {}) }));
   const speechSeconds = Math.round(totalSeconds(found.segments) * 1000) / 1000;
   const status = !found.hasSound ? 'none' : found.segments.length === 0 ? 'no-speech' : 'speech';
   return { sound: { status, speechSeconds }, speech: voices.speech, voices: voices.voices, voiceSamples: voices.samples };
