@@ -42,7 +42,8 @@ export function summarizeAnalysis(id: string, analysis: Analysis, edits: readonl
   const report = buildReport(analysis, edits, options.now ?? new Date());
   // A remembered (library) or named person counts once across the collection's videos.
   const identities = new Map(applyEdits(analysis, edits).map((p) => [p.id, { name: p.name, libraryPerson: p.known?.person ?? null }] as const));
-  return summarizeVideo({ id, report, identities, ...dateOf(analysis, options.date) });
+  const summary = summarizeVideo({ id, report, identities, ...dateOf(analysis, options.date) });
+  return analysis.video.channel ? { ...summary, channel: analysis.video.channel } : summary;
 }
 
 export async function renderCollection(

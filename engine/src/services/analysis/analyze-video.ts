@@ -90,6 +90,7 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
         source: source.label,
         title: source.title,
         ...publishedOf(source, video),
+        ...(source.channel ? { channel: source.channel } : {}),
       },
       sampling: { fps: options.fps, times: found.sampleTimes, cuts: found.cuts },
       faces: people.faces,
