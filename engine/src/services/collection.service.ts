@@ -55,7 +55,7 @@ export async function renderCollection(
 ): Promise<RenderedCollection> {
   if (videos.length === 0) {
     const waiting = leftOut.pending.length > 0 ? ` (${leftOut.pending.length} still being analysed or failed)` : '';
-    throw new OnscreenError('bad_request', `The collection "${name}" has no analysed videos yet${waiting}: add analyses to it first.`);
+    throw new OnscreenError('collection_empty', `The collection "${name}" has no analysed videos yet${waiting}: add analyses to it first.`);
   }
   const collection = buildCollection({ name, periodKind, videos, now, ...leftOut });
   const specs = collectionChartSpecs(collection);

@@ -146,7 +146,7 @@ export class CollectionsService {
     const record = this.record(workspaceId, id);
     const jobIds = since === undefined ? record.jobIds : this.deps.collections.jobIdsAddedSince(id, since);
     if (jobIds.length === 0 && since !== undefined) {
-      throw new OnscreenError('bad_request', `The collection "${record.name}" has no video added since ${since.slice(0, 10)}.`);
+      throw new OnscreenError('collection_empty', `The collection "${record.name}" has no video added since ${since.slice(0, 10)}.`);
     }
     const { videos, pending } = await this.summariesOf(jobIds);
     return renderCollection(record.name, videos, periodKind, new Date(this.now()), { pending, skipped: record.skipped });
