@@ -1,6 +1,6 @@
 /**
  * `/onscreen report`'s message: a body of work's figures in a few lines (women's and men's shares
- * with the range, videos, how complete the tagging is), a link to the collection page, and what the
+ * with the range, videos, how complete the tagging is), links to the collection's report and page, and what the
  * figures mean. The charts follow in its thread.
  */
 import type { CollectionReport } from '../../../shared/src/collection.js';
@@ -19,6 +19,9 @@ export interface CollectionSummaryView {
   total: CollectionReport['total'];
   /** Videos in the collection not in the figures yet (still analysing, or failed). */
   pending: number;
+  /** The collection's report for people without a token (a read-only share link), or its page. */
+  reportUrl: string;
+  /** The collection's page on the engine (asks for a token). */
   pageUrl: string;
   /** Slack user id of who asked. */
   requestedBy: string;
@@ -30,7 +33,7 @@ export const COLLECTION_DEFINITIONS_LINE =
 export function buildCollectionSummary(view: CollectionSummaryView): SlackMessage {
   const words = describeTotals(view.total);
   const pending = view.pending > 0 ? `${view.pending} more ${view.pending === 1 ? 'video is' : 'videos are'} still being analysed or failed, and not counted.` : null;
-  const text = `Representation in ${view.subjectText}: ${words.headline} (range ${words.womenRange}), men ${words.men}. Tagging: ${words.tagging}. Collection page: ${view.pageUrl}`;
+  const text = `Representation in ${view.subjectText}: ${words.headline} (range ${words.womenRange}), men ${words.men}. Tagging: ${words.tagging}. Report: ${view.reportUrl}`;
   return message(text, [
     section(`:bar_chart: *Representation in ${view.subject}*: ${words.headline}`),
     {
@@ -47,8 +50,8 @@ export function buildCollectionSummary(view: CollectionSummaryView): SlackMessag
     {
       type: 'actions',
       block_id: 'collection',
-      elements: [{ type: 'button', action_id: ACTION_IDS.openReport, text: plain('Open the collection page', LIMITS.buttonTextChars), url: view.pageUrl }],
+      elements: [{ type: 'button', action_id: ACTION_IDS.openReport, text: plain('Open the collection\'s report', LIMITS.buttonTextChars), url: view.reportUrl }],
     },
-    context(`Asked for by ${formatBy(`slack:${view.requestedBy}`)}. ${formatLink(view.pageUrl, 'The collection page')} has every video and the CSV.`),
+    context(`Asked for by ${formatBy(`slack:${view.requestedBy}`)}. The report covers all the collection's videos; ${formatLink(view.pageUrl, 'its page')} (for people with an onscreen token) lists them, with the CSV.`),
   ]);
 }

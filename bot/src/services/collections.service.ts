@@ -73,7 +73,7 @@ export class CollectionsService {
       subjectText: isChannel ? `this channel over the last ${CHANNEL_REPORT_DAYS} days` : collection.name,
       total: report.total,
       pending: report.pending.length,
-      pageUrl: new URL(collection.pageUrl, `${this.ctx.enginePublicUrl}/`).toString(),
+      ...(await this.linksOf(collection)),
       requestedBy: request.user,
     });
     const root = await this.ctx.slack.chat.postMessage({ channel: request.channel, ...summary, unfurl_links: false, unfurl_media: false });
@@ -85,6 +85,21 @@ export class CollectionsService {
       file_uploads: CHARTS.map((chart, i) => ({ file: Buffer.from(charts[i] as Uint8Array), filename: `onscreen-collection-${chart.name}.png`, title: chart.title })),
     });
     return root.ts;
+  }
+
+  /**
+   * Where people in Slack read the collection: a read-only share link to its report (they have no
+   * API token; the engine hands back the same link while it is fresh), and its page (which asks for one).
+   */
+  private async linksOf(collection: Collection): Promise<{ reportUrl: string; pageUrl: string }> {
+    const pageUrl = new URL(collection.pageUrl, `${this.ctx.enginePublicUrl}/`).toString();
+    try {
+      const link = await this.ctx.engine.createCollectionShareLink(collection.id);
+      return { reportUrl: new URL(link.url, `${this.ctx.enginePublicUrl}/`).toString(), pageUrl };
+    } catch (error) {
+      this.ctx.logger.warn(`No share link for collection ${collection.id} (${String(error)}); linking its page instead.`);
+      return { reportUrl: pageUrl, pageUrl };
+    }
   }
 
   /** The workspace's collection with this name (any case) or id, the newest if several; or the one line that says there is none. */

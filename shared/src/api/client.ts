@@ -159,6 +159,11 @@ export class OnscreenClient {
     return this.resolve((await this.createShareLink(jobId)).url);
   }
 
+  /** A read-only link to a collection's report (all its videos), for people without a token. */
+  createCollectionShareLink(collectionId: string, options: { days?: number } = {}): Promise<ShareLink> {
+    return this.json('POST', `/collections/${encodeURIComponent(collectionId)}/share-links`, options);
+  }
+
   listShareLinks(jobId: string): Promise<{ links: ShareLink[] }> {
     return this.json('GET', `/jobs/${encodeURIComponent(jobId)}/share-links`);
   }

@@ -50,6 +50,7 @@
  *   GET    /api/v1/collections/:cid/charts/:name.png?period=&since=  → image/png, name ∈ videos | trend | people
  *   GET    /api/v1/youtube/channel-totals?id=UC…&handle=@name  → ChannelTotals (a YouTube channel's analysed videos so far)
  *   POST   /api/v1/jobs/:id/share-links         { days? } → 201 ShareLink (read-only report link; reused while fresh)
+ *   POST   /api/v1/collections/:cid/share-links { days? } → 201 ShareLink (the collection's report, read only)
  *   GET    /api/v1/jobs/:id/share-links         → { links: ShareLink[] }
  *   DELETE /api/v1/share-links/:linkId           → 204 (revoked at once)
  * Admin (an admin token; others get 403):
@@ -249,7 +250,7 @@ export interface SplitRequest extends OnBehalfOf {
 export interface ShareLink {
   id: string;
   url: string;
-  /** What it opens: a job's report (collections later). */
+  /** What it opens: a job's report, or a collection's. */
   resource: { kind: 'job' | 'collection'; id: string };
   /** The client (token name) that made it. */
   createdBy: string;

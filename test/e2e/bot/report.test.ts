@@ -85,11 +85,18 @@ test('/onscreen report posts the channel\'s videos of the last 30 days: the figu
   assert.ok(expected.screenTime.female.share > 0 && expected.screenTime.male.share > 0);
   assert.equal(words.tagging, '2 of 6 people tagged by a person, 4 not tagged yet');
   const pageUrl = `https://onscreen.newsroom.example/collections/${collection.id}`;
-  assert.equal(root.args.text, `Representation in this channel over the last 30 days: women on screen ${words.women} over 2 videos (range ${words.womenRange}), men ${words.men}. Tagging: ${words.tagging}. Collection page: ${pageUrl}`);
+  const shareUrl = /Report: https:\/\/onscreen\.newsroom\.example(\/share\/[\w-]{22}\.[\w-]{43})$/.exec(root.args.text);
+  assert.ok(shareUrl, `the report is a read-only share link: ${root.args.text}`);
+  assert.equal(root.args.text, `Representation in this channel over the last 30 days: women on screen ${words.women} over 2 videos (range ${words.womenRange}), men ${words.men}. Tagging: ${words.tagging}. Report: https://onscreen.newsroom.example${shareUrl[1]}`);
   const blocks = JSON.stringify(root.args.blocks);
   assert.ok(blocks.includes('<#CNEWS> over the last 30 days'), blocks);
   assert.ok(blocks.includes(`*Women on screen*\\n${words.women} of the time (range ${words.womenRange})`));
-  assert.ok(blocks.includes(`"url":"${pageUrl}"`), 'a button to the collection page');
+  assert.ok(blocks.includes(`"url":"https://onscreen.newsroom.example${shareUrl[1]}"`), 'a button to the collection\'s report');
+  assert.ok(blocks.includes(`<${pageUrl}|its page>`), 'and a link to the collection page');
+  // The share link opens the collection's report without a token.
+  const shared = await fetch(`${h.engine.url}${shareUrl[1]}`);
+  assert.equal(shared.status, 200);
+  assert.match(await shared.text(), /Slack channel CNEWS/);
 
   const completed = await h.slack.waitFor('the charts', () => h.slack.callsTo('files.completeUploadExternal').find((c) => c.args.thread_ts === root.result.ts), 60_000);
   assert.equal(completed.args.channel_id, 'CNEWS');

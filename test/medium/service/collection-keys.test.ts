@@ -101,3 +101,17 @@ test('a YouTube channel adds up its analysed videos, found by id or by handle, w
     assert.equal(answer.body.error.code, 'bad_request');
   }
 });
+
+test('a collection has read-only share links: its report without a token, in its workspace only, gone with it', async () => {
+  const collection = await s.client.createCollection('Shared desk');
+  await s.client.addToCollection(collection.id, [jobs[0]!.id]);
+  const link = await s.client.createCollectionShareLink(collection.id);
+  assert.deepEqual(link.resource, { kind: 'collection', id: collection.id });
+  const opened = await call(`${s.url}${link.url}`);
+  assert.equal(opened.status, 200);
+  assert.match(opened.text, /Shared desk/);
+  const rival = new OnscreenClient({ baseUrl: s.url, token: s.service.tokens.create('rival-3', { workspace: 'third' }) });
+  await assert.rejects(rival.createCollectionShareLink(collection.id), (error: unknown) => error instanceof OnscreenError && error.code === 'collection_not_found');
+  await s.client.deleteCollection(collection.id);
+  assert.equal((await call(`${s.url}${link.url}`)).status, 403, 'the link went with the collection');
+});

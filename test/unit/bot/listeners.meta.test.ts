@@ -62,7 +62,7 @@ function everyBuiltBlock(): unknown[] {
     ...buildSummaryMessage({ report: makeReport(), videoLabel: 'v', reportUrl: 'https://e.org/r', finishedBy: 'U1' }).blocks,
     ...buildHomeView({ mine: [], channels: [] }).blocks,
     ...buildUnfurl('https://www.youtube.com/watch?v=abcdefghijk').blocks,
-    ...buildCollectionSummary({ subject: '<#C1>', subjectText: 'this channel', total: collectionTotal(), pending: 1, pageUrl: 'https://e.org/collections/c1', requestedBy: 'U1' }).blocks,
+    ...buildCollectionSummary({ subject: '<#C1>', subjectText: 'this channel', total: collectionTotal(), pending: 1, reportUrl: 'https://e.org/share/x', pageUrl: 'https://e.org/collections/c1', requestedBy: 'U1' }).blocks,
     ...buildAnalyzeModal().blocks,
     ...buildNotice('x').blocks,
     ...buildUsage().blocks,
