@@ -46,6 +46,7 @@ export class CollectionsService {
   }
 
   async report(request: ReportRequest): Promise<ReportOutcome> {
+    if (request.name === null) await this.catchUp(request.channel);
     const found = request.name === null ? await this.ctx.engine.findCollection(channelCollectionKey(request.channel)) : await this.findNamed(request.name);
     if (typeof found === 'string') return { kind: 'nothing', text: found };
     if (!found) return { kind: 'nothing', text: 'Nothing to report in this channel yet: no video has been analysed here. Post a video link (or `/onscreen <link>`) and I will start.' };
@@ -85,6 +86,20 @@ export class CollectionsService {
       file_uploads: CHARTS.map((chart, i) => ({ file: Buffer.from(charts[i] as Uint8Array), filename: `onscreen-collection-${chart.name}.png`, title: chart.title })),
     });
     return root.ts;
+  }
+
+  /**
+   * Adds the channel's analyses of the last 30 days that its collection lacks: those analysed before
+   * the bot kept collections, or while the engine could not be told. One by one, so a job deleted
+   * since (the engine refuses it) does not keep the others out.
+   */
+  private async catchUp(channel: string): Promise<void> {
+    const jobIds = this.ctx.store.analysedJobsInChannel(channel, this.now() - CHANNEL_REPORT_DAYS * 86_400_000);
+    if (jobIds.length === 0) return;
+    const collection = await this.ctx.engine.createCollection(`Slack channel ${channel}`, { key: channelCollectionKey(channel) });
+    for (const jobId of jobIds.filter((id) => !collection.jobIds.includes(id))) {
+      await this.ctx.engine.addToCollection(collection.id, [jobId]).catch((error: unknown) => this.ctx.logger.debug(`Job ${jobId} stays out of ${channel}'s collection: ${String(error)}`));
+    }
   }
 
   /**

@@ -34,7 +34,8 @@ test('the channel\'s report asks the engine for the last 30 days, and says in on
       throw new OnscreenError('collection_empty', 'The collection has no video added since 2026-11-07.');
     },
   });
-  const service = new CollectionsService({ engine } as unknown as ServiceContext, () => NOW);
+  const store = { analysedJobsInChannel: () => [] };
+  const service = new CollectionsService({ engine, store } as unknown as ServiceContext, () => NOW);
   const outcome = await service.report({ channel: 'CNEWS', user: 'U1', name: null });
   assert.deepEqual(outcome, { kind: 'nothing', text: 'Nothing to report in this channel for the last 30 days: no video analysed here since 2026-11-07.' });
   assert.deepEqual(calls, ['findCollection ["slack-channel:CNEWS"]', 'getCollectionReport ["c1","month","2026-11-07T09:00:00.000Z"]']);
@@ -51,4 +52,23 @@ test('a job joins its channel\'s collection once: the collection is found by its
     'addToCollection ["c1",["j2"]]',
     'createCollection ["Slack channel CNEWS",{"key":"slack-channel:CNEWS"}]',
   ]);
+});
+
+test('before a channel\'s report, its analyses of the last 30 days the collection lacks are added one by one; a deleted one stays out', async () => {
+  const calls: string[] = [];
+  const asked: number[] = [];
+  const store = { analysedJobsInChannel: (_channel: string, since: number) => (asked.push(since), ['j1', 'j2', 'gone']) };
+  const engine = strictEngine(calls, {
+    createCollection: async () => collection as never,
+    addToCollection: async (_id: string, jobIds: string[]) => {
+      if (jobIds[0] === 'gone') throw new OnscreenError('job_not_found', 'No job gone.');
+      return collection as never;
+    },
+    findCollection: async () => null,
+  });
+  const logger = { debug: () => undefined };
+  const outcome = await new CollectionsService({ engine, store, logger } as unknown as ServiceContext, () => NOW).report({ channel: 'CNEWS', user: 'U1', name: null });
+  assert.deepEqual(asked, [NOW - 30 * 86_400_000]);
+  assert.deepEqual(calls.slice(0, 3), ['createCollection ["Slack channel CNEWS",{"key":"slack-channel:CNEWS"}]', 'addToCollection ["c1",["j2"]]', 'addToCollection ["c1",["gone"]]']);
+  assert.equal(outcome.kind, 'nothing');
 });
