@@ -47,6 +47,7 @@ export function PlaylistPanel({ playlist, onError }: { playlist: PlaylistTab; on
       <h2>{progress.collection.name}</h2>
       <progress class="ext-playlist__bar" max={100} value={summary.percent} aria-label="Playlist analysed" />
       <p role="status">{summary.isFinished ? `Done: ${summary.line}.` : `${summary.line}…`}</p>
+      {summary.eta && <p class="os-muted">{summary.eta[0]!.toUpperCase() + summary.eta.slice(1)}</p>}
       {skipped > 0 && <p class="os-muted">{skipped} {skipped === 1 ? 'video was' : 'videos were'} skipped (private, deleted or live).</p>}
       <a class="os-link" href={progress.pageUrl} target="_blank" rel="noreferrer">
         Open the collection page

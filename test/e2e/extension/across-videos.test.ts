@@ -135,6 +135,7 @@ test('extension: a channel\'s totals so far on its watch pages, and a playlist a
     await status.filter({ hasText: /^2 of 3 videos analysed · 1 (analysing|waiting)…$/ }).waitFor();
     assert.equal(await offer.getByRole('heading').textContent(), PLAYLIST.title);
     assert.match(await offer.textContent() ?? '', /1 video was skipped \(private, deleted or live\)\./);
+    assert.match(await offer.textContent() ?? '', /(Working out the time left|left)/, 'the time left');
     await shoot(popup, 'across-02-playlist-analysing');
     const collection = (await client.listCollections()).find((c) => c.source === `https://www.youtube.com/playlist?list=${PLAYLIST.id}`);
     assert.ok(collection, 'the engine made the playlist\'s collection');
@@ -143,6 +144,7 @@ test('extension: a channel\'s totals so far on its watch pages, and a playlist a
     release();
     await status.filter({ hasText: 'Done: 3 of 3 videos analysed.' }).waitFor({ timeout: 60_000 });
     assert.equal(await offer.getByRole('progressbar').getAttribute('value'), '100');
+    assert.doesNotMatch(await offer.textContent() ?? '', / left/, 'no time left once done');
     assert.equal(await offer.getByRole('link', { name: 'Open the collection page' }).getAttribute('href'), `${service.url}/collections/${collection.id}`);
     await shoot(popup, 'across-03-playlist-done');
     await popup.close();
