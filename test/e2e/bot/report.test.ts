@@ -7,34 +7,24 @@
  * unknown name, gets one private line. Video links point at a media server on 127.0.0.1.
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { describeTotals } from '../../../shared/src/format/totals.js';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
 import { makeTinyAnalysis } from '../../medium/service/helpers/tiny-analysis.js';
 import { startHarness, type Harness } from './harness.js';
+import { startMediaServer, type MediaServer } from './media-server.js';
 import { sendCommand } from './slack-requests.js';
 
 let h: Harness;
-let media: Server;
+let media: MediaServer | undefined;
 let base = '';
 const processor: AnalysisProcessor = async (task) => makeTinyAnalysis(task.source.split('/').at(-1));
 
 before(async () => {
-  media = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'video/mp4' });
-    res.end(req.method === 'HEAD' ? undefined : Buffer.alloc(16));
-  });
-  await new Promise<void>((done) => media.listen(0, '127.0.0.1', done));
-  base = `http://127.0.0.1:${(media.address() as AddressInfo).port}`;
-  h = await startHarness({ allowPrivateNetwork: true, processor });
+  [media, h] = await Promise.all([startMediaServer(), startHarness({ allowPrivateNetwork: true, processor })]);
+  base = media.base;
 });
-after(async () => {
-  await h?.close();
-  media?.closeAllConnections();
-  await new Promise((done) => (media ? media.close(done) : done(undefined)));
-});
+after(() => Promise.all([h?.close(), media?.close()]));
 
 async function command(text: string, channel: string, responseId: string): Promise<void> {
   assert.equal((await sendCommand(h.botUrl, { text, user: 'U1', channel, responseUrl: h.slack.responseUrl(responseId) })).status, 200);
