@@ -3,6 +3,7 @@
  * name episode A's people from the truth, add them to a people library, analyse B with it, and count
  * recognitions: right, wrong, remembered people missed, new people wrongly recognised. The same is
  * done the other way round (a library from B, recognising A) for more evidence on wrong recognitions.
+ * Then both episodes, tagged from the truth, make a collection whose shares are compared with the truth.
  *
  * `--cache DIR` keeps the episodes and their analysis folders there and reuses them (delete it after
  * changing the analysis); without it everything goes to a temporary folder that is removed.
@@ -26,6 +27,7 @@ import { trackSignatures } from '../../engine/src/stages/library/track-signature
 import { readAnalysis, readThumbnail, readTrackEmbeddings, writeAnalysisFolder } from '../../engine/src/storage/analysis-folder.js';
 import { LibraryFolderStore } from '../../engine/src/storage/library-folder.store.js';
 import { matchFaces, scoreClusters, type BenchTruth } from './bench-truth.js';
+import { printCollection } from './cross-video-collection.js';
 import { clusterIdentities, scoreRecognition, truthEdits, type CrossVideoScore } from './cross-video-score.js';
 
 const CUT_FRAME = 2493;
@@ -45,13 +47,19 @@ export async function evaluateCrossVideo(evalDir: string, cache?: string): Promi
     await splitEpisodes(evalDir, root);
     const a = await loadEpisode(root, 'A');
     const b = await loadEpisode(root, 'B');
-    for (const [from, to] of [[a, b], [b, a]] as const) await printDirection(root, from, to);
+    const bRecognised = await printDirection(root, a, b);
+    await printDirection(root, b, a);
+    await printCollection(join(root, 'collection'), [
+      { analysis: a.analysis, truth: a.truth, date: '2026-11-02' },
+      { analysis: bRecognised, truth: b.truth, date: '2026-11-09' },
+    ]);
   } finally {
     if (!cache) await rm(root, { recursive: true, force: true });
   }
 }
 
-async function printDirection(root: string, from: Episode, to: Episode): Promise<void> {
+/** Prints how recognition did from one episode's library in the other; returns the other as recognised. */
+async function printDirection(root: string, from: Episode, to: Episode): Promise<Analysis> {
   const label = `${from.truth.label ?? '?'} → ${to.truth.label ?? '?'}`;
   const libraryDir = await mkdtemp(join(root, 'library-'));
   try {
@@ -72,6 +80,7 @@ async function printDirection(root: string, from: Episode, to: Episode): Promise
       const s = scoreRecognition(recogniseAnalysis(to.analysis, to.signatures, state, { ...DEFAULT_RECOGNITION_OPTIONS, threshold }), to.identities, names);
       console.log(`    ${threshold.toFixed(2)}: right ${s.right}/${s.remembered}, wrong ${s.wrongRemembered}, new wrongly ${s.wrongNew}/${s.newPeople}, other ${s.other.length}`);
     }
+    return recognised;
   } finally {
     await rm(libraryDir, { recursive: true, force: true });
   }

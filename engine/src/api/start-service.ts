@@ -138,6 +138,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   const library = new JobLibraryService({
     storeFor: config.libraryEnabled ? (workspaceId) => new LibraryRepository(db, workspaceId) : null,
     workspaceOf: (jobId) => jobsRepo.workspaceOf(jobId),
+    analysedJobsOf: (workspaceId) => jobsRepo.listByStatus(['tagging', 'done']).filter((job) => job.workspaceId === workspaceId).map((job) => job.id),
     tagging,
     files,
     log,

@@ -265,6 +265,16 @@ export class OnscreenClient {
     return new Uint8Array(await response.arrayBuffer());
   }
 
+  /** The collection report as CSV, or as its self-contained HTML page. */
+  async getCollectionFile(id: string, format: 'csv' | 'html', period: 'month' | 'week' = 'month'): Promise<string> {
+    return (await this.request('GET', `/collections/${encodeURIComponent(id)}/report.${format}?period=${period}`)).text();
+  }
+
+  async getCollectionChart(id: string, name: CollectionChartName, period: 'month' | 'week' = 'month'): Promise<Uint8Array> {
+    const response = await this.request('GET', `/collections/${encodeURIComponent(id)}/charts/${name}.png?period=${period}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
   async getThumbnail(jobId: string, person: number): Promise<Uint8Array> {
     const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/people/${person}/thumbnail.jpg`);
     return new Uint8Array(await response.arrayBuffer());

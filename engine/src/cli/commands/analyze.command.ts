@@ -10,7 +10,7 @@ import { acceptSuggestionsAndReport, summarizeAnalysis } from '../analysis-outpu
 import type { Command } from '../command.js';
 import { chooseProgressMode, createProgressDisplay } from '../progress-display.js';
 import { writeFolderAnalysis } from '../../services/analysis-folder.service.js';
-import { describeRecognised, hasLibraryFromEnvironment, LIBRARY_OPTION_HELP, openLibrary } from '../library-folder.js';
+import { describeRecognised, hasLibraryFromEnvironment, LIBRARY_OPTION_HELP, libraryDir, openLibrary, rememberLibraryAnalysis } from '../library-folder.js';
 
 const USAGE = `Usage: npx onscreen analyze <file|url> [--out <dir>] [--fps N] [--auto] [--json]
 
@@ -63,6 +63,8 @@ export const analyzeCommand: Command = {
       const kept = await writeFolderAnalysis(outDir, recognised);
       const summary = summarizeAnalysis(recognised.analysis, outDir, values.auto === true);
       if (library) summary.push(describeRecognised(recognised.analysis));
+      // The library keeps where it recognised people: removing them later takes that out here too.
+      if (library && recognised.analysis.clusters.some((c) => c.known)) await rememberLibraryAnalysis(libraryDir(values.library), outDir);
       let reportPath: string | null = null;
       if (values.auto) reportPath = await acceptSuggestionsAndReport(outDir);
       emit(isJson, { event: 'done', dir: outDir, people: result.analysis.clusters.length, report: reportPath, previousTags: kept }, [
