@@ -63,7 +63,7 @@ export class CollectionsService {
           : `The collection "${escapeText(found.name)}" has no analysed video yet.`,
       };
     }
-    const charts = await Promise.all(CHARTS.map((chart) => this.ctx.engine.getCollectionChart(found.id, chart.name, since ? { since } : {})));
+    const charts = await Promise.all(CHARTS.map((chart) => this.ctx.engine.getCollectionChart(found.id, chart.name, 'month', since)));
     return { kind: 'posted', ts: await this.post(request, found, report, charts) };
   }
 

@@ -260,18 +260,14 @@ export class OnscreenClient {
     return this.json('GET', `/collections/${encodeURIComponent(id)}/report?${collectionQuery(period, since)}`);
   }
 
-  async getCollectionChart(id: string, name: CollectionChartName, options: { period?: 'month' | 'week'; since?: string } = {}): Promise<Uint8Array> {
-    const response = await this.request('GET', `/collections/${encodeURIComponent(id)}/charts/${name}.png?${collectionQuery(options.period ?? 'month', options.since)}`);
-    return new Uint8Array(await response.arrayBuffer());
-  }
-
   /** The collection report as CSV, or as its self-contained HTML page. */
   async getCollectionFile(id: string, format: 'csv' | 'html', period: 'month' | 'week' = 'month'): Promise<string> {
     return (await this.request('GET', `/collections/${encodeURIComponent(id)}/report.${format}?period=${period}`)).text();
   }
 
-  async getCollectionChart(id: string, name: CollectionChartName, period: 'month' | 'week' = 'month'): Promise<Uint8Array> {
-    const response = await this.request('GET', `/collections/${encodeURIComponent(id)}/charts/${name}.png?period=${period}`);
+  /** A chart of the collection; with `since`, over the jobs added to it since then. */
+  async getCollectionChart(id: string, name: CollectionChartName, period: 'month' | 'week' = 'month', since?: string): Promise<Uint8Array> {
+    const response = await this.request('GET', `/collections/${encodeURIComponent(id)}/charts/${name}.png?${collectionQuery(period, since)}`);
     return new Uint8Array(await response.arrayBuffer());
   }
 

@@ -67,7 +67,7 @@ test('a report since a day counts only the jobs added since then, charts include
   assert.deepEqual(report.total.tagging, { byPerson: 2, fromLibrary: 0, acceptedSuggestion: 0, untagged: 4 });
   await assert.rejects(s.client.getCollectionReport(collection.id, 'month', tomorrow), (error: unknown) =>
     error instanceof OnscreenError && error.code === 'collection_empty' && /has no video added since/.test(error.message));
-  const chart = await s.client.getCollectionChart(collection.id, 'videos', { since: yesterday });
+  const chart = await s.client.getCollectionChart(collection.id, 'videos', 'month', yesterday);
   assert.deepEqual([...chart.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG');
   assert.equal((await call(`${s.url}/api/v1/collections/${collection.id}/report?since=last-week`, { token: s.token })).status, 400);
 });
