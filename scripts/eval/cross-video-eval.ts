@@ -16,7 +16,8 @@ import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Analysis } from '../../shared/src/analysis.js';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
-import { findFfmpeg } from '../../engine/src/adapters/ffmpeg.adapter.js';
+import { loadEngineConfig } from '../../engine/src/config/engine.config.js';
+import { createEngine } from '../../engine/src/services/engine.js';
 import { analyzeVideo } from '../../engine/src/services/analysis/analyze-video.js';
 import { LibraryService } from '../../engine/src/services/library.service.js';
 import { DEFAULT_RECOGNITION_OPTIONS } from '../../engine/src/stages/library/recognise.js';
@@ -29,6 +30,9 @@ import { LibraryFolderStore } from '../../engine/src/storage/library-folder.stor
 import { matchFaces, scoreClusters, type BenchTruth } from './bench-truth.js';
 import { printCollection } from './cross-video-collection.js';
 import { clusterIdentities, scoreRecognition, truthEdits, type CrossVideoScore } from './cross-video-score.js';
+
+/** The engine on the settings of the environment, as `onscreen analyze` builds it. */
+const engine = createEngine(loadEngineConfig(process.env));
 
 const CUT_FRAME = 2493;
 
@@ -118,7 +122,7 @@ async function splitEpisodes(evalDir: string, root: string): Promise<void> {
   // The script calls `ffmpeg` from PATH: give it the one onscreen uses.
   const bin = join(root, 'bin');
   await mkdir(bin, { recursive: true });
-  await symlink((await findFfmpeg()).ffmpeg, join(bin, 'ffmpeg')).catch(() => undefined);
+  await symlink((await engine.ffmpeg.binaries()).ffmpeg, join(bin, 'ffmpeg')).catch(() => undefined);
   const script = join(evalDir, 'bench2', 'split_episodes.py');
   const dev = join(evalDir, 'bench2', 'dev');
   await promisify(execFile)('python3', [script, join(dev, 'bench.mp4'), join(dev, 'truth.json'), String(CUT_FRAME), join(root, 'episodes')], {
@@ -131,7 +135,7 @@ async function loadEpisode(root: string, name: 'A' | 'B'): Promise<Episode> {
   if (!existsSync(join(dir, 'analysis.json')) || !existsSync(join(dir, 'embeddings.json'))) {
     const workDir = await mkdtemp(join(tmpdir(), 'onscreen-eval-'));
     try {
-      await writeAnalysisFolder(dir, await analyzeVideo({ source: join(root, 'episodes', `${name}.mp4`), options: DEFAULT_ANALYZE_OPTIONS, workDir }));
+      await writeAnalysisFolder(dir, await analyzeVideo(engine, { source: join(root, 'episodes', `${name}.mp4`), options: DEFAULT_ANALYZE_OPTIONS, workDir }));
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }

@@ -1,7 +1,6 @@
 /** The CLI's way to a people library and to an analysis folder as the library needs it. */
 import { resolve } from 'node:path';
 import type { Analysis } from '../../../shared/src/analysis.js';
-import { loadEngineConfig } from '../config/engine.config.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { EditOutcome } from '../services/analysis-folder.service.js';
 import { carryCorrections, openFolderLibrary, type ClearedFolder } from '../services/library-folder.service.js';
@@ -11,11 +10,6 @@ export { analysisFolderSource, forgetInAllFolders, forgetInFolders, rememberLibr
 
 export const LIBRARY_OPTION_HELP = `  --library <dir>          the people library (default: $ONSCREEN_LIBRARY, else ./onscreen-library)`;
 
-/** Whether $ONSCREEN_LIBRARY names a library (then `analyze` uses it without --library). */
-export function hasLibraryFromEnvironment(): boolean {
-  return loadEngineConfig(process.env).libraryDir !== undefined;
-}
-
 /** One line for `analyze`: who was recognised. */
 export function describeRecognised(analysis: Analysis): string {
   const known = analysis.clusters.filter((c) => c.known);
@@ -24,13 +18,13 @@ export function describeRecognised(analysis: Analysis): string {
   return `Recognised from the people library (their tags are filled in; check them): ${names}.`;
 }
 
-/** `--library DIR`, else $ONSCREEN_LIBRARY, else ./onscreen-library. */
-export function libraryDir(flag: string | undefined): string {
-  return resolve(flag ?? loadEngineConfig(process.env).libraryDir ?? 'onscreen-library');
+/** `--library DIR`, else $ONSCREEN_LIBRARY (`fromSettings`), else ./onscreen-library. */
+export function libraryDir(flag: string | undefined, fromSettings: string | undefined): string {
+  return resolve(flag ?? fromSettings ?? 'onscreen-library');
 }
 
-export function openLibrary(flag: string | undefined): LibraryService {
-  return openFolderLibrary(libraryDir(flag));
+export function openLibrary(flag: string | undefined, fromSettings: string | undefined): LibraryService {
+  return openFolderLibrary(libraryDir(flag, fromSettings));
 }
 
 /** Takes `--library DIR` out of a command's arguments (tag, name: where a correction goes). */
@@ -43,8 +37,8 @@ export function takeLibraryOption(args: readonly string[]): { rest: string[]; li
 }
 
 /** Lines saying how an edit's corrections of recognised people reached the library (or why not). */
-export async function followCorrections(analysisDir: string, outcome: EditOutcome, libraryFlag: string | undefined, by: string): Promise<string[]> {
-  const where = libraryDir(libraryFlag);
+export async function followCorrections(analysisDir: string, outcome: EditOutcome, library: { flag: string | undefined; fromSettings: string | undefined }, by: string): Promise<string[]> {
+  const where = libraryDir(library.flag, library.fromSettings);
   let carried: { changes: string[]; isReached: boolean };
   try {
     carried = await carryCorrections(where, analysisDir, outcome, by);

@@ -3,7 +3,7 @@
  * tagging page talk to the engine. Runs in Node 20 and in browsers (fetch, EventSource-free SSE).
  */
 import { toOnBehalfOf } from '../actor.js';
-import type { Edit, Tag } from '../analysis.js';
+import type { AnalyzeOptions, Edit, Tag } from '../analysis.js';
 import { isErrorCode, OnscreenError, type ErrorBody } from '../errors.js';
 import type { CollectionReport } from '../collection.js';
 import type { Report } from '../report.js';
@@ -57,7 +57,7 @@ export class OnscreenClient {
     return this.json('POST', '/links/check', { url });
   }
 
-  uploadJob(file: Blob | Uint8Array, filename: string, options: { fps?: number; force?: boolean; requester?: string } = {}): Promise<Job> {
+  uploadJob(file: Blob | Uint8Array, filename: string, options: Partial<Pick<AnalyzeOptions, 'fps'>> & { force?: boolean; requester?: string } = {}): Promise<Job> {
     const query = new URLSearchParams({ filename });
     if (options.fps !== undefined) query.set('fps', String(options.fps));
     if (options.force) query.set('force', 'true');

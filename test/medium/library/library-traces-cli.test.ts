@@ -9,10 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Edit } from '../../../shared/src/analysis.js';
 import type { Report } from '../../../shared/src/report.js';
+import type { Command } from '../../../engine/src/cli/command.js';
 import { libraryCommand } from '../../../engine/src/cli/commands/library.command.js';
 import { nameCommand } from '../../../engine/src/cli/commands/name.command.js';
 import { tagCommand } from '../../../engine/src/cli/commands/tag.command.js';
 import { analysisFolderSource, rememberLibraryAnalysis } from '../../../engine/src/cli/library-folder.js';
+import { createCliContext } from '../../../engine/src/cli/main.js';
 import { writeFolderReport } from '../../../engine/src/services/analysis-folder.service.js';
 import { LibraryService } from '../../../engine/src/services/library.service.js';
 import { applyEdits } from '../../../engine/src/stages/people/edits.js';
@@ -28,12 +30,13 @@ let libraryDir: string;
 let library: LibraryService;
 
 /** Runs a command; returns its exit code and what it printed. */
-async function run(command: { run(args: string[]): Promise<number> }, args: string[]): Promise<{ code: number; out: string }> {
+async function run(command: Command, args: string[]): Promise<{ code: number; out: string }> {
   const write = process.stdout.write;
   let out = '';
   process.stdout.write = ((chunk: string) => ((out += chunk), true)) as typeof process.stdout.write;
   try {
-    return { code: await command.run(args), out };
+    // What `onscreen` hands its commands, on no settings ($ONSCREEN_LIBRARY unset).
+    return { code: await command.run(args, createCliContext({})), out };
   } finally {
     process.stdout.write = write;
   }

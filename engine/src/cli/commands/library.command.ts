@@ -28,11 +28,11 @@ export const libraryCommand: Command = {
   name: 'library',
   summary: 'remember tagged people across videos (add, list, rename, remove, forget)',
   usage: USAGE,
-  async run(args) {
+  async run(args, context) {
     const { values, positionals } = parse(args);
     const [action, ...rest] = positionals;
-    const library = openLibrary(values.library);
-    const where = libraryDir(values.library);
+    const library = openLibrary(values.library, context.libraryDir);
+    const where = libraryDir(values.library, context.libraryDir);
     const say = (line: string) => process.stdout.write(`${line}\n`);
     switch (action) {
       case 'add': {

@@ -19,7 +19,7 @@ export const nameCommand: Command = {
   name: 'name',
   summary: 'give people names (or say a recognised person is not who the library thinks)',
   usage: USAGE,
-  async run(args) {
+  async run(args, context) {
     const { rest: positional, library } = takeLibraryOption(args);
     const [dir, ...rest] = positional;
     if (!dir || rest.length === 0) throw new OnscreenError('bad_request', USAGE);
@@ -29,7 +29,7 @@ export const nameCommand: Command = {
       if (request.kind === 'name') process.stdout.write(`Person ${request.person}: ${request.name.trim()}.\n`);
       if (request.kind === 'not-them') process.stdout.write(`Person ${request.person} is not the library's person: recognition and its tag removed. Tag them with npx onscreen tag.\n`);
     }
-    for (const line of await followCorrections(resolve(dir), outcome, library, currentUser())) process.stdout.write(`${line}\n`);
+    for (const line of await followCorrections(resolve(dir), outcome, { flag: library, fromSettings: context.libraryDir }, currentUser())) process.stdout.write(`${line}\n`);
     return 0;
   },
 };

@@ -18,7 +18,7 @@ export const tagCommand: Command = {
   name: 'tag',
   summary: 'tag people as female, male, unknown or not a face',
   usage: USAGE,
-  async run(args) {
+  async run(args, context) {
     const { rest, library } = takeLibraryOption(args);
     const [dir, ...assignments] = rest;
     if (!dir || assignments.length === 0) throw new OnscreenError('bad_request', USAGE);
@@ -32,7 +32,7 @@ export const tagCommand: Command = {
     const outcome = await editFolder(resolve(dir), requests, currentUser());
     const { people } = outcome;
     for (const request of requests) if (request.kind === 'tag') process.stdout.write(`Person ${request.person}: ${request.tag}.\n`);
-    for (const line of await followCorrections(resolve(dir), outcome, library, currentUser())) process.stdout.write(`${line}\n`);
+    for (const line of await followCorrections(resolve(dir), outcome, { flag: library, fromSettings: context.libraryDir }, currentUser())) process.stdout.write(`${line}\n`);
     const left = people.filter((p) => p.tag === null).length;
     process.stdout.write(`${left === 0 ? 'Everyone is tagged.' : `${left} ${left === 1 ? 'person' : 'people'} left to tag.`} Write the report with: npx onscreen report ${dir}\n`);
     return 0;
