@@ -14,10 +14,12 @@ import { buildProbeArgs, buildStreamArgs } from '../stages/frames/ffmpeg-args.js
 import type { VideoProbe } from '../stages/frames/probe.js';
 import { explainProbeFailure, lastMeaningfulLine, readProbe } from '../stages/frames/probe.js';
 import { fitGeometry } from '../stages/frames/sampling.js';
+import { readSpanFrames, type SpanFrame, type SpanFramesOptions, type VideoSpan } from './ffmpeg-spans.js';
 import { openFrameStream } from './ffmpeg-stream.js';
 import type { FrameStream, StreamFramesOptions } from './ffmpeg-stream.js';
 
 export type { FrameStream, StreamFramesOptions, DecodeSummary } from './ffmpeg-stream.js';
+export type { SpanFrame, SpanFramesOptions, VideoSpan } from './ffmpeg-spans.js';
 export type { VideoProbe } from '../stages/frames/probe.js';
 export type { FrameGeometry } from '../stages/frames/sampling.js';
 
@@ -133,6 +135,17 @@ export function streamFrames(input: string, options: StreamFramesOptions): Frame
     });
     return { command: binaries.ffmpeg, args, geometry };
   }, options);
+}
+
+/**
+ * Pictures at `fps` of each span's region ([start, end] seconds, in time order, and a box in source
+ * pixels) and nowhere else: one ffmpeg process per span, seeking to its start; one picture in memory
+ * at a time. A picture's time is the span's start plus its rank over `fps` (within a frame or two).
+ */
+export async function* streamSpanFrames(input: string, spans: readonly VideoSpan[], options: SpanFramesOptions): AsyncGenerator<SpanFrame> {
+  if (spans.length === 0) return;
+  const { ffmpeg } = await findFfmpeg();
+  yield* readSpanFrames(ffmpeg, input, spans, options);
 }
 
 /** Seconds ffmpeg alone needs to decode and sample the video (outputs discarded): the benchmark's floor. */

@@ -1,6 +1,6 @@
 /**
  * The whole analysis of one video, in pipeline order:
- *   source → frames → faces → tracks → people (clusters, suggestions, thumbnails)
+ *   source → frames → faces → tracks → people (clusters, suggestions, thumbnails) → speech (who is heard)
  * The report is not part of it: it is computed from the analysis and the tags, any number of times.
  * Used by the CLI (`onscreen analyze`), the in-process runner and the BullMQ worker alike.
  */
@@ -18,6 +18,7 @@ import { getModelEntry } from '../../adapters/models/manifest.js';
 import { sampleIntervals, secondsOfSamples } from '../../stages/report/sample-intervals.js';
 import { assignShots, linkFacesIntoTracks } from '../../stages/tracks/face-tracker.js';
 import { ENGINE_VERSION, TUNING } from '../../config/tuning.js';
+import { analyzeSpeech } from './analyze-speech.js';
 import { createFaceAnalyzer } from './face-analyzer.js';
 import { findFacesInVideo } from './find-faces-in-video.js';
 import { ProgressEstimator } from './progress-estimator.js';
@@ -76,6 +77,9 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
     }
     const thumbnails = await clock.time('thumbnails', () => renderThumbnails(people, crops));
 
+    report('people', 0.9, 'Listening for who speaks');
+    const heard = await clock.time('speech', () => analyzeSpeech({ path: source.path, video, faces: people.faces, tracks: people.tracks, cuts: found.cuts }, clock, signal));
+
     const analysis: Analysis = {
       schemaVersion: ANALYSIS_SCHEMA_VERSION,
       engine: { version: ENGINE_VERSION, models: analyzer.modelIds },
@@ -96,6 +100,7 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
       tracks: people.tracks,
       clusters: people.clusters,
       setAside: countSetAside(people.faces),
+      ...heard,
       timings: clock.seconds(),
     };
     report('people', 1, `Found ${people.clusters.length} ${people.clusters.length === 1 ? 'person' : 'people'}`);
