@@ -21,6 +21,8 @@ export interface SpeechInput {
   faces: Analysis['faces'];
   tracks: Analysis['tracks'];
   cuts: readonly number[];
+  /** A face's 68 landmarks from the faces stage (by face id), when it has them. */
+  landmarks: (face: number) => ArrayLike<number> | null;
 }
 
 export async function analyzeSpeech(input: SpeechInput, clock: StageClock, signal?: AbortSignal): Promise<SpeechPart> {
@@ -28,7 +30,7 @@ export async function analyzeSpeech(input: SpeechInput, clock: StageClock, signa
   const pieces = splitAtCuts(found.segments, input.cuts);
   if (!found.hasSound || pieces.length === 0) return { sound: soundOf(found.hasSound, 0), speech: [], voices: [] };
   const loudness = { values: found.loudness, windowSeconds: found.windowSeconds };
-  const paths = trackPaths(input.tracks, input.faces, input.cuts);
+  const paths = trackPaths(input.tracks, input.faces, input.cuts, input.landmarks);
   const { speakers } = await clock.time('speech.mouths', () => findSpeakers(input.path, input.video, pieces, paths, loudness, signal));
   const speech: SpeechSegment[] = pieces.map(([start, end], i) => ({ start, end, voice: null, ...speakers[i]! }));
   return { sound: soundOf(true, totalSeconds(pieces)), speech, voices: [] };

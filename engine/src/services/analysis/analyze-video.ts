@@ -78,7 +78,7 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
     const thumbnails = await clock.time('thumbnails', () => renderThumbnails(people, crops));
 
     report('people', 0.9, 'Listening for who speaks');
-    const heard = await clock.time('speech', () => analyzeSpeech({ path: source.path, video, faces: people.faces, tracks: people.tracks, cuts: found.cuts }, clock, signal));
+    const heard = await clock.time('speech', () => analyzeSpeech({ path: source.path, video, faces: people.faces, tracks: people.tracks, cuts: found.cuts, landmarks: (f) => found.detected[f]?.landmarks ?? null }, clock, signal));
 
     const analysis: Analysis = {
       schemaVersion: ANALYSIS_SCHEMA_VERSION,

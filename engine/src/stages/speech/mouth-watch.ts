@@ -1,7 +1,7 @@
 /**
  * Which faces to watch, and when, to see who is speaking: inside each piece of speech (its first
  * `maxWatch` seconds: enough to judge, and a long speech costs no more), every track seen during
- * it, and nothing outside speech. What to decode: the pieces with someone to watch, joined when the
+ * it whose mouth moved at all, and nothing outside speech. What to decode: the pieces with someone to watch, joined when the
  * gap between them is short (one seek instead of two), each cropped to its faces. Pure.
  */
 import type { Box } from '../../../../shared/src/analysis.js';
@@ -45,7 +45,9 @@ export interface WatchTarget {
 
 export function planMouthWatch(pieces: readonly Segment[], paths: readonly TrackPath[], picture: { width: number; height: number }, settings: WatchSettings = WATCH_SETTINGS): WatchPlan {
   const windows = pieces.map(([s, e]): Segment => [s, Math.min(e, s + settings.maxWatch)]);
-  const watched = windows.map(([s, e]) => paths.filter((p) => isSeenDuring(p, s, e, settings.reach)));
+  // A still mouth (a photo) cannot be the speaker: it is not watched, and speech with only such
+  // faces on screen is not decoded at all.
+  const watched = windows.map(([s, e]) => paths.filter((p) => !p.isStill && isSeenDuring(p, s, e, settings.reach)));
   const spans: WatchSpan[] = [];
   windows.forEach(([s, e], i) => {
     if (watched[i]!.length === 0) return;

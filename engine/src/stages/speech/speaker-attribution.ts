@@ -43,8 +43,9 @@ export interface AttributionSettings {
 export const ATTRIBUTION_SETTINGS: AttributionSettings = {
   minSamples: 5,
   minMotion: 0.008,
-  minCorrelation: 0.1,
-  minCorrelationAmongSeveral: 0.2,
+  // Over 20-40 measurements, a mouth unrelated to the voice reaches 0.2 by chance now and then.
+  minCorrelation: 0.25,
+  minCorrelationAmongSeveral: 0.3,
   minLead: 0.1,
   loudnessSpan: 0.1,
   lag: 0.25,

@@ -3,6 +3,10 @@
  * mouth can be watched more often than faces were detected (no detector run). Pure.
  */
 import type { Box } from '../../../../shared/src/analysis.js';
+import { mouthOpening } from './mouth-opening.js';
+
+/** A mouth whose opening varies less than this (spread, in face sizes) over a track's samples is still. */
+export const STILL_BELOW = 0.004;
 
 export interface TrackPath {
   track: number;
@@ -13,20 +17,41 @@ export interface TrackPath {
   boxes: Box[];
   /** The shot the track is in, [start, end) seconds: a box is never held across a cut. */
   shot: [number, number];
+  /**
+   * The mouth did not move over the track's own samples (a face in a photo): it is not watched.
+   * Judged from the landmarks the faces stage found; false when too few samples had them.
+   */
+  isStill: boolean;
 }
 
-/** Each track's faces as a path (faces in time order), within its shot (`cuts`: seconds, ascending). */
+/**
+ * Each track's faces as a path (faces in time order), within its shot (`cuts`: seconds, ascending).
+ * `landmarks` gives a face's 68 points as the faces stage found them (null when it has none).
+ */
 export function trackPaths(
   tracks: readonly { id: number; faces: readonly number[]; cluster: number | null }[],
   faces: readonly { t: number; box: Box }[],
   cuts: readonly number[],
+  landmarks: (face: number) => ArrayLike<number> | null = () => null,
 ): TrackPath[] {
   return tracks.map((track) => {
-    const seen = track.faces.map((f) => faces[f]!).sort((a, b) => a.t - b.t);
+    const ids = [...track.faces].sort((a, b) => faces[a]!.t - faces[b]!.t);
+    const seen = ids.map((f) => faces[f]!);
     const first = seen[0]?.t ?? 0;
     const shot: [number, number] = [cuts.filter((c) => c <= first).at(-1) ?? 0, cuts.find((c) => c > first) ?? Infinity];
-    return { track: track.id, person: track.cluster, times: seen.map((f) => f.t), boxes: seen.map((f) => f.box), shot };
+    const openings = ids.flatMap((f) => {
+      const points = landmarks(f);
+      // Measured against the jaw's width (points 0 and 16), in the landmarks' own pixels.
+      return points ? [mouthOpening(points, Math.hypot(points[32]! - points[0]!, points[33]! - points[1]!))] : [];
+    });
+    const isStill = openings.length >= 3 && spread(openings) < STILL_BELOW;
+    return { track: track.id, person: track.cluster, times: seen.map((f) => f.t), boxes: seen.map((f) => f.box), shot, isStill };
   });
+}
+
+function spread(xs: readonly number[]): number {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length);
 }
 
 /**
