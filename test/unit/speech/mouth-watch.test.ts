@@ -61,3 +61,15 @@ test('a face whose mouth never moved over its samples (a photo) is not watched, 
   assert.deepEqual(plan.spans.map((s) => s.start), [10]);
   assert.equal(trackPaths(tracks, faces, [10], () => null)[0]!.isStill, false, 'without landmarks, nothing is taken as still');
 });
+
+test('a shot with one moving face is judged once, on its first seconds of speech; a two-shot piece by piece', () => {
+  const long = trackPaths([{ id: 0, faces: [0, 1], cluster: 1 }], [{ t: 0, box: [0, 0, 50, 50] }, { t: 30, box: [0, 0, 50, 50] }], []);
+  const plan = planMouthWatch([[1, 3], [4, 7], [8, 20]], long, picture);
+  assert.deepEqual(plan.groups, [0, 0, 0]);
+  assert.deepEqual(plan.windows, [[1, 3], [4, 6], [8, 8]]);
+  assert.deepEqual(plan.spans.map((s) => [s.start, s.end]), [[1, 3], [4, 6]]);
+  const two = trackPaths([{ id: 0, faces: [0, 1], cluster: 1 }, { id: 1, faces: [2, 3], cluster: 2 }], [{ t: 0, box: [0, 0, 50, 50] }, { t: 30, box: [0, 0, 50, 50] }, { t: 0, box: [600, 0, 50, 50] }, { t: 30, box: [600, 0, 50, 50] }], []);
+  const turns = planMouthWatch([[1, 3], [4, 7], [8, 20]], two, picture);
+  assert.deepEqual(turns.groups, [0, 1, 2]);
+  assert.deepEqual(turns.windows, [[1, 3], [4, 7], [8, 12]]);
+});

@@ -62,3 +62,10 @@ test('loudness is averaged around a moment; correlation is 0 where a side does n
   assert.equal(pearson([1, 2, 3], [5, 5, 5]), 0);
   assert.ok(Math.abs(pearson([1, 2, 3], [2, 4, 6]) - 1) < 1e-12);
 });
+
+test('pieces judged together pool their samples and share the judgement', () => {
+  const pieces: [number, number][] = [[0.5, 4.5], [5, 9]];
+  const found = attributeSpeakers(pieces, speaker(4), loudness, ATTRIBUTION_SETTINGS, [0, 0]);
+  assert.deepEqual(found.map((f) => f.track), [4, 4]);
+  assert.deepEqual(attributeSpeakers(pieces, speaker(4), loudness).map((f) => f.track), [4, null]);
+});

@@ -42,7 +42,7 @@ export async function findSpeakers(
     targets.forEach((target, i) => samples.push({ piece: target.piece, track: target.path.track, t: frame.t, opening: openings[i]! }));
   }
   const personOf = new Map(paths.map((p) => [p.track, p.person]));
-  const speakers = attributeSpeakers(pieces, samples, loudness).map((a: Attribution) => ({
+  const speakers = attributeSpeakers(pieces, samples, loudness, undefined, plan.groups).map((a: Attribution) => ({
     person: a.track === null ? null : (personOf.get(a.track) ?? null),
     confidence: a.track === null || personOf.get(a.track) == null ? null : a.confidence,
   }));

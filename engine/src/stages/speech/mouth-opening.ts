@@ -22,3 +22,10 @@ export function mouthOpening(points: ArrayLike<number>, faceSize: number): numbe
   }
   return gap / INNER_LIP_PAIRS.length / faceSize;
 }
+
+/** How much a mouth moved: the standard deviation of its openings. */
+export function mouthMotion(openings: readonly number[]): number {
+  if (openings.length === 0) return 0;
+  const mean = openings.reduce((a, b) => a + b, 0) / openings.length;
+  return Math.sqrt(openings.reduce((a, x) => a + (x - mean) ** 2, 0) / openings.length);
+}

@@ -1,8 +1,13 @@
 /**
- * Which faces to watch, and when, to see who is speaking: inside each piece of speech (its first
- * `maxWatch` seconds: enough to judge, and a long speech costs no more), every track seen during
- * it whose mouth moved at all, and nothing outside speech. What to decode: the pieces with someone to watch, joined when the
- * gap between them is short (one seek instead of two), each cropped to its faces. Pure.
+ * Which faces to watch, and when, to see who is speaking: inside speech only, every track seen
+ * whose mouth moved at all. Decoding again is the cost (a second pass over the video), so:
+ * - a shot with one moving face is judged once, on its first `maxWatch` seconds of speech, and the
+ *   judgement holds for all its speech (the same face, the same shot);
+ * - with several moving faces, each piece is judged on its own first `maxWatch` seconds (in a
+ *   two-shot the speakers may take turns);
+ * - speech with no moving face on screen is not decoded at all.
+ * What to decode: the watched parts, joined when close (one seek instead of two), cropped to their
+ * faces. Pure.
  */
 import type { Box } from '../../../../shared/src/analysis.js';
 import type { Segment } from './speech-segments.js';
@@ -29,8 +34,10 @@ export interface WatchSpan {
 }
 
 export interface WatchPlan {
-  /** The watched part of each piece. */
+  /** The watched part of each piece (empty when judged with another piece). */
   windows: Segment[];
+  /** For each piece, the piece whose judgement it shares (itself, or its shot's first piece). */
+  groups: number[];
   /** For each piece, the tracks seen during it. */
   watched: TrackPath[][];
   /** What to decode, in time order. */
@@ -44,19 +51,32 @@ export interface WatchTarget {
 }
 
 export function planMouthWatch(pieces: readonly Segment[], paths: readonly TrackPath[], picture: { width: number; height: number }, settings: WatchSettings = WATCH_SETTINGS): WatchPlan {
+  // A still mouth (a photo) cannot be the speaker: it is not watched.
+  const watched = pieces.map(([s, e]) => paths.filter((p) => !p.isStill && isSeenDuring(p, s, e, settings.reach)));
+  const groups = pieces.map((_, i) => i);
   const windows = pieces.map(([s, e]): Segment => [s, Math.min(e, s + settings.maxWatch)]);
-  // A still mouth (a photo) cannot be the speaker: it is not watched, and speech with only such
-  // faces on screen is not decoded at all.
-  const watched = windows.map(([s, e]) => paths.filter((p) => !p.isStill && isSeenDuring(p, s, e, settings.reach)));
+  let watchedInGroup = 0;
+  pieces.forEach(([s, e], i) => {
+    const previous = i - 1;
+    const isSameFace = previous >= 0 && watched[i]!.length === 1 && watched[previous]!.length === 1 && watched[i]![0] === watched[previous]![0];
+    if (!isSameFace) {
+      watchedInGroup = windows[i]![1] - s;
+      return;
+    }
+    groups[i] = groups[previous]!;
+    const left = Math.max(0, settings.maxWatch - watchedInGroup);
+    windows[i] = [s, Math.min(e, s + left)];
+    watchedInGroup += windows[i]![1] - s;
+  });
   const spans: WatchSpan[] = [];
   windows.forEach(([s, e], i) => {
-    if (watched[i]!.length === 0) return;
+    if (watched[i]!.length === 0 || e <= s) return;
     const region = regionOf(watched[i]!, s, e, picture, settings);
     const last = spans.at(-1);
     if (last && s - last.end < settings.joinGap) spans[spans.length - 1] = { start: last.start, end: Math.max(last.end, e), region: union(last.region, region) };
     else spans.push({ start: s, end: e, region });
   });
-  return { windows, watched, spans };
+  return { windows, groups, watched, spans };
 }
 
 /** The faces to measure in a picture taken at `t`: none outside the watched speech. */

@@ -3,6 +3,7 @@
  * the voice's loudness. A face in a still photo has no mouth motion; a listener's lips move, but not
  * in step; when no face follows the voice, the speaker is off screen (null). Pure.
  */
+import { mouthMotion } from './mouth-opening.js';
 import type { Segment } from './speech-segments.js';
 
 export interface MouthSample {
@@ -65,9 +66,19 @@ export interface MouthScore {
   correlation: number;
 }
 
-export function attributeSpeakers(pieces: readonly Segment[], samples: readonly MouthSample[], loudness: LoudnessEnvelope, settings: AttributionSettings = ATTRIBUTION_SETTINGS): Attribution[] {
-  const scores = scoreMouths(pieces.length, samples, loudness, settings);
-  return scores.map((candidates) => {
+/**
+ * `groups[i]`: the piece whose judgement piece i shares (its samples are pooled with that piece's);
+ * each piece on its own by default.
+ */
+export function attributeSpeakers(
+  pieces: readonly Segment[],
+  samples: readonly MouthSample[],
+  loudness: LoudnessEnvelope,
+  settings: AttributionSettings = ATTRIBUTION_SETTINGS,
+  groups: readonly number[] = pieces.map((_, i) => i),
+): Attribution[] {
+  const pooled = samples.map((sample) => ({ ...sample, piece: groups[sample.piece] ?? sample.piece }));
+  const judged = scoreMouths(pieces.length, pooled, loudness, settings).map((candidates) => {
     const moving = candidates.filter((c) => c.samples >= settings.minSamples && c.motion >= settings.minMotion);
     const [best, next] = moving.sort((a, b) => b.correlation - a.correlation);
     if (!best) return { track: null, confidence: null };
@@ -76,6 +87,7 @@ export function attributeSpeakers(pieces: readonly Segment[], samples: readonly 
       : best.correlation >= settings.minCorrelation;
     return isClear ? { track: best.track, confidence: round3(Math.min(1, best.correlation)) } : { track: null, confidence: null };
   });
+  return pieces.map((_, i) => judged[groups[i] ?? i]!);
 }
 
 /** For each piece, each watched track's mouth motion and its correlation with the loudness. */
@@ -89,7 +101,7 @@ export function scoreMouths(pieceCount: number, samples: readonly MouthSample[],
   for (const group of groups.values()) {
     const openings = group.map((s) => s.opening);
     const envelope = group.map((s) => loudnessAt(loudness, s.t + settings.lag, settings.loudnessSpan));
-    scores[group[0]!.piece]!.push({ track: group[0]!.track, samples: group.length, motion: spread(openings), correlation: pearson(openings, envelope) });
+    scores[group[0]!.piece]!.push({ track: group[0]!.track, samples: group.length, motion: mouthMotion(openings), correlation: pearson(openings, envelope) });
   }
   return scores;
 }
@@ -102,11 +114,6 @@ export function loudnessAt(loudness: LoudnessEnvelope, t: number, span: number):
   let sum = 0;
   for (let i = from; i < to; i++) sum += values[i]!;
   return to > from ? sum / (to - from) : 0;
-}
-
-function spread(xs: readonly number[]): number {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length);
 }
 
 /** Pearson correlation; 0 when either side does not vary. */

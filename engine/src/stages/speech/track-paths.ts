@@ -3,7 +3,7 @@
  * mouth can be watched more often than faces were detected (no detector run). Pure.
  */
 import type { Box } from '../../../../shared/src/analysis.js';
-import { mouthOpening } from './mouth-opening.js';
+import { mouthMotion, mouthOpening } from './mouth-opening.js';
 
 /** A mouth whose opening varies less than this (spread, in face sizes) over a track's samples is still. */
 export const STILL_BELOW = 0.004;
@@ -44,15 +44,11 @@ export function trackPaths(
       // Measured against the jaw's width (points 0 and 16), in the landmarks' own pixels.
       return points ? [mouthOpening(points, Math.hypot(points[32]! - points[0]!, points[33]! - points[1]!))] : [];
     });
-    const isStill = openings.length >= 3 && spread(openings) < STILL_BELOW;
+    const isStill = openings.length >= 3 && mouthMotion(openings) < STILL_BELOW;
     return { track: track.id, person: track.cluster, times: seen.map((f) => f.t), boxes: seen.map((f) => f.box), shot, isStill };
   });
 }
 
-function spread(xs: readonly number[]): number {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length);
-}
 
 /**
  * The box at `t`: linear between the two samples around it; the first or last box up to `reach`
