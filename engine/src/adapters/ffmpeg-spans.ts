@@ -6,6 +6,7 @@
  * watch mouths inside speech. Part of the ffmpeg adapter.
  */
 import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import type { Box } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { describeInput } from '../stages/frames/ffmpeg-args.js';
@@ -76,27 +77,68 @@ async function* readOneSpan(ffmpeg: string, input: string, span: VideoSpan, opti
   const frameBytes = width * height * 3;
   const scale = width / crop[0];
   const region: Box = [crop[2], crop[3], crop[0], crop[1]];
-  // Chunks (64 KiB) are copied straight into the picture being filled: joining them would copy each
-  // picture dozens of times over.
-  let data = new Uint8Array(frameBytes);
-  let filled = 0;
+  const pictures = readAhead(child.stdout, frameBytes, AHEAD);
   let count = 0;
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      for (let offset = 0; offset < chunk.length; ) {
-        const take = Math.min(frameBytes - filled, chunk.length - offset);
-        data.set(chunk.subarray(offset, offset + take), filled);
-        filled += take;
-        offset += take;
-        if (filled < frameBytes) continue;
-        yield { t: span.start + count++ / options.fps, width, height, data, region, scale };
-        data = new Uint8Array(frameBytes);
-        filled = 0;
-      }
-    }
+    for await (const data of pictures) yield { t: span.start + count++ / options.fps, width, height, data, region, scale };
     const code = await closed;
     if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not decode the video at ${span.start.toFixed(1)} s: ${lastMeaningfulLine(stderr, input)}`);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}
+
+/** Pictures decoded ahead of the consumer, so that ffmpeg decodes while the faces are measured. */
+const AHEAD = 4;
+
+/**
+ * Whole pictures from ffmpeg's output, up to `ahead` of them waiting (then ffmpeg is paused).
+ * Chunks (64 KiB) are copied straight into the picture being filled: joining them would copy each
+ * picture dozens of times over.
+ */
+async function* readAhead(stream: Readable, frameBytes: number, ahead: number): AsyncGenerator<Uint8Array> {
+  const ready: Uint8Array[] = [];
+  let data = new Uint8Array(frameBytes);
+  let filled = 0;
+  let isEnded = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  stream.on('data', (chunk: Buffer) => {
+    for (let offset = 0; offset < chunk.length; ) {
+      const take = Math.min(frameBytes - filled, chunk.length - offset);
+      data.set(chunk.subarray(offset, offset + take), filled);
+      filled += take;
+      offset += take;
+      if (filled < frameBytes) continue;
+      ready.push(data);
+      data = new Uint8Array(frameBytes);
+      filled = 0;
+    }
+    if (ready.length >= ahead) stream.pause();
+    notify();
+  });
+  stream.once('end', () => {
+    isEnded = true;
+    notify();
+  });
+  stream.once('error', (error) => {
+    failure = error;
+    notify();
+  });
+  for (;;) {
+    const picture = ready.shift();
+    if (picture) {
+      if (stream.isPaused() && ready.length < ahead) stream.resume();
+      yield picture;
+      continue;
+    }
+    if (failure) throw failure;
+    if (isEnded) return;
+    await new Promise<void>((resolve) => (wake = resolve));
   }
 }
