@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Analysis } from '../../shared/src/analysis.js';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
 import { analyzeVideo } from '../../engine/src/services/analysis/analyze-video.js';
+import type { Engine } from '../../engine/src/services/engine.js';
 
 /** "speech path 1.2 s = 4.5% added to the rest (voice model 0.8 s, mouths 0.4 s); sound: speech, 38.0 s of speech". */
 export function printSpeechShare(analysis: Analysis): void {
@@ -20,11 +21,11 @@ export function printSpeechShare(analysis: Analysis): void {
   console.log(`  speech path ${speech.toFixed(2)} s = ${share} (target <= 15%; voice model ${(t['speech.vad'] ?? 0).toFixed(2)} s, mouths ${(t['speech.mouths'] ?? 0).toFixed(2)} s); sound: ${analysis.sound?.status ?? 'absent'}, ${analysis.sound?.speechSeconds.toFixed(1) ?? 0} s of speech`);
 }
 
-export async function benchSpeech(video: string, fps: number): Promise<void> {
+export async function benchSpeech(engine: Engine, video: string, fps: number): Promise<void> {
   const workDir = await mkdtemp(join(tmpdir(), 'onscreen-bench-speech-'));
   try {
     const start = performance.now();
-    const { analysis } = await analyzeVideo({ source: video, options: { ...DEFAULT_ANALYZE_OPTIONS, fps }, workDir });
+    const { analysis } = await analyzeVideo(engine, { source: video, options: { ...DEFAULT_ANALYZE_OPTIONS, fps }, workDir });
     const wall = (performance.now() - start) / 1000;
     console.log(`\nspeech path on ${video} (${analysis.video.duration.toFixed(1)} s, analysed in ${wall.toFixed(1)} s):`);
     printSpeechShare(analysis);

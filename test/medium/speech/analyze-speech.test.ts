@@ -8,17 +8,22 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../../shared/src/analysis.js';
 import { analyzeVideo } from '../../../engine/src/services/analysis/analyze-video.js';
+import { createEngine } from '../../../engine/src/services/engine.js';
 import { makeTempDir, makeVideo, runFfmpeg } from '../../fixtures/media.js';
 
 const HEARD = join(import.meta.dirname, '../../../../shared/eval/heard/dev/heard.mp4');
+const engine = createEngine();
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 
 before(async () => {
   temp = await makeTempDir('onscreen-analyze-speech-');
 });
-after(() => temp.remove());
+after(async () => {
+  await temp.remove();
+  await engine.models.release();
+});
 
-const analyze = async (source: string) => (await analyzeVideo({ source, options: DEFAULT_ANALYZE_OPTIONS, workDir: temp.dir })).analysis;
+const analyze = async (source: string) => (await analyzeVideo(engine, { source, options: DEFAULT_ANALYZE_OPTIONS, workDir: temp.dir })).analysis;
 
 test('a video without sound, or with silence, says so and keeps its screen-time analysis', async () => {
   const mute = await makeVideo(join(temp.dir, 'mute.mp4'), { segments: [{ source: 'testsrc2', seconds: 2 }] });

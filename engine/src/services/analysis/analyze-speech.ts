@@ -11,6 +11,7 @@ import { totalSeconds } from '../../stages/speech/speech-segments.js';
 import { trackPaths } from '../../stages/speech/track-paths.js';
 import { findSpeakers } from './find-speakers.js';
 import { findSpeech } from './find-speech.js';
+import type { Engine } from '../engine.js';
 import type { StageClock } from './stage-clock.js';
 
 export type SpeechPart = Required<Pick<Analysis, 'sound' | 'speech' | 'voices'>>;
@@ -25,13 +26,13 @@ export interface SpeechInput {
   landmarks: (face: number) => ArrayLike<number> | null;
 }
 
-export async function analyzeSpeech(input: SpeechInput, clock: StageClock, signal?: AbortSignal): Promise<SpeechPart> {
-  const found = await clock.time('speech.vad', () => findSpeech(input.path, signal ? { signal } : {}));
+export async function analyzeSpeech(engine: Engine, input: SpeechInput, clock: StageClock, signal?: AbortSignal): Promise<SpeechPart> {
+  const found = await clock.time('speech.vad', () => findSpeech(engine, input.path, signal ? { signal } : {}));
   const pieces = splitAtCuts(found.segments, input.cuts);
   if (!found.hasSound || pieces.length === 0) return { sound: soundOf(found.hasSound, 0), speech: [], voices: [] };
   const loudness = { values: found.loudness, windowSeconds: found.windowSeconds };
   const paths = trackPaths(input.tracks, input.faces, input.cuts, input.landmarks);
-  const { speakers } = await clock.time('speech.mouths', () => findSpeakers(input.path, input.video, pieces, paths, loudness, signal));
+  const { speakers } = await clock.time('speech.mouths', () => findSpeakers(engine, input.path, input.video, pieces, paths, loudness, signal));
   const speech: SpeechSegment[] = pieces.map(([start, end], i) => ({ start, end, voice: null, ...speakers[i]! }));
   return { sound: soundOf(true, totalSeconds(pieces)), speech, voices: [] };
 }

@@ -4,8 +4,9 @@
  * model measures each mouth's opening, and the attribution stage compares it with the loudness.
  * Only the speech with someone on screen is decoded, one ffmpeg seek per stretch of speech.
  */
-import { run } from '../../adapters/onnx.adapter.js';
-import { streamSpanFrames, type SpanFrame, type VideoProbe } from '../../adapters/ffmpeg.adapter.js';
+import type { SpanFrame, VideoProbe } from '../../adapters/ffmpeg.adapter.js';
+import type { RunModel } from '../../stages/faces/face-models.js';
+import type { Engine } from '../engine.js';
 import { locateLandmarks } from '../../stages/faces/landmarks.js';
 import { mouthOpening } from '../../stages/speech/mouth-opening.js';
 import { planMouthWatch, targetsAt, type WatchTarget } from '../../stages/speech/mouth-watch.js';
@@ -27,6 +28,7 @@ export interface SpeakersFound {
 }
 
 export async function findSpeakers(
+  engine: Engine,
   path: string,
   video: VideoProbe,
   pieces: readonly Segment[],
@@ -36,9 +38,10 @@ export async function findSpeakers(
 ): Promise<SpeakersFound> {
   const plan = planMouthWatch(pieces, paths, video);
   const samples: MouthSample[] = [];
-  for await (const frame of streamSpanFrames(path, plan.spans, { fps: WATCH_FPS, maxSide: WATCH_MAX_SIDE, ...(signal ? { signal } : {}) })) {
+  const runModel: RunModel = (id, feeds) => engine.models.run(id, feeds);
+  for await (const frame of engine.ffmpeg.streamSpanFrames(path, plan.spans, { fps: WATCH_FPS, maxSide: WATCH_MAX_SIDE, ...(signal ? { signal } : {}) })) {
     const targets = targetsAt(plan, frame.t);
-    const openings = await Promise.all(targets.map((target) => measureMouth(frame, target)));
+    const openings = await Promise.all(targets.map((target) => measureMouth(frame, target, runModel)));
     targets.forEach((target, i) => samples.push({ piece: target.piece, track: target.path.track, t: frame.t, opening: openings[i]! }));
   }
   const personOf = new Map(paths.map((p) => [p.track, p.person]));
@@ -50,9 +53,9 @@ export async function findSpeakers(
 }
 
 /** The target's box moved into the picture's pixels (a crop of the source, scaled). */
-async function measureMouth(frame: SpanFrame, target: WatchTarget): Promise<number> {
+async function measureMouth(frame: SpanFrame, target: WatchTarget, runModel: RunModel): Promise<number> {
   const [rx, ry] = frame.region;
   const [x, y, w, h] = [(target.box[0] - rx) * frame.scale, (target.box[1] - ry) * frame.scale, target.box[2] * frame.scale, target.box[3] * frame.scale];
-  const { points, cropRect } = await locateLandmarks(frame, { x1: x, y1: y, x2: x + w, y2: y + h }, run);
+  const { points, cropRect } = await locateLandmarks(frame, { x1: x, y1: y, x2: x + w, y2: y + h }, runModel);
   return mouthOpening(points, cropRect.width);
 }

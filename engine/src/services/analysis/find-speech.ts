@@ -6,8 +6,7 @@
  * but for one probability and one loudness figure per window (about 31 a second).
  */
 import { getModelEntry } from '../../adapters/models/manifest.js';
-import { streamAudio } from '../../adapters/ffmpeg.adapter.js';
-import { run } from '../../adapters/onnx.adapter.js';
+import type { Engine } from '../engine.js';
 import { SPEECH_SETTINGS, speechSegments, type Segment } from '../../stages/speech/speech-segments.js';
 import { LANE_SETTINGS, runInLanes, type RunVadBatch } from '../../stages/speech/vad-lanes.js';
 
@@ -22,13 +21,13 @@ export interface SpeechFound {
   windowSeconds: number;
 }
 
-export async function findSpeech(path: string, options: { signal?: AbortSignal } = {}): Promise<SpeechFound> {
+export async function findSpeech(engine: Engine, path: string, options: { signal?: AbortSignal } = {}): Promise<SpeechFound> {
   const input = getModelEntry('vad').input;
   if (!('kind' in input)) throw new Error('models/manifest.json: the vad model should take sound');
-  const { windows, hasSound } = streamAudio(path, { sampleRate: input.sampleRate, window: input.window, ...(options.signal ? { signal: options.signal } : {}) });
+  const { windows, hasSound } = engine.ffmpeg.streamAudio(path, { sampleRate: input.sampleRate, window: input.window, ...(options.signal ? { signal: options.signal } : {}) });
   const sampleRate = { data: BigInt64Array.of(BigInt(input.sampleRate)), dims: [] };
   const runBatch: RunVadBatch = async (data, batch, state) => {
-    const out = await run('vad', { input: { data, dims: [batch, input.window] }, sr: sampleRate, h: { data: state.h, dims: [2, batch, 64] }, c: { data: state.c, dims: [2, batch, 64] } });
+    const out = await engine.models.run('vad', { input: { data, dims: [batch, input.window] }, sr: sampleRate, h: { data: state.h, dims: [2, batch, 64] }, c: { data: state.c, dims: [2, batch, 64] } });
     return { probabilities: out.output!.data, h: out.hn!.data, c: out.cn!.data };
   };
   // A block of sound at a time (about 2 minutes, 8 MB): constant memory.
