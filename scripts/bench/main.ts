@@ -17,12 +17,14 @@ import { ensureSampleVideo } from '../../engine/src/services/sample-video.js';
 import { loadEngineConfig } from '../../engine/src/config/engine.config.js';
 import { createEngine } from '../../engine/src/services/engine.js';
 import { benchCollection } from './collection.bench.js';
+import { benchSpeech, printSpeechShare } from './speech.bench.js';
 
 /** The engine on the settings of the environment, as `onscreen analyze` builds it. */
 const engine = createEngine(loadEngineConfig(process.env));
 const system = engine.ffmpeg;
 
 const EVAL_VIDEO = new URL('../../../shared/eval/bench/dev/bench.mp4', import.meta.url).pathname;
+const HEARD_VIDEO = new URL('../../../shared/eval/heard/dev/heard.mp4', import.meta.url).pathname;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { video: { type: 'string' }, fps: { type: 'string' }, runs: { type: 'string' }, repeat: { type: 'string' } } });
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
       console.log(`  ${analysis.sampling.times.length} samples, ${analysis.faces.length} faces, ${analysis.tracks.length} tracks, ${analysis.clusters.length} people`);
       console.log('  stage times (s, wall; faces.* are inside faces):');
       for (const [stage, seconds] of Object.entries(analysis.timings)) console.log(`    ${stage.padEnd(22)} ${seconds.toFixed(3)}`);
+      printSpeechShare(analysis);
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
   console.log(`\npeak memory of this process: RSS ${mib(peak.rss)} MiB, heap ${mib(peak.heap)} MiB, external+array buffers ${mib(peak.external)} MiB`);
   console.log('(ffmpeg runs in its own process and is not counted; see docs/evaluation.md for how to read these.)');
   await rm(scratch, { recursive: true, force: true });
+  if (existsSync(HEARD_VIDEO) && video !== HEARD_VIDEO) await benchSpeech(engine, HEARD_VIDEO, fps);
   console.log('');
   await benchCollection(1000);
 }

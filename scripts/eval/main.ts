@@ -2,8 +2,8 @@
  * `npm run eval`: the evaluation on ../shared/eval (labelled photos, the Hamilton clip and the two
  * broadcast-like benchmarks). Prints figures; asserts nothing. Skips, saying so, where the material is absent.
  *
- *   npm run eval [-- --only photos,hamilton,bench,bench2,cross-video,speech] [--cache DIR]
- * --cache DIR keeps the cross-video episodes and their analyses there, to tune without analysing again.
+ *   npm run eval [-- --only photos,hamilton,bench,bench2,cross-video,heard] [--cache DIR]
+ * --cache DIR keeps the cross-video episodes and their analyses (and heard/dev's) there, to tune without analysing again.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,10 +12,11 @@ import { evaluateBench, printVideoFigures } from './video-eval.js';
 import { evaluateCrossVideo } from './cross-video-eval.js';
 import { evaluateHamilton } from './hamilton-eval.js';
 import { evaluatePhotos } from './photo-eval.js';
+import { evaluateSpeech } from './speech-eval.js';
 import { evaluateVoices } from './voices-eval.js';
 
 export const EVAL_DIR = new URL('../../../shared/eval', import.meta.url).pathname;
-const PARTS = ['photos', 'hamilton', 'bench', 'bench2', 'cross-video', 'speech'] as const;
+const PARTS = ['photos', 'hamilton', 'bench', 'bench2', 'cross-video', 'heard'] as const;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { only: { type: 'string' }, cache: { type: 'string' } } });
@@ -37,13 +38,11 @@ async function main(): Promise<void> {
     if (!existsSync(join(EVAL_DIR, 'bench2', 'split_episodes.py'))) console.log('\n## cross-video: SKIPPED (bench2/split_episodes.py not found)');
     else await evaluateCrossVideo(EVAL_DIR, values.cache);
   }
-  if (only.has('speech')) await evaluateSpeechSection(EVAL_DIR);
-}
-
-/** Who is heard (issue 14): each part of the speech section in its own function and file. */
-async function evaluateSpeechSection(evalDir: string): Promise<void> {
-  console.log('\n# speech (heard/dev)');
-  await evaluateVoices(evalDir);
+  if (only.has('heard')) {
+    // Who is heard (issue 14): who speaks when, then the voices; each part in its own file.
+    await evaluateSpeech(EVAL_DIR, values.cache);
+    await evaluateVoices(EVAL_DIR);
+  }
 }
 
 main().catch((error: unknown) => {

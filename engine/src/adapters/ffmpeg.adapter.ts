@@ -16,10 +16,12 @@ import { buildProbeArgs, buildStreamArgs } from '../stages/frames/ffmpeg-args.js
 import type { VideoProbe } from '../stages/frames/probe.js';
 import { explainProbeFailure, lastMeaningfulLine, readProbe } from '../stages/frames/probe.js';
 import { fitGeometry } from '../stages/frames/sampling.js';
+import { readSpanFrames, type SpanFrame, type SpanFramesOptions, type VideoSpan } from './ffmpeg-spans.js';
 import { openFrameStream } from './ffmpeg-stream.js';
 import type { FrameStream, StreamFramesOptions } from './ffmpeg-stream.js';
 
 export type { FrameStream, StreamFramesOptions, DecodeSummary } from './ffmpeg-stream.js';
+export type { SpanFrame, SpanFramesOptions, VideoSpan } from './ffmpeg-spans.js';
 export type { VideoProbe } from '../stages/frames/probe.js';
 export type { FrameGeometry } from '../stages/frames/sampling.js';
 
@@ -115,6 +117,17 @@ export class Ffmpeg {
    */
   streamAudio(input: string, options: AudioStreamOptions): { windows: AsyncIterable<Float32Array>; hasSound: Promise<boolean> } {
     return openAudioStream(() => this.binaries(), input, options);
+  }
+
+  /**
+   * Pictures at `fps` of each span's region ([start, end] seconds, in time order, and a box in source
+   * pixels) and nowhere else: one ffmpeg process per span, seeking to its start; a few pictures in
+   * memory at a time. A picture's time is the span's start plus its rank over `fps` (within a frame or two).
+   */
+  async *streamSpanFrames(input: string, spans: readonly VideoSpan[], options: SpanFramesOptions): AsyncGenerator<SpanFrame> {
+    if (spans.length === 0) return;
+    const { ffmpeg } = await this.binaries();
+    yield* readSpanFrames(ffmpeg, input, spans, options);
   }
 
   /**

@@ -11,6 +11,7 @@ export function summarizeAnalysis(analysis: Analysis, dir: string, isAutoTagged 
   const aside = setAside.tooSmall + setAside.lowQuality + setAside.notFace;
   const lines = [
     `Found ${clusters.length} ${clusters.length === 1 ? 'person' : 'people'} in ${faces.length} faces over ${analysis.video.duration.toFixed(1)} s (${aside} faces set aside: ${setAside.tooSmall} too small, ${setAside.lowQuality} too blurred, ${setAside.notFace} not faces).`,
+    ...describeSpeech(analysis),
     `Analysis: ${join(shown, 'analysis.json')}; thumbnails in ${join(shown, 'thumbnails')}/`,
   ];
   if (clusters.length > 0 && isAutoTagged) {
@@ -25,6 +26,16 @@ export function summarizeAnalysis(analysis: Analysis, dir: string, isAutoTagged 
     lines.push(`Person ${cluster.id} (${join(shown, cluster.thumbnail)}): ${DOUBT_TEXT.title} ${DOUBT_TEXT.explain} If so: \`${split}\`.`);
   }
   return lines;
+}
+
+/** "No speech found", said plainly; nothing for analyses made before speech was measured. */
+function describeSpeech(analysis: Analysis): string[] {
+  const { sound, speech = [] } = analysis;
+  if (!sound) return [];
+  if (sound.status === 'none') return ['No sound track: no speech to measure (the screen-time figures stand).'];
+  if (sound.status === 'no-speech') return ['No speech found in the sound (the screen-time figures stand).'];
+  const seen = speech.filter((s) => s.person !== null).reduce((sum, s) => sum + (s.end - s.start), 0);
+  return [`Speech: ${sound.speechSeconds.toFixed(1)} s found; ${seen.toFixed(1)} s of it from a person seen speaking, the rest from nobody seen (off screen, or not told apart).`];
 }
 
 /** Records "accept every suggestion" as the current user and writes the report files; returns the HTML report's path. */

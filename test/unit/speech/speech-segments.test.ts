@@ -28,3 +28,10 @@ test('overlap of two segment lists counts each shared second once', () => {
   assert.equal(overlapSeconds(a, a), totalSeconds(a));
   assert.equal(overlapSeconds(a, []), 0);
 });
+
+test('padding widens each stretch within the sound, judging gaps and blips as the model found them', () => {
+  const padded: SpeechSettings = { ...settings, pad: 0.1 };
+  assert.deepEqual(speechSegments(probabilities('..####....####..'), padded), [[0.1, 0.7], [0.9, 1.5]]); // a 0.4 s gap stays
+  assert.deepEqual(speechSegments(probabilities('####..####'), padded), [[0, 1]]);
+  assert.deepEqual(speechSegments(probabilities('...##.....'), padded), []); // 0.2 s is still a blip
+});

@@ -1,6 +1,6 @@
 /**
  * The whole analysis of one video, in pipeline order:
- *   source → frames → faces → tracks → people (clusters, suggestions, thumbnails) → speech → voices
+ *   source → frames → faces → tracks → people (clusters, suggestions, thumbnails) → speech (who is heard) → voices
  * The report is not part of it: it is computed from the analysis and the tags, any number of times.
  * Used by the CLI (`onscreen analyze`), the in-process runner and the BullMQ worker alike.
  */
@@ -78,8 +78,9 @@ export async function analyzeVideo(engine: Engine, request: AnalyzeRequest): Pro
     }
     const thumbnails = await clock.time('thumbnails', () => renderThumbnails(people, crops));
 
-    report('people', 1, 'Listening for speech and voices');
-    const heard = await hearVoices(engine, source.path, { cuts: found.cuts, scratchDir: request.workDir, clock, ...(signal ? { signal } : {}) });
+    report('people', 0.9, 'Listening for who speaks');
+    const speechInput = { path: source.path, video, faces: people.faces, tracks: people.tracks, cuts: found.cuts, landmarks: (f: number) => found.detected[f]?.landmarks ?? null };
+    const heard = await hearVoices(engine, speechInput, { scratchDir: request.workDir, clock, ...(signal ? { signal } : {}) });
 
     const analysis: Analysis = {
       schemaVersion: ANALYSIS_SCHEMA_VERSION,

@@ -1,12 +1,11 @@
 /**
  * The sound's part of an analysis (issue 14), as one call from analyze-video: speech found by the
- * voice model, then grouped into voices. Until the speaking-person step (who is seen speaking)
- * lands, every segment is passed on with `person: null`; that step slots in between the two
- * calls, giving each segment its person before `findVoices` links voices to people.
+ * voice model and cut at the shot cuts, each piece given to the person seen speaking it (or to
+ * nobody seen), then the pieces grouped into voices, a voice heard while its person is seen
+ * speaking linked to that person.
  */
 import type { SoundInfo, SpeechSegment, Voice } from '../../../../shared/src/analysis.js';
-import { totalSeconds } from '../../stages/speech/speech-segments.js';
-import { findSpeech } from './find-speech.js';
+import { analyzeSpeech, type SpeechInput } from './analyze-speech.js';
 import { findVoices } from './find-voices.js';
 import type { StageClock } from './stage-clock.js';
 import type { Engine } from '../engine.js';
@@ -18,12 +17,10 @@ export interface Heard {
   voiceSamples: Map<string, Buffer>;
 }
 
-export async function hearVoices(engine: Engine, path: string, options: { cuts: readonly number[]; scratchDir: string; clock: StageClock; signal?: AbortSignal }): Promise<Heard> {
+export async function hearVoices(engine: Engine, input: SpeechInput, options: { scratchDir: string; clock: StageClock; signal?: AbortSignal }): Promise<Heard> {
   const { clock, signal } = options;
-  const found = await clock.time('speech', () => findSpeech(engine, path, signal ? { signal } : {}));
-  const segments = found.segments.map(([start, end]): SpeechSegment => ({ start, end, voice: null, person: null, confidence: null }));
-  const voices = await clock.time('voices', () => findVoices(engine, path, segments, { cuts: options.cuts, scratchDir: options.scratchDir, ...(signal ? { signal } : {}) }));
-  const speechSeconds = Math.round(totalSeconds(found.segments) * 1000) / 1000;
-  const status = !found.hasSound ? 'none' : found.segments.length === 0 ? 'no-speech' : 'speech';
-  return { sound: { status, speechSeconds }, speech: voices.speech, voices: voices.voices, voiceSamples: voices.samples };
+  const said = await clock.time('speech', () => analyzeSpeech(engine, input, clock, signal));
+  if (said.speech.length === 0) return { ...said, voiceSamples: new Map() };
+  const voices = await clock.time('voices', () => findVoices(engine, input.path, said.speech, { cuts: input.cuts, scratchDir: options.scratchDir, ...(signal ? { signal } : {}) }));
+  return { sound: said.sound, speech: voices.speech, voices: voices.voices, voiceSamples: voices.samples };
 }
