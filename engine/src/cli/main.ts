@@ -2,6 +2,7 @@ import { OnscreenError } from '../../../shared/src/errors.js';
 import { applyEngineConfig } from '../config/apply-engine-config.js';
 import { loadEngineConfig } from '../config/engine.config.js';
 import { COMMANDS } from './commands/index.js';
+import { startLauncherWatch } from './launcher-watch.js';
 
 /** `onscreen <command> …`: dispatch, and turn expected failures into one line and an exit code. */
 export async function main(argv: string[]): Promise<void> {
@@ -20,6 +21,8 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${command.usage.trim()}\n`);
     return;
   }
+  // Under npx a signal sent to npx alone stops at npm's shell: see launcher-watch.ts.
+  startLauncherWatch(process.env.npm_command);
   try {
     await applyEngineConfig(loadEngineConfig(process.env));
     process.exitCode = await command.run(args);
