@@ -140,7 +140,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     files,
     log,
   });
-  const retention = new RetentionService({ jobs: jobsRepo, files, jobsService: jobs, retentionDays: config.retentionDays });
+  const retention = new RetentionService({ jobs: jobsRepo, files, jobsService: jobs, queue, retentionDays: config.retentionDays });
 
   const context: ApiContext = {
     version: ENGINE_VERSION,
