@@ -3,7 +3,7 @@
  * in each result a worker sends back. Off until ONSCREEN_LIBRARY_ENABLED is set: every call then
  * says so. Library people live apart from jobs: deleting a job, or retention, never removes one.
  */
-import { personOf, type Actor } from '../../../shared/src/actor.js';
+import type { Actor } from '../../../shared/src/actor.js';
 import type { Tag } from '../../../shared/src/analysis.js';
 import type { PeopleResponse } from '../../../shared/src/api/types.js';
 import { LIBRARY_GENDERS, type LibraryGender, type LibraryPersonSummary } from '../../../shared/src/library.js';
@@ -43,7 +43,7 @@ export class JobLibraryService {
   }
 
   /** Adds every person a person tagged in the job (someone already there gains exemplars). */
-  async addJob(workspaceId: string, jobId: string, by: string): Promise<AddResult> {
+  async addJob(workspaceId: string, jobId: string, by: Actor): Promise<AddResult> {
     const { library } = this.on(workspaceId);
     if (this.deps.workspaceOf(jobId) !== workspaceId) throw new OnscreenError('job_not_found', `No job ${jobId}: it never existed, or it was deleted.`);
     const { analysis, edits } = await this.deps.tagging.state(jobId);
@@ -61,7 +61,7 @@ export class JobLibraryService {
     const workspaceId = this.deps.workspaceOf(jobId);
     const library = workspaceId !== null && this.isEnabled ? this.on(workspaceId).library : null;
     if (library && workspaceId && known && LIBRARY_GENDERS.includes(tag as LibraryGender) && known.gender !== tag) {
-      await this.lock.run(workspaceId, () => library.retag(known.person, tag as LibraryGender, personOf(actor))).catch((error: unknown) => {
+      await this.lock.run(workspaceId, () => library.retag(known.person, tag as LibraryGender, actor)).catch((error: unknown) => {
         // The library person may have been removed since: the tag here stands.
         if (!(error instanceof OnscreenError && error.code === 'library_person_unknown')) throw error;
       });
@@ -69,7 +69,7 @@ export class JobLibraryService {
     return response;
   }
 
-  rename(workspaceId: string, person: string, name: string, by: string): Promise<LibraryPersonSummary> {
+  rename(workspaceId: string, person: string, name: string, by: Actor): Promise<LibraryPersonSummary> {
     const { library } = this.on(workspaceId);
     return this.lock.run(workspaceId, () => library.rename(person, name, by));
   }

@@ -3,11 +3,12 @@
  * later): add the people a person tagged in an analysis, list, rename, remove, forget everyone,
  * and recognise the people of a new analysis.
  */
+import type { Actor } from '../../../shared/src/actor.js';
 import type { Analysis, Edit } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { checkName, type LibraryGender, type LibraryPersonSummary } from '../../../shared/src/library.js';
 import { addPeople } from '../stages/library/add-people.js';
-import { findPerson, summarise, type LibraryPerson, type LibraryState } from '../stages/library/library-person.js';
+import { authorOf, findPerson, summarise, type LibraryPerson, type LibraryState } from '../stages/library/library-person.js';
 import { recogniseAnalysis } from '../stages/library/recognise-analysis.js';
 import type { RecognitionOptions } from '../stages/library/recognise.js';
 import { applyEdits } from '../stages/people/edits.js';
@@ -33,7 +34,7 @@ export interface AddResult {
 export class LibraryService {
   constructor(private readonly deps: { store: LibraryStore; now?(): Date; recognition?: RecognitionOptions }) {}
 
-  async add(source: AnalysisSource, by: string): Promise<AddResult> {
+  async add(source: AnalysisSource, by: Actor): Promise<AddResult> {
     if (!source.signatures) {
       throw new OnscreenError('analysis_incompatible', 'This analysis has no face signatures (embeddings.json): it was made by an older onscreen. Analyse the video again to add its people to a library.');
     }
@@ -62,15 +63,18 @@ export class LibraryService {
     return (await this.deps.store.load()).people.map(summarise);
   }
 
-  async rename(ref: string, name: string, by: string): Promise<LibraryPersonSummary> {
+  async rename(ref: string, name: string, by: Actor): Promise<LibraryPersonSummary> {
     const problem = checkName(name);
     if (problem) throw new OnscreenError('bad_request', `${problem} Nothing was changed.`);
-    return this.change(ref, (p) => ({ ...p, name: name.trim(), history: [...p.history, { what: 'renamed', by, at: this.now(), detail: name.trim() }] }));
+    return this.change(ref, (p) => ({ ...p, name: name.trim(), history: [...p.history, { what: 'renamed', ...authorOf(by), at: this.now(), detail: name.trim() }] }));
   }
 
   /** A person corrected the library's tag of someone recognised: the library follows. */
-  async retag(ref: string, gender: LibraryGender, by: string): Promise<LibraryPersonSummary> {
-    return this.change(ref, (p) => (p.gender === gender ? p : { ...p, gender, taggedBy: by, history: [...p.history, { what: 'tagged', by, at: this.now(), detail: gender }] }));
+  async retag(ref: string, gender: LibraryGender, by: Actor): Promise<LibraryPersonSummary> {
+    const author = authorOf(by);
+    return this.change(ref, (p) =>
+      p.gender === gender ? p : { ...p, gender, taggedBy: author.by, taggedOnBehalfOf: author.onBehalfOf ?? null, history: [...p.history, { what: 'tagged', ...author, at: this.now(), detail: gender }] },
+    );
   }
 
   /** Removes one person with every face signature and the thumbnail. */

@@ -55,9 +55,14 @@ test('add, recognise on the server, not them, rename, delete the job, remove, fo
   await post(`/jobs/${first.id}/tags`, { person: 0, tag: 'female', by: 'sam' });
   await post(`/jobs/${first.id}/name`, { person: 0, name: 'Ana Lima', by: 'sam' });
   await post(`/jobs/${first.id}/tags`, { person: 1, tag: 'male', by: 'sam' });
-  const added = await post('/library/people', { jobId: first.id, by: 'sam' });
+  const added = await post('/library/people', { jobId: first.id, by: 'librarian zed' });
   assert.equal(added.status, 200, added.text);
   assert.deepEqual(added.body.added.map((p: Body) => [p.id, p.name, p.gender]), [['p1', 'Ana Lima', 'female'], ['p2', null, 'male']]);
+  // The author is stored as the job's history has it: the client (the token) and the person it acted for, apart.
+  assert.deepEqual(added.body.added.map((p: Body) => [p.taggedBy, p.taggedOnBehalfOf, p.createdBy]), [
+    ['test-1', 'sam', 'librarian zed (via test-1)'],
+    ['test-1', 'sam', 'librarian zed (via test-1)'],
+  ]);
 
   const second = await analyse('second.mp4', 5);
   const people = (await api(`/jobs/${second.id}/people`)).body.people as Body[];
@@ -69,14 +74,14 @@ test('add, recognise on the server, not them, rename, delete the job, remove, fo
   // Correcting the library's tag here updates the library; confirming it changes nothing there.
   await post(`/jobs/${second.id}/tags`, { person: 0, tag: 'unknown', by: 'kim' });
   const corrected = ((await api('/library')).body.people as Body[]).find((p) => p.id === 'p1');
-  assert.deepEqual([corrected.gender, corrected.taggedBy], ['unknown', 'kim']);
+  assert.deepEqual([corrected.gender, corrected.taggedBy, corrected.taggedOnBehalfOf, corrected.updatedBy], ['unknown', 'test-1', 'kim', 'kim (via test-1)']);
   await post(`/jobs/${second.id}/tags`, { person: 1, tag: 'male', by: 'kim' });
   assert.equal(((await api('/library')).body.people as Body[]).length, 2, 'tagging someone not recognised adds nobody by itself');
 
   const bad = await post('/library/people/p1/rename', { name: '', by: 'kim' });
   assert.equal(bad.status, 400);
   assert.match(bad.body.error.message, /cannot be empty/);
-  assert.equal((await post('/library/people/p2/rename', { name: 'Rui Costa', by: 'kim' })).body.name, 'Rui Costa');
+  assert.equal((await post('/library/people/p2/rename', { name: 'Rui Costa', by: 'renamer quinn' })).body.name, 'Rui Costa');
   assert.equal((await post('/library/people/p9/rename', { name: 'X', by: 'kim' })).body.error.code, 'library_person_unknown');
 
   assert.equal((await api(`/jobs/${first.id}`, { method: 'DELETE' })).status, 204);
@@ -94,6 +99,7 @@ test('add, recognise on the server, not them, rename, delete the job, remove, fo
   assert.equal((await api('/library/people/p2', { method: 'DELETE' })).status, 200);
   assert.equal((await api('/library/people/p2/thumbnail.jpg')).status, 404);
   assert.ok(!databaseBytes().includes(rui), 'no trace of a removed person in the database file');
+  assert.ok(!databaseBytes().includes('renamer quinn'), 'nor of who changed them (kept with the person only)');
   const ana = stored('p1');
   assert.equal((await post('/library/forget', { by: 'kim' })).body.forgotten, 1);
   assert.deepEqual((await api('/library')).body.people, []);
@@ -101,6 +107,7 @@ test('add, recognise on the server, not them, rename, delete the job, remove, fo
   // No face signature or picture is left anywhere in the database. (A job keeps its own record of whom
   // it recognised, by name, until the job is deleted: that is the job's data, not the library's.)
   assert.ok(!left.includes(ana!) && !left.includes('face 0 of video 0'), 'forget leaves no signature or picture in rows');
+  assert.ok(!left.includes('librarian zed'), 'nor who added them');
 });
 
 test("each workspace has its own library: another workspace's token sees none of this one's people and cannot add this one's jobs", async () => {
