@@ -7,11 +7,16 @@ import { readFileSync } from 'node:fs';
  * child exits, so the only trace is that the shell, asleep waiting for onscreen, woke up (issue 10).
  * This watch turns either into a signal to this process, once, so `serve`, `worker`, `analyze` and
  * the bot stop as on Ctrl-C. It stands down as soon as a signal reaches this process directly.
+ * The shell wakes for nothing else but this process stopping or continuing (handled: a late tick,
+ * SIGCONT), or a stop signal sent to a process group without a terminal (which the kernel then
+ * drops): that one is taken as a Ctrl-C too.
  */
 
 const TICK_MS = 250;
-/** A tick this late means this process was stopped (Ctrl-Z) or busy: the shell's wakes are then ours. */
-const LATE_MS = 1000;
+/** A tick this late means this process was stopped (Ctrl-Z): the shell's wakes are then ours. */
+const LATE_MS = 3000;
+/** After this process is continued, the shell is woken by its child's change of state too: wakes then are ours. */
+const CONTINUE_GRACE_MS = 1000;
 const SHELLS = new Set(['sh', 'dash', 'bash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
 
 /** What the watch sees of its launcher at one tick. */
@@ -48,6 +53,7 @@ export function startLauncherWatch(npmCommand: string | undefined): void {
   let previous = sample();
   let previousAt = Date.now();
   let isSuspect = false;
+  let quietUntil = 0;
   const pass = (signal: NodeJS.Signals) => {
     standDownLauncherWatch();
     process.kill(process.pid, signal);
@@ -59,10 +65,10 @@ export function startLauncherWatch(npmCommand: string | undefined): void {
     if (verdict === 'gone') return pass('SIGTERM');
     // A woken shell is confirmed one tick later: a Ctrl-C reaches this process too, and stands the watch down in between.
     if (isSuspect && verdict !== 'late') return pass('SIGINT');
-    isSuspect = verdict === 'woke';
+    isSuspect = verdict === 'woke' && Date.now() >= quietUntil;
   }, TICK_MS);
   timer.unref();
-  const onContinue = () => ([previous, previousAt, isSuspect] = [sample(), Date.now(), false]);
+  const onContinue = () => ([previous, previousAt, isSuspect, quietUntil] = [sample(), Date.now(), false, Date.now() + CONTINUE_GRACE_MS]);
   process.on('SIGCONT', onContinue);
   standDown = () => {
     clearInterval(timer);
