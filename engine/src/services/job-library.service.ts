@@ -1,7 +1,8 @@
 /**
  * The people library in the service: the server holds it (workers never do) and recognises people
  * in each result a worker sends back. Off until ONSCREEN_LIBRARY_ENABLED is set: every call then
- * says so. Library people live apart from jobs: deleting a job, or retention, never removes one.
+ * says so. Library people live apart from jobs: deleting a job, or retention, never removes one,
+ * but takes the job out of them (forgetJob).
  */
 import type { Actor } from '../../../shared/src/actor.js';
 import type { Tag } from '../../../shared/src/analysis.js';
@@ -72,6 +73,13 @@ export class JobLibraryService {
   rename(workspaceId: string, person: string, name: string, by: Actor): Promise<LibraryPersonSummary> {
     const { library } = this.on(workspaceId);
     return this.lock.run(workspaceId, () => library.rename(person, name, by));
+  }
+
+  /** A job was deleted: its workspace's library keeps its people, but nothing that names the job (title, id, screen time). */
+  async forgetJob(workspaceId: string, jobId: string, labels: readonly string[]): Promise<void> {
+    if (!this.isEnabled) return;
+    const { library } = this.on(workspaceId);
+    await this.lock.run(workspaceId, () => library.forgetAnalysis(jobId, labels));
   }
 
   remove(workspaceId: string, person: string): Promise<LibraryPersonSummary> {

@@ -3,6 +3,7 @@
  * later): add the people a person tagged in an analysis, list, rename, remove, forget everyone,
  * and recognise the people of a new analysis.
  */
+import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../../shared/src/actor.js';
 import type { Analysis, Edit } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
@@ -10,6 +11,7 @@ import { checkName, type LibraryGender, type LibraryPersonSummary } from '../../
 import { addPeople } from '../stages/library/add-people.js';
 import { authorOf, findPerson, summarise, type LibraryPerson, type LibraryState } from '../stages/library/library-person.js';
 import { recogniseAnalysis } from '../stages/library/recognise-analysis.js';
+import { forgetAnalysis } from '../stages/library/forget-analysis.js';
 import type { RecognitionOptions } from '../stages/library/recognise.js';
 import { applyEdits } from '../stages/people/edits.js';
 import { decodeTrackEmbeddings } from '../stages/people/track-embeddings.js';
@@ -83,6 +85,13 @@ export class LibraryService {
     const person = this.find(state, ref);
     await this.deps.store.save({ ...state, people: state.people.filter((p) => p.id !== person.id) });
     return summarise(person);
+  }
+
+  /** A deleted analysis leaves every library person (they stay, without anything that names it). */
+  async forgetAnalysis(key: string, labels: readonly string[]): Promise<void> {
+    const state = await this.deps.store.load();
+    const next = forgetAnalysis(state, key, `deleted-${randomBytes(6).toString('hex')}`, labels);
+    if (next) await this.deps.store.save(next);
   }
 
   async forgetAll(): Promise<number> {

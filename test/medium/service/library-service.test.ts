@@ -86,7 +86,10 @@ test('add, recognise on the server, not them, rename, delete the job, remove, fo
 
   assert.equal((await api(`/jobs/${first.id}`, { method: 'DELETE' })).status, 204);
   const library = (await api('/library')).body.people as Body[];
-  assert.deepEqual(library.map((p) => [p.id, p.name, p.seenIn.length]), [['p1', 'Ana Lima', 1], ['p2', 'Rui Costa', 1]], 'deleting a job keeps its library people');
+  assert.deepEqual(library.map((p) => [p.id, p.name, p.seenIn.length]), [['p1', 'Ana Lima', 0], ['p2', 'Rui Costa', 0]], 'deleting a job keeps its library people, not the job');
+  const afterDeletion = databaseBytes();
+  assert.ok(!afterDeletion.includes(first.id) && !afterDeletion.includes('first.mp4'), 'nothing in the database names the deleted job (before: its id and title stayed in the library)');
+  assert.ok(afterDeletion.includes('from a deleted video'), 'their history says a deleted video gave them');
   assert.equal((await api('/library/people/p2/thumbnail.jpg')).text, 'face 1 of video 0');
 
   const stored = (id: string) => {

@@ -120,7 +120,7 @@ function create(id: string, t: Tagged, exemplars: LibraryPerson['exemplars'], in
     exemplars,
     seenIn: [seenIn(t.view, input)],
     history: [
-      { what: 'added', ...authorOf(input.by), at: input.at, detail: `from ${input.analysis.video.title ?? input.analysis.video.source} (person ${t.view.id})` },
+      { what: 'added', ...authorOf(input.by), at: input.at, detail: `from ${input.analysis.video.title ?? input.analysis.video.source} (person ${t.view.id})`, analysis: input.analysisKey },
       { what: 'tagged', ...tagger, at: t.view.taggedAt ?? input.at, detail: t.gender },
     ],
   };
@@ -132,7 +132,7 @@ function taggerOf(view: PersonView, input: AddInput) {
 }
 
 function update(person: LibraryPerson, t: Tagged, exemplars: LibraryPerson['exemplars'], input: AddInput): LibraryPerson {
-  const history: LibraryPerson['history'] = [...person.history, { what: 'exemplars', ...authorOf(input.by), at: input.at, detail: `from ${input.analysis.video.title ?? input.analysis.video.source} (person ${t.view.id})` }];
+  const history: LibraryPerson['history'] = [...person.history, { what: 'exemplars', ...authorOf(input.by), at: input.at, detail: `from ${input.analysis.video.title ?? input.analysis.video.source} (person ${t.view.id})`, analysis: input.analysisKey }];
   let { gender, taggedBy, taggedOnBehalfOf, name } = person;
   if (t.gender !== person.gender) {
     // A person corrected the tag in this analysis: the library follows.

@@ -33,6 +33,8 @@ export interface LibraryChange {
   at: string;
   /** e.g. the new tag or name, or the analysis that gave exemplars. */
   detail: string;
+  /** The analysis it came from (a job id in the service), so that deleting the job can leave it out. */
+  analysis?: string;
 }
 
 export interface LibraryPerson {
