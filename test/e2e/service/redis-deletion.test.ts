@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import { Queue } from 'bullmq';
 import type { Job } from '../../../shared/src/api/types.js';
 import { makeTempDir, makeVideo } from '../../fixtures/media.js';
-import { startCluster, type Cluster } from './helpers/cluster.js';
+import { startCluster, waitForStatus, type Cluster } from './helpers/cluster.js';
 import { hasRedis } from './helpers/redis-server.js';
 import { findRedisTraces } from './helpers/redis-traces.js';
 
@@ -29,24 +29,12 @@ let shortVideo: Uint8Array;
 
 before(async () => {
   if (skip) return;
-  temp = await makeTempDir('onscreen-redis-deletion-');
+  [cluster, temp] = await Promise.all([startCluster(), makeTempDir('onscreen-redis-deletion-')]);
   shortVideo = await readFile(await makeVideo(join(temp.dir, 'short.mp4'), { segments: [{ source: 'testsrc2', seconds: 1 }] }));
-  cluster = await startCluster();
 });
-after(async () => {
-  await cluster?.close();
-  await temp?.remove();
-});
+after(() => Promise.all([cluster?.close(), temp?.remove()]));
 
-async function waitFor(id: string, statuses: Job['status'][], timeoutMs: number): Promise<Job> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await cluster.client.getJob(id);
-    if (statuses.includes(job.status)) return job;
-    if (Date.now() > deadline) throw new Error(`job ${id} is ${job.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitFor = (id: string, statuses: Job['status'][], timeoutMs: number) => waitForStatus(cluster.client, id, statuses, timeoutMs);
 
 /** What Redis still holds of a job, once the server has had a moment to settle it. */
 async function tracesOf(needles: string[]): Promise<string[]> {

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Job } from '../../../shared/src/api/types.js';
 import { findTraces, listFiles } from '../../medium/service/helpers/traces.js';
-import { startCluster, type Cluster } from './helpers/cluster.js';
+import { startCluster, waitForStatus, type Cluster } from './helpers/cluster.js';
 import { hasRedis } from './helpers/redis-server.js';
 import { findRedisTraces } from './helpers/redis-traces.js';
 
@@ -32,15 +32,7 @@ after(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
-async function waitFor(id: string, statuses: Job['status'][], timeoutMs: number): Promise<Job> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await cluster.client.getJob(id);
-    if (statuses.includes(job.status)) return job;
-    if (Date.now() > deadline) throw new Error(`job ${id} is ${job.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitFor = (id: string, statuses: Job['status'][], timeoutMs: number) => waitForStatus(cluster.client, id, statuses, timeoutMs);
 
 const faceData = async () => (await listFiles(scratch)).filter((p) => /\/(face-crops\.rgb|download[^/]*)$/.test(p));
 
