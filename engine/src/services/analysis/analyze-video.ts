@@ -91,6 +91,7 @@ export async function analyzeVideo(engine: Engine, request: AnalyzeRequest): Pro
         source: source.label,
         title: source.title,
         ...publishedOf(source, video),
+        ...(source.channel ? { channel: source.channel } : {}),
       },
       sampling: { fps: options.fps, times: found.sampleTimes, cuts: found.cuts },
       faces: people.faces,
