@@ -71,7 +71,7 @@ async function printDirection(root: string, from: Episode, to: Episode): Promise
     const library = new LibraryService({ store });
     const tags = scoreClusters(from.analysis, from.truth, matchFaces(from.analysis, from.truth)).truthTags;
     const edits = truthEdits(from.identities, tags);
-    const added = await library.add({ key: from.dir, analysis: from.analysis, edits, signatures: from.signatures, readThumbnail: (p) => readThumbnail(from.dir, p).catch(() => null) }, 'eval');
+    const added = await library.add({ key: from.dir, analysis: from.analysis, edits, signatures: from.signatures, readThumbnail: (p) => readThumbnail(from.dir, p).catch(() => null) }, { by: 'eval' });
     const names = new Set(edits.flatMap((e) => (e.kind === 'name' ? [e.name] : [])));
     const recognised = await library.recognise(to.analysis, to.signatures);
     const score = scoreRecognition(recognised, to.identities, names);

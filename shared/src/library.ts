@@ -2,6 +2,7 @@
  * The people library (issue 9): people a person has tagged, remembered across videos so that the
  * next analysis recognises them. The contract shared by the CLI, the service and the surfaces.
  */
+import { describeActor } from './actor.js';
 import type { Tag } from './analysis.js';
 
 /** The tags a library keeps: only what a person said, never "not a face". */
@@ -16,8 +17,10 @@ export interface Known {
   gender: LibraryGender;
   /** Similarity of the best-matching face signatures, 0..1 (cosine): above the recognition threshold. */
   similarity: number;
-  /** Who gave the library person its tag. */
+  /** Who gave the library person its tag: the client (an API token's name, the command line's user)... */
   taggedBy: string;
+  /** ...and the person it acted for, if it said (absent in analyses made before: `taggedBy` then may name the person). */
+  taggedOnBehalfOf?: string | null;
   /** How many analyses the library person was seen in before this one. */
   videos: number;
 }
@@ -27,10 +30,12 @@ export interface LibraryPersonSummary {
   id: string;
   name: string | null;
   gender: LibraryGender;
-  /** Who gave the tag. */
+  /** Who gave the tag: the client, and the person it acted for (null when none). */
   taggedBy: string;
+  taggedOnBehalfOf: string | null;
   exemplars: number;
   seenIn: SeenIn[];
+  /** Who added the person, and who changed them last, as text ("Ana (via newsroom)"). */
   createdBy: string;
   createdAt: string;
   updatedBy: string;
@@ -67,5 +72,5 @@ export function checkName(name: unknown): string | null {
 /** How each surface says it: "Recognised: Ana Lima, tagged female by sam" or "seen in 3 videos". */
 export function describeKnown(known: Known): string {
   const who = known.name ?? `seen in ${known.videos} ${known.videos === 1 ? 'video' : 'videos'}`;
-  return `Recognised: ${who}, tagged ${known.gender} by ${known.taggedBy}`;
+  return `Recognised: ${who}, tagged ${known.gender} by ${describeActor({ by: known.taggedBy, onBehalfOf: known.taggedOnBehalfOf })}`;
 }

@@ -1,6 +1,5 @@
 /** The people library: who is remembered (thumbnails, names, tags, videos), add a job's people, rename, remove, forget. */
 import type { z } from 'zod';
-import { personOf } from '../../../shared/src/actor.js';
 import type { ApiContext } from './context.js';
 import { actor } from './request-actor.js';
 import type { AnyRoute, Route } from './router.js';
@@ -15,12 +14,12 @@ export function libraryRoutes(context: ApiContext): AnyRoute[] {
     method: 'POST', path: '/api/v1/library/people', access: 'token', tag: 'library',
     summary: "Add every person a person tagged in a job (someone already there gains face signatures).",
     body: addToLibrarySchema, responses: { 200: { description: '{ added, updated }', schema: 'LibraryChanges' }, 404: LIBRARY[404] },
-    handle: async (request) => ({ status: 200, json: await library.addJob(request.caller.workspaceId, request.body.jobId, personOf(actor(request))) }),
+    handle: async (request) => ({ status: 200, json: await library.addJob(request.caller.workspaceId, request.body.jobId, actor(request)) }),
   };
   const rename: Route<z.infer<typeof renameSchema>> = {
     method: 'POST', path: '/api/v1/library/people/:lid/rename', access: 'token', tag: 'library', summary: 'Rename a library person.',
     params: lid, body: renameSchema, responses: { 200: { description: 'The person', schema: 'LibraryPerson' }, 404: LIBRARY[404] },
-    handle: async (request) => ({ status: 200, json: await library.rename(request.caller.workspaceId, request.params.lid!, request.body.name, personOf(actor(request))) }),
+    handle: async (request) => ({ status: 200, json: await library.rename(request.caller.workspaceId, request.params.lid!, request.body.name, actor(request)) }),
   };
   const forget: Route<z.infer<typeof bySchema>> = {
     method: 'POST', path: '/api/v1/library/forget', access: 'token', tag: 'library', summary: 'Empty the library: every face signature and thumbnail is deleted.',

@@ -59,7 +59,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       showAt: num,
       sourceClusters: { type: 'array', items: { type: 'integer' } },
       name: nullable(str),
-      known: nullable({ type: 'object', properties: { person: str, name: nullable(str), gender: { enum: ['female', 'male', 'unknown'] }, similarity: num, taggedBy: str, videos: { type: 'integer' } } }),
+      known: nullable({ type: 'object', properties: { person: str, name: nullable(str), gender: { enum: ['female', 'male', 'unknown'] }, similarity: num, taggedBy: str, taggedOnBehalfOf: nullable(str), videos: { type: 'integer' } } }),
       doubt: {
         type: 'object',
         description: '"Check: may be two people": two groups of tracks that look less alike than one person usually does.',
@@ -124,7 +124,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
   LibraryPerson: {
     type: 'object',
     properties: {
-      id: str, name: nullable(str), gender: { enum: ['female', 'male', 'unknown'] }, taggedBy: str, exemplars: { type: 'integer' },
+      id: str, name: nullable(str), gender: { enum: ['female', 'male', 'unknown'] }, taggedBy: { ...str, description: 'The client (API token name) that gave the tag.' }, taggedOnBehalfOf: { ...nullable(str), description: 'The person it acted for, if it said.' }, exemplars: { type: 'integer' },
       seenIn: { type: 'array', items: { type: 'object', properties: { analysis: str, source: str, title: nullable(str), analysedAt: str, duration: num, seconds: num, clusters: { type: 'array', items: { type: 'integer' } } } } },
       createdBy: str, createdAt: str, updatedBy: str, updatedAt: str,
     },

@@ -120,6 +120,8 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     settings: { defaultFps: config.defaultFps, maxFps: config.maxFps, uploadLimitBytes: config.uploadLimitBytes, allowPrivateNetwork: config.allowPrivateNetwork, version: ENGINE_VERSION },
     assertPublicUrl: async (url) => void (await assertPublicUrl(url)),
     findYouTubeId: (url) => parseYouTubeUrl(url)?.videoId ?? null,
+    // `library` is made below; a job is deleted only once the service runs.
+    onDeleted: (record) => library.forgetJob(record.workspaceId, record.id, [record.title, record.sourceLabel].filter((l): l is string => l !== null)),
   });
   const tagging = new TaggingService({ jobs: jobsRepo, files, notifier });
   const reports = new JobReportsService({ tagging, files, render: overrides.render ?? renderReport, renderChart: renderChartAt });
@@ -143,7 +145,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     files,
     log,
   });
-  const retention = new RetentionService({ jobs: jobsRepo, files, jobsService: jobs, retentionDays: config.retentionDays });
+  const retention = new RetentionService({ jobs: jobsRepo, files, jobsService: jobs, queue, retentionDays: config.retentionDays });
 
   const context: ApiContext = {
     version: ENGINE_VERSION,

@@ -4,6 +4,7 @@ import { loadServiceConfig } from '../config/service.config.js';
 import { createEngine } from '../services/engine.js';
 import type { CliContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { startLauncherWatch } from './launcher-watch.js';
 
 /**
  * `onscreen <command> …`, the CLI's composition root: parses the engine settings once, builds the
@@ -25,6 +26,8 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${command.usage.trim()}\n`);
     return;
   }
+  // Under npx a signal sent to npx alone stops at npm's shell: see launcher-watch.ts.
+  startLauncherWatch(process.env.npm_command);
   try {
     process.exitCode = await command.run(args, createCliContext(process.env));
   } catch (error) {

@@ -12,6 +12,7 @@ import { decodeFailure } from './job-errors.js';
 import type { AnalysisJobData, AnalysisTask, JobQueue, QueueListener, QueueStats } from './job-queue.js';
 import { toConnection, type BullmqSettings } from './bullmq.connection.js';
 import { deserializeResult, type SerializedResult } from './result-codec.js';
+import { removeJobRecords, sweepJobRecords } from './bullmq.records.js';
 
 export interface BullmqQueueOptions extends BullmqSettings {
   attempts: number;
@@ -74,13 +75,13 @@ export class BullmqQueue implements JobQueue {
 
   async cancel(jobId: string): Promise<void> {
     // An active job is locked by its worker and cannot be removed: it is marked, and its worker
-    // stops it (bullmq.worker.ts), removing its scratch folder; a result that still arrives is
-    // discarded. With Redis away, the job is left there: its result will be discarded the same way.
+    // stops it (bullmq.worker.ts), removing its scratch folder; the failure that comes back is
+    // discarded and removed with its records. Any other job goes with its records (events) now.
+    // With Redis away, the job is left there: the retention sweep removes it later.
     const cancel = async () => {
       const job = await this.queue.getJob(jobId);
-      if (!job) return;
-      if (await job.isActive()) await job.updateData({ ...job.data, isCancelled: true });
-      else await job.remove();
+      if (job && (await job.isActive())) await this.markCancelled(job);
+      else await removeJobRecords(this.queue, job, jobId);
     };
     await withTimeout(cancel(), 2000).catch(() => undefined);
   }
@@ -95,6 +96,14 @@ export class BullmqQueue implements JobQueue {
         if (isStillPending(data.jobId)) await this.add(data);
       } else if ((await job.isCompleted()) || (await job.isFailed())) await this.settle(data.jobId);
     }
+  }
+
+  async sweep(isPending: (jobId: string) => boolean): Promise<void> {
+    await withTimeout(sweepJobRecords(this.queue, (id) => this.settling.has(id) || isPending(id), (job) => this.markCancelled(job)), 30_000);
+  }
+
+  private async markCancelled(job: Job<AnalysisTask, SerializedResult>): Promise<void> {
+    await job.updateData({ ...job.data, isCancelled: true });
   }
 
   async stats(): Promise<QueueStats> {
@@ -125,7 +134,7 @@ export class BullmqQueue implements JobQueue {
     await withTimeout(Promise.allSettled([this.events.close(), this.queue.close()]), 3000).catch(() => undefined);
   }
 
-  /** Stores a finished job's outcome once, then removes it from Redis. */
+  /** Stores a finished job's outcome once, then removes it and its events (the result's copies) from Redis. */
   private async settle(jobId: string): Promise<void> {
     if (!this.listener || this.settling.has(jobId)) return;
     this.settling.add(jobId);
@@ -137,7 +146,7 @@ export class BullmqQueue implements JobQueue {
       } else if (await job.isFailed()) {
         await this.listener.onFailed(jobId, decodeFailure(job.failedReason), false);
       } else return;
-      await job.remove();
+      await removeJobRecords(this.queue, job, jobId);
     } catch (error) {
       this.options.log?.(`job ${jobId}: could not store its outcome (${error instanceof Error ? error.message : String(error)}); will retry`);
     } finally {

@@ -58,6 +58,9 @@ export class InProcessQueue implements JobQueue {
     if (run) await Promise.race([run.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CANCEL_WAIT_MS).unref())]);
   }
 
+  /** Nothing is kept outside this process: a deleted job was already cancelled, a finished one forgotten. */
+  async sweep(): Promise<void> {}
+
   async reconcile(pending: AnalysisJobData[], isStillPending: (jobId: string) => boolean): Promise<void> {
     for (const data of pending) if (isStillPending(data.jobId)) await this.enqueue(data);
   }

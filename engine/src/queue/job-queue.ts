@@ -62,6 +62,11 @@ export interface JobQueue {
   /** Forgets a job: removes it if waiting, stops it if this process runs it. */
   cancel(jobId: string): Promise<void>;
   /**
+   * Removes what the queue still holds of jobs that are not pending (deleted, resting, unknown):
+   * in Redis, their BullMQ records and events; running ones are stopped. The retention timer runs it.
+   */
+  sweep(isPending: (jobId: string) => boolean): Promise<void>;
+  /**
    * Brings the queue in line with the jobs the service believes pending (after restarts).
    * `isStillPending` is asked again just before a job is added back: it may have finished meanwhile.
    */

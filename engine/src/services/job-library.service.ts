@@ -1,9 +1,10 @@
 /**
  * The people library in the service: the server holds it (workers never do) and recognises people
  * in each result a worker sends back. Off until ONSCREEN_LIBRARY_ENABLED is set: every call then
- * says so. Library people live apart from jobs: deleting a job, or retention, never removes one.
+ * says so. Library people live apart from jobs: deleting a job, or retention, never removes one,
+ * but takes the job out of them (forgetJob).
  */
-import { personOf, type Actor } from '../../../shared/src/actor.js';
+import type { Actor } from '../../../shared/src/actor.js';
 import type { Tag } from '../../../shared/src/analysis.js';
 import type { PeopleResponse } from '../../../shared/src/api/types.js';
 import type { LibraryPersonSummary } from '../../../shared/src/library.js';
@@ -48,7 +49,7 @@ export class JobLibraryService {
   }
 
   /** Adds every person a person tagged in the job (someone already there gains exemplars). */
-  async addJob(workspaceId: string, jobId: string, by: string): Promise<AddResult> {
+  async addJob(workspaceId: string, jobId: string, by: Actor): Promise<AddResult> {
     const { library } = this.on(workspaceId);
     if (this.deps.workspaceOf(jobId) !== workspaceId) throw new OnscreenError('job_not_found', `No job ${jobId}: it never existed, or it was deleted.`);
     const { analysis, edits } = await this.deps.tagging.state(jobId);
@@ -81,14 +82,21 @@ export class JobLibraryService {
     const corrections = libraryCorrections(outcome.analysis, outcome.edits, outcome.recorded);
     if (corrections.length > 0) {
       const { library } = this.on(workspaceId);
-      await this.lock.run(workspaceId, () => library.correct(jobId, corrections, personOf(actor)));
+      await this.lock.run(workspaceId, () => library.correct(jobId, corrections, actor));
     }
     return response;
   }
 
-  rename(workspaceId: string, person: string, name: string, by: string): Promise<LibraryPersonSummary> {
+  rename(workspaceId: string, person: string, name: string, by: Actor): Promise<LibraryPersonSummary> {
     const { library } = this.on(workspaceId);
     return this.lock.run(workspaceId, () => library.rename(person, name, by));
+  }
+
+  /** A job was deleted: its workspace's library keeps its people, but nothing that names the job (title, id, screen time). */
+  async forgetJob(workspaceId: string, jobId: string, labels: readonly string[]): Promise<void> {
+    if (!this.isEnabled) return;
+    const { library } = this.on(workspaceId);
+    await this.lock.run(workspaceId, () => library.forgetAnalysis(jobId, labels));
   }
 
   /** Removes a person with every face signature and the thumbnail, and their recognitions from the workspace's jobs. */

@@ -24,6 +24,8 @@ export interface JobsServiceDeps {
   settings: { defaultFps: number; maxFps: number; uploadLimitBytes: number; allowPrivateNetwork: boolean; version: string };
   /** Refuses URLs whose host resolves to a private, loopback or link-local address. */
   assertPublicUrl(url: string): Promise<void>;
+  /** Called once a job is deleted: what else holds it (the people library) lets go of it. */
+  onDeleted?(record: JobRecord): Promise<void>;
   findYouTubeId(url: string): string | null;
   now?(): Date;
 }
@@ -101,10 +103,11 @@ export class JobsService {
 
   /** Deletes the job and everything derived from it: faces, thumbnails, voice samples, embeddings, tags, report, upload. */
   async delete(id: string): Promise<void> {
-    this.getRecord(id);
+    const record = this.getRecord(id);
     this.deps.jobs.delete(id);
     await this.deps.queue.cancel(id);
     await this.deps.files.removeJob(id);
+    await this.deps.onDeleted?.(record);
     this.deps.notifier.publishDeleted(id);
   }
 

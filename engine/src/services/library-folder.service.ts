@@ -82,5 +82,5 @@ export async function carryCorrections(libraryDir: string, analysisDir: string, 
   const corrections = libraryCorrections(outcome.analysis, outcome.edits, outcome.recorded);
   if (corrections.length === 0) return { changes: [], isReached: true };
   if (!(await readLibraryAnalyses(libraryDir)).includes(resolve(analysisDir))) return { changes: [], isReached: false };
-  return { changes: await openFolderLibrary(libraryDir).correct(folderAnalysisKey(outcome.analysis), corrections, by), isReached: true };
+  return { changes: await openFolderLibrary(libraryDir).correct(folderAnalysisKey(outcome.analysis), corrections, { by }), isReached: true };
 }

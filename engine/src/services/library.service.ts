@@ -3,13 +3,16 @@
  * later): add the people a person tagged in an analysis, list, rename, remove, forget everyone,
  * and recognise the people of a new analysis.
  */
+import { randomBytes } from 'node:crypto';
+import type { Actor } from '../../../shared/src/actor.js';
 import type { Analysis, Edit } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { checkName, type LibraryGender, type LibraryPersonSummary } from '../../../shared/src/library.js';
 import { addPeople } from '../stages/library/add-people.js';
 import type { LibraryCorrection } from '../stages/library/corrections.js';
-import { findPerson, summarise, type LibraryPerson, type LibraryState } from '../stages/library/library-person.js';
+import { authorOf, findPerson, summarise, type LibraryPerson, type LibraryState } from '../stages/library/library-person.js';
 import { recogniseAnalysis } from '../stages/library/recognise-analysis.js';
+import { forgetAnalysis } from '../stages/library/forget-analysis.js';
 import type { RecognitionOptions } from '../stages/library/recognise.js';
 import { applyEdits } from '../stages/people/edits.js';
 import { decodeTrackEmbeddings } from '../stages/people/track-embeddings.js';
@@ -34,7 +37,7 @@ export interface AddResult {
 export class LibraryService {
   constructor(private readonly deps: { store: LibraryStore; now?(): Date; recognition?: RecognitionOptions }) {}
 
-  async add(source: AnalysisSource, by: string): Promise<AddResult> {
+  async add(source: AnalysisSource, by: Actor): Promise<AddResult> {
     if (!source.signatures) {
       throw new OnscreenError('analysis_incompatible', 'This analysis has no face signatures (embeddings.json): it was made by an older onscreen. Analyse the video again to add its people to a library.');
     }
@@ -63,22 +66,25 @@ export class LibraryService {
     return (await this.deps.store.load()).people.map(summarise);
   }
 
-  async rename(ref: string, name: string, by: string): Promise<LibraryPersonSummary> {
+  async rename(ref: string, name: string, by: Actor): Promise<LibraryPersonSummary> {
     const problem = checkName(name);
     if (problem) throw new OnscreenError('bad_request', `${problem} Nothing was changed.`);
-    return this.change(ref, (p) => ({ ...p, name: name.trim(), history: [...p.history, { what: 'renamed', by, at: this.now(), detail: name.trim() }] }));
+    return this.change(ref, (p) => ({ ...p, name: name.trim(), history: [...p.history, { what: 'renamed', ...authorOf(by), at: this.now(), detail: name.trim() }] }));
   }
 
   /** A person corrected the library's tag of someone recognised: the library follows. */
-  async retag(ref: string, gender: LibraryGender, by: string): Promise<LibraryPersonSummary> {
-    return this.change(ref, (p) => (p.gender === gender ? p : { ...p, gender, taggedBy: by, history: [...p.history, { what: 'tagged', by, at: this.now(), detail: gender }] }));
+  async retag(ref: string, gender: LibraryGender, by: Actor): Promise<LibraryPersonSummary> {
+    const author = authorOf(by);
+    return this.change(ref, (p) =>
+      p.gender === gender ? p : { ...p, gender, taggedBy: author.by, taggedOnBehalfOf: author.onBehalfOf ?? null, history: [...p.history, { what: 'tagged', ...author, at: this.now(), detail: gender }] },
+    );
   }
 
   /**
    * Carries a person's corrections of people recognised in the analysis `analysisKey` into the
    * library at once; returns what changed, in words. Someone no longer in the library is passed over.
    */
-  async correct(analysisKey: string, corrections: readonly LibraryCorrection[], by: string): Promise<string[]> {
+  async correct(analysisKey: string, corrections: readonly LibraryCorrection[], by: Actor): Promise<string[]> {
     const changes: string[] = [];
     for (const correction of corrections) {
       try {
@@ -90,7 +96,7 @@ export class LibraryService {
     return changes;
   }
 
-  private async applyCorrection(analysisKey: string, correction: LibraryCorrection, by: string): Promise<string[]> {
+  private async applyCorrection(analysisKey: string, correction: LibraryCorrection, by: Actor): Promise<string[]> {
     if (correction.kind === 'tag') {
       const person = await this.retag(correction.person, correction.gender, by);
       return [`library person ${person.id} is now tagged ${person.gender}`];
@@ -103,7 +109,7 @@ export class LibraryService {
   }
 
   /** "Not them": face signatures this analysis gave the person (if it was added to the library) were someone else's. */
-  private async dropExemplars(ref: string, analysisKey: string, tracks: readonly number[], by: string): Promise<string[]> {
+  private async dropExemplars(ref: string, analysisKey: string, tracks: readonly number[], by: Actor): Promise<string[]> {
     const state = await this.deps.store.load();
     const person = this.find(state, ref);
     const exemplars = person.exemplars.filter((e) => !(e.analysis === analysisKey && tracks.includes(e.track)));
@@ -118,7 +124,7 @@ export class LibraryService {
       ...person,
       exemplars,
       seenIn: isStillSeen ? person.seenIn : person.seenIn.filter((s) => s.analysis !== analysisKey),
-      history: [...person.history, { what: 'exemplars', by, at: this.now(), detail: `${dropped} face signatures removed: not them` }],
+      history: [...person.history, { what: 'exemplars', ...authorOf(by), at: this.now(), detail: `${dropped} face signatures removed: not them` }],
     };
     await this.deps.store.save({ ...state, people: state.people.map((p) => (p.id === person.id ? changed : p)) });
     return [`library person ${person.id} lost the ${dropped} face ${dropped === 1 ? 'signature' : 'signatures'} taken from this person, who is not them`];
@@ -130,6 +136,13 @@ export class LibraryService {
     const person = this.find(state, ref);
     await this.deps.store.save({ ...state, people: state.people.filter((p) => p.id !== person.id) });
     return summarise(person);
+  }
+
+  /** A deleted analysis leaves every library person (they stay, without anything that names it). */
+  async forgetAnalysis(key: string, labels: readonly string[]): Promise<void> {
+    const state = await this.deps.store.load();
+    const next = forgetAnalysis(state, key, `deleted-${randomBytes(6).toString('hex')}`, labels);
+    if (next) await this.deps.store.save(next);
   }
 
   async forgetAll(): Promise<number> {

@@ -5,11 +5,12 @@
  */
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { JobsRepository } from '../storage/jobs.repository.js';
+import type { JobQueue } from '../queue/job-queue.js';
 import type { JobsService } from './jobs.service.js';
 
 export class RetentionService {
   constructor(
-    private readonly deps: { jobs: JobsRepository; files: JobFilesStore; jobsService: JobsService; retentionDays: number; now?(): Date },
+    private readonly deps: { jobs: JobsRepository; files: JobFilesStore; jobsService: JobsService; queue: Pick<JobQueue, 'sweep'>; retentionDays: number; now?(): Date },
   ) {}
 
   /** Deletes what is due; returns the ids of the jobs deleted. */
@@ -29,6 +30,8 @@ export class RetentionService {
     }
     // Scratch folders (downloads, face crops) of analyses that are not running any more.
     await this.deps.files.sweepScratch((id) => this.isPending(id)).catch(() => undefined);
+    // What the queue keeps of jobs deleted or at rest (Redis: job records, results in the events stream).
+    await this.deps.queue.sweep((id) => this.isPending(id)).catch(() => undefined);
     return deleted;
   }
 

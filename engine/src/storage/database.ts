@@ -4,8 +4,8 @@
  * (`<dataDir>/jobs/<id>/`), the one format the CLI and the service share.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { prepareDatabaseFile } from './private-files.js';
 
 export type Db = Database.Database;
 
@@ -129,8 +129,9 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'onscreen.sqlite'));
+  const path = join(dataDir, 'onscreen.sqlite');
+  prepareDatabaseFile(path);
+  const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

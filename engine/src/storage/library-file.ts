@@ -37,5 +37,6 @@ function decodePerson(raw: unknown): LibraryPerson | string {
   const exemplars = p.exemplars.map((e) => ({ ...e, vector: decodeVector(e?.vector) }));
   const dimension = exemplars[0]?.vector.length ?? 0;
   if (exemplars.length === 0 || dimension === 0 || exemplars.some((e) => e.vector.length !== dimension)) return 'damaged face signatures';
-  return { ...(p as StoredPerson), exemplars } as LibraryPerson;
+  // Libraries made before the client and the person were stored apart: `taggedBy` may name either.
+  return { ...(p as StoredPerson), taggedOnBehalfOf: typeof p.taggedOnBehalfOf === 'string' ? p.taggedOnBehalfOf : null, exemplars } as LibraryPerson;
 }

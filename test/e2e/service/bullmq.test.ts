@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Job } from '../../../shared/src/api/types.js';
 import { makeTempDir, makeVideo } from '../../fixtures/media.js';
-import { startCluster, type Cluster } from './helpers/cluster.js';
+import { startCluster, waitForStatus, type Cluster } from './helpers/cluster.js';
 import { hasRedis } from './helpers/redis-server.js';
 
 const REAL_CLIP = new URL('../../../../shared/eval/video/short_hamilton_clip.mp4', import.meta.url).pathname;
@@ -38,15 +38,7 @@ after(async () => {
   await temp?.remove();
 });
 
-async function waitFor(id: string, statuses: Job['status'][], timeoutMs: number): Promise<Job> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await cluster.client.getJob(id);
-    if (statuses.includes(job.status)) return job;
-    if (Date.now() > deadline) throw new Error(`job ${id} is ${job.status} (${job.progress.message}) after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitFor = (id: string, statuses: Job['status'][], timeoutMs: number) => waitForStatus(cluster.client, id, statuses, timeoutMs);
 
 test('two workers; the one analysing a job is killed mid-job; the other completes it, stored once', { skip: skip || (!existsSync(REAL_CLIP) && 'the real clip ../shared/eval/video/short_hamilton_clip.mp4 is absent'), timeout: 180_000 }, async () => {
   const [a, b] = [await cluster.startWorker(), await cluster.startWorker()];

@@ -2,7 +2,7 @@
  * Redis mode, deletion means gone (issue 10): a worker SIGKILLed mid-job leaves neither the video
  * it downloaded nor the face crops in its scratch folder once the next worker has started, and
  * after the job is deleted neither the data folder (files, SQLite, WAL) nor the worker's scratch
- * folder holds the job id; under umask 022 its files are 0600 in 0700 folders. Real redis-server, API server, `onscreen worker` processes, real clip.
+ * folder, nor any key of Redis, holds the job id; under umask 022 its files are 0600 in 0700 folders. Real redis-server, API server, `onscreen worker` processes, real clip.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -12,8 +12,9 @@ import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Job } from '../../../shared/src/api/types.js';
 import { findTraces, listFiles } from '../../medium/service/helpers/traces.js';
-import { startCluster, type Cluster } from './helpers/cluster.js';
+import { startCluster, waitForStatus, type Cluster } from './helpers/cluster.js';
 import { hasRedis } from './helpers/redis-server.js';
+import { findRedisTraces } from './helpers/redis-traces.js';
 
 const REAL_CLIP = new URL('../../../../shared/eval/video/short_hamilton_clip.mp4', import.meta.url).pathname;
 const skip = !hasRedis() ? 'redis-server is not installed' : !existsSync(REAL_CLIP) ? 'the real clip ../shared/eval/video/short_hamilton_clip.mp4 is absent' : false;
@@ -31,15 +32,7 @@ after(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
-async function waitFor(id: string, statuses: Job['status'][], timeoutMs: number): Promise<Job> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await cluster.client.getJob(id);
-    if (statuses.includes(job.status)) return job;
-    if (Date.now() > deadline) throw new Error(`job ${id} is ${job.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitFor = (id: string, statuses: Job['status'][], timeoutMs: number) => waitForStatus(cluster.client, id, statuses, timeoutMs);
 
 const faceData = async () => (await listFiles(scratch)).filter((p) => /\/(face-crops\.rgb|download[^/]*)$/.test(p));
 
@@ -71,6 +64,7 @@ test('a worker killed mid-job leaves no download or crops once the next worker s
 
   await cluster.client.deleteJob(job.id);
   assert.deepEqual(await findTraces([cluster.dataDir, scratch], [job.id, 'scratch-test']), []);
+  assert.deepEqual(await findRedisTraces(cluster.redis.url, [job.id, 'scratch-test']), [], 'nor does Redis (job records, events with its result)');
 });
 
 test('a job deleted while a worker runs it is stopped there: its download and crops go at once', { skip, timeout: 240_000 }, async () => {
@@ -85,4 +79,5 @@ test('a job deleted while a worker runs it is stopped there: its download and cr
   assert.ok(Date.now() - deletedAt < 10_000, 'within seconds, not when the analysis would have ended');
   await new Promise((r) => setTimeout(r, 1000)); // the failure the stop reports reaches the server and is dropped
   assert.deepEqual(await findTraces([cluster.dataDir, scratch], [job.id, 'deleted-on-worker']), []);
+  assert.deepEqual(await findRedisTraces(cluster.redis.url, [job.id, 'deleted-on-worker']), [], 'the stopped job\'s records and events are gone from Redis');
 });

@@ -76,7 +76,7 @@ afterEach(async () => {
 });
 
 test('add keeps only people a person tagged, with exemplars, a thumbnail and where they were seen', async () => {
-  const result = await service.add(await analysisFolderSource(await first()), 'kim');
+  const result = await service.add(await analysisFolderSource(await first()), { by: 'kim' });
   assert.deepEqual(result.added.map((p) => [p.id, p.name, p.gender]), [['p1', 'Ana Lima', 'female'], ['p2', null, 'male']]);
   const [ana] = result.added;
   assert.equal(ana?.exemplars, 2, 'one exemplar per shot');
@@ -88,7 +88,7 @@ test('add keeps only people a person tagged, with exemplars, a thumbnail and whe
 });
 
 test('round trip: add, recognise in the next video, correct, add again without duplicates, remove, forget leaves no trace', async () => {
-  await service.add(await analysisFolderSource(await first()), 'kim');
+  await service.add(await analysisFolderSource(await first()), { by: 'kim' });
   // The next video: Ana (another shot) and Rui, and a stranger.
   const next = await analysisFolder('next', [[{ identity: 1, shot: 3, samples: range(0, 4), quality: 0.8 }], [{ identity: 2, shot: 3, samples: range(6, 4), quality: 0.8 }], [{ identity: 9, samples: range(12, 4) }]], [], '2024-06-01T00:00:00.000Z');
   const source = await analysisFolderSource(next);
@@ -98,12 +98,12 @@ test('round trip: add, recognise in the next video, correct, add again without d
   // adding updates the library instead of duplicating.
   await writeAnalysisFolder(next, { analysis: recognised, thumbnails: new Map(), embeddings: encodeTrackEmbeddings(source.signatures!.model, source.signatures!.vectors) });
   for (const edit of [tag(0, 'female', 'lee'), tag(1, 'unknown', 'lee'), { kind: 'name', cluster: 1, name: 'Rui Costa', by: 'lee', at } as Edit]) await appendEdit(next, edit);
-  const second = await service.add(await analysisFolderSource(next), 'lee');
+  const second = await service.add(await analysisFolderSource(next), { by: 'lee' });
   assert.deepEqual(second.added, []);
   assert.deepEqual(second.updated.map((p) => [p.id, p.name, p.gender, p.seenIn.length]), [['p1', 'Ana Lima', 'female', 2], ['p2', 'Rui Costa', 'unknown', 2]]);
   assert.equal((await service.list()).length, 2);
   // Adding the same analysis again changes no counts.
-  await service.add(await analysisFolderSource(next), 'lee');
+  await service.add(await analysisFolderSource(next), { by: 'lee' });
   assert.deepEqual((await service.list()).map((p) => [p.exemplars, p.seenIn.length]), [[3, 2], [2, 2]]);
 
   const vectorOfRui = JSON.parse(await readFile(join(libraryDir, LIBRARY_FILE), 'utf8')).people[1].exemplars[0].vector as string;
@@ -121,14 +121,14 @@ test('round trip: add, recognise in the next video, correct, add again without d
 
 test('bad input: one line, nothing changed', async () => {
   const dir = await first();
-  await service.add(await analysisFolderSource(dir), 'kim');
+  await service.add(await analysisFolderSource(dir), { by: 'kim' });
   const before = await everything();
   // Nobody tagged by a person: suggestions accepted only.
   const untagged = await analysisFolder('untagged', [[{ identity: 5, samples: range(0, 4), female: 0.9 }]], [{ kind: 'accept-suggestions', clusters: [0], by: 'sam', at }], '2024-07-01T00:00:00.000Z');
-  await rejectsWith(service.add(await analysisFolderSource(untagged), 'kim'), 'nothing_to_add', /Nobody in this analysis was tagged by a person/);
-  await rejectsWith(service.rename('p1', '   ', 'kim'), 'bad_request', /cannot be empty/);
-  await rejectsWith(service.rename('p1', 'x'.repeat(500), 'kim'), 'bad_request', /at most 120 characters/);
-  await rejectsWith(service.rename('p99', 'Someone', 'kim'), 'library_person_unknown', /no "p99"/);
+  await rejectsWith(service.add(await analysisFolderSource(untagged), { by: 'kim' }), 'nothing_to_add', /Nobody in this analysis was tagged by a person/);
+  await rejectsWith(service.rename('p1', '   ', { by: 'kim' }), 'bad_request', /cannot be empty/);
+  await rejectsWith(service.rename('p1', 'x'.repeat(500), { by: 'kim' }), 'bad_request', /at most 120 characters/);
+  await rejectsWith(service.rename('p99', 'Someone', { by: 'kim' }), 'library_person_unknown', /no "p99"/);
   await rejectsWith(service.remove('Nobody Known'), 'library_person_unknown');
   assert.equal(await everything(), before);
   // Names in an analysis: empty and 500 characters refused, the history unchanged.
@@ -149,7 +149,7 @@ test('a library of another format version, a damaged one, or a folder of other f
   ] as const) {
     await writeFile(file, content);
     await rejectsWith(service.list(), 'library_incompatible', pattern);
-    await rejectsWith(service.add(await analysisFolderSource(await first()), 'kim'), 'library_incompatible');
+    await rejectsWith(service.add(await analysisFolderSource(await first()), { by: 'kim' }), 'library_incompatible');
     await rejectsWith(quietly(() => libraryCommand.run(['forget', '--all', '--library', libraryDir], cli)), 'library_incompatible');
     assert.equal(await readFile(file, 'utf8'), content);
   }

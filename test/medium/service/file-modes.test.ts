@@ -2,12 +2,15 @@
  * Data at rest is for the service's account only (issue 10): started under the usual umask 022,
  * the service creates every folder 0700 and every file 0600: the database and its WAL, job
  * folders, thumbnails, tags, uploads, the secret. An older data folder is narrowed at start.
+ * The command line's `token` and `share`, which may open the data folder before any `serve`, do the same.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, statSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
 import { walk } from './helpers/traces.js';
@@ -40,5 +43,25 @@ test('under umask 022, every folder is 0700 and every file 0600', async () => {
   } finally {
     await s.close();
     process.umask(0o022);
+  }
+});
+
+test('under umask 022, `onscreen token create` before any serve makes the data folder 0700 and the database 0600', { timeout: 60_000 }, async () => {
+  const mask = process.umask(0o022);
+  const root = await mkdtemp(join(tmpdir(), 'onscreen-modes-cli-'));
+  try {
+    const dataDir = join(root, 'data');
+    const cli = fileURLToPath(new URL('../../../bin/onscreen.js', import.meta.url));
+    // The child inherits this umask, as from a user's shell.
+    for (const args of [['token', 'create', 'newsroom'], ['token', 'list']]) {
+      execFileSync(process.execPath, [cli, ...args, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    }
+    const entries = [{ path: dataDir, isFolder: true }, ...(await walk(dataDir))];
+    assert.ok(entries.some((e) => e.path.endsWith('onscreen.sqlite')), 'the database exists');
+    const wrong = entries.map((e) => ({ ...e, mode: statSync(e.path).mode & 0o777 })).filter((e) => e.mode !== (e.isFolder ? 0o700 : 0o600)).map((e) => `${e.path} ${e.mode.toString(8)}`);
+    assert.deepEqual(wrong, [], 'before: the database was 0644');
+  } finally {
+    process.umask(mask);
+    await rm(root, { recursive: true, force: true });
   }
 });

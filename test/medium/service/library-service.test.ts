@@ -55,9 +55,14 @@ test('add, recognise on the server, not them, rename, delete the job, remove, fo
   await post(`/jobs/${first.id}/tags`, { person: 0, tag: 'female', by: 'sam' });
   await post(`/jobs/${first.id}/name`, { person: 0, name: 'Ana Lima', by: 'sam' });
   await post(`/jobs/${first.id}/tags`, { person: 1, tag: 'male', by: 'sam' });
-  const added = await post('/library/people', { jobId: first.id, by: 'sam' });
+  const added = await post('/library/people', { jobId: first.id, by: 'librarian zed' });
   assert.equal(added.status, 200, added.text);
   assert.deepEqual(added.body.added.map((p: Body) => [p.id, p.name, p.gender]), [['p1', 'Ana Lima', 'female'], ['p2', null, 'male']]);
+  // The author is stored as the job's history has it: the client (the token) and the person it acted for, apart.
+  assert.deepEqual(added.body.added.map((p: Body) => [p.taggedBy, p.taggedOnBehalfOf, p.createdBy]), [
+    ['test-1', 'sam', 'librarian zed (via test-1)'],
+    ['test-1', 'sam', 'librarian zed (via test-1)'],
+  ]);
 
   const second = await analyse('second.mp4', 5);
   const people = (await api(`/jobs/${second.id}/people`)).body.people as Body[];
@@ -69,19 +74,22 @@ test('add, recognise on the server, not them, rename, delete the job, remove, fo
   // Correcting the library's tag here updates the library; confirming it changes nothing there.
   await post(`/jobs/${second.id}/tags`, { person: 0, tag: 'unknown', by: 'kim' });
   const corrected = ((await api('/library')).body.people as Body[]).find((p) => p.id === 'p1');
-  assert.deepEqual([corrected.gender, corrected.taggedBy], ['unknown', 'kim']);
+  assert.deepEqual([corrected.gender, corrected.taggedBy, corrected.taggedOnBehalfOf, corrected.updatedBy], ['unknown', 'test-1', 'kim', 'kim (via test-1)']);
   await post(`/jobs/${second.id}/tags`, { person: 1, tag: 'male', by: 'kim' });
   assert.equal(((await api('/library')).body.people as Body[]).length, 2, 'tagging someone not recognised adds nobody by itself');
 
   const bad = await post('/library/people/p1/rename', { name: '', by: 'kim' });
   assert.equal(bad.status, 400);
   assert.match(bad.body.error.message, /cannot be empty/);
-  assert.equal((await post('/library/people/p2/rename', { name: 'Rui Costa', by: 'kim' })).body.name, 'Rui Costa');
+  assert.equal((await post('/library/people/p2/rename', { name: 'Rui Costa', by: 'renamer quinn' })).body.name, 'Rui Costa');
   assert.equal((await post('/library/people/p9/rename', { name: 'X', by: 'kim' })).body.error.code, 'library_person_unknown');
 
   assert.equal((await api(`/jobs/${first.id}`, { method: 'DELETE' })).status, 204);
   const library = (await api('/library')).body.people as Body[];
-  assert.deepEqual(library.map((p) => [p.id, p.name, p.seenIn.length]), [['p1', 'Ana Lima', 1], ['p2', 'Rui Costa', 1]], 'deleting a job keeps its library people');
+  assert.deepEqual(library.map((p) => [p.id, p.name, p.seenIn.length]), [['p1', 'Ana Lima', 0], ['p2', 'Rui Costa', 0]], 'deleting a job keeps its library people, not the job');
+  const afterDeletion = databaseBytes();
+  assert.ok(!afterDeletion.includes(first.id) && !afterDeletion.includes('first.mp4'), 'nothing in the database names the deleted job (before: its id and title stayed in the library)');
+  assert.ok(afterDeletion.includes('from a deleted video'), 'their history says a deleted video gave them');
   assert.equal((await api('/library/people/p2/thumbnail.jpg')).text, 'face 1 of video 0');
 
   const stored = (id: string) => {
@@ -94,6 +102,7 @@ test('add, recognise on the server, not them, rename, delete the job, remove, fo
   assert.equal((await api('/library/people/p2', { method: 'DELETE' })).status, 200);
   assert.equal((await api('/library/people/p2/thumbnail.jpg')).status, 404);
   assert.ok(!databaseBytes().includes(rui), 'no trace of a removed person in the database file');
+  assert.ok(!databaseBytes().includes('renamer quinn'), 'nor of who changed them (kept with the person only)');
   const ana = stored('p1');
   assert.equal((await post('/library/forget', { by: 'kim' })).body.forgotten, 1);
   assert.deepEqual((await api('/library')).body.people, []);
@@ -101,6 +110,7 @@ test('add, recognise on the server, not them, rename, delete the job, remove, fo
   // No face signature or picture is left anywhere in the database, and the jobs no longer say whom the
   // library recognised (library-traces.test.ts); the tag a person gave there stays.
   assert.ok(!left.includes(ana!) && !left.includes('face 0 of video 0'), 'forget leaves no signature or picture in rows');
+  assert.ok(!left.includes('librarian zed'), 'nor who added them');
   const [ana2] = (await api(`/jobs/${second.id}/people`)).body.people as Body[];
   assert.deepEqual([ana2.known, ana2.tag, ana2.tagOrigin], [null, 'unknown', 'person']);
 });

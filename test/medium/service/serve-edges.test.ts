@@ -5,15 +5,19 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { OnscreenClient } from '../../../shared/src/api/client.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
 import { freePort } from '../../e2e/service/helpers/redis-server.js';
+import { makeTempDir, makeVideo } from '../../fixtures/media.js';
 import { makeTinyAnalysis } from './helpers/tiny-analysis.js';
 import { call, startTestService, type TestService } from './helpers/test-service.js';
 
@@ -121,11 +125,35 @@ function processesInGroup(pgid: number): string[] {
   }
 }
 
-// SIGTERM goes to npx alone (a supervisor, `kill`); Ctrl-C sends SIGINT to the terminal's whole process group.
-for (const [signal, target] of [['SIGTERM', 'npx'], ['SIGINT', 'group']] as const) {
-  test(`${signal} to \`npx onscreen serve\` (${target === 'npx' ? 'npx alone' : 'its process group, as Ctrl-C'}) stops the server: the port is free and no process is left`, { timeout: 90_000 }, async () => {
+/**
+ * However `npx onscreen serve` is stopped, the server stops cleanly within a few seconds: the running
+ * job is interrupted and left to resume (not failed), its scratch folder is gone, the database is
+ * closed (SQLite removes its WAL on the last close), the port is free and no process is left.
+ * npm runs onscreen through `sh -c`: a signal to npx alone reaches the shell, never the server
+ * (before issue 10 a SIGTERM left the server running; a SIGINT did too until the launcher watch).
+ */
+const STOPS = [
+  ['SIGINT', 'npx', 'npx alone, as `kill -INT`'],
+  ['SIGTERM', 'npx', 'npx alone, as a supervisor'],
+  ['SIGINT', 'group', 'its process group, as Ctrl-C'],
+  ['SIGTERM', 'node', 'the node server alone'],
+] as const;
+
+let clip: { path: string; remove: () => Promise<void> } | null = null;
+after(() => clip?.remove());
+async function makeClip(): Promise<string> {
+  if (!clip) {
+    const { dir, remove } = await makeTempDir('onscreen-npx-clip-');
+    clip = { path: await makeVideo(join(dir, 'long.mp4'), { segments: [{ source: 'testsrc2', seconds: 60 }] }), remove };
+  }
+  return clip.path;
+}
+
+for (const [signal, target, how] of STOPS) {
+  test(`${signal} to \`npx onscreen serve\` (${how}): a clean stop within seconds, the job left to resume, the port free, no process left`, { timeout: 120_000 }, async () => {
     const port = await freePort();
     const dataDir = await mkdtemp(join(tmpdir(), 'onscreen-npx-'));
+    const token = execFileSync(process.execPath, [CLI, 'token', 'create', 't', '--data-dir', dataDir], { env: plainEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0]!;
     // Its own process group, to find every process it started; --offline: npx resolves this repository, never the registry.
     const npx = spawn('npx', ['--offline', 'onscreen', 'serve', '--port', String(port), '--data-dir', dataDir], { cwd: ROOT, env: plainEnv(), detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -133,13 +161,30 @@ for (const [signal, target] of [['SIGTERM', 'npx'], ['SIGINT', 'group']] as cons
     try {
       for (let i = 0; i < 600 && !/serving http/.test(stderr); i++) await new Promise((r) => setTimeout(r, 100));
       assert.match(stderr, /serving http/);
-      assert.ok(await isPortOpen(port));
-      assert.ok(processesInGroup(npx.pid!).some((line) => /onscreen(\.js)? serve/.test(line)), 'the node server runs under npx');
+      const server = processesInGroup(npx.pid!).find((line) => / node .*onscreen(\.js)? serve/.test(` ${line.replace(/^\s*\d+\s+/, '')}`));
+      assert.ok(server, `the node server runs under npx: ${processesInGroup(npx.pid!).join('; ')}`);
+      const client = new OnscreenClient({ baseUrl: `http://127.0.0.1:${port}`, token });
+      const job = await client.uploadJob(await readFile(await makeClip()), 'long.mp4');
+      for (let i = 0; i < 600 && (await client.getJob(job.id)).status !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal((await client.getJob(job.id)).status, 'running');
+
+      const signalledAt = Date.now();
       if (target === 'npx') npx.kill(signal);
-      else process.kill(-npx.pid!, signal);
-      for (let i = 0; i < 150 && ((await isPortOpen(port)) || processesInGroup(npx.pid!).length > 0); i++) await new Promise((r) => setTimeout(r, 100));
-      assert.equal(await isPortOpen(port), false, 'the port is free');
-      assert.deepEqual(processesInGroup(npx.pid!), [], 'no process is left');
+      else if (target === 'group') process.kill(-npx.pid!, signal);
+      else process.kill(Number(server!.trim().split(/\s+/)[0]), signal);
+      while (Date.now() - signalledAt < 5000 && ((await isPortOpen(port)) || processesInGroup(npx.pid!).length > 0)) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(await isPortOpen(port), false, 'the port is free within 5 s');
+      assert.deepEqual(processesInGroup(npx.pid!), [], 'no process is left within 5 s');
+
+      assert.equal(stderr.match(/onscreen: stopping/g)?.length, 1, `stopped once, cleanly: ${stderr}`);
+      assert.doesNotMatch(stderr, /unexpected failure/);
+      assert.equal(existsSync(join(dataDir, 'onscreen.sqlite-wal')), false, 'the database was closed');
+      const db = new Database(join(dataDir, 'onscreen.sqlite'), { readonly: true });
+      const row = db.prepare('SELECT status, error_code AS error FROM jobs WHERE id = ?').get(job.id) as { status: string; error: string | null };
+      db.close();
+      assert.ok(['queued', 'running'].includes(row.status), `the job resumes at the next start: ${row.status}`);
+      assert.equal(row.error, null);
+      assert.deepEqual(await readdir(join(dataDir, 'work')), [], 'no scratch folder is left');
     } finally {
       try {
         process.kill(-npx.pid!, 'SIGKILL');

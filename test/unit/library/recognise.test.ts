@@ -29,7 +29,7 @@ function library(): LibraryState {
     { kind: 'name', cluster: 0, name: 'Ana Lima', by: 'sam', at },
     { kind: 'tag', cluster: 1, tag: 'male', by: 'sam', at },
   ];
-  return addPeople({ state: EMPTY_LIBRARY, analysis, analysisKey: 'first', people: applyEdits(analysis, edits), signatures: decodeTrackEmbeddings(embeddings, 'fixture'), by: 'sam', at }).state;
+  return addPeople({ state: EMPTY_LIBRARY, analysis, analysisKey: 'first', people: applyEdits(analysis, edits), signatures: decodeTrackEmbeddings(embeddings, 'fixture'), by: { by: 'sam' }, at }).state;
 }
 
 function recogniseIn(spec: Parameters<typeof makeSignedAnalysis>[0]): Analysis {

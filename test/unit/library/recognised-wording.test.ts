@@ -14,6 +14,8 @@ test('every surface says "Recognised: <name, or seen in N videos>, tagged <gende
   assert.equal(describeKnown(known), 'Recognised: Ana <Lima>, tagged female by sam');
   assert.equal(describeKnown({ ...known, name: null }), 'Recognised: seen in 4 videos, tagged female by sam');
   assert.equal(describeKnown({ ...known, name: null, videos: 1 }), 'Recognised: seen in 1 video, tagged female by sam');
+  // The library keeps the client and the person apart, as the edit history does; said as the history says it.
+  assert.equal(describeKnown({ ...known, taggedBy: 'newsroom', taggedOnBehalfOf: 'sam' }), 'Recognised: Ana <Lima>, tagged female by sam (via newsroom)');
   assert.equal(describeTagOrigin('female', 'library', 'sam', known), 'Recognised: Ana <Lima>, tagged female by sam');
   assert.equal(describeTagOrigin('male', 'person', 'kim', known), 'Tagged Male by kim', 'a tag given here is described as such');
 });

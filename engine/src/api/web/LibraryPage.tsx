@@ -5,6 +5,7 @@
  */
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { describeActor } from '../../../../shared/src/actor.js';
 import type { OnscreenClient } from '../../../../shared/src/api/client.js';
 import type { LibraryPersonSummary } from '../../../../shared/src/library.js';
 import { describeError, TAG_LABELS } from '../../../../shared/src/ui/format.js';
@@ -64,7 +65,7 @@ export function LibraryPage({ client, by, onUnauthorized }: LibraryPageProps): J
             {faces[person.id] ? <img src={faces[person.id]} alt={`Face of ${person.name ?? person.id}`} width={96} height={96} /> : <div class="os-card__placeholder" />}
             <h2>{person.name ?? `${person.id} (no name)`}</h2>
             <p>
-              {TAG_LABELS[person.gender]}, tagged by {person.taggedBy}; added by {person.createdBy}; changed by {person.updatedBy} on {person.updatedAt.slice(0, 10)}
+              {TAG_LABELS[person.gender]}, tagged by {describeActor({ by: person.taggedBy, onBehalfOf: person.taggedOnBehalfOf })}; added by {person.createdBy}; changed by {person.updatedBy} on {person.updatedAt.slice(0, 10)}
             </p>
             <p class="os-muted">
               Seen in {person.seenIn.length} {person.seenIn.length === 1 ? 'video' : 'videos'}: {person.seenIn.map((s) => s.title ?? s.source).join(', ')}

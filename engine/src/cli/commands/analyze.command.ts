@@ -9,6 +9,7 @@ import { analyzeVideo } from '../../services/analysis/analyze-video.js';
 import { acceptSuggestionsAndReport, summarizeAnalysis } from '../analysis-output.js';
 import type { Command } from '../command.js';
 import { chooseProgressMode, createProgressDisplay } from '../progress-display.js';
+import { onStopSignal } from '../shutdown.js';
 import { writeFolderAnalysis } from '../../services/analysis-folder.service.js';
 import { describeRecognised, LIBRARY_OPTION_HELP, libraryDir, openLibrary, rememberLibraryAnalysis } from '../library-folder.js';
 
@@ -43,9 +44,8 @@ export const analyzeCommand: Command = {
     const isJson = values.json === true;
     const display = createProgressDisplay(chooseProgressMode(isJson, process.stderr), isJson ? process.stdout : process.stderr);
     const abort = new AbortController();
-    const onSignal = () => abort.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    // A second signal ends at once, as without a handler.
+    const offSignal = onStopSignal((count) => (count === 1 ? abort.abort() : process.exit(130)));
     const library = values.library !== undefined || libraryFromSettings !== undefined ? openLibrary(values.library, libraryFromSettings) : null;
     // A damaged library is refused before minutes of analysis, not after.
     await library?.list();
@@ -81,8 +81,7 @@ export const analyzeCommand: Command = {
       }
       throw error;
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      offSignal();
       await rm(workDir, { recursive: true, force: true });
     }
   },

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { OnscreenError } from '../../../../shared/src/errors.js';
 import type { Command } from '../command.js';
+import { onStopSignal } from '../shutdown.js';
 
 const USAGE = `Usage: npx onscreen bot [--port N]
 
@@ -34,8 +35,7 @@ export const botCommand: Command = {
         process.stderr.write('onscreen: stopping the bot (analyses being followed resume at the next start)\n');
         bot.stop().then(resolve, resolve);
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      onStopSignal((count) => (count === 1 ? stop() : process.exit(130)));
     });
     return 0;
   },

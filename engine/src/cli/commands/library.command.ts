@@ -37,7 +37,7 @@ export const libraryCommand: Command = {
     switch (action) {
       case 'add': {
         if (rest.length !== 1) throw usage('Give one analysis folder.');
-        const result = await library.add(await analysisFolderSource(resolve(rest[0]!)), currentUser());
+        const result = await library.add(await analysisFolderSource(resolve(rest[0]!)), { by: currentUser() });
         await rememberLibraryAnalysis(where, rest[0]!);
         for (const p of result.added) say(`Added ${describe(p)}.`);
         for (const p of result.updated) say(`Updated ${describe(p)}: now ${p.exemplars} face signatures, seen in ${videos(p)}.`);
@@ -53,7 +53,7 @@ export const libraryCommand: Command = {
       }
       case 'rename': {
         if (rest.length !== 2) throw usage('Give a person and a name, e.g. library rename p3 "Ana Lima".');
-        say(`Renamed: ${describe(await library.rename(rest[0]!, rest[1]!, currentUser()))}.`);
+        say(`Renamed: ${describe(await library.rename(rest[0]!, rest[1]!, { by: currentUser() }))}.`);
         return 0;
       }
       case 'remove': {

@@ -7,11 +7,12 @@
  * another name), the one with the same name, or the one recognised now (same threshold, two
  * people seen in one frame never the same library person); otherwise a new library person.
  */
+import type { Actor } from '../../../../shared/src/actor.js';
 import type { Analysis, PersonView } from '../../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
 import { LIBRARY_GENDERS, type LibraryGender, type SeenIn } from '../../../../shared/src/library.js';
 import { DEFAULT_EXEMPLAR_OPTIONS, mergeExemplars, pickExemplars, type ExemplarOptions } from './exemplars.js';
-import type { LibraryPerson, LibraryState } from './library-person.js';
+import { authorOf, type LibraryPerson, type LibraryState } from './library-person.js';
 import { DEFAULT_RECOGNITION_OPTIONS, recognise, type RecognitionOptions } from './recognise.js';
 import { trackSignatures, type TrackSignature } from './track-signatures.js';
 
@@ -22,7 +23,8 @@ export interface AddInput {
   analysisKey: string;
   people: readonly PersonView[];
   signatures: { model: string; vectors: readonly Float32Array[] };
-  by: string;
+  /** Who adds: the client, and the person it acts for. */
+  by: Actor;
   at: string;
   recognition?: RecognitionOptions;
   exemplars?: ExemplarOptions;
@@ -108,39 +110,46 @@ function chooseTargets(state: LibraryState, tagged: readonly Tagged[], options: 
 }
 
 function create(id: string, t: Tagged, exemplars: LibraryPerson['exemplars'], input: AddInput): LibraryPerson {
-  const taggedBy = t.view.taggedOnBehalfOf ?? t.view.taggedBy ?? input.by;
+  const tagger = taggerOf(t.view, input);
   return {
     id,
     name: t.view.name,
     gender: t.gender,
-    taggedBy,
+    taggedBy: tagger.by,
+    taggedOnBehalfOf: tagger.onBehalfOf ?? null,
     exemplars,
     seenIn: [seenIn(t.view, input)],
     history: [
-      { what: 'added', by: input.by, at: input.at, detail: `from ${input.analysis.video.title ?? input.analysis.video.source} (person ${t.view.id})` },
-      { what: 'tagged', by: taggedBy, at: t.view.taggedAt ?? input.at, detail: t.gender },
+      { what: 'added', ...authorOf(input.by), at: input.at, detail: `from ${input.analysis.video.title ?? input.analysis.video.source} (person ${t.view.id})`, analysis: input.analysisKey },
+      { what: 'tagged', ...tagger, at: t.view.taggedAt ?? input.at, detail: t.gender },
     ],
   };
 }
 
+/** Who tagged the person in the analysis (client and person, as its history says), else who adds. */
+function taggerOf(view: PersonView, input: AddInput) {
+  return authorOf(view.taggedBy ? { by: view.taggedBy, onBehalfOf: view.taggedOnBehalfOf ?? undefined } : input.by);
+}
+
 function update(person: LibraryPerson, t: Tagged, exemplars: LibraryPerson['exemplars'], input: AddInput): LibraryPerson {
-  const history = [...person.history, { what: 'exemplars' as const, by: input.by, at: input.at, detail: `from ${input.analysis.video.title ?? input.analysis.video.source} (person ${t.view.id})` }];
-  let { gender, taggedBy, name } = person;
+  const history: LibraryPerson['history'] = [...person.history, { what: 'exemplars', ...authorOf(input.by), at: input.at, detail: `from ${input.analysis.video.title ?? input.analysis.video.source} (person ${t.view.id})`, analysis: input.analysisKey }];
+  let { gender, taggedBy, taggedOnBehalfOf, name } = person;
   if (t.gender !== person.gender) {
     // A person corrected the tag in this analysis: the library follows.
     gender = t.gender;
-    taggedBy = t.view.taggedOnBehalfOf ?? t.view.taggedBy ?? input.by;
-    history.push({ what: 'tagged', by: taggedBy, at: t.view.taggedAt ?? input.at, detail: gender });
+    const tagger = taggerOf(t.view, input);
+    [taggedBy, taggedOnBehalfOf] = [tagger.by, tagger.onBehalfOf ?? null];
+    history.push({ what: 'tagged', ...tagger, at: t.view.taggedAt ?? input.at, detail: gender });
   }
   if (t.view.name !== null && name === null) {
     name = t.view.name;
-    history.push({ what: 'renamed', by: input.by, at: input.at, detail: name });
+    history.push({ what: 'renamed', ...authorOf(input.by), at: input.at, detail: name });
   }
   const others = person.seenIn.filter((s) => s.analysis !== input.analysisKey);
   const previous = person.seenIn.find((s) => s.analysis === input.analysisKey);
   const here = seenIn(t.view, input);
   const merged = previous && !previous.clusters.includes(t.view.id) ? { ...here, seconds: previous.seconds + here.seconds, clusters: [...previous.clusters, ...here.clusters] } : here;
-  return { ...person, gender, taggedBy, name, exemplars: mergeExemplars(person.exemplars, exemplars), seenIn: [...others, merged], history };
+  return { ...person, gender, taggedBy, taggedOnBehalfOf, name, exemplars: mergeExemplars(person.exemplars, exemplars), seenIn: [...others, merged], history };
 }
 
 function seenIn(view: PersonView, input: AddInput): SeenIn {

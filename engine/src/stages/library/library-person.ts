@@ -5,6 +5,7 @@
  * (exemplars from different tracks and shots, not one average), one small thumbnail (kept by the
  * store beside this), the analyses they were seen in, and who added or changed them, and when.
  */
+import { describeActor, type Actor } from '../../../../shared/src/actor.js';
 import type { LibraryGender, LibraryPersonSummary, SeenIn } from '../../../../shared/src/library.js';
 
 export interface Exemplar {
@@ -18,20 +19,31 @@ export interface Exemplar {
   quality: number;
 }
 
+/**
+ * Who made a change, as the job's edit history records it (issue 10: store the least, say what is
+ * stored): the client (the API token's name, or the command line's user) and the person it acted
+ * for, if it said, as two fields; never a display string made from them. They go with the person.
+ */
 export interface LibraryChange {
   what: 'added' | 'tagged' | 'renamed' | 'exemplars';
+  /** The client. */
   by: string;
+  /** The person the client acted for; absent when it acted for nobody, and in libraries made before. */
+  onBehalfOf?: string;
   at: string;
   /** e.g. the new tag or name, or the analysis that gave exemplars. */
   detail: string;
+  /** The analysis it came from (a job id in the service), so that deleting the job can leave it out. */
+  analysis?: string;
 }
 
 export interface LibraryPerson {
   id: string;
   name: string | null;
   gender: LibraryGender;
-  /** Who gave the current tag. */
+  /** Who gave the current tag: the client, and the person it acted for (null when none, or unknown in older libraries). */
   taggedBy: string;
+  taggedOnBehalfOf: string | null;
   exemplars: Exemplar[];
   seenIn: SeenIn[];
   history: LibraryChange[];
@@ -47,6 +59,11 @@ export interface LibraryState {
 
 export const EMPTY_LIBRARY: LibraryState = { model: null, people: [], nextId: 1 };
 
+/** A change's author as stored: the two parts, the person only when there is one. */
+export function authorOf(actor: Actor): Pick<LibraryChange, 'by' | 'onBehalfOf'> {
+  return { by: actor.by, ...(actor.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}) };
+}
+
 export function summarise(person: LibraryPerson): LibraryPersonSummary {
   const first = person.history[0];
   const last = person.history.at(-1);
@@ -55,11 +72,12 @@ export function summarise(person: LibraryPerson): LibraryPersonSummary {
     name: person.name,
     gender: person.gender,
     taggedBy: person.taggedBy,
+    taggedOnBehalfOf: person.taggedOnBehalfOf,
     exemplars: person.exemplars.length,
     seenIn: person.seenIn,
-    createdBy: first?.by ?? '',
+    createdBy: first ? describeActor(first) : '',
     createdAt: first?.at ?? '',
-    updatedBy: last?.by ?? '',
+    updatedBy: last ? describeActor(last) : '',
     updatedAt: last?.at ?? '',
   };
 }

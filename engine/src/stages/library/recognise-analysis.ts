@@ -22,7 +22,7 @@ export function recogniseAnalysis(
   const knownOf = new Map<number, Known>();
   for (const { group, person, similarity } of found) {
     const p = byId.get(person)!;
-    knownOf.set(group, { person, name: p.name, gender: p.gender, similarity: Math.round(similarity * 1000) / 1000, taggedBy: p.taggedBy, videos: p.seenIn.length });
+    knownOf.set(group, { person, name: p.name, gender: p.gender, similarity: Math.round(similarity * 1000) / 1000, taggedBy: p.taggedBy, taggedOnBehalfOf: p.taggedOnBehalfOf, videos: p.seenIn.length });
   }
   return { ...analysis, clusters: analysis.clusters.map((c) => ({ ...c, known: knownOf.get(c.id) ?? null })) };
 }

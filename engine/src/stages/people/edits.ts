@@ -173,7 +173,7 @@ function applyOne(index: AnalysisIndex, people: People, edit: Change): People {
       // "Not them": the library's tag goes with the recognition; a person's own tag stays.
       const person = people.get(edit.cluster) as Person;
       const isLibraryTag = person.tagOrigin === 'library';
-      next.set(person.id, { ...person, known: null, ...(isLibraryTag ? { tag: null, tagOrigin: null, taggedBy: null, taggedAt: null } : {}) });
+      next.set(person.id, { ...person, known: null, ...(isLibraryTag ? { tag: null, tagOrigin: null, taggedBy: null, taggedOnBehalfOf: null, taggedAt: null } : {}) });
       break;
     }
     case 'merge': {
@@ -265,7 +265,7 @@ function untagged(id: number, tracks: readonly number[]): Person {
 
 /** A cluster recognised from the people library starts with the library's tag, marked as such. */
 function recognised(id: number, tracks: readonly number[], known: Known): Person {
-  return { ...untagged(id, tracks), tag: known.gender, tagOrigin: 'library', taggedBy: known.taggedBy, known };
+  return { ...untagged(id, tracks), tag: known.gender, tagOrigin: 'library', taggedBy: known.taggedBy, taggedOnBehalfOf: known.taggedOnBehalfOf ?? null, known };
 }
 
 function tagRank(person: Person): number {

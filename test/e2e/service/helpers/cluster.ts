@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { OnscreenClient } from '../../../../shared/src/api/client.js';
+import type { Job } from '../../../../shared/src/api/types.js';
 import { startService, type ServiceHandle } from '../../../../engine/src/api/start-service.js';
 import { loadServiceConfig } from '../../../../engine/src/config/service.config.js';
 import { startRedis, type RedisHandle } from './redis-server.js';
@@ -119,4 +120,15 @@ async function spawnWorker(env: Record<string, string>, args: string[]): Promise
       await exited;
     },
   };
+}
+
+/** Polls a job until it reaches one of `statuses`; fails after `timeoutMs` saying where it is. */
+export async function waitForStatus(client: OnscreenClient, id: string, statuses: Job['status'][], timeoutMs: number): Promise<Job> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await client.getJob(id);
+    if (statuses.includes(job.status)) return job;
+    if (Date.now() > deadline) throw new Error(`job ${id} is ${job.status} (${job.progress.message}) after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
