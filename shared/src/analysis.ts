@@ -231,6 +231,13 @@ type EditBody =
   | { kind: 'accept-suggestions'; clusters: number[]; by: string; at: string }
   | { kind: 'name'; cluster: number; name: string; by: string; at: string }
   | { kind: 'not-known'; cluster: number; by: string; at: string }
+  /** A voice tagged by ear (issue 14): it counts for this group, or is removed as "not speech". */
+  | { kind: 'tag-voice'; voice: string; tag: VoiceTag; by: string; at: string }
+  /**
+   * Who speaks in [start, end] (seconds): the person seen speaking, or null for off screen. It
+   * re-attributes the speech found in the span; it does not add speech where none was found.
+   */
+  | { kind: 'speaker'; start: number; end: number; person: number | null; by: string; at: string }
   | { kind: 'undo'; by: string; at: string }
   | { kind: 'redo'; by: string; at: string };
 
@@ -272,4 +279,30 @@ export interface PersonView {
   appearances?: number[];
   /** The analysis's doubt, while the person is still exactly that cluster (gone once merged or split). */
   doubt?: Doubt;
+  /** Seconds this person is seen speaking, after corrections; absent when the analysis has no speech. */
+  speakingSeconds?: number;
+}
+
+/** A voice as a person sees it after tags and speaker corrections (issue 14). */
+export interface VoiceView {
+  id: string;
+  /** Seconds of speech heard in this voice. */
+  seconds: number;
+  /** The person (after merges) seen speaking with this voice, or null for a voice heard only off screen. */
+  person: number | null;
+  /** The weak guess from pitch and spectrum, with its confidence (see the report's definitions). */
+  suggestion: Suggestion | null;
+  pitchHz: number | null;
+  firstAt: number;
+  /** The voice's audio sample, relative to the analysis folder, or null. */
+  sample: string | null;
+  /** The tag a person gave this voice, or null. */
+  tag: VoiceTag | null;
+  taggedBy: string | null;
+  taggedOnBehalfOf: string | null;
+  taggedAt: string | null;
+  /** What the voice counts as: its own tag, else its linked person's tag; null when neither. */
+  counts: VoiceTag | null;
+  /** Where `counts` came from: the voice's own tag, or its linked person's. */
+  countsFrom: 'voice' | 'person' | null;
 }

@@ -191,7 +191,7 @@ export type VideoSource =
 
 /** One tagging action, described for a button: "Alice tagged Person 3 female". */
 export interface EditSummary {
-  kind: 'tag' | 'merge' | 'split' | 'accept-suggestions' | 'name' | 'not-known';
+  kind: 'tag' | 'merge' | 'split' | 'accept-suggestions' | 'name' | 'not-known' | 'tag-voice' | 'speaker';
   by: string;
   at: string;
   label: string;
