@@ -77,7 +77,7 @@ export const collectionFromYouTubeSchema = z.strictObject({
 export const collectionJobsSchema = z.strictObject({ jobIds: z.array(z.string().regex(JOB_ID_PATTERN, 'job ids are 20 hexadecimal characters')).min(1).max(1000) });
 export const collectionReportQuerySchema = z.strictObject({ period: z.enum(['month', 'week']).default('month') });
 
-export const CHART_NAMES = ['share', 'timeline', 'persons'] as const;
+export const CHART_NAMES = ['share', 'timeline', 'persons', 'heard', 'speaking'] as const;
 export const COLLECTION_CHART_NAMES = ['videos', 'trend', 'people'] as const;
 
 export const PARAMS = {

@@ -40,7 +40,11 @@ export class JobReportsService {
   /** A chart at the default width, or drawn at `width` CSS pixels (the size a page shows it at). */
   async chart(jobId: string, name: ChartName, width?: number): Promise<Buffer> {
     const rendered = await this.render(jobId);
-    if (width === undefined || !this.deps.renderChart) return rendered.charts[name];
+    if (width === undefined || !this.deps.renderChart) {
+      const chart = rendered.charts[name];
+      if (!chart) throw new OnscreenError('not_found', `This report has no ${name} chart: the analysis measured no speaking time.`);
+      return chart;
+    }
     const key = `${jobId}:${this.cache.get(jobId)?.revision}:${name}:${width}`;
     let chart = this.sized.get(key);
     if (!chart) {

@@ -31,7 +31,9 @@ export interface ClientOptions {
   timeoutMs?: number;
 }
 
-export type ChartName = 'share' | 'timeline' | 'persons';
+/** The charts of every report; `heard` ("Seen and heard") and `speaking` exist only with speaking time (issue 14). */
+export type ChartName = 'share' | 'timeline' | 'persons' | SpeechChartName;
+export type SpeechChartName = 'heard' | 'speaking';
 
 export class OnscreenClient {
   readonly baseUrl: string;
