@@ -56,6 +56,16 @@ export class JobReportsService {
     return chart;
   }
 
+  /** A voice's short audio sample (issue 14), as the analysis names it. */
+  async voiceSample(jobId: string, voiceId: string): Promise<Buffer> {
+    const { analysis } = await this.deps.tagging.state(jobId);
+    const voice = (analysis.voices ?? []).find((v) => v.id === voiceId);
+    if (!voice) throw new OnscreenError('voice_unknown', `Job ${jobId} has no voice ${voiceId}.`);
+    const sound = voice.sample ? await this.deps.files.readJobFile(jobId, voice.sample) : null;
+    if (!sound) throw new OnscreenError('not_found', `Voice ${voiceId} has no sample.`);
+    return sound;
+  }
+
   async thumbnailOfPerson(jobId: string, personId: number): Promise<Buffer> {
     const { analysis, edits } = await this.deps.tagging.state(jobId);
     const person = applyEdits(analysis, edits).find((p) => p.id === personId);
