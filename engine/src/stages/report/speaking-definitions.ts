@@ -3,6 +3,7 @@
  * report's definitions when the analysis measured speech.
  */
 import type { Group } from '../../../../shared/src/report.js';
+import { VOICE_SUGGESTION_CAVEAT } from '../../../../shared/src/format/speaking.js';
 
 const WHO: Record<Group | 'untagged', string> = {
   female: 'a woman',
@@ -10,10 +11,6 @@ const WHO: Record<Group | 'untagged', string> = {
   unknown: 'someone tagged "unknown"',
   untagged: 'someone nobody has tagged yet (a person or a voice)',
 };
-
-/** The measured case behind the warning: say it wherever a voice's suggestion is shown. */
-export const VOICE_SUGGESTION_CAVEAT =
-  'The suggestion is a weak cue from pitch and the sound\'s spectrum: pitch alone misleads. On our clips one woman\'s median pitch was 151 Hz while men\'s ranged from 94 to 145 Hz, so a 160 Hz threshold would call her a man. Listen before you tag.';
 
 function groupDefinitions(group: Group | 'untagged'): Record<string, string> {
   const key = `speakingTime.${group}`;
