@@ -14,6 +14,7 @@ import type { ChartsService } from './charts.service.js';
 import type { ServiceContext } from './context.js';
 import type { HomeService } from './home.service.js';
 import type { PeopleService } from './people.service.js';
+import type { VoicesService } from './voices.service.js';
 import { ProgressMessage } from './progress-message.js';
 
 export interface AnalysisRequest {
@@ -38,6 +39,7 @@ export class AnalysisService {
     private readonly people: PeopleService,
     private readonly charts: ChartsService,
     private readonly home: HomeService,
+    private readonly voices: VoicesService,
   ) {}
 
   /** Starts an analysis in the background; a second request for the same message and link is a duplicate. */
@@ -100,6 +102,8 @@ export class AnalysisService {
     this.ctx.store.updateThread(thread.id, { status: final.status === 'done' ? 'done' : 'tagging', people: final.people, title: final.title });
     try {
       if ((final.people ?? 0) > 0) await this.people.post(thread);
+      // Voices heard off screen, as short audio files with their tag buttons (issue 14).
+      if (final.status !== 'done') await this.voices.post(thread);
       if (final.status === 'done') {
         const { revision } = await this.ctx.engine.getPeople(jobId);
         await this.charts.post(this.ctx.store.getThread(thread.id) ?? thread, null, revision);

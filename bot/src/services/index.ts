@@ -10,12 +10,14 @@ import { checkVideoLink, type LinkVerdict } from './link-check.js';
 import { PeopleService } from './people.service.js';
 import { TaggingService } from './tagging.service.js';
 import type { TaskRunner } from './tasks.js';
+import { VoicesService } from './voices.service.js';
 
 export interface BotServices {
   analysis: AnalysisService;
   tagging: TaggingService;
   home: HomeService;
   people: PeopleService;
+  voices: VoicesService;
   store: BotStore;
   tasks: TaskRunner;
   engine: OnscreenClient;
@@ -28,11 +30,13 @@ export function createServices(ctx: ServiceContext): BotServices {
   const home = new HomeService(ctx);
   const people = new PeopleService(ctx, home);
   const charts = new ChartsService(ctx);
+  const voices = new VoicesService(ctx);
   return {
-    analysis: new AnalysisService(ctx, people, charts, home),
+    analysis: new AnalysisService(ctx, people, charts, home, voices),
     tagging: new TaggingService(ctx, people, charts, home),
     home,
     people,
+    voices,
     store: ctx.store,
     tasks: ctx.tasks,
     engine: ctx.engine,
