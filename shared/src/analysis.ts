@@ -283,19 +283,11 @@ export interface PersonView {
   speakingSeconds?: number;
 }
 
-/** A voice as a person sees it after tags and speaker corrections (issue 14). */
-export interface VoiceView {
-  id: string;
-  /** Seconds of speech heard in this voice. */
-  seconds: number;
-  /** The person (after merges) seen speaking with this voice, or null for a voice heard only off screen. */
-  person: number | null;
-  /** The weak guess from pitch and spectrum, with its confidence (see the report's definitions). */
-  suggestion: Suggestion | null;
-  pitchHz: number | null;
-  firstAt: number;
-  /** The voice's audio sample, relative to the analysis folder, or null. */
-  sample: string | null;
+/**
+ * A voice as a person sees it after tags and speaker corrections (issue 14): the analysis's voice,
+ * with `person` the person it is linked to after merges and splits, and its tags.
+ */
+export interface VoiceView extends Voice {
   /** The tag a person gave this voice, or null. */
   tag: VoiceTag | null;
   taggedBy: string | null;
