@@ -10,12 +10,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeOnly, probeVideo } from '../../engine/src/adapters/ffmpeg.adapter.js';
 import { loopVideo } from '../../engine/src/adapters/ffmpeg-compose.adapter.js';
 import { analyzeVideo } from '../../engine/src/services/analysis/analyze-video.js';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
 import { ensureSampleVideo } from '../../engine/src/services/sample-video.js';
+import { loadEngineConfig } from '../../engine/src/config/engine.config.js';
+import { createEngine } from '../../engine/src/services/engine.js';
 import { benchCollection } from './collection.bench.js';
+
+/** The engine on the settings of the environment, as `onscreen analyze` builds it. */
+const engine = createEngine(loadEngineConfig(process.env));
+const system = engine.ffmpeg;
 
 const EVAL_VIDEO = new URL('../../../shared/eval/bench/dev/bench.mp4', import.meta.url).pathname;
 
@@ -23,17 +28,17 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { video: { type: 'string' }, fps: { type: 'string' }, runs: { type: 'string' }, repeat: { type: 'string' } } });
   const fps = Number(values.fps ?? DEFAULT_ANALYZE_OPTIONS.fps);
   const runs = Number(values.runs ?? 1);
-  const original = values.video ?? (existsSync(EVAL_VIDEO) ? EVAL_VIDEO : await ensureSampleVideo((l) => console.error(l)));
+  const original = values.video ?? (existsSync(EVAL_VIDEO) ? EVAL_VIDEO : await ensureSampleVideo(engine, (l) => console.error(l)));
   // --repeat N: the same video N times over, to see that memory stays flat as videos get longer.
   const repeat = Number(values.repeat ?? 1);
   const scratch = await mkdtemp(join(tmpdir(), 'onscreen-bench-video-'));
   const video = repeat > 1 ? join(scratch, 'repeated.mp4') : original;
-  if (repeat > 1) await loopVideo(original, video, repeat);
-  const probe = await probeVideo(video);
+  if (repeat > 1) await loopVideo(system, original, video, repeat);
+  const probe = await system.probeVideo(video);
   console.log(`# onscreen benchmark: ${video}`);
   console.log(`video: ${probe.width}x${probe.height}, ${probe.duration?.toFixed(1)} s, ${probe.frameRate ?? '?'} fps; sampling ${fps}/s; ${runs} run(s)`);
 
-  const decode = await decodeOnly(video, fps);
+  const decode = await system.decodeOnly(video, fps);
   const duration = probe.duration ?? 0;
   console.log(`decode only (ffmpeg, same samples): ${decode.seconds.toFixed(2)} s = ${(duration / decode.seconds).toFixed(1)}x realtime`);
 
@@ -42,7 +47,7 @@ async function main(): Promise<void> {
     const workDir = await mkdtemp(join(tmpdir(), 'onscreen-bench-'));
     const start = performance.now();
     try {
-      const { analysis } = await analyzeVideo({ source: video, options: { ...DEFAULT_ANALYZE_OPTIONS, fps }, workDir });
+      const { analysis } = await analyzeVideo(engine, { source: video, options: { ...DEFAULT_ANALYZE_OPTIONS, fps }, workDir });
       const wall = (performance.now() - start) / 1000;
       console.log(`\nrun ${run}: analyze ${wall.toFixed(2)} s = ${(duration / wall).toFixed(1)}x realtime, ${(wall / decode.seconds).toFixed(2)}x the decode-only time`);
       console.log(`  ${analysis.sampling.times.length} samples, ${analysis.faces.length} faces, ${analysis.tracks.length} tracks, ${analysis.clusters.length} people`);

@@ -1,4 +1,6 @@
 /** Response shapes of shared/src/api/types.ts and shared/src/report.ts, as JSON Schema for the OpenAPI document. */
+import { jobOptionsJsonSchema } from '../contracts/job-options.js';
+
 const str = { type: 'string' };
 const num = { type: 'number' };
 const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
@@ -28,7 +30,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       },
       source: { type: 'object', properties: { kind: { enum: ['url', 'youtube', 'upload'] }, label: str, videoId: nullable(str) } },
       title: nullable(str),
-      options: { type: 'object', properties: { fps: num } },
+      options: jobOptionsJsonSchema(['fps']),
       requester: nullable(str),
       createdAt: { type: 'string', format: 'date-time' },
       updatedAt: { type: 'string', format: 'date-time' },

@@ -11,7 +11,7 @@ import { assertPublicUrl } from '../adapters/network-guard.js';
 import { listYouTube } from '../adapters/youtube.adapter.js';
 import type { ServiceConfig } from '../config/service.config.js';
 import { ENGINE_VERSION } from '../config/tuning.js';
-import { createChildProcessProcessor } from '../queue/child-process.processor.js';
+import { createAnalysisChildProcessor } from '../roots/child-roots.js';
 import { InProcessQueue } from '../queue/in-process.queue.js';
 import type { AnalysisProcessor, JobQueue } from '../queue/job-queue.js';
 import { CollectionsService } from '../services/collections.service.js';
@@ -99,7 +99,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
         log,
       })
     : new InProcessQueue({
-        processor: overrides.processor ?? createChildProcessProcessor({ workRoot: files.workRoot, allowPrivateNetwork: config.allowPrivateNetwork }),
+        processor: overrides.processor ?? createAnalysisChildProcessor({ workRoot: files.workRoot, allowPrivateNetwork: config.allowPrivateNetwork }),
         concurrency: config.concurrency,
         attempts: config.jobAttempts,
         backoffMs: config.jobBackoffMs,
@@ -136,6 +136,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   const library = new JobLibraryService({
     storeFor: config.libraryEnabled ? (workspaceId) => new LibraryRepository(db, workspaceId) : null,
     workspaceOf: (jobId) => jobsRepo.workspaceOf(jobId),
+    analysedJobsOf: (workspaceId) => jobsRepo.listByStatus(['tagging', 'done']).filter((job) => job.workspaceId === workspaceId).map((job) => job.id),
     tagging,
     files,
     log,

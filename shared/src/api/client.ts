@@ -3,7 +3,7 @@
  * tagging page talk to the engine. Runs in Node 20 and in browsers (fetch, EventSource-free SSE).
  */
 import { toOnBehalfOf } from '../actor.js';
-import type { Edit, Tag, VoiceTag } from '../analysis.js';
+import type { AnalyzeOptions, Edit, Tag, VoiceTag } from '../analysis.js';
 import { isErrorCode, OnscreenError, type ErrorBody } from '../errors.js';
 import type { CollectionReport } from '../collection.js';
 import type { Report } from '../report.js';
@@ -34,6 +34,7 @@ export interface ClientOptions {
 /** The charts of every report; `heard` ("Seen and heard") and `speaking` exist only with speaking time (issue 14). */
 export type ChartName = 'share' | 'timeline' | 'persons' | SpeechChartName;
 export type SpeechChartName = 'heard' | 'speaking';
+export type CollectionChartName = 'videos' | 'trend' | 'people';
 
 export class OnscreenClient {
   readonly baseUrl: string;
@@ -57,7 +58,7 @@ export class OnscreenClient {
     return this.json('POST', '/links/check', { url });
   }
 
-  uploadJob(file: Blob | Uint8Array, filename: string, options: { fps?: number; force?: boolean; requester?: string } = {}): Promise<Job> {
+  uploadJob(file: Blob | Uint8Array, filename: string, options: Partial<Pick<AnalyzeOptions, 'fps'>> & { force?: boolean; requester?: string } = {}): Promise<Job> {
     const query = new URLSearchParams({ filename });
     if (options.fps !== undefined) query.set('fps', String(options.fps));
     if (options.force) query.set('force', 'true');
@@ -254,6 +255,16 @@ export class OnscreenClient {
 
   getCollectionReport(id: string, period: 'month' | 'week' = 'month'): Promise<CollectionReport> {
     return this.json('GET', `/collections/${encodeURIComponent(id)}/report?period=${period}`);
+  }
+
+  /** The collection report as CSV, or as its self-contained HTML page. */
+  async getCollectionFile(id: string, format: 'csv' | 'html', period: 'month' | 'week' = 'month'): Promise<string> {
+    return (await this.request('GET', `/collections/${encodeURIComponent(id)}/report.${format}?period=${period}`)).text();
+  }
+
+  async getCollectionChart(id: string, name: CollectionChartName, period: 'month' | 'week' = 'month'): Promise<Uint8Array> {
+    const response = await this.request('GET', `/collections/${encodeURIComponent(id)}/charts/${name}.png?period=${period}`);
+    return new Uint8Array(await response.arrayBuffer());
   }
 
   async getThumbnail(jobId: string, person: number): Promise<Uint8Array> {

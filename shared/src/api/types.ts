@@ -71,6 +71,8 @@
  *   GET    /                                    → job list page
  *   GET    /jobs/:id                            → tagging and report page
  *   GET    /library                             → people library page
+ *   GET    /collections                         → collections page
+ *   GET    /collections/:id                     → a collection's page (videos, totals, trend, people, exports)
  * Share links (no token: the link is the credential; read only):
  *   GET    /share/:link                         → the report as a self-contained HTML page
  * Errors: ErrorBody with the HTTP status of ERROR_CODES[code].status.

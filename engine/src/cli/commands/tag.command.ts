@@ -4,28 +4,34 @@ import { OnscreenError } from '../../../../shared/src/errors.js';
 import { editFolder, type EditRequest } from '../../services/analysis-folder.service.js';
 import type { Command } from '../command.js';
 import { currentUser } from '../current-user.js';
+import { followCorrections, takeLibraryOption } from '../library-folder.js';
 
-const USAGE = `Usage: npx onscreen tag <dir> <person>=<female|male|unknown|not-face> v<N>=<female|male|unknown|not-speech> …
+const USAGE = `Usage: npx onscreen tag <dir> <person>=<female|male|unknown|not-face> v<N>=<female|male|unknown|not-speech> … [--library DIR]
 
 Tags people found by \`onscreen analyze\` in <dir> (ids as in analysis.json and report.html), and
-voices heard off screen by ear (v0, v1, …; their samples are in <dir>/voices). "not-speech" removes a
-voice that is music, singing or a crowd from speaking time.
+voices heard off screen by ear (v0, v1, …; each one's sample is named in analysis.json). "not-speech"
+removes a voice that is music, singing or a crowd from speaking time.
 Example: npx onscreen tag onscreen-news 0=female 3=male 7=not-face v2=female
-Then write the report: npx onscreen report <dir>`;
+Then write the report: npx onscreen report <dir>
+Correcting the tag of someone recognised from the people library corrects it in the library too
+(--library DIR, else $ONSCREEN_LIBRARY, else ./onscreen-library).`;
 
 export const tagCommand: Command = {
   name: 'tag',
   summary: 'tag people as female, male, unknown or not a face',
   usage: USAGE,
-  async run(args) {
-    const [dir, ...assignments] = args;
+  async run(args, context) {
+    const { rest, library } = takeLibraryOption(args);
+    const [dir, ...assignments] = rest;
     if (!dir || assignments.length === 0) throw new OnscreenError('bad_request', USAGE);
     const requests = assignments.map(parseAssignment);
-    const { people, voices } = await editFolder(resolve(dir), requests, currentUser());
+    const outcome = await editFolder(resolve(dir), requests, currentUser());
+    const { people, voices } = outcome;
     for (const request of requests) {
       if (request.kind === 'tag') process.stdout.write(`Person ${request.person}: ${request.tag}.\n`);
       if (request.kind === 'tag-voice') process.stdout.write(`Voice ${request.voice}: ${request.tag}.\n`);
     }
+    for (const line of await followCorrections(resolve(dir), outcome, { flag: library, fromSettings: context.libraryDir }, currentUser())) process.stdout.write(`${line}\n`);
     for (const voice of voices.filter((v) => v.counts === null)) {
       process.stdout.write(`Voice ${voice.id} is not tagged yet${voice.sample ? `: listen to ${join(dir, voice.sample)}` : ''}.\n`);
     }
