@@ -76,6 +76,9 @@ test('the page plays each voice\'s sample, shows its weak suggestion, and tags i
     await v2.getByRole('button', { name: 'Male', exact: true }).click();
     await v2.locator('button[aria-pressed="true"]', { hasText: 'Male' }).waitFor();
     assert.equal((await client.getPeople(job.id)).voices?.find((v) => v.id === 'v2')?.tag, 'male');
+    // The report column says who is heard and shows "Seen and heard".
+    await page.locator('.os-speaking').filter({ hasText: /Speaking time: 6 s of speech/ }).waitFor();
+    await page.locator('figure[data-chart="heard"] img').waitFor();
     assert.deepEqual(pageErrors, []);
   } finally {
     await browser?.close();
