@@ -2,7 +2,7 @@
  * `npm run eval`: the evaluation on ../shared/eval (labelled photos, the Hamilton clip and the two
  * broadcast-like benchmarks). Prints figures; asserts nothing. Skips, saying so, where the material is absent.
  *
- *   npm run eval [-- --only photos,hamilton,bench,bench2,cross-video] [--cache DIR]
+ *   npm run eval [-- --only photos,hamilton,bench,bench2,cross-video,speech] [--cache DIR]
  * --cache DIR keeps the cross-video episodes and their analyses there, to tune without analysing again.
  */
 import { existsSync } from 'node:fs';
@@ -12,9 +12,10 @@ import { evaluateBench, printVideoFigures } from './video-eval.js';
 import { evaluateCrossVideo } from './cross-video-eval.js';
 import { evaluateHamilton } from './hamilton-eval.js';
 import { evaluatePhotos } from './photo-eval.js';
+import { evaluateVoices } from './voices-eval.js';
 
 export const EVAL_DIR = new URL('../../../shared/eval', import.meta.url).pathname;
-const PARTS = ['photos', 'hamilton', 'bench', 'bench2', 'cross-video'] as const;
+const PARTS = ['photos', 'hamilton', 'bench', 'bench2', 'cross-video', 'speech'] as const;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { only: { type: 'string' }, cache: { type: 'string' } } });
@@ -36,6 +37,13 @@ async function main(): Promise<void> {
     if (!existsSync(join(EVAL_DIR, 'bench2', 'split_episodes.py'))) console.log('\n## cross-video: SKIPPED (bench2/split_episodes.py not found)');
     else await evaluateCrossVideo(EVAL_DIR, values.cache);
   }
+  if (only.has('speech')) await evaluateSpeechSection(EVAL_DIR);
+}
+
+/** Who is heard (issue 14): each part of the speech section in its own function and file. */
+async function evaluateSpeechSection(evalDir: string): Promise<void> {
+  console.log('\n# speech (heard/dev)');
+  await evaluateVoices(evalDir);
 }
 
 main().catch((error: unknown) => {

@@ -1,14 +1,15 @@
 /**
  * The one door to ffmpeg and ffprobe: finding the binaries, probing a video, streaming its samples
- * (with shot cuts from the same decoding pass) and timing the decoder alone.
+ * (with shot cuts from the same decoding pass), timing the decoder alone, streaming the sound and
+ * cutting short sound clips.
  * Uses the configured binaries, else the system's ffmpeg when on PATH, else the static build
  * from @ffmpeg-installer.
  */
 import { spawn } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
-import { access, chmod, stat } from 'node:fs/promises';
+import { access, chmod, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { PassthroughFlag } from '../stages/frames/ffmpeg-args.js';
 import { buildProbeArgs, buildStreamArgs } from '../stages/frames/ffmpeg-args.js';
@@ -115,6 +116,44 @@ export class Ffmpeg {
   streamAudio(input: string, options: AudioStreamOptions): { windows: AsyncIterable<Float32Array>; hasSound: Promise<boolean> } {
     return openAudioStream(() => this.binaries(), input, options);
   }
+
+  /**
+   * Short sound clips of a video as AAC files in .m4a (MP4) containers, for listening: mono, 64 kb/s,
+   * "+faststart" so a browser plays them at once. A clip is one or more stretches played one after
+   * the other. One ffmpeg for all (each stretch is an input of its own, seeked apart). Written into
+   * `scratchDir`, read back and removed: the caller stores the bytes where it keeps its files.
+   */
+  async encodeAudioClips(input: string, clips: readonly (readonly { start: number; end: number }[])[], scratchDir: string, signal?: AbortSignal): Promise<Buffer[]> {
+    if (clips.length === 0) return [];
+    const { ffmpeg } = await this.binaries();
+    const outputs = clips.map((_, k) => join(scratchDir, `sound-clip-${k}.m4a`));
+    try {
+      const { code, stderr } = await run(ffmpeg, buildClipArgs(input, clips, outputs), signal, true);
+      if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not cut the voice samples: ${lastMeaningfulLine(stderr, input)}`);
+      return await Promise.all(outputs.map((path) => readFile(path)));
+    } finally {
+      await Promise.all(outputs.map((path) => rm(path, { force: true })));
+    }
+  }
+}
+
+/** Each stretch an input seeked apart; a clip of several stretches joined by the concat filter. */
+function buildClipArgs(input: string, clips: readonly (readonly { start: number; end: number }[])[], outputs: readonly string[]): string[] {
+  const inputs = clips.flat().flatMap((span) => ['-ss', span.start.toFixed(3), '-t', (span.end - span.start).toFixed(3), '-i', input]);
+  const filters: string[] = [];
+  let next = 0;
+  const encodes = clips.flatMap((spans, k) => {
+    const first = next;
+    next += spans.length;
+    let source = `${first}:a:0`;
+    if (spans.length > 1) {
+      filters.push(`${spans.map((_, i) => `[${first + i}:a:0]`).join('')}concat=n=${spans.length}:v=0:a=1[clip${k}]`);
+      source = `[clip${k}]`;
+    }
+    return ['-map', source, '-vn', '-ac', '1', '-c:a', 'aac', '-b:a', '64k', '-movflags', '+faststart', '-f', 'ipod', outputs[k]!];
+  });
+  const graph = filters.length > 0 ? ['-filter_complex', filters.join(';')] : [];
+  return ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...inputs, ...graph, ...encodes];
 }
 
 async function locateBinaries(configured: FfmpegPaths | null): Promise<FfmpegBinaries> {

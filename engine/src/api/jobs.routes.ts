@@ -69,7 +69,7 @@ export function jobsRoutes(context: ApiContext): AnyRoute[] {
     },
     {
       method: 'DELETE', path: '/api/v1/jobs/:id', access: 'token', tag: 'jobs',
-      summary: 'Delete a job and everything derived from it: faces, thumbnails, embeddings, tags, report, upload.',
+      summary: 'Delete a job and everything derived from it: faces, thumbnails, voice samples, embeddings, tags, report, upload.',
       params: { id: PARAMS.id },
       responses: { 204: { description: 'Deleted' }, 404: { description: 'No such job', schema: 'Error' } },
       handle: async ({ params }) => {

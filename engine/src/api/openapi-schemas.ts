@@ -176,7 +176,17 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     properties: {
       id: str, name: str, createdBy: nullable(str), createdAt: { type: 'string', format: 'date-time' }, source: nullable(str),
       skipped: { type: 'array', items: { type: 'object', properties: { videoId: str, title: nullable(str), reason: str } } },
-      jobIds: { type: 'array', items: str }, reportUrl: str,
+      jobIds: { type: 'array', items: str }, reportUrl: str, pageUrl: str, key: nullable(str),
+    },
+  },
+  ChannelTotals: {
+    type: 'object',
+    description: "A YouTube channel's analysed videos so far: `channel` { id, handle, name }, `videos`, `total` (a collection report's total, or null), `collection` (the engine's collection of the channel, or null).",
+    properties: {
+      channel: { type: 'object', properties: { id: nullable(str), handle: nullable(str), name: nullable(str) } },
+      videos: { type: 'integer' },
+      total: { type: ['object', 'null'] },
+      collection: { oneOf: [ref('Collection'), { type: 'null' }] },
     },
   },
   CollectionFromList: { type: 'object', properties: { collection: ref('Collection'), jobs: { type: 'array', items: ref('Job') } } },

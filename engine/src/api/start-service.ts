@@ -15,6 +15,7 @@ import { createAnalysisChildProcessor } from '../roots/child-roots.js';
 import { InProcessQueue } from '../queue/in-process.queue.js';
 import type { AnalysisProcessor, JobQueue } from '../queue/job-queue.js';
 import { CollectionsService } from '../services/collections.service.js';
+import { YouTubeChannelsService } from '../services/youtube-channels.service.js';
 import { JobNotifier } from '../services/job-notifier.js';
 import { JobOutcomesService } from '../services/job-outcomes.service.js';
 import { JobReportsService, type ReportRenderer } from '../services/job-reports.service.js';
@@ -122,8 +123,9 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   });
   const tagging = new TaggingService({ jobs: jobsRepo, files, notifier });
   const reports = new JobReportsService({ tagging, files, render: overrides.render ?? renderReport, renderChart: renderChartAt });
+  const collectionsRepo = new CollectionsRepository(db);
   const collections = new CollectionsService({
-    collections: new CollectionsRepository(db),
+    collections: collectionsRepo,
     jobs: jobsRepo,
     tagging,
     notifier,
@@ -151,6 +153,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     reports,
     links: new LinksService({ probe: (url) => probeUrl(url, { allowPrivateNetwork: config.allowPrivateNetwork }) }),
     collections,
+    channels: new YouTubeChannelsService({ repository: collectionsRepo, collections }),
     tokens,
     shareLinks,
     notifier,

@@ -1,9 +1,10 @@
 /**
  * Runs each analysis in a child process, so that the in-process runner's CPU-heavy work never
  * blocks the API server's event loop (the same reason BullMQ workers use a sandboxed processor).
- * The child reports progress and its result over IPC (structured clone: thumbnails stay Buffers);
- * an expected failure comes back as the OnscreenError it was. The child's file is its own
- * composition root (engine/src/roots/analysis-child.root.ts): it builds the processor from `setup`.
+ * The child reports progress and its result over IPC (structured clone: thumbnails and voice
+ * samples come back as Uint8Arrays, made Buffers again); an expected failure comes back as the
+ * OnscreenError it was. The child's file is its own composition root
+ * (engine/src/roots/analysis-child.root.ts): it builds the processor from `setup`.
  */
 import { fork } from 'node:child_process';
 import { isErrorCode, OnscreenError } from '../../../shared/src/errors.js';
@@ -62,7 +63,7 @@ function runInChild<Setup>(settings: ChildProcessSettings<Setup>, task: Analysis
     signal.addEventListener('abort', stop, { once: true });
     child.on('message', (message: ChildMessage) => {
       if (message.kind === 'progress') onProgress(message.progress);
-      else if (message.kind === 'done') settle(() => resolve({ ...message.result, thumbnails: toBuffers(message.result.thumbnails) }));
+      else if (message.kind === 'done') settle(() => resolve({ ...message.result, thumbnails: toBuffers(message.result.thumbnails), ...(message.result.voiceSamples ? { voiceSamples: toBuffers(message.result.voiceSamples) } : {}) }));
       else settle(() => reject(toError(message.error)));
     });
     child.once('error', (error) => {

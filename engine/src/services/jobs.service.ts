@@ -99,7 +99,7 @@ export class JobsService {
     return this.deps.jobs.list({ ...options, workspaceId: caller.workspaceId }).map((r) => toJob(r));
   }
 
-  /** Deletes the job and everything derived from it: faces, thumbnails, embeddings, tags, report, upload. */
+  /** Deletes the job and everything derived from it: faces, thumbnails, voice samples, embeddings, tags, report, upload. */
   async delete(id: string): Promise<void> {
     this.getRecord(id);
     this.deps.jobs.delete(id);

@@ -2,6 +2,7 @@
  * The analysis folder on disk, as the CLI and the service use it:
  *   analysis.json       the analysis (written last: if it exists, everything it refers to exists)
  *   thumbnails/…        JPEGs named in analysis.json
+ *   voices/…            voice samples (.m4a) named in analysis.json (`voices[].sample`)
  *   embeddings.json     one face signature per track, for a people library (see track-embeddings.ts)
  *   tags.json           the tagging history (TagFile)
  *   report.json, report.csv, report.html, charts/{share,timeline,persons}.png
@@ -22,6 +23,7 @@ export const TAG_FILE_SCHEMA_VERSION = 1;
 export const ANALYSIS_FILE = 'analysis.json';
 export const EMBEDDINGS_FILE = 'embeddings.json';
 export const TAGS_FILE = 'tags.json';
+export const VOICES_DIR = 'voices';
 /** Where tags.json goes when a new analysis replaces the one its edits referred to. */
 export const PREVIOUS_TAGS_FILE = 'tags.previous.json';
 
@@ -31,11 +33,12 @@ export const PREVIOUS_TAGS_FILE = 'tags.previous.json';
  * tags.json is kept aside as tags.previous.json: its person ids meant the old clusters.
  * Returns the path of the kept-aside tags, or null if there were none.
  */
-export async function writeAnalysisFolder(dir: string, result: { analysis: Analysis; thumbnails: ReadonlyMap<string, Buffer>; embeddings?: TrackEmbeddings }): Promise<string | null> {
+export async function writeAnalysisFolder(dir: string, result: { analysis: Analysis; thumbnails: ReadonlyMap<string, Buffer>; voiceSamples?: ReadonlyMap<string, Buffer>; embeddings?: TrackEmbeddings }): Promise<string | null> {
+  const files = [...result.thumbnails, ...(result.voiceSamples ?? [])];
   await mkdir(dir, { recursive: true });
   const partial = join(dir, `.partial-${randomBytes(6).toString('hex')}`);
   try {
-    for (const [path, bytes] of result.thumbnails) await writeNew(join(partial, safeRelative(path)), bytes);
+    for (const [path, bytes] of files) await writeNew(join(partial, safeRelative(path)), bytes);
     await writeNew(join(partial, ANALYSIS_FILE), `${JSON.stringify(result.analysis)}\n`);
     if (result.embeddings) await writeNew(join(partial, EMBEDDINGS_FILE), `${JSON.stringify(result.embeddings)}\n`);
     // Under the history's lock: an edit running now lands in the kept-aside tags, never in the new ones.
@@ -45,7 +48,10 @@ export async function writeAnalysisFolder(dir: string, result: { analysis: Analy
       await unlink(join(dir, EMBEDDINGS_FILE)).catch(ignoreMissing);
       const previousTags = join(dir, PREVIOUS_TAGS_FILE);
       const hasKeptTags = await rename(join(dir, TAGS_FILE), previousTags).then(() => true, (error: NodeJS.ErrnoException) => (ignoreMissing(error), false));
+      // An older analysis's voices are other voices: their samples go, whatever this one has.
+      await rm(join(dir, VOICES_DIR), { recursive: true, force: true });
       for (const path of result.thumbnails.keys()) await moveInto(partial, dir, safeRelative(path));
+      for (const path of result.voiceSamples?.keys() ?? []) await moveInto(partial, dir, safeRelative(path));
       if (result.embeddings) await moveInto(partial, dir, EMBEDDINGS_FILE);
       await moveInto(partial, dir, ANALYSIS_FILE);
       return hasKeptTags ? previousTags : null;

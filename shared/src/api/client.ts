@@ -10,6 +10,7 @@ import type { Report } from '../report.js';
 import type { LibraryPersonSummary } from '../library.js';
 import {
   API_PREFIX,
+  type ChannelTotals,
   type Collection,
   type CreateJobRequest,
   type Job,
@@ -176,6 +177,11 @@ export class OnscreenClient {
     return this.resolve((await this.createShareLink(jobId)).url);
   }
 
+  /** A read-only link to a collection's report (all its videos), for people without a token. */
+  createCollectionShareLink(collectionId: string, options: { days?: number } = {}): Promise<ShareLink> {
+    return this.json('POST', `/collections/${encodeURIComponent(collectionId)}/share-links`, options);
+  }
+
   listShareLinks(jobId: string): Promise<{ links: ShareLink[] }> {
     return this.json('GET', `/jobs/${encodeURIComponent(jobId)}/share-links`);
   }
@@ -225,8 +231,22 @@ export class OnscreenClient {
     return new Uint8Array(await response.arrayBuffer());
   }
 
-  createCollection(name: string): Promise<Collection> {
-    return this.json('POST', '/collections', { name });
+  /** A new collection; with a `key` (the client's own), the workspace's collection with that key if there is one. */
+  createCollection(name: string, options: { key?: string } = {}): Promise<Collection> {
+    return this.json('POST', '/collections', { name, ...options });
+  }
+
+  /** The workspace's collection with this key, or null. */
+  async findCollection(key: string): Promise<Collection | null> {
+    return (await this.json<{ collections: Collection[] }>('GET', `/collections?${new URLSearchParams({ key })}`)).collections[0] ?? null;
+  }
+
+  /** A YouTube channel's analysed videos so far, by its id (UC…), its handle (@name), or both. */
+  channelTotals(channel: { id?: string | null; handle?: string | null }): Promise<ChannelTotals> {
+    const query = new URLSearchParams();
+    if (channel.id) query.set('id', channel.id);
+    if (channel.handle) query.set('handle', channel.handle);
+    return this.json('GET', `/youtube/channel-totals?${query}`);
   }
 
   collectionFromYouTube(url: string, options: { name?: string; max?: number } = {}): Promise<{ collection: Collection; jobs: Job[] }> {
@@ -253,8 +273,9 @@ export class OnscreenClient {
     await this.request('DELETE', `/collections/${encodeURIComponent(id)}`);
   }
 
-  getCollectionReport(id: string, period: 'month' | 'week' = 'month'): Promise<CollectionReport> {
-    return this.json('GET', `/collections/${encodeURIComponent(id)}/report?period=${period}`);
+  /** With `since` (YYYY-MM-DD or an ISO time): over the jobs added to the collection since then. */
+  getCollectionReport(id: string, period: 'month' | 'week' = 'month', since?: string): Promise<CollectionReport> {
+    return this.json('GET', `/collections/${encodeURIComponent(id)}/report?${collectionQuery(period, since)}`);
   }
 
   /** The collection report as CSV, or as its self-contained HTML page. */
@@ -262,8 +283,9 @@ export class OnscreenClient {
     return (await this.request('GET', `/collections/${encodeURIComponent(id)}/report.${format}?period=${period}`)).text();
   }
 
-  async getCollectionChart(id: string, name: CollectionChartName, period: 'month' | 'week' = 'month'): Promise<Uint8Array> {
-    const response = await this.request('GET', `/collections/${encodeURIComponent(id)}/charts/${name}.png?period=${period}`);
+  /** A chart of the collection; with `since`, over the jobs added to it since then. */
+  async getCollectionChart(id: string, name: CollectionChartName, period: 'month' | 'week' = 'month', since?: string): Promise<Uint8Array> {
+    const response = await this.request('GET', `/collections/${encodeURIComponent(id)}/charts/${name}.png?${collectionQuery(period, since)}`);
     return new Uint8Array(await response.arrayBuffer());
   }
 
@@ -398,6 +420,10 @@ export class OnscreenClient {
     if (!response.ok) throw await toError(response);
     return response;
   }
+}
+
+function collectionQuery(period: 'month' | 'week', since: string | undefined): URLSearchParams {
+  return new URLSearchParams({ period, ...(since ? { since } : {}) });
 }
 
 function forWhom(onBehalfOf: string | undefined): { onBehalfOf?: string } {

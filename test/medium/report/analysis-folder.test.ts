@@ -36,6 +36,17 @@ test('an analysis folder reads back what was written, with no temporary files le
   assert.deepEqual(await leftovers(), []);
 });
 
+test('voice samples are written beside the analysis; a new analysis takes away the older one\'s', async () => {
+  await writeAnalysisFolder(dir, { analysis, thumbnails, voiceSamples: new Map([['voices/v0.m4a', Buffer.from('v0')], ['voices/v1.m4a', Buffer.from('v1')]]) });
+  assert.equal((await readFile(join(dir, 'voices', 'v1.m4a'))).toString(), 'v1');
+  await writeAnalysisFolder(dir, { analysis, thumbnails, voiceSamples: new Map([['voices/v0.m4a', Buffer.from('new v0')]]) });
+  assert.deepEqual(await readdir(join(dir, 'voices')), ['v0.m4a']);
+  assert.equal((await readFile(join(dir, 'voices', 'v0.m4a'))).toString(), 'new v0');
+  await writeAnalysisFolder(dir, { analysis, thumbnails });
+  assert.equal(existsSync(join(dir, 'voices')), false, 'an analysis without voices leaves no sample behind');
+  assert.deepEqual(await leftovers(), []);
+});
+
 test('tags.json starts empty, grows by appended edits, and is set aside by a new analysis', async () => {
   await writeAnalysisFolder(dir, { analysis, thumbnails });
   assert.deepEqual(await readEdits(dir), []);

@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { OnscreenError } from '../../../shared/src/errors.js';
+import { existsSync } from 'node:fs';
 import { createAnalysisChildProcessor } from '../../../engine/src/roots/child-roots.js';
-import { makeTempDir, makeTextFile, makeVideo } from '../../fixtures/media.js';
+import { makeTempDir, makeTextFile, makeVideo, runFfmpeg } from '../../fixtures/media.js';
 import { startTestService } from './helpers/test-service.js';
 
 test('a file that is not a video fails at once with the engine\'s error, through the API', { timeout: 120_000 }, async () => {
@@ -54,6 +55,29 @@ test('the child reports progress and returns the analysis with its thumbnails; a
     });
     await assert.rejects(running, (error: unknown) => error instanceof OnscreenError && error.code === 'interrupted');
     assert.ok(Date.now() - started < 20_000, 'stopped well before the analysis could have finished');
+  } finally {
+    await temp.remove();
+  }
+});
+
+const HEARD = join(import.meta.dirname, '../../../../shared/eval/heard/dev/heard.mp4');
+
+test('voice samples come back from the child as Buffers, named in the analysis', { timeout: 180_000, skip: existsSync(HEARD) ? false : `evaluation material not found at ${HEARD}` }, async () => {
+  const temp = await makeTempDir();
+  try {
+    // 6 s of one woman speaking on screen, cut from the speaking-time benchmark into the temp folder.
+    const clip = join(temp.dir, 'talk.mp4');
+    await runFfmpeg(['-ss', '21', '-t', '6', '-i', HEARD, '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', clip]);
+    const processor = createAnalysisChildProcessor({ workRoot: join(temp.dir, 'work'), allowPrivateNetwork: false });
+    const result = await processor({ jobId: '0123456789abcdef0125', source: clip, isTrustedSource: true, options: { fps: 1 } }, { signal: new AbortController().signal, onProgress: () => undefined });
+    assert.equal(result.analysis.sound?.status, 'speech');
+    assert.ok(result.analysis.voices!.length >= 1);
+    const named = result.analysis.voices!.map((v) => v.sample).filter((p): p is string => p !== null);
+    assert.deepEqual([...result.voiceSamples!.keys()].sort(), named.sort());
+    for (const bytes of result.voiceSamples!.values()) {
+      assert.ok(Buffer.isBuffer(bytes));
+      assert.equal(bytes.subarray(4, 8).toString('latin1'), 'ftyp');
+    }
   } finally {
     await temp.remove();
   }

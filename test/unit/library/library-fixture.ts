@@ -6,21 +6,10 @@
 import type { Analysis } from '../../../shared/src/analysis.js';
 import { encodeTrackEmbeddings, type TrackEmbeddings } from '../../../engine/src/stages/people/track-embeddings.js';
 import { makeAnalysis, type FixtureSpec, type TrackSpec } from '../report/analysis-fixture.js';
+import { random } from '../../fixtures/random.js';
 
 export const MODEL = 'embedder:test';
 const DIMENSION = 512;
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normalise(v: Float32Array): Float32Array {
   const norm = Math.hypot(...v);

@@ -134,5 +134,5 @@ async function load(client: OnscreenClient, id: string, period: Period): Promise
 
 /** A collection whose videos are all still analysing has no report yet: that is not an error. */
 function isEmpty(failure: unknown): boolean {
-  return (failure as { code?: string }).code === 'bad_request';
+  return (failure as { code?: string }).code === 'collection_empty';
 }

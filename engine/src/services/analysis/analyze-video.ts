@@ -1,6 +1,6 @@
 /**
  * The whole analysis of one video, in pipeline order:
- *   source → frames → faces → tracks → people (clusters, suggestions, thumbnails)
+ *   source → frames → faces → tracks → people (clusters, suggestions, thumbnails) → speech → voices
  * The report is not part of it: it is computed from the analysis and the tags, any number of times.
  * Used by the CLI (`onscreen analyze`), the in-process runner and the BullMQ worker alike.
  */
@@ -24,6 +24,7 @@ import type { AnalysisResult } from '../../contracts/analysis-result.js';
 import type { ProgressListener } from '../../contracts/progress.js';
 import { StageClock } from './stage-clock.js';
 import { renderThumbnails } from './thumbnails.js';
+import { hearVoices } from './hear-voices.js';
 import type { Engine } from '../engine.js';
 
 export interface AnalyzeRequest {
@@ -77,6 +78,9 @@ export async function analyzeVideo(engine: Engine, request: AnalyzeRequest): Pro
     }
     const thumbnails = await clock.time('thumbnails', () => renderThumbnails(people, crops));
 
+    report('people', 1, 'Listening for speech and voices');
+    const heard = await hearVoices(engine, source.path, { cuts: found.cuts, scratchDir: request.workDir, clock, ...(signal ? { signal } : {}) });
+
     const analysis: Analysis = {
       schemaVersion: ANALYSIS_SCHEMA_VERSION,
       engine: { version: ENGINE_VERSION, models: analyzer.modelIds },
@@ -91,16 +95,20 @@ export async function analyzeVideo(engine: Engine, request: AnalyzeRequest): Pro
         source: source.label,
         title: source.title,
         ...publishedOf(source, video),
+        ...(source.channel ? { channel: source.channel } : {}),
       },
       sampling: { fps: options.fps, times: found.sampleTimes, cuts: found.cuts },
       faces: people.faces,
       tracks: people.tracks,
       clusters: people.clusters,
       setAside: countSetAside(people.faces),
+      sound: heard.sound,
+      speech: heard.speech,
+      voices: heard.voices,
       timings: clock.seconds(),
     };
     report('people', 1, `Found ${people.clusters.length} ${people.clusters.length === 1 ? 'person' : 'people'}`);
-    return { analysis, thumbnails, embeddings: encodeTrackEmbeddings(embedderModelId(), people.trackEmbeddings) };
+    return { analysis, thumbnails, voiceSamples: heard.voiceSamples, embeddings: encodeTrackEmbeddings(embedderModelId(), people.trackEmbeddings) };
   } finally {
     crops.close();
   }

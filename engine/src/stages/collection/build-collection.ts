@@ -52,6 +52,12 @@ export function buildCollection(input: CollectionInput): CollectionReport {
         unknown: people.filter((p) => p.gender === 'unknown').length,
         untagged: people.filter((p) => p.gender === null).length,
       },
+      tagging: {
+        byPerson: sum(videos.map((v) => v.tagging.byPerson)),
+        fromLibrary: sum(videos.map((v) => v.tagging.fromLibrary)),
+        acceptedSuggestion: sum(videos.map((v) => v.tagging.acceptedSuggestion)),
+        untagged: sum(videos.map((v) => v.tagging.untagged)),
+      },
     },
     people,
     periods: buildPeriods(videos, input.periodKind),
