@@ -234,6 +234,13 @@ type EditBody =
   | { kind: 'accept-suggestions'; clusters: number[]; by: string; at: string }
   | { kind: 'name'; cluster: number; name: string; by: string; at: string }
   | { kind: 'not-known'; cluster: number; by: string; at: string }
+  /** A voice tagged by ear (issue 14): it counts for this group, or is removed as "not speech". */
+  | { kind: 'tag-voice'; voice: string; tag: VoiceTag; by: string; at: string }
+  /**
+   * Who speaks in [start, end] (seconds): the person seen speaking, or null for off screen. It
+   * re-attributes the speech found in the span; it does not add speech where none was found.
+   */
+  | { kind: 'speaker'; start: number; end: number; person: number | null; by: string; at: string }
   | { kind: 'undo'; by: string; at: string }
   | { kind: 'redo'; by: string; at: string };
 
@@ -275,4 +282,22 @@ export interface PersonView {
   appearances?: number[];
   /** The analysis's doubt, while the person is still exactly that cluster (gone once merged or split). */
   doubt?: Doubt;
+  /** Seconds this person is seen speaking, after corrections; absent when the analysis has no speech. */
+  speakingSeconds?: number;
+}
+
+/**
+ * A voice as a person sees it after tags and speaker corrections (issue 14): the analysis's voice,
+ * with `person` the person it is linked to after merges and splits, and its tags.
+ */
+export interface VoiceView extends Voice {
+  /** The tag a person gave this voice, or null. */
+  tag: VoiceTag | null;
+  taggedBy: string | null;
+  taggedOnBehalfOf: string | null;
+  taggedAt: string | null;
+  /** What the voice counts as: its own tag, else its linked person's tag; null when neither. */
+  counts: VoiceTag | null;
+  /** Where `counts` came from: the voice's own tag, or its linked person's. */
+  countsFrom: 'voice' | 'person' | null;
 }

@@ -3,13 +3,15 @@
  * ("Undo: Alice tagged Person 3 female"), the CLI's undo and redo, the API's PeopleResponse.
  */
 import { personOf } from './actor.js';
-import type { Edit, Tag } from './analysis.js';
+import type { Edit, Tag, VoiceTag } from './analysis.js';
+import { formatClock } from './format/clock.js';
 import type { EditSummary } from './api/types.js';
 import { personLabel } from './ui/format.js';
 
 type Change = Exclude<Edit, { kind: 'undo' | 'redo' }>;
 
 const TAG_WORDS: Record<Tag, string> = { female: 'female', male: 'male', unknown: 'unknown', 'not-face': 'not a face' };
+const VOICE_TAG_WORDS: Record<VoiceTag, string> = { female: 'female', male: 'male', unknown: 'unknown', 'not-speech': 'not speech' };
 
 /** "Alice tagged Person 3 female"; the edits of one action (a split in several steps share a group). */
 export function describeAction(edits: readonly Change[]): string {
@@ -39,6 +41,10 @@ function describeWhat(first: Change, edits: readonly Change[]): string {
       return `named ${personLabel(first.cluster)} ${first.name.trim()}`;
     case 'not-known':
       return `said ${personLabel(first.cluster)} is not the person recognised`;
+    case 'tag-voice':
+      return `tagged voice ${first.voice} ${VOICE_TAG_WORDS[first.tag]}`;
+    case 'speaker':
+      return `set the speaker of ${formatClock(first.start)}–${formatClock(first.end)} to ${first.person === null ? 'off screen' : personLabel(first.person)}`;
     case 'split': {
       const moved = edits.flatMap((e) => (e.kind === 'split' ? e.tracks : []));
       return edits.length > 1

@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   analysis_incompatible: { status: 422, retry: false, message: 'The analysis was written by an incompatible version.' },
   cluster_unknown: { status: 404, retry: false, message: 'No such person (cluster).' },
   track_unknown: { status: 400, retry: false, message: 'No such track in that person.' },
+  voice_unknown: { status: 404, retry: false, message: 'No such voice in this analysis.' },
   nothing_to_undo: { status: 409, retry: false, message: 'There is nothing to undo.' },
   library_incompatible: { status: 500, retry: false, message: 'The people library is damaged or of another format version.' },
   library_off: { status: 404, retry: false, message: 'The people library is off on this server (ONSCREEN_LIBRARY_ENABLED).' },

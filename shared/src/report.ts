@@ -120,5 +120,6 @@ export interface Report {
   };
   /** Plain-language definitions of each figure, keyed by field path. */
   definitions: Record<string, string>;
-  charts: { share: string; timeline: string; persons: string };
+  /** Chart images beside the report; `heard` ("Seen and heard") and `speaking` only with speaking time. */
+  charts: { share: string; timeline: string; persons: string; heard?: string; speaking?: string };
 }

@@ -3,7 +3,7 @@
  * these to build messages and the listeners to register, so the two cannot drift apart
  * (test/unit/bot/listeners.meta.test.ts checks both directions).
  */
-import type { Tag } from '../../../shared/src/analysis.js';
+import type { Tag, VoiceTag } from '../../../shared/src/analysis.js';
 
 /** action_id of every interactive element the bot renders outside a modal's input blocks. */
 export const ACTION_IDS = {
@@ -23,6 +23,11 @@ export const ACTION_IDS = {
   personDetails: 'onscreen.person.details',
   /** Switches a thread's tagging messages between the full and the compact layout. */
   switchLayout: 'onscreen.layout',
+  /** The tag buttons under a voice's audio (issue 14). */
+  tagVoiceFemale: 'onscreen.voice.female',
+  tagVoiceMale: 'onscreen.voice.male',
+  tagVoiceUnknown: 'onscreen.voice.unknown',
+  tagVoiceNotSpeech: 'onscreen.voice.not_speech',
 } as const;
 
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
@@ -33,6 +38,14 @@ export const TAG_ACTIONS: readonly { actionId: ActionId; tag: Tag; label: string
   { actionId: ACTION_IDS.tagMale, tag: 'male', label: 'Male' },
   { actionId: ACTION_IDS.tagUnknown, tag: 'unknown', label: 'Unknown' },
   { actionId: ACTION_IDS.tagNotFace, tag: 'not-face', label: 'Not a face' },
+];
+
+/** The tag buttons of a voice, in the order they appear. */
+export const VOICE_TAG_ACTIONS: readonly { actionId: ActionId; tag: VoiceTag; label: string }[] = [
+  { actionId: ACTION_IDS.tagVoiceFemale, tag: 'female', label: 'Female' },
+  { actionId: ACTION_IDS.tagVoiceMale, tag: 'male', label: 'Male' },
+  { actionId: ACTION_IDS.tagVoiceUnknown, tag: 'unknown', label: 'Unknown' },
+  { actionId: ACTION_IDS.tagVoiceNotSpeech, tag: 'not-speech', label: 'Not speech' },
 ];
 
 /** Ids inside modals' input blocks: read from `view.state` on submission, never dispatched. */

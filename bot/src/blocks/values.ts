@@ -39,6 +39,22 @@ export function decodeMergeRef(value: string | undefined): MergeRef | null {
   return { jobId, from: Number(from), into: Number(into) };
 }
 
+export interface VoiceRef {
+  jobId: string;
+  /** v0, v1, … */
+  voice: string;
+}
+
+export function encodeVoiceRef(ref: VoiceRef): string {
+  return checked(`${ref.jobId}|${ref.voice}`);
+}
+
+export function decodeVoiceRef(value: string | undefined): VoiceRef | null {
+  const [jobId, voice, ...rest] = (value ?? '').split('|');
+  if (rest.length > 0 || !isJobId(jobId) || voice === undefined || !/^v\d{1,6}$/.test(voice)) return null;
+  return { jobId, voice };
+}
+
 export interface LayoutRef {
   jobId: string;
   layout: 'full' | 'compact';

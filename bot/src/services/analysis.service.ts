@@ -15,6 +15,7 @@ import type { CollectionsService } from './collections.service.js';
 import type { ServiceContext } from './context.js';
 import type { HomeService } from './home.service.js';
 import type { PeopleService } from './people.service.js';
+import type { VoicesService } from './voices.service.js';
 import { ProgressMessage } from './progress-message.js';
 
 export interface AnalysisRequest {
@@ -40,6 +41,7 @@ export class AnalysisService {
     private readonly charts: ChartsService,
     private readonly home: HomeService,
     private readonly collections: CollectionsService,
+    private readonly voices: VoicesService,
   ) {}
 
   /** Starts an analysis in the background; a second request for the same message and link is a duplicate. */
@@ -104,6 +106,8 @@ export class AnalysisService {
     await this.collections.addToChannel(thread.channel, jobId).catch((error: unknown) => this.ctx.logger.warn(`Job ${jobId} was not added to the collection of ${thread.channel}: ${String(error)}`));
     try {
       if ((final.people ?? 0) > 0) await this.people.post(thread);
+      // Voices heard off screen, as short audio files with their tag buttons (issue 14).
+      if (final.status !== 'done') await this.voices.post(thread);
       if (final.status === 'done') {
         const { revision } = await this.ctx.engine.getPeople(jobId);
         await this.charts.post(this.ctx.store.getThread(thread.id) ?? thread, null, revision);

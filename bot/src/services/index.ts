@@ -11,12 +11,14 @@ import { checkVideoLink, type LinkVerdict } from './link-check.js';
 import { PeopleService } from './people.service.js';
 import { TaggingService } from './tagging.service.js';
 import type { TaskRunner } from './tasks.js';
+import { VoicesService } from './voices.service.js';
 
 export interface BotServices {
   analysis: AnalysisService;
   tagging: TaggingService;
   home: HomeService;
   people: PeopleService;
+  voices: VoicesService;
   /** Each channel's collection, and `/onscreen report`. */
   collections: CollectionsService;
   store: BotStore;
@@ -32,12 +34,14 @@ export function createServices(ctx: ServiceContext): BotServices {
   const people = new PeopleService(ctx, home);
   const charts = new ChartsService(ctx);
   const collections = new CollectionsService(ctx);
+  const voices = new VoicesService(ctx);
   return {
-    analysis: new AnalysisService(ctx, people, charts, home, collections),
+    analysis: new AnalysisService(ctx, people, charts, home, collections, voices),
     collections,
     tagging: new TaggingService(ctx, people, charts, home),
     home,
     people,
+    voices,
     store: ctx.store,
     tasks: ctx.tasks,
     engine: ctx.engine,

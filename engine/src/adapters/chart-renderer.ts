@@ -18,8 +18,11 @@ const EXTRA_FONT_DIRS = ['/usr/share/fonts', '/usr/local/share/fonts', '/Library
 
 let fontFamily: string | undefined;
 
-export async function renderCharts(specs: ChartSpecs): Promise<{ share: Buffer; timeline: Buffer; persons: Buffer }> {
-  return { share: await renderChart(specs.share), timeline: await renderChart(specs.timeline), persons: await renderChart(specs.persons) };
+export async function renderCharts(specs: ChartSpecs): Promise<{ share: Buffer; timeline: Buffer; persons: Buffer; heard?: Buffer; speaking?: Buffer }> {
+  const charts = { share: await renderChart(specs.share), timeline: await renderChart(specs.timeline), persons: await renderChart(specs.persons) };
+  const heard = specs.heard ? await renderChart(specs.heard) : undefined;
+  const speaking = specs.speaking ? await renderChart(specs.speaking) : undefined;
+  return { ...charts, ...(heard ? { heard } : {}), ...(speaking ? { speaking } : {}) };
 }
 
 export async function renderChart(spec: ChartSpec): Promise<Buffer> {

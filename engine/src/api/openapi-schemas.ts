@@ -76,6 +76,17 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     properties: {
       jobId: str, people: { type: 'array', items: ref('PersonView') }, thumbnailUrl: str, isComplete: { type: 'boolean' }, revision: { type: 'integer' },
       undo: { oneOf: [ref('EditSummary'), { type: 'null' }] }, redo: { oneOf: [ref('EditSummary'), { type: 'null' }] },
+      voices: { type: 'array', items: ref('VoiceView'), description: 'The voices heard (absent for a job analysed before speech was measured).' }, voiceSampleUrl: str,
+    },
+  },
+  VoiceView: {
+    type: 'object',
+    description: 'A voice: its seconds, the person seen speaking with it, a weak suggestion from pitch (pitch alone misleads), its tag and what it counts as.',
+    properties: {
+      id: str, seconds: num, person: nullable({ type: 'integer' }), pitchHz: nullable(num), firstAt: num, sample: nullable(str),
+      suggestion: nullable({ type: 'object', properties: { gender: { enum: ['female', 'male'] }, confidence: num } }),
+      tag: nullable({ enum: ['female', 'male', 'unknown', 'not-speech'] }), taggedBy: nullable(str), taggedOnBehalfOf: nullable(str), taggedAt: nullable(str),
+      counts: nullable({ enum: ['female', 'male', 'unknown', 'not-speech'] }), countsFrom: nullable({ enum: ['voice', 'person'] }),
     },
   },
   VideoSource: {
@@ -86,13 +97,13 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
   EditSummary: {
     type: 'object',
     required: ['kind', 'by', 'at', 'label'],
-    properties: { kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions'] }, by: str, at: { type: 'string', format: 'date-time' }, label: str },
+    properties: { kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions', 'name', 'not-known', 'tag-voice', 'speaker'] }, by: str, at: { type: 'string', format: 'date-time' }, label: str },
   },
   Edit: {
     type: 'object',
     required: ['kind', 'by', 'at'],
     properties: {
-      kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions', 'name', 'not-known', 'undo', 'redo'] },
+      kind: { enum: ['tag', 'merge', 'split', 'accept-suggestions', 'name', 'not-known', 'tag-voice', 'speaker', 'undo', 'redo'] },
       by: { type: 'string', description: 'The client: the API token name (set by the server).' },
       onBehalfOf: { type: 'string', maxLength: 80, description: 'The person the client acted for, if it said.' },
       at: { type: 'string', format: 'date-time' },

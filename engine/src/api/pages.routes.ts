@@ -7,11 +7,12 @@ import type { AssetName } from './web-assets.js';
 
 /**
  * The page builds its own API calls; it needs no framing, inline script or third-party script.
- * The player may show YouTube's embed, or a video from the link it was analysed from.
+ * The player may show YouTube's embed, or a video from the link it was analysed from; a voice's
+ * sample plays from a blob: URL (fetched with the token, like the thumbnails).
  */
 const PAGE_HEADERS = {
   'content-security-policy':
-    "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; media-src 'self' https: http:; frame-src https://www.youtube-nocookie.com; frame-ancestors 'none'; base-uri 'none'",
+    "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; media-src 'self' blob: https: http:; frame-src https://www.youtube-nocookie.com; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
   'cache-control': 'no-cache',
 };

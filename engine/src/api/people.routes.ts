@@ -4,7 +4,7 @@ import type { Actor } from '../../../shared/src/actor.js';
 import type { ApiContext } from './context.js';
 import { actor } from './request-actor.js';
 import type { AnyRoute, Route } from './router.js';
-import { bySchema, mergeSchema, nameSchema, PARAMS, personBySchema, splitSchema, tagSchema } from './schemas.js';
+import { bySchema, mergeSchema, nameSchema, PARAMS, personBySchema, speakerSchema, splitSchema, tagSchema, voiceTagSchema } from './schemas.js';
 
 const PEOPLE = { 200: { description: 'The people after the edit', schema: 'PeopleResponse' }, 409: { description: 'The job is not analysed yet', schema: 'Error' } };
 const id = { id: PARAMS.id };
@@ -38,6 +38,18 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
     params: id, body: splitSchema, responses: PEOPLE,
     handle: async (request) => ({ status: 200, json: await tagging.split(request.params.id!, request.body.person, actor(request), request.body.tracks) }),
   };
+  const tagVoice: Route<z.infer<typeof voiceTagSchema>> = {
+    method: 'POST', path: '/api/v1/jobs/:id/voice-tags', access: 'token', tag: 'tagging',
+    summary: 'Tag a voice heard off screen by ear: female, male, unknown, or not-speech (music, singing, a crowd: removed from speaking time).',
+    params: id, body: voiceTagSchema, responses: PEOPLE,
+    handle: async (request) => ({ status: 200, json: await tagging.tagVoice(request.params.id!, request.body.voice, request.body.tag, actor(request)) }),
+  };
+  const speaker: Route<z.infer<typeof speakerSchema>> = {
+    method: 'POST', path: '/api/v1/jobs/:id/speaker', access: 'token', tag: 'tagging',
+    summary: 'Correct who speaks from `start` to `end` (seconds): a person, or null for nobody seen (off screen). Re-attributes the speech found there.',
+    params: id, body: speakerSchema, responses: PEOPLE,
+    handle: async (request) => ({ status: 200, json: await tagging.speaker(request.params.id!, request.body.start, request.body.end, request.body.person, actor(request)) }),
+  };
   const by = (path: string, summary: string, run: (jobId: string, actor: Actor) => Promise<unknown>, schema = 'PeopleResponse'): Route<z.infer<typeof bySchema>> => ({
     method: 'POST', path, access: 'token', tag: 'tagging', summary, params: id, body: bySchema,
     responses: { ...PEOPLE, 200: { description: schema, schema } },
@@ -53,6 +65,14 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
     picture('/api/v1/jobs/:id/people/:pid/face.jpg', "A person's one best face, square (96 × 96), for small places such as Slack.", (j, p) => context.reports.faceOfPerson(j, p)),
     picture('/api/v1/jobs/:id/tracks/:tid/thumbnail.jpg', "A track's best face (to pick which of a person's tracks to split off).", (j, t) => context.reports.thumbnailOfTrack(j, t), 'tid'),
     tag,
+    tagVoice,
+    speaker,
+    {
+      method: 'GET', path: '/api/v1/jobs/:id/voices/:vid/sample.m4a', access: 'token', tag: 'tagging', summary: "A voice's short audio sample (AAC), to tag it by ear.",
+      params: { ...id, vid: PARAMS.vid },
+      responses: { 200: { description: 'AAC audio in MP4', contentType: 'audio/mp4' }, 404: { description: 'No such voice, or no sample', schema: 'Error' } },
+      handle: async ({ params }) => ({ status: 200, body: await context.reports.voiceSample(params.id!, params.vid!), contentType: 'audio/mp4', headers: { 'cache-control': 'private, max-age=300' } }),
+    },
     name,
     notThem,
     merge,

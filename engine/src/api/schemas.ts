@@ -1,7 +1,7 @@
 /** Request schemas of the API (shared/src/api/types.ts as zod), and the path parameters. */
 import { z } from 'zod';
 import { checkOnBehalfOf } from '../../../shared/src/actor.js';
-import { TAGS, type Tag } from '../../../shared/src/analysis.js';
+import { TAGS, type Tag, VOICE_TAGS, type VoiceTag } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { NAME_PATTERN } from '../services/caller.js';
 import { JOB_ID_PATTERN } from '../contracts/job-id.js';
@@ -54,6 +54,9 @@ export const tagSchema = z.strictObject({ person: personId, tag: z.enum(TAGS as 
 export const mergeSchema = z.strictObject({ into: personId, from: personId, ...forWhom });
 export const splitSchema = z.strictObject({ person: personId, tracks: z.array(z.number().int().min(0)).min(1).max(10_000).optional(), ...forWhom });
 export const bySchema = z.strictObject(forWhom);
+export const voiceTagSchema = z.strictObject({ voice: z.string().regex(/^v\d{1,6}$/, 'a voice id such as v2'), tag: z.enum(VOICE_TAGS as unknown as [VoiceTag, ...VoiceTag[]]), ...forWhom });
+const seconds = z.number().finite().min(0).max(100 * 3600);
+export const speakerSchema = z.strictObject({ start: seconds, end: seconds, person: personId.nullable(), ...forWhom }).refine((s) => s.end > s.start, 'the span must end after it starts');
 
 /** The `X-Onscreen-On-Behalf-Of` header, checked as the body field is. */
 export const onBehalfOfHeaderSchema = onBehalfOf;
@@ -84,7 +87,7 @@ export const collectionReportQuerySchema = z.strictObject({
   since: z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'a day (YYYY-MM-DD) or a UTC time (…T…Z)').optional(),
 });
 
-export const CHART_NAMES = ['share', 'timeline', 'persons'] as const;
+export const CHART_NAMES = ['share', 'timeline', 'persons', 'heard', 'speaking'] as const;
 export const COLLECTION_CHART_NAMES = ['videos', 'trend', 'people'] as const;
 
 export const PARAMS = {
@@ -117,6 +120,11 @@ export const PARAMS = {
     pattern: new RegExp(`^(${COLLECTION_CHART_NAMES.join('|')})$`),
     description: `Chart name: ${COLLECTION_CHART_NAMES.join(', ')}.`,
     onMismatch: () => new OnscreenError('not_found', `No such chart; a collection's charts are ${COLLECTION_CHART_NAMES.join(', ')}.`),
+  },
+  vid: {
+    pattern: /^v\d{1,6}$/,
+    description: 'Voice id, e.g. v2.',
+    onMismatch: () => new OnscreenError('voice_unknown', 'No such voice: voice ids are v0, v1, …'),
   },
   chart: {
     pattern: new RegExp(`^(${CHART_NAMES.join('|')})$`),

@@ -1,4 +1,4 @@
-import type { ChartName } from '../../../shared/src/api/client.js';
+import type { ChartName, SpeechChartName } from '../../../shared/src/api/client.js';
 import type { Report } from '../../../shared/src/report.js';
 
 /** The report in every form: figures, CSV, self-contained HTML and the chart PNGs (services/report.service.ts renders it). */
@@ -6,5 +6,6 @@ export interface RenderedReport {
   report: Report;
   csv: string;
   html: string;
-  charts: Record<ChartName, Buffer>;
+  /** The speech charts only when the report has speaking time. */
+  charts: Record<Exclude<ChartName, SpeechChartName>, Buffer> & Partial<Record<SpeechChartName, Buffer>>;
 }

@@ -42,7 +42,11 @@ export class JobReportsService {
   /** A chart at the default width, or drawn at `width` CSS pixels (the size a page shows it at). */
   async chart(jobId: string, name: ChartName, width?: number): Promise<Buffer> {
     const rendered = await this.render(jobId);
-    if (width === undefined || !this.deps.renderChart) return rendered.charts[name];
+    if (width === undefined || !this.deps.renderChart) {
+      const chart = rendered.charts[name];
+      if (!chart) throw new OnscreenError('not_found', `This report has no ${name} chart: the analysis measured no speaking time.`);
+      return chart;
+    }
     const key = `${jobId}:${this.cache.get(jobId)?.serial}:${name}:${width}`;
     let chart = this.sized.get(key);
     if (!chart) {
@@ -52,6 +56,16 @@ export class JobReportsService {
       if (this.sized.size > CACHE_SIZE * 3) this.sized.delete(this.sized.keys().next().value!);
     }
     return chart;
+  }
+
+  /** A voice's short audio sample (issue 14), as the analysis names it. */
+  async voiceSample(jobId: string, voiceId: string): Promise<Buffer> {
+    const { analysis } = await this.deps.tagging.state(jobId);
+    const voice = (analysis.voices ?? []).find((v) => v.id === voiceId);
+    if (!voice) throw new OnscreenError('voice_unknown', `Job ${jobId} has no voice ${voiceId}.`);
+    const sound = voice.sample ? await this.deps.files.readJobFile(jobId, voice.sample) : null;
+    if (!sound) throw new OnscreenError('not_found', `Voice ${voiceId} has no sample.`);
+    return sound;
   }
 
   async thumbnailOfPerson(jobId: string, personId: number): Promise<Buffer> {

@@ -1,13 +1,13 @@
 /**
- * The one edit path: tag, merge, split, accept suggestions and undo, for the command line (a plain
+ * The one edit path: tag, merge, split, accept suggestions, voices and speakers, and undo, for the command line (a plain
  * analysis folder) and the service (a job) alike. Requests become edits, are validated in order
  * against the history, and are appended in one write under the history's lock: all or nothing.
  * A repeated edit (a retried request, a tag given twice) changes nothing and is not stored.
  */
-import type { Analysis, Edit, PersonView, Tag } from '../../../shared/src/analysis.js';
+import type { Analysis, Edit, PersonView, Tag, VoiceTag, VoiceView } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { EditHistory } from '../contracts/edit-history.js';
-import { applyEdits, isEffectiveEdit, nextClusterId, validateEdit } from '../stages/people/edits.js';
+import { applyEdits, editedState, isEffectiveEdit, nextClusterId, validateEdit } from '../stages/people/edits.js';
 
 export type EditRequest =
   | { kind: 'tag'; person: number; tag: Tag }
@@ -19,6 +19,10 @@ export type EditRequest =
   | { kind: 'name'; person: number; name: string }
   /** The person recognised from the people library is someone else: the recognition and its tag go. */
   | { kind: 'not-them'; person: number }
+  /** A voice heard off screen, tagged by ear (issue 14). */
+  | { kind: 'tag-voice'; voice: string; tag: VoiceTag }
+  /** Who speaks in [start, end] seconds: a person, or null for nobody seen (off screen). */
+  | { kind: 'speaker'; start: number; end: number; person: number | null }
   | { kind: 'undo' }
   | { kind: 'redo' };
 
@@ -36,6 +40,7 @@ export interface EditOutcome {
   /** The edits this call stored (repeated ones are left out). */
   recorded: Edit[];
   people: PersonView[];
+  voices: VoiceView[];
 }
 
 export function recordEdits(history: EditHistory, requests: readonly EditRequest[], editor: Editor): Promise<EditOutcome> {
@@ -52,7 +57,8 @@ export function recordEdits(history: EditHistory, requests: readonly EditRequest
     }
     if (recorded.length > 0) await history.appendEdits(recorded);
     const edits = [...stored, ...recorded];
-    return { analysis, edits, recorded, people: applyEdits(analysis, edits) };
+    const { persons, voices } = editedState(analysis, edits);
+    return { analysis, edits, recorded, people: persons, voices };
   });
 }
 
@@ -72,6 +78,10 @@ function toEdits(request: EditRequest, analysis: Analysis, edits: readonly Edit[
       return [{ kind: 'not-known', cluster: request.person, by, ...who, at }];
     case 'redo':
       return [{ kind: 'redo', by, ...who, at }];
+    case 'tag-voice':
+      return [{ kind: 'tag-voice', voice: request.voice, tag: request.tag, by, ...who, at }];
+    case 'speaker':
+      return [{ kind: 'speaker', start: request.start, end: request.end, person: request.person, by, ...who, at }];
     case 'accept-suggestions': {
       const clusters = applyEdits(analysis, edits).filter((p) => p.tag === null && p.suggestion !== null).map((p) => p.id);
       return [{ kind: 'accept-suggestions', clusters, by, ...who, at }];

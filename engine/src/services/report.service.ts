@@ -4,6 +4,7 @@
  */
 import type { Analysis, Edit } from '../../../shared/src/analysis.js';
 import type { Report } from '../../../shared/src/report.js';
+import { OnscreenError } from '../../../shared/src/errors.js';
 import type { EditHistory } from '../contracts/edit-history.js';
 import type { RenderedReport } from '../contracts/rendered-report.js';
 import { renderChart, renderCharts } from '../adapters/chart-renderer.js';
@@ -39,6 +40,8 @@ export async function renderHistoryReport(history: EditHistory, now: Date = new 
 }
 
 /** One chart drawn at `width` CSS pixels (twice that in pixels), for a page that shows it at that size. */
-export function renderChartAt(report: Report, name: keyof RenderedReport['charts'], width: number): Promise<Buffer> {
-  return renderChart(chartSpecs(report, width)[name]);
+export async function renderChartAt(report: Report, name: keyof RenderedReport['charts'], width: number): Promise<Buffer> {
+  const spec = chartSpecs(report, width)[name];
+  if (!spec) throw new OnscreenError('not_found', `This report has no ${name} chart: the analysis measured no speaking time.`);
+  return renderChart(spec);
 }

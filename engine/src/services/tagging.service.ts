@@ -5,12 +5,12 @@
  * Each edit names its client (the token) and the person it acted for, if it said (an Actor).
  */
 import { describeActor, type Actor } from '../../../shared/src/actor.js';
-import type { Analysis, Edit, PersonView } from '../../../shared/src/analysis.js';
+import type { Analysis, Edit, VoiceTag } from '../../../shared/src/analysis.js';
 import type { Job, PeopleResponse } from '../../../shared/src/api/types.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { API_PREFIX } from '../../../shared/src/api/types.js';
 import { summariseAction } from '../../../shared/src/edit-summary.js';
-import { applyEdits, pendingActions } from '../stages/people/edits.js';
+import { editedState, pendingActions } from '../stages/people/edits.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { JobRecord, JobsRepository } from '../storage/jobs.repository.js';
 import type { JobNotifier } from './job-notifier.js';
@@ -39,6 +39,16 @@ export class TaggingService {
   /** Moves `tracks` into a new person; without `tracks`, every track but the first becomes its own person. */
   split(jobId: string, person: number, actor: Actor, tracks?: number[]): Promise<PeopleResponse> {
     return this.edit(jobId, [{ kind: 'split', person, tracks }], actor);
+  }
+
+  /** Tags a voice by ear (issue 14); "not-speech" removes it from speaking time. */
+  tagVoice(jobId: string, voice: string, tag: VoiceTag, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'tag-voice', voice, tag }], actor);
+  }
+
+  /** Corrects who speaks in [start, end] seconds: a person, or null for nobody seen (off screen). */
+  speaker(jobId: string, start: number, end: number, person: number | null, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'speaker', start, end, person }], actor);
   }
 
   acceptSuggestions(jobId: string, actor: Actor): Promise<PeopleResponse> {
@@ -123,7 +133,7 @@ export class TaggingService {
   }
 
   private toResponse({ record, analysis, edits }: JobState): PeopleResponse {
-    const people: PersonView[] = applyEdits(analysis, edits);
+    const { persons: people, voices, speech } = editedState(analysis, edits);
     const pending = pendingActions(analysis, edits);
     return {
       jobId: record.id,
@@ -133,6 +143,7 @@ export class TaggingService {
       revision: edits.length,
       undo: summariseAction(pending.undo),
       redo: summariseAction(pending.redo),
+      ...(speech === null ? {} : { voices, voiceSampleUrl: `${API_PREFIX}/jobs/${record.id}/voices/{id}/sample.m4a` }),
     };
   }
 

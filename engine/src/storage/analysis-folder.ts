@@ -141,6 +141,8 @@ export async function writeReportFiles(dir: string, files: RenderedReport): Prom
   await writeAtomic(join(dir, 'charts', 'share.png'), files.charts.share);
   await writeAtomic(join(dir, 'charts', 'timeline.png'), files.charts.timeline);
   await writeAtomic(join(dir, 'charts', 'persons.png'), files.charts.persons);
+  if (files.charts.heard) await writeAtomic(join(dir, 'charts', 'heard.png'), files.charts.heard);
+  if (files.charts.speaking) await writeAtomic(join(dir, 'charts', 'speaking.png'), files.charts.speaking);
   await writeAtomic(join(dir, 'report.csv'), files.csv);
   await writeAtomic(join(dir, 'report.html'), files.html);
   await writeAtomic(join(dir, 'report.json'), `${JSON.stringify(files.report, null, 2)}\n`);

@@ -11,6 +11,8 @@ import { PeopleGrid } from '../../../shared/src/ui/PeopleGrid.js';
 import { useAction } from '../../../shared/src/ui/use-action.js';
 import type { PeopleWithThumbnails } from '../messages.js';
 import { ask } from '../messaging.js';
+import { VoicesSection } from '../../../shared/src/ui/VoicesSection.js';
+import { HearButton } from './HearButton.js';
 import { PeopleList } from './PeopleList.js';
 
 type PeopleView = 'cards' | 'list';
@@ -56,6 +58,7 @@ export function PeoplePanel({ job, onLoad, onChange, onError }: PeoplePanelProps
     localStorage.setItem(VIEW_KEY, next);
   };
   const onShow = videoId ? (seconds: number) => void ask('seek', { videoId, seconds }).catch(onError) : undefined;
+  const voices = people.voices && <VoicesSection voices={people.voices} hear={(voice) => <HearButton voice={voice} onSeek={onShow} />} />;
   const switcher = (
     <div class="ext-view" role="group" aria-label="Show people as">
       {(['list', 'cards'] as const).map((option) => (
@@ -99,6 +102,7 @@ export function PeoplePanel({ job, onLoad, onChange, onError }: PeoplePanelProps
             onShow={onShow}
           />
         )}
+        {voices}
       </section>
     );
   }
@@ -122,6 +126,7 @@ export function PeoplePanel({ job, onLoad, onChange, onError }: PeoplePanelProps
         onFinish={() => ask('finish', { jobId })}
         onShow={onShow}
       />
+      {voices}
     </>
   );
 }

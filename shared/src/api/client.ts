@@ -3,7 +3,7 @@
  * tagging page talk to the engine. Runs in Node 20 and in browsers (fetch, EventSource-free SSE).
  */
 import { toOnBehalfOf } from '../actor.js';
-import type { AnalyzeOptions, Edit, Tag } from '../analysis.js';
+import type { AnalyzeOptions, Edit, Tag, VoiceTag } from '../analysis.js';
 import { isErrorCode, OnscreenError, type ErrorBody } from '../errors.js';
 import type { CollectionReport } from '../collection.js';
 import type { Report } from '../report.js';
@@ -32,7 +32,9 @@ export interface ClientOptions {
   timeoutMs?: number;
 }
 
-export type ChartName = 'share' | 'timeline' | 'persons';
+/** The charts of every report; `heard` ("Seen and heard") and `speaking` exist only with speaking time (issue 14). */
+export type ChartName = 'share' | 'timeline' | 'persons' | SpeechChartName;
+export type SpeechChartName = 'heard' | 'speaking';
 export type CollectionChartName = 'videos' | 'trend' | 'people';
 
 export class OnscreenClient {
@@ -122,6 +124,22 @@ export class OnscreenClient {
 
   async getLibraryThumbnail(id: string): Promise<Uint8Array> {
     const response = await this.request('GET', `/library/people/${encodeURIComponent(id)}/thumbnail.jpg`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  /** Tags a voice heard off screen, by ear: "not-speech" removes it (music, singing, a crowd). */
+  tagVoice(jobId: string, voice: string, tag: VoiceTag, onBehalfOf?: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/voice-tags`, { voice, tag, ...forWhom(onBehalfOf) });
+  }
+
+  /** Corrects who speaks from `start` to `end` seconds: a person, or null for nobody seen (off screen). */
+  correctSpeaker(jobId: string, start: number, end: number, person: number | null, onBehalfOf?: string): Promise<PeopleResponse> {
+    return this.json('POST', `/jobs/${encodeURIComponent(jobId)}/speaker`, { start, end, person, ...forWhom(onBehalfOf) });
+  }
+
+  /** A voice's short audio sample (AAC in MP4), to tag it by ear. */
+  async getVoiceSample(jobId: string, voice: string): Promise<Uint8Array> {
+    const response = await this.request('GET', `/jobs/${encodeURIComponent(jobId)}/voices/${encodeURIComponent(voice)}/sample.m4a`);
     return new Uint8Array(await response.arrayBuffer());
   }
 

@@ -29,6 +29,9 @@
  *   POST   /api/v1/jobs/:id/merge               MergeRequest → PeopleResponse
  *   POST   /api/v1/jobs/:id/split               SplitRequest → PeopleResponse
  *   POST   /api/v1/jobs/:id/accept-suggestions  { by } → PeopleResponse
+ *   POST   /api/v1/jobs/:id/voice-tags          { voice, tag, by } → PeopleResponse (a voice tagged by ear; tag ∈ female | male | unknown | not-speech)
+ *   POST   /api/v1/jobs/:id/speaker             { start, end, person | null, by } → PeopleResponse (who speaks in a span; null: off screen)
+ *   GET    /api/v1/jobs/:id/voices/:vid/sample.m4a  → audio/mp4 (a few seconds of the voice, to tag by ear)
  *   POST   /api/v1/jobs/:id/undo                { by } → PeopleResponse
  *   POST   /api/v1/jobs/:id/redo                { by } → PeopleResponse
  *   POST   /api/v1/jobs/:id/finish              { by } → Job   (marks tagging done; report final)
@@ -36,7 +39,7 @@
  *   GET    /api/v1/jobs/:id/report              → Report (updates as tags change)
  *   GET    /api/v1/jobs/:id/report.csv          → text/csv
  *   GET    /api/v1/jobs/:id/report.html         → text/html (self-contained)
- *   GET    /api/v1/jobs/:id/charts/:name.png?width=  → image/png, name ∈ share | timeline | persons
+ *   GET    /api/v1/jobs/:id/charts/:name.png?width=  → image/png, name ∈ share | timeline | persons | heard | speaking (the last two with speaking time)
  *   POST   /api/v1/collections                  { name, key? } → 201 Collection (with a key the workspace has: 200, that one)
  *   POST   /api/v1/collections/from-youtube     { url, name?, max? } → 201 { collection, jobs: Job[] }
  *   GET    /api/v1/collections?key=             → { collections: Collection[] } (with key: the one with that key, or none)
@@ -76,7 +79,7 @@
  *   GET    /share/:link                         → the report as a self-contained HTML page
  * Errors: ErrorBody with the HTTP status of ERROR_CODES[code].status.
  */
-import type { AnalyzeOptions, Edit, PersonView, Tag } from '../analysis.js';
+import type { AnalyzeOptions, Edit, PersonView, Tag, VoiceView } from '../analysis.js';
 import type { CollectionReport } from '../collection.js';
 import type { YouTubeChannel } from '../youtube-channel.js';
 
@@ -198,6 +201,10 @@ export interface PeopleResponse {
   undo: EditSummary | null;
   /** What redo would bring back now, or null. */
   redo: EditSummary | null;
+  /** The voices heard (issue 14), with their tags; absent for a job analysed before speech was measured. */
+  voices?: VoiceView[];
+  /** Relative URL template of voice samples: replace {id} (v0, v1, …). */
+  voiceSampleUrl?: string;
 }
 
 /**
@@ -213,7 +220,7 @@ export type VideoSource =
 
 /** One tagging action, described for a button: "Alice tagged Person 3 female". */
 export interface EditSummary {
-  kind: 'tag' | 'merge' | 'split' | 'accept-suggestions' | 'name' | 'not-known';
+  kind: 'tag' | 'merge' | 'split' | 'accept-suggestions' | 'name' | 'not-known' | 'tag-voice' | 'speaker';
   by: string;
   at: string;
   label: string;

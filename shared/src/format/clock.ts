@@ -13,3 +13,13 @@ export function formatClock(seconds: number): string {
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+/** A position typed by a person: seconds ("12", "12.5") or a clock ("0:12", "1:02:03.5"); null when neither. */
+export function parseClock(text: string): number | null {
+  const match = /^(?:(?:(\d+):)?(\d{1,2}):)?(\d+(?:\.\d+)?)$/.exec(text.trim());
+  if (!match) return null;
+  const [, hours, minutes, seconds] = match;
+  if ((hours !== undefined || minutes !== undefined) && Number(seconds) >= 60) return null;
+  if (hours !== undefined && Number(minutes) >= 60) return null;
+  return Number(hours ?? 0) * 3600 + Number(minutes ?? 0) * 60 + Number(seconds);
+}

@@ -97,6 +97,7 @@ export function PersonCard(props: PersonCardProps): JSX.Element {
           <h3 class="os-card__name">{name}</h3>
           <span class="os-card__time">
             {formatDuration(person.seconds)} on screen{share}
+            {person.speakingSeconds !== undefined && `, ${formatDuration(person.speakingSeconds)} speaking`}
           </span>
         </header>
         <p class="os-card__suggestion">

@@ -5,6 +5,7 @@
  */
 import type { JSX } from 'preact';
 import type { ChartName } from '../api/client.js';
+import { describeSpeaking } from '../format/speaking.js';
 import type { Report } from '../report.js';
 import { CoPresenceBar } from './CoPresenceBar.js';
 import { Definitions } from './Definitions.js';
@@ -29,6 +30,8 @@ const CHARTS: Array<{ name: ChartName; caption: string }> = [
   { name: 'share', caption: 'Screen time by gender' },
   { name: 'timeline', caption: 'Who is on screen over time' },
   { name: 'persons', caption: 'Screen time per person' },
+  { name: 'heard', caption: 'Seen and heard: women\'s and men\'s share of screen time and of speaking time' },
+  { name: 'speaking', caption: 'Speaking time per person' },
 ];
 
 const EXPORTS: Array<{ format: ExportFormat; label: string }> = [
@@ -50,6 +53,12 @@ export function ReportView({ report, chartUrls = {}, exportUrls, onExport, onSee
       <KeyNumbers report={report} />
       <h3 class="os-subhead">On screen over time</h3>
       <TimelineStrip timeline={report.timeline} duration={report.video.duration} onSeek={onSeek} />
+      {report.speakingTime && (
+        <>
+          <h3 class="os-subhead">Who is heard</h3>
+          <p class="os-speaking">{describeSpeaking(report.speakingTime)}</p>
+        </>
+      )}
       <h3 class="os-subhead">Together or apart</h3>
       <CoPresenceBar coPresence={report.coPresence} duration={report.video.duration} />
       {charts.length > 0 && (

@@ -16,3 +16,4 @@ export { tagForKey } from './tag-keys.js';
 export * from './timeline.js';
 export { TimelineStrip, type TimelineStripProps } from './TimelineStrip.js';
 export { useAction, type ActionState } from './use-action.js';
+export { VoicesSection, VOICE_TAG_LABELS, type VoicesSectionProps } from './VoicesSection.js';

@@ -20,6 +20,7 @@ import { buildPersonModal } from '../../../bot/src/blocks/person-modal.blocks.js
 import { buildProgressMessage } from '../../../bot/src/blocks/progress.blocks.js';
 import { buildSummaryMessage } from '../../../bot/src/blocks/summary.blocks.js';
 import { buildUnfurl } from '../../../bot/src/blocks/unfurl.blocks.js';
+import { buildVoiceMessage } from '../../../bot/src/blocks/voice.blocks.js';
 import type { BotServices } from '../../../bot/src/services/index.js';
 import { collectActionIds, makeJob, makePeople, makeReport } from './fixtures.js';
 
@@ -66,6 +67,7 @@ function everyBuiltBlock(): unknown[] {
     ...buildAnalyzeModal().blocks,
     ...buildNotice('x').blocks,
     ...buildUsage().blocks,
+    ...buildVoiceMessage('job-1', { id: 'v2', seconds: 4, person: null, suggestion: null, pitchHz: null, firstAt: 12, sample: 'voices/v2.m4a', tag: null, taggedBy: null, taggedOnBehalfOf: null, taggedAt: null, counts: null, countsFrom: null }).blocks,
   ];
 }
 

@@ -9,6 +9,7 @@ import { registerOpenReport } from './open-report.action.js';
 import { registerPersonDetails } from './person-details.action.js';
 import { registerSwitchLayout } from './switch-layout.action.js';
 import { registerTagPerson } from './tag-person.action.js';
+import { registerTagVoice } from './tag-voice.action.js';
 
 export function register(app: App, services: BotServices): void {
   registerTagPerson(app, services);
@@ -20,4 +21,5 @@ export function register(app: App, services: BotServices): void {
   registerOpenAnalyzeModal(app);
   registerPersonDetails(app, services);
   registerSwitchLayout(app, services);
+  registerTagVoice(app, services);
 }

@@ -11,6 +11,8 @@ import type { Job, PeopleResponse, VideoSource } from '../../../../shared/src/ap
 import { describeError, formatDuration } from '../../../../shared/src/ui/format.js';
 import { JobProgress } from '../../../../shared/src/ui/JobProgress.js';
 import { PeopleGrid } from '../../../../shared/src/ui/PeopleGrid.js';
+import { VoicesSection } from '../../../../shared/src/ui/VoicesSection.js';
+import { VoicePlayButton } from './VoicePlayButton.js';
 import { ReportView, type ExportFormat } from '../../../../shared/src/ui/ReportView.js';
 import { downloadExport } from './download.js';
 import { readEditor } from './session.js';
@@ -129,6 +131,13 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
               />
             ) : (
               <p class="os-muted">Loading the people…</p>
+            )}
+            {people?.voices && (
+              <VoicesSection
+                voices={people.voices}
+                hear={(voice) => <VoicePlayButton client={client} jobId={jobId} voice={voice} />}
+                onTag={(voice, tag) => void edit(() => client.tagVoice(jobId, voice, tag, by))().catch(fail)}
+              />
             )}
             <p class="os-muted">
               <button

@@ -7,7 +7,9 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ChartName, OnscreenClient } from '../../../../shared/src/api/client.js';
 import type { Report } from '../../../../shared/src/report.js';
 
-const CHART_NAMES: readonly ChartName[] = ['share', 'timeline', 'persons'];
+const CHART_NAMES: readonly ChartName[] = ['share', 'timeline', 'persons', 'heard', 'speaking'];
+/** Charts only a report with speaking time has (issue 14): their absence (404) is no error. */
+const OPTIONAL_CHARTS: ReadonlySet<ChartName> = new Set(['heard', 'speaking']);
 
 export interface ReportState {
   report: Report | null;
@@ -38,15 +40,18 @@ export function useReport(client: OnscreenClient, jobId: string, chartWidth?: nu
     try {
       const [next, ...charts] = await Promise.all([
         client.getReport(jobId),
-        ...CHART_NAMES.map((name) => client.getChart(jobId, name, width.current).then((bytes) => toObjectUrl(bytes, 'image/png'))),
+        ...CHART_NAMES.map((name) => {
+          const chart = client.getChart(jobId, name, width.current).then((bytes) => toObjectUrl(bytes, 'image/png'));
+          return OPTIONAL_CHARTS.has(name) ? chart.catch(() => '') : chart;
+        }),
       ]);
-      const urls = charts as string[];
+      const urls = (charts as string[]).filter(Boolean);
       if (ticket !== latest.current) return urls.forEach((url) => URL.revokeObjectURL(url));
       shown.current.forEach((url) => URL.revokeObjectURL(url));
       shown.current = urls;
       drawnAt.current = drawing;
       setReport(next as Report);
-      setChartUrls(Object.fromEntries(CHART_NAMES.map((name, i) => [name, urls[i]])));
+      setChartUrls(Object.fromEntries(CHART_NAMES.map((name, i) => [name, (charts as string[])[i]]).filter(([, url]) => url)));
       setError(null);
     } catch (failure) {
       if (ticket === latest.current) setError(failure);

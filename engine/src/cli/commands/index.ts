@@ -10,6 +10,7 @@ import { nameCommand } from './name.command.js';
 import { reportCommand } from './report.command.js';
 import { serveCommand } from './serve.command.js';
 import { shareCommand } from './share.command.js';
+import { speakerCommand } from './speaker.command.js';
 import { splitCommand } from './split.command.js';
 import { tagCommand } from './tag.command.js';
 import { tokenCommand } from './token.command.js';
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [
   nameCommand,
   mergeCommand,
   splitCommand,
+  speakerCommand,
   undoCommand,
   redoCommand,
   reportCommand,

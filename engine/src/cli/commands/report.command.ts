@@ -4,6 +4,7 @@ import { OnscreenError } from '../../../../shared/src/errors.js';
 import { writeFolderReport } from '../../services/analysis-folder.service.js';
 import { formatDuration } from '../../../../shared/src/format/duration.js';
 import { formatPercent } from '../../../../shared/src/format/percent.js';
+import { describeSpeaking } from '../../../../shared/src/format/speaking.js';
 import type { Command } from '../command.js';
 
 const USAGE = `Usage: npx onscreen report <dir>
@@ -25,7 +26,7 @@ export const reportCommand: Command = {
   },
 };
 
-/** Five lines for the terminal: the headline figures and where the report is. */
+/** Five lines for the terminal (six with speaking time): the headline figures and where the report is. */
 export function summarize(report: Report, htmlPath: string): string[] {
   const { female, male } = report.screenTime;
   const { people, femaleShareRange: range } = report;
@@ -37,6 +38,7 @@ export function summarize(report: Report, htmlPath: string): string[] {
       ? 'Nobody is tagged as a woman or a man yet.'
       : `Of the time women or men are on screen, women have ${formatPercent(report.femaleShareOfGendered)}.`,
     `People: ${plural(people.female, 'woman', 'women')}, ${plural(people.male, 'man', 'men')}, ${people.unknown} unknown, ${people.untagged} untagged.`,
+    ...(report.speakingTime ? [describeSpeaking(report.speakingTime)] : []),
     `Report: ${htmlPath} (also report.json, report.csv, charts/)`,
   ];
 }

@@ -11,13 +11,16 @@
  * invisible to undo too.
  * An invalid edit found in a stored history (hand-edited file) is skipped.
  */
-import { type Analysis, type Edit, type PersonView, type Suggestion, type Tag, type TagOrigin, TAGS } from '../../../../shared/src/analysis.js';
+import { type Analysis, type Edit, type PersonView, type Suggestion, type Tag, type TagOrigin, TAGS, type VoiceView } from '../../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
 import { checkName, type Known } from '../../../../shared/src/library.js';
 import { type AnalysisIndex, countedFaces, indexAnalysis } from '../report/analysis-index.js';
 import { secondsOfSamples } from '../report/sample-intervals.js';
 import { suggestGender } from './gender-suggestion.js';
 import { checkOnBehalfOf } from '../../../../shared/src/actor.js';
+import { voiceViews } from './voice-views.js';
+import { attributeSpeech, type SpeechPiece } from './who-speaks.js';
+import { applyVoiceEdit, checkVoiceAgainst, checkVoiceShape, isVoiceEdit, NO_VOICE_EDITS, renameSpeaker, type VoiceState } from './voice-edits.js';
 
 interface Person {
   id: number;
@@ -32,16 +35,22 @@ interface Person {
 }
 type People = ReadonlyMap<number, Person>;
 
+/** Everything the history decides: the people, and the voices' tags and speaker corrections. */
+interface State {
+  people: People;
+  voices: VoiceState;
+}
+
 type Change = Exclude<Edit, { kind: 'undo' | 'redo' }>;
 
 /** An edit in effect and the state before it: what undo returns to. */
 interface Step {
-  before: People;
+  before: State;
   edit: Change;
 }
 
 interface History {
-  people: People;
+  state: State;
   /** Every edit still in effect, oldest first. */
   done: Step[];
   /** The actions undone that redo can bring back, newest last (each: its edits, oldest first). */
@@ -56,22 +65,39 @@ export interface PendingActions {
 
 /** The people after the edits, by ascending id (analysis clusters keep their ids; splits add new ones). */
 export function applyEdits(analysis: Analysis, edits: readonly Edit[]): PersonView[] {
+  return editedState(analysis, edits).persons;
+}
+
+export interface EditedState {
+  /** With each person's speaking seconds when the analysis has speech. */
+  persons: PersonView[];
+  voices: VoiceView[];
+  /** Who speaks when, after corrections; null for an analysis made before speech was measured. */
+  speech: SpeechPiece[] | null;
+}
+
+/** The people, the voices and the speech after the edits. */
+export function editedState(analysis: Analysis, edits: readonly Edit[]): EditedState {
   const index = indexAnalysis(analysis);
-  const { people } = replay(analysis, index, edits);
-  return [...people.values()].sort((a, b) => a.id - b.id).map((p) => toView(analysis, index, p));
+  const { state } = replay(analysis, index, edits);
+  const views = [...state.people.values()].sort((a, b) => a.id - b.id).map((p) => toView(analysis, index, p));
+  if (!analysis.speech) return { persons: views, voices: [], speech: null };
+  const speech = attributeSpeech(analysis, index, views, state.voices);
+  const persons = views.map((p) => ({ ...p, speakingSeconds: speech.reduce((sum, s) => (s.person === p.id && s.group !== 'not-speech' ? sum + s.end - s.start : sum), 0) }));
+  return { persons, voices: voiceViews(analysis, index, views, state.voices), speech };
 }
 
 /** Why `edit` cannot follow `edits`, or null if it can. Callers append only valid edits. */
 export function validateEdit(analysis: Analysis, edits: readonly Edit[], edit: Edit): OnscreenError | null {
   const shapeError = checkShape(edit);
   if (shapeError) return shapeError;
-  const { people, done, undone } = replay(analysis, indexAnalysis(analysis), edits);
+  const { state, done, undone } = replay(analysis, indexAnalysis(analysis), edits);
   if (edit.kind === 'undo') return done.length > 0 ? null : new OnscreenError('nothing_to_undo');
   if (edit.kind === 'redo') return undone.length > 0 ? null : new OnscreenError('nothing_to_redo');
   if (edit.kind === 'split' && edit.newCluster < nextClusterId(analysis, edits)) {
     return new OnscreenError('bad_request', `Person ${edit.newCluster} already exists or existed; use ${nextClusterId(analysis, edits)}.`);
   }
-  return checkAgainst(people, edit);
+  return checkAgainst(analysis, state.people, edit);
 }
 
 /** Whether appending `edit` would change anything (false for a repeated tag, or suggestions with nothing to accept). */
@@ -100,7 +126,8 @@ export function nextClusterId(analysis: Analysis, edits: readonly Edit[]): numbe
 }
 
 function replay(analysis: Analysis, index: AnalysisIndex, edits: readonly Edit[]): History {
-  let people: People = new Map(analysis.clusters.map((c) => [c.id, c.known ? recognised(c.id, c.tracks, c.known) : untagged(c.id, c.tracks)]));
+  const people: People = new Map(analysis.clusters.map((c) => [c.id, c.known ? recognised(c.id, c.tracks, c.known) : untagged(c.id, c.tracks)]));
+  let state: State = { people, voices: NO_VOICE_EDITS };
   const done: Step[] = [];
   let undone: Change[][] = [];
   for (const edit of edits) {
@@ -109,27 +136,27 @@ function replay(analysis: Analysis, index: AnalysisIndex, edits: readonly Edit[]
       const start = newestActionStart(done);
       const action = done.splice(start);
       if (action[0]) {
-        people = action[0].before;
+        state = action[0].before;
         undone.push(action.map((step) => step.edit));
       }
       continue;
     }
     if (edit.kind === 'redo') {
       for (const change of undone.pop() ?? []) {
-        const next = checkShape(change) || checkAgainst(people, change) ? people : applyOne(index, people, change);
-        if (next !== people) done.push({ before: people, edit: change });
-        people = next;
+        const next = checkShape(change) || checkAgainst(analysis, state.people, change) ? state : applyOne(index, state, change);
+        if (next !== state) done.push({ before: state, edit: change });
+        state = next;
       }
       continue;
     }
-    if (checkShape(edit) || checkAgainst(people, edit)) continue;
-    const next = applyOne(index, people, edit);
-    if (next === people) continue;
-    done.push({ before: people, edit });
+    if (checkShape(edit) || checkAgainst(analysis, state.people, edit)) continue;
+    const next = applyOne(index, state, edit);
+    if (next === state) continue;
+    done.push({ before: state, edit });
     undone = [];
-    people = next;
+    state = next;
   }
-  return { people, done, undone };
+  return { state, done, undone };
 }
 
 /** Where the newest action starts in `done`: its edits share a group (a split into several people). */
@@ -141,7 +168,17 @@ function newestActionStart(done: readonly Step[]): number {
 }
 
 /** The new state, or the same object when the edit changes nothing. */
-function applyOne(index: AnalysisIndex, people: People, edit: Change): People {
+function applyOne(index: AnalysisIndex, state: State, edit: Change): State {
+  if (isVoiceEdit(edit)) {
+    const voices = applyVoiceEdit(state.voices, edit);
+    return voices === state.voices ? state : { ...state, voices };
+  }
+  const people = applyPersonEdit(index, state.people, edit);
+  if (people === state.people) return state;
+  return { people, voices: edit.kind === 'merge' ? renameSpeaker(state.voices, edit.from, edit.into) : state.voices };
+}
+
+function applyPersonEdit(index: AnalysisIndex, people: People, edit: Exclude<Change, { kind: 'tag-voice' | 'speaker' }>): People {
   const next = new Map(people);
   const tagged = (p: Person, tag: Tag, origin: TagOrigin): Person => ({ ...p, tag, tagOrigin: origin, taggedBy: edit.by, taggedOnBehalfOf: edit.onBehalfOf ?? null, taggedAt: edit.at });
   switch (edit.kind) {
@@ -224,14 +261,20 @@ function checkShape(edit: Edit): OnscreenError | null {
     case 'undo':
     case 'redo':
       return null;
+    case 'tag-voice':
+    case 'speaker':
+      return checkVoiceShape(edit);
     default:
       return bad(`Unknown edit kind "${String((edit as { kind?: unknown }).kind)}".`);
   }
 }
 
-function checkAgainst(people: People, edit: Change): OnscreenError | null {
+function checkAgainst(analysis: Analysis, people: People, edit: Change): OnscreenError | null {
   const unknown = (id: number): OnscreenError => new OnscreenError('cluster_unknown', `There is no person ${id}.`);
   switch (edit.kind) {
+    case 'tag-voice':
+    case 'speaker':
+      return checkVoiceAgainst(analysis, (id) => people.has(id), edit);
     case 'tag':
     case 'name':
       return people.has(edit.cluster) ? null : unknown(edit.cluster);

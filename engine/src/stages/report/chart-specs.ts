@@ -6,6 +6,8 @@ import type { Report } from '../../../../shared/src/report.js';
 import { COLOURS, GROUP_LABELS } from '../../../../shared/src/palette.js';
 import { formatDuration } from '../../../../shared/src/format/duration.js';
 import { formatPercent } from '../../../../shared/src/format/percent.js';
+import { heardChart, speakingChart, speechLanes } from './speaking-charts.js';
+import { markedStretches } from './timeline.js';
 
 interface ChartFrame {
   /** The finding, as a headline. */
@@ -65,6 +67,9 @@ export interface ChartSpecs {
   share: BarChartSpec;
   timeline: TimelineChartSpec;
   persons: BarChartSpec;
+  /** "Seen and heard" and speaking time per person: only for a report with speaking time. */
+  heard?: GroupedBarChartSpec;
+  speaking?: BarChartSpec;
 }
 
 /** The default CSS width of a chart (HTML report, CLI); a page may ask for the width it shows. */
@@ -73,7 +78,10 @@ export const CHART_WIDTH = 800;
 export const MAX_PERSON_BARS = 25;
 
 export function chartSpecs(report: Report, width = CHART_WIDTH): ChartSpecs {
-  return { share: shareChart(report, width), timeline: timelineChart(report, width), persons: personsChart(report, width) };
+  const source = sourceLine(report);
+  const heard = heardChart(report, width, source);
+  const speaking = speakingChart(report, width, source, MAX_PERSON_BARS);
+  return { share: shareChart(report, width), timeline: timelineChart(report, width), persons: personsChart(report, width), ...(heard ? { heard } : {}), ...(speaking ? { speaking } : {}) };
 }
 
 function sourceLine(report: Report): string {
@@ -126,21 +134,14 @@ function timelineChart(report: Report, width: number): TimelineChartSpec {
   const { binSeconds, bins } = report.timeline;
   const duration = report.video.duration;
   const groups = (['female', 'male', 'unknown'] as const).filter((g) => g !== 'unknown' || bins.some((b) => b.unknown));
-  const lanes = groups.map((group) => {
-    const segments: Array<[number, number]> = [];
-    for (const bin of bins) {
-      if (!bin[group]) continue;
-      const end = Math.min(duration, bin.t + binSeconds);
-      const last = segments.at(-1);
-      if (last && last[1] >= bin.t) last[1] = end;
-      else segments.push([bin.t, end]);
-    }
-    return { label: GROUP_LABELS[group], colour: COLOURS[group], segments };
-  });
+  const seenLanes: TimelineChartSpec['lanes'] = groups.map((group) => ({
+    label: GROUP_LABELS[group], colour: COLOURS[group], segments: markedStretches(bins, binSeconds, duration, (bin) => bin[group]),
+  }));
+  const lanes = [...seenLanes, ...speechLanes(report)];
   const totals = `women ${formatDuration(report.screenTime.female.seconds)}, men ${formatDuration(report.screenTime.male.seconds)}`;
   return {
     kind: 'timeline',
-    title: 'When women and men were on screen',
+    title: report.speakingTime ? 'When women and men were on screen, and when they spoke' : 'When women and men were on screen',
     subtitle: `Each mark is a moment with at least one person of the group visible (${binSeconds === 1 ? '1-second' : `${binSeconds}-second`} steps). In total: ${totals}.`,
     source: sourceLine(report),
     alt: `Timeline of the ${formatDuration(duration)} video with one lane per group; ${lanes.map((l) => `${l.label.toLowerCase()} appear in ${l.segments.length} stretch${l.segments.length === 1 ? '' : 'es'}`).join(', ')}; in total ${totals}.`,

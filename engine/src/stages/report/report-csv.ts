@@ -10,7 +10,7 @@
  * would run as a formula (starting with = + - @) is prefixed with an apostrophe: video titles
  * come from the internet.
  */
-import type { Report } from '../../../../shared/src/report.js';
+import type { Report, SpeakingTime } from '../../../../shared/src/report.js';
 import { GROUPS } from '../../../../shared/src/report.js';
 
 export type CsvRow = [metric: string, group: string, value: string | number | null, unit: string, definition: string];
@@ -38,6 +38,7 @@ export function buildReportCsv(report: Report): string {
   rows.push(['femaleShareOfGendered', 'female', report.femaleShareOfGendered, 'share (0-1)', d.femaleShareOfGendered ?? '']);
   rows.push(['femaleShareRange.low', 'female', report.femaleShareRange.low, 'share (0-1)', d.femaleShareRange ?? '']);
   rows.push(['femaleShareRange.high', 'female', report.femaleShareRange.high, 'share (0-1)', d.femaleShareRange ?? '']);
+  if (report.speakingTime) rows.push(...speakingRows(report.speakingTime, d));
   for (const [group, count] of Object.entries(report.people)) rows.push(['people', group, count, 'people', d[`people.${group}`] ?? '']);
   for (const [part, seconds] of Object.entries(report.coPresence)) rows.push(['coPresence', part, seconds, 'seconds', d[`coPresence.${part}`] ?? '']);
   for (const person of report.persons) {
@@ -48,11 +49,33 @@ export function buildReportCsv(report: Report): string {
     rows.push(['person.seconds', group, person.seconds, 'seconds', 'Time this person is visible on screen.']);
     rows.push(['person.share', group, person.share, 'share (0-1)', 'This person\'s screen time as a share of the running time.']);
     rows.push(['person.faces', group, person.faces, 'faces', 'Sampled frames in which this person\'s face was found.']);
+    if (person.speakingSeconds !== undefined) rows.push(['person.speakingSeconds', group, person.speakingSeconds, 'seconds', d['persons.speakingSeconds'] ?? '']);
   }
   for (const [key, value] of Object.entries(report.quality)) {
     rows.push([`quality.${key}`, '', value, key.startsWith('faces') ? 'faces' : 'people', d[`quality.${key}`] ?? '']);
   }
   return csvDocument(rows);
+}
+
+/** Speaking time (issue 14): the sound's status, the total, and each group's seconds and share, overall, seen and off screen. */
+function speakingRows(s: SpeakingTime, d: Record<string, string>): CsvRow[] {
+  const rows: CsvRow[] = [
+    ['speakingTime.sound', '', s.sound === 'speech' ? 'speech' : `${s.sound} (no speech found)`, 'status', d['speakingTime.sound'] ?? ''],
+    ['speakingTime.total', '', s.total, 'seconds', d['speakingTime.total'] ?? ''],
+  ];
+  for (const group of [...GROUPS, 'untagged'] as const) {
+    rows.push(['speakingTime.seconds', group, s[group].seconds, 'seconds', d[`speakingTime.${group}.seconds`] ?? '']);
+    rows.push(['speakingTime.share', group, s[group].share, 'share (0-1)', d[`speakingTime.${group}.share`] ?? '']);
+    for (const where of ['onScreen', 'offScreen'] as const) {
+      rows.push([`speakingTime.${where}.seconds`, group, s[where][group].seconds, 'seconds', d[`speakingTime.${where}`] ?? '']);
+      rows.push([`speakingTime.${where}.share`, group, s[where][group].share, 'share (0-1)', d[`speakingTime.${where}`] ?? '']);
+    }
+  }
+  rows.push(['speakingTime.onScreen.seconds', '', s.onScreen.seconds, 'seconds', d['speakingTime.onScreen'] ?? '']);
+  rows.push(['speakingTime.offScreen.seconds', '', s.offScreen.seconds, 'seconds', d['speakingTime.offScreen'] ?? '']);
+  rows.push(['speakingTime.femaleShareOfGendered', 'female', s.femaleShareOfGendered, 'share (0-1)', d['speakingTime.femaleShareOfGendered'] ?? '']);
+  rows.push(['speakingTime.notSpeechSeconds', '', s.notSpeechSeconds, 'seconds', d['speakingTime.notSpeechSeconds'] ?? '']);
+  return rows;
 }
 
 /** The rows as a spreadsheet-safe CSV document (header, quoting, CRLF, byte-order mark). */

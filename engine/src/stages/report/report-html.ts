@@ -8,10 +8,12 @@ import { chartSpecs } from './chart-specs.js';
 import { formatDuration } from '../../../../shared/src/format/duration.js';
 import { formatPercent } from '../../../../shared/src/format/percent.js';
 import { REPORT_CSS } from './report-html-style.js';
+import { speakingSection } from './speaking-html.js';
 import { escapeHtml as escape } from '../../../../shared/src/escape-html.js';
 
 export interface HtmlAssets {
-  charts: { share: Buffer; timeline: Buffer; persons: Buffer };
+  /** `heard` and `speaking` only for a report with speaking time. */
+  charts: { share: Buffer; timeline: Buffer; persons: Buffer; heard?: Buffer; speaking?: Buffer };
   /** Person thumbnails (JPEG) by their path as in `report.persons[].thumbnail`; missing ones are left out. */
   thumbnails: ReadonlyMap<string, Buffer>;
 }
@@ -21,10 +23,14 @@ export function buildReportHtml(report: Report, assets: HtmlAssets): string {
   const title = report.video.title ?? report.video.source;
   const d = report.definitions;
   const { screenTime } = report;
-  const chart = (name: keyof HtmlAssets['charts']) => `
+  const chart = (name: keyof HtmlAssets['charts']) => {
+    const [image, spec] = [assets.charts[name], specs[name]];
+    if (!image || !spec) return '';
+    return `
 <figure class="chart">
-  <img src="data:image/png;base64,${assets.charts[name].toString('base64')}" width="${specs[name].width}" height="${specs[name].height}" alt="${escape(specs[name].alt)}">
+  <img src="data:image/png;base64,${image.toString('base64')}" width="${spec.width}" height="${spec.height}" alt="${escape(spec.alt)}">
 </figure>`;
+  };
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -56,6 +62,7 @@ ${chart('share')}
 ${chart('timeline')}
 ${chart('persons')}
 </section>
+${speakingSection(report, `${chart('heard')}\n${chart('speaking')}`, swatch)}
 <section aria-labelledby="screen-time">
 <h2 id="screen-time">Screen time by group</h2>
 ${screenTimeTable(report)}
@@ -125,16 +132,18 @@ const TAG_ORIGIN_LABELS: Record<string, string> = {
 };
 
 function personsTable(report: Report, thumbnails: ReadonlyMap<string, Buffer>): string {
+  const hasSpeech = report.speakingTime !== undefined;
   const rows = report.persons.map((p) => {
     const image = thumbnails.get(p.thumbnail);
     const tag = p.tag ?? 'untagged';
     const picture = image ? `<img src="data:image/jpeg;base64,${image.toString('base64')}" alt="Face of person ${p.id}">` : '';
     const who = p.name ? `${escape(p.name)} (person ${p.id})` : `Person ${p.id}`;
-    return `<tr><td class="thumb">${picture}</td><th scope="row">${who}</th><td>${swatch(tag)}${PERSON_LABELS[tag]}</td><td>${TAG_ORIGIN_LABELS[p.tagOrigin ?? 'none']}</td><td class="num">${formatDuration(p.seconds)}</td><td class="num">${formatPercent(p.share)}</td><td class="num">${p.faces}</td></tr>`;
+    const speaking = hasSpeech ? `<td class="num">${formatDuration(p.speakingSeconds ?? 0)}</td>` : '';
+    return `<tr><td class="thumb">${picture}</td><th scope="row">${who}</th><td>${swatch(tag)}${PERSON_LABELS[tag]}</td><td>${TAG_ORIGIN_LABELS[p.tagOrigin ?? 'none']}</td><td class="num">${formatDuration(p.seconds)}</td><td class="num">${formatPercent(p.share)}</td>${speaking}<td class="num">${p.faces}</td></tr>`;
   });
   return `<table>
 <caption>Every person found, longest on screen first (people tagged “not a face” are left out)</caption>
-<thead><tr><th scope="col"><span class="visually-hidden">Face</span></th><th scope="col">Person</th><th scope="col">Tagged as</th><th scope="col">Tag from</th><th scope="col" class="num">On screen</th><th scope="col" class="num">Share of running time</th><th scope="col" class="num">Frames seen in</th></tr></thead>
+<thead><tr><th scope="col"><span class="visually-hidden">Face</span></th><th scope="col">Person</th><th scope="col">Tagged as</th><th scope="col">Tag from</th><th scope="col" class="num">On screen</th><th scope="col" class="num">Share of running time</th>${hasSpeech ? '<th scope="col" class="num">Seen speaking</th>' : ''}<th scope="col" class="num">Frames seen in</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody>
 </table>`;
 }

@@ -82,7 +82,10 @@ function countPeople(persons: readonly PersonView[]): Report['people'] {
 function personStats(persons: readonly PersonView[], duration: number): PersonStat[] {
   return persons
     .filter((p) => p.tag !== 'not-face')
-    .map((p) => ({ id: p.id, tag: p.tag as PersonStat['tag'], seconds: p.seconds, share: shareOf(p.seconds, duration), faces: p.faces, thumbnail: p.thumbnail, tagOrigin: p.tagOrigin, name: p.name }))
+    .map((p) => ({
+      id: p.id, tag: p.tag as PersonStat['tag'], seconds: p.seconds, share: shareOf(p.seconds, duration), faces: p.faces, thumbnail: p.thumbnail, tagOrigin: p.tagOrigin, name: p.name,
+      ...(p.speakingSeconds === undefined ? {} : { speakingSeconds: p.speakingSeconds }),
+    }))
     .sort((a, b) => b.seconds - a.seconds || a.id - b.id);
 }
 

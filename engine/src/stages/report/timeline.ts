@@ -41,3 +41,16 @@ export function timelineBins(
   }
   return { binSeconds, bins };
 }
+
+/** The stretches [start, end] of consecutive bins that pass `isMarked` (a timeline chart's lane). */
+export function markedStretches(bins: readonly TimelineBin[], binSeconds: number, duration: number, isMarked: (bin: TimelineBin) => boolean): Array<[number, number]> {
+  const segments: Array<[number, number]> = [];
+  for (const bin of bins) {
+    if (!isMarked(bin)) continue;
+    const end = Math.min(duration, bin.t + binSeconds);
+    const last = segments.at(-1);
+    if (last && last[1] >= bin.t) last[1] = end;
+    else segments.push([bin.t, end]);
+  }
+  return segments;
+}
