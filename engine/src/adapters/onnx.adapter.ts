@@ -27,7 +27,7 @@ export interface Int64TensorData {
 export interface OnnxSettings {
   /** Folder holding the model files (config passes ONSCREEN_MODELS_DIR); default models/weights. */
   modelsDir?: string | undefined;
-  /** Threads per session; by default one per core, up to 4 (see `defaultIntraOpThreads`). */
+  /** Threads per session, for every model; by default each model's own (see `threadsFor`). */
   intraOpNumThreads?: number | undefined;
 }
 
@@ -41,7 +41,21 @@ export function defaultIntraOpThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-let intraOpNumThreads = defaultIntraOpThreads();
+/**
+ * Models whose runs are too small to gain from a second thread (issue 12): the detector's 320x240
+ * views and the landmarks' 112x112 crops spend more time handing work between threads than
+ * computing, and one thread each leaves the other core to ffmpeg and to the other analysis steps.
+ * The embedder and age-gender networks are bigger and keep one thread per core.
+ */
+const SINGLE_THREADED: ReadonlySet<ModelId> = new Set<ModelId>(['detector', 'landmarks']);
+
+/** Threads of one model's session: the configured count for every model, else the model's own. */
+export function threadsFor(id: ModelId, configured: number | undefined = intraOpNumThreads): number {
+  if (configured !== undefined) return configured;
+  return SINGLE_THREADED.has(id) ? 1 : defaultIntraOpThreads();
+}
+
+let intraOpNumThreads: number | undefined;
 const sessions = new Map<ModelId, Promise<ort.InferenceSession>>();
 const verifiedPaths = new Set<string>();
 
@@ -52,7 +66,7 @@ export async function configureOnnx(settings: OnnxSettings): Promise<void> {
   }
   await releaseModels();
   modelsDir = settings.modelsDir ?? DEFAULT_MODELS_DIR;
-  intraOpNumThreads = settings.intraOpNumThreads ?? defaultIntraOpThreads();
+  intraOpNumThreads = settings.intraOpNumThreads;
 }
 
 export function getModelsDir(): string {
@@ -77,7 +91,7 @@ async function verifyModelFile(id: ModelId): Promise<string> {
 async function createSession(id: ModelId): Promise<ort.InferenceSession> {
   const path = await verifyModelFile(id);
   return ort.InferenceSession.create(path, {
-    intraOpNumThreads,
+    intraOpNumThreads: threadsFor(id),
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
     executionProviders: ['cpu'],

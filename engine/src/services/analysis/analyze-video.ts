@@ -99,7 +99,8 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
       timings: clock.seconds(),
     };
     report('people', 1, `Found ${people.clusters.length} ${people.clusters.length === 1 ? 'person' : 'people'}`);
-    return { analysis, thumbnails, embeddings: encodeTrackEmbeddings(embedderModelId(), people.trackEmbeddings) };
+    const { frames: samples, detections, embeddings } = analyzer.counts();
+    return { analysis, thumbnails, embeddings: encodeTrackEmbeddings(embedderModelId(), people.trackEmbeddings), work: { samples, detections, embeddings } };
   } finally {
     crops.close();
   }
