@@ -12,7 +12,7 @@ import type { DetectedFace } from '../../stages/frames/frame.js';
 import { cropFace } from '../../stages/people/face-crop.js';
 import { formatClock } from '../../../../shared/src/format/clock.js';
 import { tileFaceLimitFor } from '../../stages/faces/detect/detector.js';
-import { chooseTileFocus, greyThumbnail } from '../../stages/faces/detect/tile-policy.js';
+import { chooseTileFocus, greyThumbnail, narrowTilesForCloseUp } from '../../stages/faces/detect/tile-policy.js';
 import { meanAbsDifference } from '../../stages/frames/cut-detector.js';
 import { shouldRedetect } from '../../stages/faces/detect/redetect-policy.js';
 import { planEmbedding, type FaceChain } from '../../stages/tracks/embedding-policy.js';
@@ -76,6 +76,7 @@ export async function findFacesInVideo(
         return plan.embed;
       },
       tileFocus: chooseTileFocus(frame.index, change, previousSmallFaces, TUNING.tiles),
+      narrowTiles: (wholeView) => narrowTilesForCloseUp(frame.index, wholeView, frame.height, smallFace, TUNING.tiles),
       carried: isDetected ? null : previousFaces.map(({ box, score }) => ({ box, score })),
     });
     chains = nextChains;

@@ -1,6 +1,6 @@
 import type { DetectedFace, Frame } from '../frames/frame.js';
 import type { Candidate } from './detect/boxes.js';
-import { DEFAULT_DETECTOR_OPTIONS, detectFaces } from './detect/detector.js';
+import { DEFAULT_DETECTOR_OPTIONS, detectFaces, type DetectorOptions } from './detect/detector.js';
 import { embedFaces } from './embedder.js';
 import type { RunModel } from './face-models.js';
 import { estimateFemale } from './gender.js';
@@ -36,6 +36,8 @@ export interface AnalyzeFrameOptions {
   shouldEmbed?: (face: DetectedFace) => boolean;
   /** Run only the detector tiles over these boxes (see detect/tile-policy.ts); null or absent: all tiles. */
   tileFocus?: readonly (readonly [number, number, number, number])[] | null;
+  /** When every tile would run: the tiles worth running after the whole view (see detect/detector.ts). */
+  narrowTiles?: DetectorOptions['narrowTiles'];
   /**
    * Boxes carried forward from the previous sample (frame pixels, with their detector scores): the
    * detector does not run and these are described instead (see detect/redetect-policy.ts).
@@ -87,6 +89,7 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
             scoreThreshold: settings.scoreThreshold,
             maxRuns: settings.maxDetectorRuns,
             tileFocus: frameOptions.tileFocus ?? null,
+            narrowTiles: frameOptions.narrowTiles ?? null,
           }),
         );
     const found = await timed('landmarks', () => Promise.all(candidates.map((candidate) => describeFace(frame, candidate))));

@@ -21,7 +21,7 @@ export interface EmbeddingPolicyOptions {
   betterBy: number;
 }
 
-export const DEFAULT_EMBEDDING_POLICY: EmbeddingPolicyOptions = { everySeconds: 2, minIou: 0.5, ambiguousIou: 0.1, betterBy: 0.05 };
+export const DEFAULT_EMBEDDING_POLICY: EmbeddingPolicyOptions = { everySeconds: 1, minIou: 0.5, ambiguousIou: 0.1, betterBy: 0.05 };
 
 /** What the policy remembers of one face of the previous sample. */
 export interface FaceChain {

@@ -12,7 +12,7 @@ export interface RedetectOptions {
   stillChange: number;
 }
 
-export const DEFAULT_REDETECT_POLICY: RedetectOptions = { every: 2, stillChange: 3 };
+export const DEFAULT_REDETECT_POLICY: RedetectOptions = { every: 2, stillChange: 2 };
 
 /**
  * @param changeSinceDetection picture change between this sample and the last one the detector ran on (null: none yet)
