@@ -1,11 +1,11 @@
 /**
  * Which faces need an embedding. Embedding is the costliest step per face, and within a shot a face
  * that sits where a face sat one sample earlier is the same person: the tracker links it by overlap
- * alone (tracks/face-tracker.ts, `minIouAlone`). So faces are embedded per chain of such faces, as
- * clustering needs them (issue 12): the first face of a chain, a face clearly better seen than any
- * embedded so far in its chain (the track's look is the mean of its best faces), one every
- * `everySeconds` whatever its quality, and any face whose link is ambiguous (it overlaps two faces
- * of the previous sample). Pure: the chains of one sample go in, the next sample's come out.
+ * alone (tracks/face-tracker.ts, `minIouAlone`). So a face is embedded when it starts a chain of
+ * such faces, when its link is ambiguous (it overlaps two faces of the previous sample), and on
+ * every `stride`-th sample; optionally (issue 12; off by default, see below) also when it is clearly
+ * better seen than any embedded so far in its chain, or when its chain's last embedding is
+ * `everySeconds` old. Pure: the chains of one sample go in, the next sample's come out.
  */
 import type { Box } from '../../../../shared/src/analysis.js';
 import { iou } from './geometry.js';
