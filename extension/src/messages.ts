@@ -4,7 +4,7 @@
  */
 import type { Tag } from '../../shared/src/analysis.js';
 import type { ChartName } from '../../shared/src/api/client.js';
-import type { Job, PeopleResponse, ServiceStatus } from '../../shared/src/api/types.js';
+import type { ChannelTotals, Collection, Job, PeopleResponse, ServiceStatus } from '../../shared/src/api/types.js';
 import type { Report } from '../../shared/src/report.js';
 import type { ErrorInfo } from './errors.js';
 import type { Settings } from './settings.js';
@@ -19,6 +19,27 @@ export interface VideoTab {
   videoId: string;
   url: string;
   title: string;
+}
+
+/** A channel's analysed videos so far, and its collection page (absolute), for the popup. */
+export interface ChannelSoFar {
+  totals: ChannelTotals;
+  pageUrl: string | null;
+}
+
+/** A tab showing a playlist page, or a video played in a playlist. */
+export interface PlaylistTab {
+  listId: string;
+  /** The playlist's own page, as the engine is given it. */
+  url: string;
+  title: string;
+}
+
+/** A playlist being analysed: its collection, each video's job, and the collection page (absolute). */
+export interface PlaylistProgress {
+  collection: Collection;
+  jobs: Job[];
+  pageUrl: string;
 }
 
 export interface MessageMap {
@@ -42,6 +63,13 @@ export interface MessageMap {
   exportReport: { payload: { jobId: string; format: 'csv' | 'json' }; answer: { filename: string; type: string; text: string } };
   reportPageUrl: { payload: { jobId: string }; answer: string };
   currentVideo: { payload: Record<string, never>; answer: VideoTab | null };
+  /** The totals of the channel of the video in that tab; null when it has none analysed (or no channel is seen). */
+  channelTotals: { payload: { tabId: number }; answer: ChannelSoFar | null };
+  currentPlaylist: { payload: Record<string, never>; answer: PlaylistTab | null };
+  /** Starts one job per video of the playlist (the engine's from-youtube collection). */
+  analysePlaylist: { payload: { listId: string }; answer: PlaylistProgress };
+  /** The playlist's analysis started from this browser, or null if none was. */
+  playlistProgress: { payload: { listId: string }; answer: PlaylistProgress | null };
   seek: { payload: { videoId: string; seconds: number }; answer: { tabId: number } };
   openTagging: { payload: { jobId: string }; answer: null };
   openOptions: { payload: Record<string, never>; answer: null };
@@ -60,8 +88,8 @@ export interface Message<K extends MessageType = MessageType> {
 /** What the worker sends back: never a thrown error, which would lose its code on the way. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
-/** Messages the worker sends to a YouTube tab's content script. */
-export type TabMessage = { type: 'seekTo'; seconds: number };
+/** Messages the worker sends to a YouTube tab's content script. `readChannel` is answered with the owner link's href, or null. */
+export type TabMessage = { type: 'seekTo'; seconds: number } | { type: 'readChannel' };
 
 /** Job updates flow through storage; a page holds this port open to keep a job's live stream going. */
 export const WATCH_PORT_PREFIX = 'watch-job:';
@@ -71,5 +99,7 @@ export function isMessage(value: unknown): value is Message {
 }
 
 export function isTabMessage(value: unknown): value is TabMessage {
-  return isMessage(value) && (value as { type: string }).type === 'seekTo' && typeof (value as { seconds?: unknown }).seconds === 'number';
+  if (!isMessage(value)) return false;
+  const { type } = value as { type: string };
+  return (type === 'seekTo' && typeof (value as { seconds?: unknown }).seconds === 'number') || type === 'readChannel';
 }

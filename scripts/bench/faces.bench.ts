@@ -7,12 +7,15 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { probeVideo, streamFrames } from '../../engine/src/adapters/ffmpeg.adapter.js';
-import { run } from '../../engine/src/adapters/onnx.adapter.js';
+import { loadEngineConfig } from '../../engine/src/config/engine.config.js';
+import { createEngine } from '../../engine/src/services/engine.js';
 import type { Frame } from '../../engine/src/stages/frames/frame.js';
 import { detectFaces } from '../../engine/src/stages/faces/detect/detector.js';
 import { createFaceAnalyzer } from '../../engine/src/stages/faces/face-analyzer.js';
 import type { FaceModelId, RunModel } from '../../engine/src/stages/faces/face-models.js';
+
+/** The engine on the settings of the environment (ONSCREEN_ONNX_THREADS=1 for one thread per session). */
+const engine = createEngine(loadEngineConfig(process.env));
 
 const VIDEO = new URL('../../../shared/eval/bench2/dev/bench.mp4', import.meta.url).pathname;
 
@@ -32,7 +35,7 @@ async function main(): Promise<void> {
   const timedRun: RunModel = async (id, feeds) => {
     const start = performance.now();
     try {
-      return await run(id, feeds);
+      return await engine.models.run(id, feeds);
     } finally {
       const entry = inference.get(id) ?? { ms: 0, calls: 0 };
       entry.ms += performance.now() - start;
@@ -81,10 +84,10 @@ async function main(): Promise<void> {
 
 /** `count` frames evenly over the whole video (the stream's buffers are reused, so each is copied). */
 async function readFrames(video: string, count: number): Promise<Frame[]> {
-  const probe = await probeVideo(video);
+  const probe = await engine.ffmpeg.probeVideo(video);
   const fps = Math.min(2, count / Math.max(1, probe.duration ?? 1));
   const frames: Frame[] = [];
-  for await (const frame of streamFrames(video, { fps, video: probe, maxSide: 1920 })) {
+  for await (const frame of engine.ffmpeg.streamFrames(video, { fps, video: probe, maxSide: 1920 })) {
     frames.push({ ...frame, data: frame.data.slice() });
     if (frames.length >= count) break;
   }

@@ -13,12 +13,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeOnly, probeVideo } from '../../engine/src/adapters/ffmpeg.adapter.js';
 import { loopVideo } from '../../engine/src/adapters/ffmpeg-compose.adapter.js';
 import { analyzeVideo } from '../../engine/src/services/analysis/analyze-video.js';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
 import { ensureSampleVideo } from '../../engine/src/services/sample-video.js';
+import { loadEngineConfig } from '../../engine/src/config/engine.config.js';
+import { createEngine } from '../../engine/src/services/engine.js';
 import { benchCollection } from './collection.bench.js';
+
+/** The engine on the settings of the environment, as `onscreen analyze` builds it. */
+const engine = createEngine(loadEngineConfig(process.env));
+const system = engine.ffmpeg;
 
 const EVAL_VIDEO = new URL('../../../shared/eval/bench/dev/bench.mp4', import.meta.url).pathname;
 
@@ -28,13 +33,13 @@ async function main(): Promise<void> {
   });
   const fps = Number(values.fps ?? DEFAULT_ANALYZE_OPTIONS.fps);
   const runs = Number(values.runs ?? 1);
-  const original = values.video ?? (existsSync(EVAL_VIDEO) ? EVAL_VIDEO : await ensureSampleVideo((l) => console.error(l)));
+  const original = values.video ?? (existsSync(EVAL_VIDEO) ? EVAL_VIDEO : await ensureSampleVideo(engine, (l) => console.error(l)));
   // --repeat N: the same video N times over, to see that memory stays flat as videos get longer.
   const repeat = Number(values.repeat ?? 1);
   const scratch = await mkdtemp(join(tmpdir(), 'onscreen-bench-video-'));
   const video = repeat > 1 ? join(scratch, 'repeated.mp4') : original;
-  if (repeat > 1) await loopVideo(original, video, repeat);
-  const probe = await probeVideo(video);
+  if (repeat > 1) await loopVideo(system, original, video, repeat);
+  const probe = await system.probeVideo(video);
   console.log(`# onscreen benchmark: ${video}`);
   console.log(`video: ${probe.width}x${probe.height}, ${probe.duration?.toFixed(1)} s, ${probe.frameRate ?? '?'} fps; sampling ${fps}/s; ${runs} run(s)`);
 
@@ -47,7 +52,7 @@ async function main(): Promise<void> {
     const start = performance.now();
     const cpuStart = process.cpuUsage();
     try {
-      const { analysis, work } = await analyzeVideo({ source: video, options: { ...DEFAULT_ANALYZE_OPTIONS, fps }, workDir });
+      const { analysis, work } = await analyzeVideo(engine, { source: video, options: { ...DEFAULT_ANALYZE_OPTIONS, fps }, workDir });
       const wall = (performance.now() - start) / 1000;
       const cpu = cpuSecondsSince(cpuStart);
       const after = await measureDecode(video, fps, duration, 'after');
@@ -73,7 +78,7 @@ async function main(): Promise<void> {
 }
 
 async function measureDecode(video: string, fps: number, duration: number, when: string): Promise<{ seconds: number; cpuSeconds: number | null }> {
-  const decode = await decodeOnly(video, fps);
+  const decode = await system.decodeOnly(video, fps);
   const cpu = decode.cpuSeconds === null ? '' : ` (CPU ${decode.cpuSeconds.toFixed(1)} s)`;
   console.log(`decode only (ffmpeg, same samples), ${when}: ${decode.seconds.toFixed(2)} s = ${(duration / decode.seconds).toFixed(1)}x realtime${cpu}`);
   return decode;

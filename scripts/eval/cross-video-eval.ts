@@ -3,6 +3,7 @@
  * name episode A's people from the truth, add them to a people library, analyse B with it, and count
  * recognitions: right, wrong, remembered people missed, new people wrongly recognised. The same is
  * done the other way round (a library from B, recognising A) for more evidence on wrong recognitions.
+ * Then both episodes, tagged from the truth, make a collection whose shares are compared with the truth.
  *
  * `--cache DIR` keeps the episodes and their analysis folders there and reuses them (delete it after
  * changing the analysis); without it everything goes to a temporary folder that is removed.
@@ -15,7 +16,8 @@ import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Analysis } from '../../shared/src/analysis.js';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
-import { findFfmpeg } from '../../engine/src/adapters/ffmpeg.adapter.js';
+import { loadEngineConfig } from '../../engine/src/config/engine.config.js';
+import { createEngine } from '../../engine/src/services/engine.js';
 import { analyzeVideo } from '../../engine/src/services/analysis/analyze-video.js';
 import { LibraryService } from '../../engine/src/services/library.service.js';
 import { DEFAULT_RECOGNITION_OPTIONS } from '../../engine/src/stages/library/recognise.js';
@@ -26,7 +28,11 @@ import { trackSignatures } from '../../engine/src/stages/library/track-signature
 import { readAnalysis, readThumbnail, readTrackEmbeddings, writeAnalysisFolder } from '../../engine/src/storage/analysis-folder.js';
 import { LibraryFolderStore } from '../../engine/src/storage/library-folder.store.js';
 import { matchFaces, scoreClusters, type BenchTruth } from './bench-truth.js';
+import { printCollection } from './cross-video-collection.js';
 import { clusterIdentities, scoreRecognition, truthEdits, type CrossVideoScore } from './cross-video-score.js';
+
+/** The engine on the settings of the environment, as `onscreen analyze` builds it. */
+const engine = createEngine(loadEngineConfig(process.env));
 
 const CUT_FRAME = 2493;
 
@@ -45,13 +51,19 @@ export async function evaluateCrossVideo(evalDir: string, cache?: string): Promi
     await splitEpisodes(evalDir, root);
     const a = await loadEpisode(root, 'A');
     const b = await loadEpisode(root, 'B');
-    for (const [from, to] of [[a, b], [b, a]] as const) await printDirection(root, from, to);
+    const bRecognised = await printDirection(root, a, b);
+    await printDirection(root, b, a);
+    await printCollection(join(root, 'collection'), [
+      { analysis: a.analysis, truth: a.truth, date: '2026-11-02' },
+      { analysis: bRecognised, truth: b.truth, date: '2026-11-09' },
+    ]);
   } finally {
     if (!cache) await rm(root, { recursive: true, force: true });
   }
 }
 
-async function printDirection(root: string, from: Episode, to: Episode): Promise<void> {
+/** Prints how recognition did from one episode's library in the other; returns the other as recognised. */
+async function printDirection(root: string, from: Episode, to: Episode): Promise<Analysis> {
   const label = `${from.truth.label ?? '?'} → ${to.truth.label ?? '?'}`;
   const libraryDir = await mkdtemp(join(root, 'library-'));
   try {
@@ -72,6 +84,7 @@ async function printDirection(root: string, from: Episode, to: Episode): Promise
       const s = scoreRecognition(recogniseAnalysis(to.analysis, to.signatures, state, { ...DEFAULT_RECOGNITION_OPTIONS, threshold }), to.identities, names);
       console.log(`    ${threshold.toFixed(2)}: right ${s.right}/${s.remembered}, wrong ${s.wrongRemembered}, new wrongly ${s.wrongNew}/${s.newPeople}, other ${s.other.length}`);
     }
+    return recognised;
   } finally {
     await rm(libraryDir, { recursive: true, force: true });
   }
@@ -109,7 +122,7 @@ async function splitEpisodes(evalDir: string, root: string): Promise<void> {
   // The script calls `ffmpeg` from PATH: give it the one onscreen uses.
   const bin = join(root, 'bin');
   await mkdir(bin, { recursive: true });
-  await symlink((await findFfmpeg()).ffmpeg, join(bin, 'ffmpeg')).catch(() => undefined);
+  await symlink((await engine.ffmpeg.binaries()).ffmpeg, join(bin, 'ffmpeg')).catch(() => undefined);
   const script = join(evalDir, 'bench2', 'split_episodes.py');
   const dev = join(evalDir, 'bench2', 'dev');
   await promisify(execFile)('python3', [script, join(dev, 'bench.mp4'), join(dev, 'truth.json'), String(CUT_FRAME), join(root, 'episodes')], {
@@ -122,7 +135,7 @@ async function loadEpisode(root: string, name: 'A' | 'B'): Promise<Episode> {
   if (!existsSync(join(dir, 'analysis.json')) || !existsSync(join(dir, 'embeddings.json'))) {
     const workDir = await mkdtemp(join(tmpdir(), 'onscreen-eval-'));
     try {
-      await writeAnalysisFolder(dir, await analyzeVideo({ source: join(root, 'episodes', `${name}.mp4`), options: DEFAULT_ANALYZE_OPTIONS, workDir }));
+      await writeAnalysisFolder(dir, await analyzeVideo(engine, { source: join(root, 'episodes', `${name}.mp4`), options: DEFAULT_ANALYZE_OPTIONS, workDir }));
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }

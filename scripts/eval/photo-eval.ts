@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { decodeImageFile as decodeImage } from '../../engine/src/adapters/image-file.adapter.js';
 import { TUNING } from '../../engine/src/config/tuning.js';
 import { createFaceAnalyzer } from '../../engine/src/services/analysis/face-analyzer.js';
+import { loadEngineConfig } from '../../engine/src/config/engine.config.js';
+import { createEngine } from '../../engine/src/services/engine.js';
 import type { DetectedFace } from '../../engine/src/stages/frames/frame.js';
 import { clusterTracks } from '../../engine/src/stages/people/track-clustering.js';
 import { cosine } from '../../engine/src/stages/tracks/geometry.js';
@@ -28,7 +30,7 @@ function pickFace(faces: readonly DetectedFace[], pick: 'best' | number): Detect
 }
 
 export async function evaluatePhotos(evalDir: string): Promise<void> {
-  const analyzer = await createFaceAnalyzer(TUNING.faces);
+  const analyzer = await createFaceAnalyzer(createEngine(loadEngineConfig(process.env)).models, TUNING.faces);
   const photos = join(evalDir, 'photos');
 
   // Detection: faces found against faces counted by eye.

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Analysis } from '../../shared/src/analysis.js';
 import { CropStore } from '../../engine/src/adapters/crop-store.adapter.js';
-import { probeVideo } from '../../engine/src/adapters/ffmpeg.adapter.js';
+import { loadEngineConfig } from '../../engine/src/config/engine.config.js';
+import { createEngine } from '../../engine/src/services/engine.js';
 import { findFacesInVideo } from '../../engine/src/services/analysis/find-faces-in-video.js';
 import { CROP_SIZE } from '../../engine/src/stages/people/face-crop.js';
 import { TUNING } from '../../engine/src/config/tuning.js';
@@ -23,6 +24,9 @@ import { buildPeople, type PeopleOptions } from '../../engine/src/stages/people/
 import { assignShots, linkFacesIntoTracks } from '../../engine/src/stages/tracks/face-tracker.js';
 import { matchFaces, scoreClusters, type BenchTruth } from './bench-truth.js';
 import { printMergeFigures, scoreMerges } from './merge-eval.js';
+
+/** The engine on the settings of the environment, as `onscreen analyze` builds it. */
+const engine = createEngine(loadEngineConfig(process.env));
 
 interface Cached {
   times: number[];
@@ -37,12 +41,12 @@ async function detect(name: string): Promise<{ times: number[]; cuts: number[]; 
   if (!existsSync(cache)) {
     // The pipeline's own frames+faces loop, so the cached faces are exactly what `analyze` sees.
     const video = join(EVAL, name, 'dev', 'bench.mp4');
-    const probe = await probeVideo(video);
+    const probe = await engine.ffmpeg.probeVideo(video);
     const workDir = await mkdtemp(join(tmpdir(), 'onscreen-tune-'));
     const crops = new CropStore(workDir, CROP_SIZE);
     try {
-      const analyzer = await createFaceAnalyzer(TUNING.faces);
-      const found = await findFacesInVideo(video, { ...probe, duration: probe.duration ?? 0 }, 2, analyzer, crops, () => undefined);
+      const analyzer = await createFaceAnalyzer(engine.models, TUNING.faces);
+      const found = await findFacesInVideo(engine.ffmpeg, video, { ...probe, duration: probe.duration ?? 0 }, 2, analyzer, crops, () => undefined);
       const out: Cached = { times: found.sampleTimes, cuts: found.cuts, faces: found.detected.map((f) => ({ ...f, embedding: f.embedding ? [...f.embedding] : null })) };
       await writeFile(cache, JSON.stringify(out));
     } finally {

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { Analysis, Cluster, Edit } from '../../shared/src/analysis.js';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../shared/src/analysis.js';
 import { analyzeVideo } from '../../engine/src/services/analysis/analyze-video.js';
+import { loadEngineConfig } from '../../engine/src/config/engine.config.js';
+import { createEngine } from '../../engine/src/services/engine.js';
 import { buildReport } from '../../engine/src/stages/report/build-report.js';
 import { matchFaces, scoreClusters, type BenchTruth, type FaceMatch } from './bench-truth.js';
 import { printMergeFigures, scoreMerges, type MergeFigures } from './merge-eval.js';
@@ -41,11 +43,14 @@ export interface VideoFigures {
   missed: MissedFaces;
 }
 
+/** The engine on the settings of the environment, as `onscreen analyze` builds it (one for every video). */
+const engine = createEngine(loadEngineConfig(process.env));
+
 export async function analyzeForEval(video: string, fps = DEFAULT_ANALYZE_OPTIONS.fps): Promise<{ analysis: Analysis; wallSeconds: number }> {
   const workDir = await mkdtemp(join(tmpdir(), 'onscreen-eval-'));
   const start = performance.now();
   try {
-    const { analysis } = await analyzeVideo({ source: video, options: { ...DEFAULT_ANALYZE_OPTIONS, fps }, workDir });
+    const { analysis } = await analyzeVideo(engine, { source: video, options: { ...DEFAULT_ANALYZE_OPTIONS, fps }, workDir });
     return { analysis, wallSeconds: (performance.now() - start) / 1000 };
   } finally {
     await rm(workDir, { recursive: true, force: true });

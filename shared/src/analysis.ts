@@ -5,6 +5,7 @@
  */
 
 import type { Known } from './library.js';
+import type { YouTubeChannel } from './youtube-channel.js';
 
 export const ANALYSIS_SCHEMA_VERSION = 1;
 
@@ -33,6 +34,8 @@ export interface VideoInfo {
    * creation time in its metadata. Absent when unknown (and in analyses written before it was added).
    */
   published?: { date: string; from: 'youtube' | 'file' };
+  /** A YouTube video's channel, where YouTube says (absent otherwise, and in older analyses). */
+  channel?: YouTubeChannel;
 }
 
 export type SetAsideReason = 'too-small' | 'low-quality' | 'not-face';

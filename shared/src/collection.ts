@@ -4,6 +4,7 @@
  * videos never re-reads a thousand analysis folders.
  */
 import type { Group } from './report.js';
+import type { YouTubeChannel } from './youtube-channel.js';
 
 export const COLLECTION_SCHEMA_VERSION = 1;
 
@@ -46,6 +47,8 @@ export interface VideoSummary {
   /** How complete the tagging is: people tagged by a person, suggestions accepted unchecked, untagged. */
   tagging: { byPerson: number; fromLibrary: number; acceptedSuggestion: number; untagged: number };
   persons: VideoPerson[];
+  /** A YouTube video's channel, where YouTube said (absent in summaries written before). */
+  channel?: YouTubeChannel;
 }
 
 export interface CollectionPerson {
@@ -84,6 +87,8 @@ export interface CollectionReport {
     femaleShareOfGendered: number | null;
     femaleShareRange: { low: number; high: number };
     people: Record<Group, number> & { untagged: number };
+    /** How complete the tagging is, summed over the videos (people, as in each video's `tagging`). Absent in reports built before it was added. */
+    tagging?: VideoSummary['tagging'];
   };
   /** Most seen first. A named or remembered person appears once. */
   people: CollectionPerson[];

@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   job_not_found: { status: 404, retry: false, message: 'No such job.' },
   job_not_ready: { status: 409, retry: false, message: 'The job has not finished analysing yet.' },
   collection_not_found: { status: 404, retry: false, message: 'No such collection.' },
+  collection_empty: { status: 409, retry: false, message: 'The collection has no analysed video to report on yet.' },
   payload_too_large: { status: 413, retry: false, message: 'The request body is too large.' },
   rate_limited: { status: 429, retry: true, message: 'Too many requests; slow down.' },
   unavailable: { status: 503, retry: true, message: 'The service is not ready.' },

@@ -80,6 +80,19 @@ export function parseYouTubeListUrl(text: string): YouTubeList | null {
   return null;
 }
 
+/**
+ * The playlist a YouTube page offers to analyse as a whole: a playlist page, or a watch page played
+ * inside a playlist (`watch?v=…&list=…`). Mixes (`RD…`) are made for one viewer and change as they
+ * play, so they are not offered.
+ */
+export function playlistOfPage(text: string): { kind: 'playlist'; id: string } | null {
+  const list = parseYouTubeListUrl(text);
+  if (list?.kind === 'playlist') return list.id.startsWith('RD') ? null : list;
+  if (list || !parseYouTubeUrl(text)) return null;
+  const id = toUrl(text.trim())?.searchParams.get('list');
+  return id && PLAYLIST_ID.test(id) && !id.startsWith('RD') ? { kind: 'playlist', id } : null;
+}
+
 /** Where a list's newest videos are listed: a playlist's page, or a channel's uploads tab. */
 export function toYouTubeListUrl(list: YouTubeList): string {
   return list.kind === 'playlist' ? `https://www.youtube.com/playlist?list=${list.id}` : `https://www.youtube.com${encodeURI(list.path)}/videos`;

@@ -12,6 +12,7 @@ export function buildProblem(text: string): SlackMessage {
 
 export const USAGE_TEXT = [
   'Usage: `/onscreen <video link>` analyses a video and starts a thread here.',
+  '`/onscreen report` posts the figures of every video analysed in this channel over the last 30 days; `/onscreen report <collection>` those of a named collection.',
   '`/onscreen watch on` lets me start on my own when a video link is posted in this channel; `/onscreen watch off` stops that.',
   'You can also mention me with a link, or use the "Analyse video" message shortcut.',
 ].join('\n');

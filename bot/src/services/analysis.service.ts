@@ -11,6 +11,7 @@ import { normalizeVideoUrl } from '../slack/links.js';
 import { describeError, isAdminProblem, jobFailure, logAdminProblem } from '../slack/error-text.js';
 import type { ThreadRecord, Trigger } from '../store/bot.store.js';
 import type { ChartsService } from './charts.service.js';
+import type { CollectionsService } from './collections.service.js';
 import type { ServiceContext } from './context.js';
 import type { HomeService } from './home.service.js';
 import type { PeopleService } from './people.service.js';
@@ -38,6 +39,7 @@ export class AnalysisService {
     private readonly people: PeopleService,
     private readonly charts: ChartsService,
     private readonly home: HomeService,
+    private readonly collections: CollectionsService,
   ) {}
 
   /** Starts an analysis in the background; a second request for the same message and link is a duplicate. */
@@ -98,6 +100,8 @@ export class AnalysisService {
     }
     await progress.settle(final);
     this.ctx.store.updateThread(thread.id, { status: final.status === 'done' ? 'done' : 'tagging', people: final.people, title: final.title });
+    // The channel's collection (for `/onscreen report`): a failure here loses no analysis, so it is only logged.
+    await this.collections.addToChannel(thread.channel, jobId).catch((error: unknown) => this.ctx.logger.warn(`Job ${jobId} was not added to the collection of ${thread.channel}: ${String(error)}`));
     try {
       if ((final.people ?? 0) > 0) await this.people.post(thread);
       if (final.status === 'done') {

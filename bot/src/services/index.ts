@@ -4,6 +4,7 @@ import type { OnscreenClient } from '../../../shared/src/api/client.js';
 import type { BotStore } from '../store/bot.store.js';
 import { AnalysisService } from './analysis.service.js';
 import { ChartsService } from './charts.service.js';
+import { CollectionsService } from './collections.service.js';
 import type { ServiceContext } from './context.js';
 import { HomeService } from './home.service.js';
 import { checkVideoLink, type LinkVerdict } from './link-check.js';
@@ -16,6 +17,8 @@ export interface BotServices {
   tagging: TaggingService;
   home: HomeService;
   people: PeopleService;
+  /** Each channel's collection, and `/onscreen report`. */
+  collections: CollectionsService;
   store: BotStore;
   tasks: TaskRunner;
   engine: OnscreenClient;
@@ -28,8 +31,10 @@ export function createServices(ctx: ServiceContext): BotServices {
   const home = new HomeService(ctx);
   const people = new PeopleService(ctx, home);
   const charts = new ChartsService(ctx);
+  const collections = new CollectionsService(ctx);
   return {
-    analysis: new AnalysisService(ctx, people, charts, home),
+    analysis: new AnalysisService(ctx, people, charts, home, collections),
+    collections,
     tagging: new TaggingService(ctx, people, charts, home),
     home,
     people,

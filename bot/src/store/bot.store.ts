@@ -176,6 +176,14 @@ export class BotStore {
       ORDER BY created_at DESC, id DESC LIMIT ?`).all(user, limit) as ThreadRow[]).map(toRecord);
   }
 
+  /** Jobs analysed in a channel's threads started since `since` (ms): what the channel's collection in the engine should hold. */
+  analysedJobsInChannel(channel: string, since: number): string[] {
+    return this.db
+      .prepare(`SELECT DISTINCT job_id FROM threads WHERE channel = ? AND job_id IS NOT NULL AND status IN ('tagging', 'done') AND created_at >= ? ORDER BY job_id`)
+      .pluck()
+      .all(channel, since) as string[];
+  }
+
   setOptIn(channel: string, isOn: boolean, by: string): void {
     if (isOn) this.db.prepare('INSERT OR REPLACE INTO opt_ins (channel, by, at) VALUES (?, ?, ?)').run(channel, by, this.now());
     else this.db.prepare('DELETE FROM opt_ins WHERE channel = ?').run(channel);

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { findFfmpeg } from './ffmpeg.adapter.js';
+import type { Ffmpeg } from './ffmpeg.adapter.js';
 
 /**
  * One slide: a whole photo (scaled to cover the frame), or regions cut from it, stacked top to
@@ -31,13 +31,13 @@ export interface SlideshowOptions {
 }
 
 /** Writes `times` copies of a video one after the other (stream copy, no re-encoding): for memory benchmarks. */
-export async function loopVideo(input: string, output: string, times: number): Promise<void> {
-  const { ffmpeg } = await findFfmpeg();
-  await runFfmpeg(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', '-stream_loop', String(times - 1), '-i', input, '-c', 'copy', output], 'could not repeat the video');
+export async function loopVideo(ffmpeg: Ffmpeg, input: string, output: string, times: number): Promise<void> {
+  const { ffmpeg: command } = await ffmpeg.binaries();
+  await runFfmpeg(command, ['-hide_banner', '-loglevel', 'error', '-y', '-stream_loop', String(times - 1), '-i', input, '-c', 'copy', output], 'could not repeat the video');
 }
 
-export async function composeSlideshow(slides: readonly Slide[], output: string, options: SlideshowOptions): Promise<void> {
-  const { ffmpeg } = await findFfmpeg();
+export async function composeSlideshow(ffmpeg: Ffmpeg, slides: readonly Slide[], output: string, options: SlideshowOptions): Promise<void> {
+  const { ffmpeg: command } = await ffmpeg.binaries();
   const { width, height, fps, secondsPerPhoto, titleSeconds } = options;
   const frames = Math.round(secondsPerPhoto * fps);
   const inputs = ['-f', 'lavfi', '-t', String(titleSeconds), '-i', `color=c=${BACKGROUND}:s=${width}x${height}:r=${fps}`];
@@ -49,7 +49,7 @@ export async function composeSlideshow(slides: readonly Slide[], output: string,
   });
   const concat = `[0:v]format=yuv420p,setsar=1[t];[t]${slides.map((_, i) => `[p${i}]`).join('')}concat=n=${slides.length + 1}:v=1:a=0[out]`;
   const args = ['-hide_banner', '-loglevel', 'error', '-y', ...inputs, '-filter_complex', [...chains, concat].join(';'), '-map', '[out]', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', output];
-  await runFfmpeg(ffmpeg, args, 'could not compose the sample video');
+  await runFfmpeg(command, args, 'could not compose the sample video');
 }
 
 /** The filter chain that turns input `index` into one w×h picture (no trailing label). */

@@ -1,7 +1,8 @@
 /**
  * The one door to ffmpeg and ffprobe: finding the binaries, probing a video, streaming its samples
  * (with shot cuts from the same decoding pass) and timing the decoder alone.
- * Uses the system's ffmpeg when on PATH, else the static build from @ffmpeg-installer.
+ * Uses the configured binaries, else the system's ffmpeg when on PATH, else the static build
+ * from @ffmpeg-installer.
  */
 import { spawn } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
@@ -29,25 +30,98 @@ export interface FfmpegBinaries {
   origin: 'system' | 'bundled' | 'configured';
 }
 
-let configured: { ffmpeg: string; ffprobe: string } | null = null;
-let found: Promise<FfmpegBinaries> | null = null;
-
-/** Use these binaries instead of searching (from the config, or for tests). */
-export function configureFfmpeg(paths: { ffmpeg: string; ffprobe: string } | null): void {
-  configured = paths;
-  found = null;
+export interface FfmpegPaths {
+  ffmpeg: string;
+  ffprobe: string;
 }
 
-/** Finds ffmpeg and ffprobe once per process; throws ffmpeg_missing with what to do. */
-export function findFfmpeg(): Promise<FfmpegBinaries> {
-  found ??= locateBinaries().catch((error: unknown) => {
-    found = null;
-    throw error;
-  });
-  return found;
+/**
+ * ffmpeg and ffprobe for one process: the binaries its settings name (ONSCREEN_FFMPEG and
+ * ONSCREEN_FFPROBE), else the system's, else the bundled ones. Each composition root makes one
+ * and hands it down; the binaries are looked up once, on first use.
+ */
+export class Ffmpeg {
+  private found: Promise<FfmpegBinaries> | null = null;
+
+  constructor(private readonly paths: FfmpegPaths | null = null) {}
+
+  /** Finds ffmpeg and ffprobe once; throws ffmpeg_missing with what to do (and tries again next time). */
+  binaries(): Promise<FfmpegBinaries> {
+    this.found ??= locateBinaries(this.paths).catch((error: unknown) => {
+      this.found = null;
+      throw error;
+    });
+    return this.found;
+  }
+
+  /**
+   * Reads duration, display size (after rotation), rotation, frame rate and codec of a video file or
+   * URL. A URL is fetched by ffprobe itself, past the network guard: pass only URLs already checked
+   * (the pipeline downloads through the source stage and probes the local file).
+   */
+  async probeVideo(input: string, signal?: AbortSignal): Promise<VideoProbe> {
+    const isUrl = /^https?:\/\//i.test(input);
+    if (!isUrl) await assertReadableFile(input);
+    const { ffprobe } = await this.binaries();
+    const { code, stdout, stderr } = await run(ffprobe, buildProbeArgs(input), signal);
+    if (code !== 0) throw explainProbeFailure(stderr, isUrl ? input : `file:${resolve(input)}`);
+    return readProbe(stdout);
+  }
+
+  /**
+   * Streams samples at `fps` per second as RGB24 Frames stamped with each decoded frame's own time,
+   * decoding a few frames ahead of the consumer in constant memory; shot cuts come in `summary()`.
+   */
+  streamFrames(input: string, options: StreamFramesOptions): FrameStream {
+    return openFrameStream(async () => {
+      const video = options.video ?? (await this.probeVideo(input, options.signal));
+      const binaries = await this.binaries();
+      const geometry = fitGeometry(video.width, video.height, options.maxSide);
+      const args = buildStreamArgs({
+        input,
+        fps: options.fps,
+        geometry,
+        passthrough: binaries.passthrough,
+        sampleTarget: 'pipe:1',
+        thumbTarget: 'pipe:3',
+      });
+      return { command: binaries.ffmpeg, args, geometry };
+    }, options);
+  }
+
+  /**
+   * Seconds ffmpeg alone needs to decode and sample the video (outputs discarded): the benchmark's floor.
+   * `cpuSeconds` is the CPU time ffmpeg reports for it (`-benchmark`), null if it did not say.
+   */
+  async decodeOnly(input: string, fps: number, signal?: AbortSignal): Promise<{ seconds: number; cpuSeconds: number | null }> {
+    const video = await this.probeVideo(input, signal);
+    const binaries = await this.binaries();
+    const args = buildStreamArgs({
+      input,
+      fps,
+      geometry: fitGeometry(video.width, video.height),
+      passthrough: binaries.passthrough,
+      sampleTarget: 'discard',
+      thumbTarget: 'discard',
+    });
+    const started = performance.now();
+    const { code, stderr } = await run(binaries.ffmpeg, ['-benchmark', ...args], signal, true);
+    if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not decode the video: ${lastMeaningfulLine(stderr, args[args.indexOf('-i') + 1] ?? '')}`);
+    const cpu = /bench: utime=([\d.]+)s stime=([\d.]+)s/.exec(stderr);
+    return { seconds: (performance.now() - started) / 1000, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null };
+  }
+
+  /**
+   * The sound of a video as mono float samples (-1..1) in fixed windows, decoded by ffmpeg in constant
+   * memory (a window at a time, as the consumer asks). A video without sound yields no window and
+   * resolves `hasSound` to false; a damaged one throws.
+   */
+  streamAudio(input: string, options: AudioStreamOptions): { windows: AsyncIterable<Float32Array>; hasSound: Promise<boolean> } {
+    return openAudioStream(() => this.binaries(), input, options);
+  }
 }
 
-async function locateBinaries(): Promise<FfmpegBinaries> {
+async function locateBinaries(configured: FfmpegPaths | null): Promise<FfmpegBinaries> {
   if (configured) {
     return { ...configured, passthrough: await detectPassthrough(configured.ffmpeg), origin: 'configured' };
   }
@@ -94,67 +168,10 @@ async function detectPassthrough(ffmpeg: string): Promise<PassthroughFlag> {
   return stdout.includes('-fps_mode') ? 'fps_mode' : 'vsync';
 }
 
-/**
- * Reads duration, display size (after rotation), rotation, frame rate and codec of a video file or
- * URL. A URL is fetched by ffprobe itself, past the network guard: pass only URLs already checked
- * (the pipeline downloads through the source stage and probes the local file).
- */
-export async function probeVideo(input: string, signal?: AbortSignal): Promise<VideoProbe> {
-  const isUrl = /^https?:\/\//i.test(input);
-  if (!isUrl) await assertReadableFile(input);
-  const { ffprobe } = await findFfmpeg();
-  const { code, stdout, stderr } = await run(ffprobe, buildProbeArgs(input), signal);
-  if (code !== 0) throw explainProbeFailure(stderr, isUrl ? input : `file:${resolve(input)}`);
-  return readProbe(stdout);
-}
-
 async function assertReadableFile(path: string): Promise<void> {
   const info = await stat(path).catch(() => null);
   if (!info || !info.isFile()) throw new OnscreenError('source_not_found', 'The video file does not exist.');
   if (info.size === 0) throw new OnscreenError('video_empty', 'The video file is empty (0 bytes).');
-}
-
-/**
- * Streams samples at `fps` per second as RGB24 Frames stamped with each decoded frame's own time,
- * decoding a few frames ahead of the consumer in constant memory; shot cuts come in `summary()`.
- */
-export function streamFrames(input: string, options: StreamFramesOptions): FrameStream {
-  return openFrameStream(async () => {
-    const video = options.video ?? (await probeVideo(input, options.signal));
-    const binaries = await findFfmpeg();
-    const geometry = fitGeometry(video.width, video.height, options.maxSide);
-    const args = buildStreamArgs({
-      input,
-      fps: options.fps,
-      geometry,
-      passthrough: binaries.passthrough,
-      sampleTarget: 'pipe:1',
-      thumbTarget: 'pipe:3',
-    });
-    return { command: binaries.ffmpeg, args, geometry };
-  }, options);
-}
-
-/**
- * Seconds ffmpeg alone needs to decode and sample the video (outputs discarded): the benchmark's floor.
- * `cpuSeconds` is the CPU time ffmpeg reports for it (`-benchmark`), null if it did not say.
- */
-export async function decodeOnly(input: string, fps: number, signal?: AbortSignal): Promise<{ seconds: number; cpuSeconds: number | null }> {
-  const video = await probeVideo(input, signal);
-  const binaries = await findFfmpeg();
-  const args = buildStreamArgs({
-    input,
-    fps,
-    geometry: fitGeometry(video.width, video.height),
-    passthrough: binaries.passthrough,
-    sampleTarget: 'discard',
-    thumbTarget: 'discard',
-  });
-  const started = performance.now();
-  const { code, stderr } = await run(binaries.ffmpeg, ['-benchmark', ...args], signal, true);
-  if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not decode the video: ${lastMeaningfulLine(stderr, args[args.indexOf('-i') + 1] ?? '')}`);
-  const cpu = /bench: utime=([\d.]+)s stime=([\d.]+)s/.exec(stderr);
-  return { seconds: (performance.now() - started) / 1000, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null };
 }
 
 interface RunResult {
@@ -190,16 +207,12 @@ export interface AudioStreamOptions {
   signal?: AbortSignal;
 }
 
-/**
- * The sound of a video as mono float samples (-1..1) in fixed windows, decoded by ffmpeg in constant
- * memory (a window at a time, as the consumer asks). A video without sound yields no window and
- * resolves `hasSound` to false; a damaged one throws.
- */
-export function streamAudio(input: string, options: AudioStreamOptions): { windows: AsyncIterable<Float32Array>; hasSound: Promise<boolean> } {
+/** ffmpeg decoding the sound of `input` into windows (see Ffmpeg.streamAudio). */
+function openAudioStream(binaries: () => Promise<FfmpegBinaries>, input: string, options: AudioStreamOptions): { windows: AsyncIterable<Float32Array>; hasSound: Promise<boolean> } {
   let settle: (value: boolean) => void = () => undefined;
   const hasSound = new Promise<boolean>((resolve) => (settle = resolve));
   async function* windows(): AsyncGenerator<Float32Array> {
-    const { ffmpeg } = await findFfmpeg();
+    const { ffmpeg } = await binaries();
     const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', input, '-map', '0:a:0?', '-vn', '-ac', '1', '-ar', String(options.sampleRate), '-f', 'f32le', 'pipe:1'];
     const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(options.signal ? { signal: options.signal } : {}) });
     let stderr = '';

@@ -1,6 +1,6 @@
 /**
  * The only door to onnxruntime-node. Sessions are created lazily, once per model, after the file's
- * checksum has been checked against models/manifest.json (once per process and path).
+ * checksum has been checked against models/manifest.json (once per path).
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,6 @@ export interface OnnxSettings {
   intraOpNumThreads?: number | undefined;
 }
 
-let modelsDir = DEFAULT_MODELS_DIR;
 /**
  * One inference thread per core, up to 4 (beyond that these small networks gain little). The threads
  * sleep between runs instead of spinning: spinning threads fought ffmpeg for the cores and made a
@@ -50,92 +49,94 @@ export function defaultIntraOpThreads(): number {
 const SINGLE_THREADED: ReadonlySet<ModelId> = new Set<ModelId>(['detector', 'landmarks']);
 
 /** Threads of one model's session: the configured count for every model, else the model's own. */
-export function threadsFor(id: ModelId, configured: number | undefined = intraOpNumThreads): number {
+export function threadsFor(id: ModelId, configured: number | undefined): number {
   if (configured !== undefined) return configured;
   return SINGLE_THREADED.has(id) ? 1 : defaultIntraOpThreads();
 }
 
-let intraOpNumThreads: number | undefined;
-const sessions = new Map<ModelId, Promise<ort.InferenceSession>>();
-const verifiedPaths = new Set<string>();
+/**
+ * The models of one process, on its settings: each composition root makes one and hands it down.
+ * Sessions are created lazily, once per model, and shared after.
+ */
+export class OnnxModels {
+  /** Folder holding the model files. */
+  readonly dir: string;
+  private readonly intraOpNumThreads: number | undefined;
+  private readonly sessions = new Map<ModelId, Promise<ort.InferenceSession>>();
+  private readonly verifiedPaths = new Set<string>();
 
-/** Applies settings; sessions already open are released so the next run uses them. */
-export async function configureOnnx(settings: OnnxSettings): Promise<void> {
-  if (settings.intraOpNumThreads !== undefined && (!Number.isInteger(settings.intraOpNumThreads) || settings.intraOpNumThreads < 1)) {
-    throw new Error(`intraOpNumThreads must be a positive integer, got ${settings.intraOpNumThreads}`);
+  constructor(settings: OnnxSettings = {}) {
+    if (settings.intraOpNumThreads !== undefined && (!Number.isInteger(settings.intraOpNumThreads) || settings.intraOpNumThreads < 1)) {
+      throw new Error(`intraOpNumThreads must be a positive integer, got ${settings.intraOpNumThreads}`);
+    }
+    this.dir = settings.modelsDir ?? DEFAULT_MODELS_DIR;
+    this.intraOpNumThreads = settings.intraOpNumThreads;
   }
-  await releaseModels();
-  modelsDir = settings.modelsDir ?? DEFAULT_MODELS_DIR;
-  intraOpNumThreads = settings.intraOpNumThreads;
-}
 
-export function getModelsDir(): string {
-  return modelsDir;
-}
-
-async function verifyModelFile(id: ModelId): Promise<string> {
-  const entry = getModelEntry(id);
-  const known = join(modelsDir, entry.file);
-  if (verifiedPaths.has(known)) return known;
-  const status = await checkModelFile(entry, modelsDir);
-  if (status.state === 'missing') {
-    throw new OnscreenError('models_missing', `The ${id} model is not installed (${status.path}). Run \`npx onscreen models fetch\`.`);
+  /** The session for a model, created on first use and shared after. A failed load is not cached. */
+  load(id: ModelId): Promise<ort.InferenceSession> {
+    let session = this.sessions.get(id);
+    if (!session) {
+      session = this.createSession(id);
+      this.sessions.set(id, session);
+      session.catch(() => this.sessions.delete(id));
+    }
+    return session;
   }
-  if (status.state === 'corrupt') {
-    throw new OnscreenError('models_corrupt', `The ${id} model (${status.path}) does not match its checksum. Run \`npx onscreen models fetch\` again.`);
+
+  /** Runs a model on float32 (or int64) feeds and returns every output as plain float32 data. */
+  async run(id: ModelId, feeds: Record<string, TensorData | Int64TensorData>): Promise<Record<string, TensorData>> {
+    const session = await this.load(id);
+    const inputs: Record<string, ort.Tensor> = {};
+    for (const [name, t] of Object.entries(feeds)) {
+      inputs[name] = t.data instanceof BigInt64Array ? new ort.Tensor('int64', t.data, [...t.dims]) : new ort.Tensor('float32', t.data, [...t.dims]);
+    }
+    const outputs = await session.run(inputs);
+    const result: Record<string, TensorData> = {};
+    for (const [name, t] of Object.entries(outputs)) {
+      if (t.type !== 'float32') throw new Error(`${id} model output ${name} is ${t.type}, expected float32`);
+      result[name] = { data: t.data as Float32Array, dims: t.dims };
+    }
+    return result;
   }
-  verifiedPaths.add(status.path);
-  return status.path;
-}
 
-async function createSession(id: ModelId): Promise<ort.InferenceSession> {
-  const path = await verifyModelFile(id);
-  return ort.InferenceSession.create(path, {
-    intraOpNumThreads: threadsFor(id),
-    interOpNumThreads: 1,
-    graphOptimizationLevel: 'all',
-    executionProviders: ['cpu'],
-    extra: { session: { intra_op: { allow_spinning: '0' } } },
-  });
-}
-
-/** The session for a model, created on first use and shared after. A failed load is not cached. */
-export function loadModel(id: ModelId): Promise<ort.InferenceSession> {
-  let session = sessions.get(id);
-  if (!session) {
-    session = createSession(id);
-    sessions.set(id, session);
-    session.catch(() => sessions.delete(id));
+  /** Per-model state of the files in the models folder (for `onscreen models status`). Hashes every file. */
+  async verify(): Promise<ModelStatus[]> {
+    const manifest = readManifest();
+    return Promise.all(MODEL_IDS.map((id) => checkModelFile(manifest.models.find((m) => m.id === id)!, this.dir)));
   }
-  return session;
-}
 
-/** Runs a model on float32 (or int64) feeds and returns every output as plain float32 data. */
-export async function run(id: ModelId, feeds: Record<string, TensorData | Int64TensorData>): Promise<Record<string, TensorData>> {
-  const session = await loadModel(id);
-  const inputs: Record<string, ort.Tensor> = {};
-  for (const [name, t] of Object.entries(feeds)) {
-    inputs[name] = t.data instanceof BigInt64Array ? new ort.Tensor('int64', t.data, [...t.dims]) : new ort.Tensor('float32', t.data, [...t.dims]);
+  /** Releases every open session (tests, shutdown). */
+  async release(): Promise<void> {
+    const open = [...this.sessions.values()];
+    this.sessions.clear();
+    this.verifiedPaths.clear();
+    for (const session of open) await session.then((s) => s.release()).catch(() => undefined);
   }
-  const outputs = await session.run(inputs);
-  const result: Record<string, TensorData> = {};
-  for (const [name, t] of Object.entries(outputs)) {
-    if (t.type !== 'float32') throw new Error(`${id} model output ${name} is ${t.type}, expected float32`);
-    result[name] = { data: t.data as Float32Array, dims: t.dims };
+
+  private async verifyModelFile(id: ModelId): Promise<string> {
+    const entry = getModelEntry(id);
+    const known = join(this.dir, entry.file);
+    if (this.verifiedPaths.has(known)) return known;
+    const status = await checkModelFile(entry, this.dir);
+    if (status.state === 'missing') {
+      throw new OnscreenError('models_missing', `The ${id} model is not installed (${status.path}). Run \`npx onscreen models fetch\`.`);
+    }
+    if (status.state === 'corrupt') {
+      throw new OnscreenError('models_corrupt', `The ${id} model (${status.path}) does not match its checksum. Run \`npx onscreen models fetch\` again.`);
+    }
+    this.verifiedPaths.add(status.path);
+    return status.path;
   }
-  return result;
-}
 
-/** Per-model state of the files in the models folder (for `onscreen models status`). Hashes every file. */
-export async function verifyModels(): Promise<ModelStatus[]> {
-  const manifest = readManifest();
-  return Promise.all(MODEL_IDS.map((id) => checkModelFile(manifest.models.find((m) => m.id === id)!, modelsDir)));
-}
-
-/** Releases every open session (tests, shutdown, or a settings change). */
-export async function releaseModels(): Promise<void> {
-  const open = [...sessions.values()];
-  sessions.clear();
-  verifiedPaths.clear();
-  for (const session of open) await session.then((s) => s.release()).catch(() => undefined);
+  private async createSession(id: ModelId): Promise<ort.InferenceSession> {
+    const path = await this.verifyModelFile(id);
+    return ort.InferenceSession.create(path, {
+      intraOpNumThreads: threadsFor(id, this.intraOpNumThreads),
+      interOpNumThreads: 1,
+      graphOptimizationLevel: 'all',
+      executionProviders: ['cpu'],
+      extra: { session: { intra_op: { allow_spinning: '0' } } },
+    });
+  }
 }

@@ -12,6 +12,7 @@ import { runInNewContext } from 'node:vm';
 import { Innertube, Platform } from 'youtubei.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { toYouTubeListUrl, toYouTubeWatchUrl, type YouTubeList } from '../../../shared/src/youtube-url.js';
+import { toYouTubeChannel, type YouTubeChannel } from '../../../shared/src/youtube-channel.js';
 import { explainYouTubeRefusal } from '../stages/source/youtube-errors.js';
 
 export interface YouTubeDownloadOptions {
@@ -36,6 +37,8 @@ export interface YouTubeVideo {
   bytes: number;
   /** Upload day, YYYY-MM-DD, when known (yt-dlp says; youtubei.js's basic info does not). */
   uploaded: string | null;
+  /** The video's channel, where YouTube says. */
+  channel: YouTubeChannel | null;
 }
 
 /** Downloads the video `videoId` to `destination` (removed again on failure). */
@@ -139,7 +142,7 @@ async function downloadWithYtDlp(command: string, videoId: string, destination: 
   const format = `bv*[ext=mp4][height<=${height}]/b[ext=mp4][height<=${height}]/bv*[height<=${height}]/b[height<=${height}]/b`;
   const args = ['--no-playlist', '--no-warnings', '--no-progress', '--no-part', '--force-overwrites', '-f', format,
     '--max-filesize', String(options.maxBytes), '-o', destination, '--no-simulate',
-    '--print', 'before_dl:%(title)s\t%(duration)s\t%(is_live)s\t%(upload_date)s', '--', toYouTubeWatchUrl(videoId)];
+    '--print', 'before_dl:%(title)s\t%(duration)s\t%(is_live)s\t%(upload_date)s\t%(channel_id)s\t%(uploader_id)s\t%(channel)s', '--', toYouTubeWatchUrl(videoId)];
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], signal });
     let out = '';
@@ -149,14 +152,15 @@ async function downloadWithYtDlp(command: string, videoId: string, destination: 
     child.once('error', fail);
     child.once('close', (c) => done({ code: c, stdout: out, stderr: err }));
   });
-  const [title = '', duration = '', isLive = '', uploadDate = ''] = stdout.trim().split('\n').at(-1)?.split('\t') ?? [];
+  const [title = '', duration = '', isLive = '', uploadDate = '', channelId = '', handle = '', channelName = ''] = stdout.trim().split('\n').at(-1)?.split('\t') ?? [];
   if (isLive === 'True') throw new OnscreenError('source_unavailable', 'This is a live stream; onscreen can analyse it once it has ended.');
   if (code !== 0) throw explainYouTubeRefusal(stderr.trim().split('\n').filter((l) => l.includes('ERROR')).at(-1) ?? stderr);
   const bytes = (await stat(destination).catch(() => null))?.size ?? 0;
   // yt-dlp skips (without failing) a download larger than --max-filesize.
   if (bytes === 0) throw new OnscreenError('video_too_large', 'The video is larger than this server accepts.');
   const uploaded = /^(\d{4})(\d{2})(\d{2})$/.exec(uploadDate);
-  return { title: title && title !== 'NA' ? title : null, duration: Number(duration) > 0 ? Number(duration) : null, bytes, uploaded: uploaded ? `${uploaded[1]}-${uploaded[2]}-${uploaded[3]}` : null };
+  return { title: title && title !== 'NA' ? title : null, duration: Number(duration) > 0 ? Number(duration) : null, bytes, uploaded: uploaded ? `${uploaded[1]}-${uploaded[2]}-${uploaded[3]}` : null,
+    channel: toYouTubeChannel({ id: channelId, handle, name: channelName }) };
 }
 
 async function downloadWithYoutubei(videoId: string, destination: string, options: YouTubeDownloadOptions, signal: AbortSignal): Promise<YouTubeVideo> {
@@ -182,7 +186,8 @@ async function downloadWithYoutubei(videoId: string, destination: string, option
   if (chosen.content_length && chosen.content_length > options.maxBytes) throw new OnscreenError('video_too_large', 'The video is larger than this server accepts.');
   const body = await info.download({ itag: chosen.itag, type: chosen.has_audio ? 'video+audio' : 'video' });
   const bytes = await saveLimited(Readable.fromWeb(body as WebReadableStream<Uint8Array>), destination, options, chosen.content_length ?? null, signal);
-  return { title: info.basic_info.title ?? null, duration: info.basic_info.duration ?? null, bytes, uploaded: null };
+  const channel = toYouTubeChannel({ id: info.basic_info.channel_id ?? null, handle: /\/(@[^/?#]+)/.exec(info.basic_info.channel?.url ?? '')?.[1] ?? null, name: info.basic_info.author ?? null });
+  return { title: info.basic_info.title ?? null, duration: info.basic_info.duration ?? null, bytes, uploaded: null, channel };
 }
 
 /** Prefers MP4 (H.264 decodes fastest), then the tallest picture. */

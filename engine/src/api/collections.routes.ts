@@ -3,21 +3,37 @@ import type { z } from 'zod';
 import type { RenderedCollection } from '../services/collection.service.js';
 import type { ApiContext } from './context.js';
 import type { AnyRoute, Route } from './router.js';
-import { collectionFromYouTubeSchema, collectionJobsSchema, collectionReportQuerySchema, createCollectionSchema, PARAMS } from './schemas.js';
+import { collectionFromYouTubeSchema, collectionJobsSchema, collectionListQuerySchema, collectionReportQuerySchema, createCollectionSchema, PARAMS } from './schemas.js';
 
 const cid = { cid: PARAMS.cid };
 const COLLECTION = { schema: 'Collection' };
 const NOT_FOUND = { 404: { description: 'No such collection', schema: 'Error' } };
 type ReportQuery = z.infer<typeof collectionReportQuerySchema>;
+type ListQuery = z.infer<typeof collectionListQuerySchema>;
 
 export function collectionsRoutes(context: ApiContext): AnyRoute[] {
   const { collections } = context;
   const headers = (id: string, ext: string) => ({ 'content-disposition': `inline; filename="onscreen-collection-${id}.${ext}"`, 'cache-control': 'no-store' });
   const create: Route<z.infer<typeof createCollectionSchema>> = {
-    method: 'POST', path: '/api/v1/collections', access: 'token', tag: 'collections', summary: 'Create a collection: a named set of analyses (a programme, a channel, a month).',
+    method: 'POST', path: '/api/v1/collections', access: 'token', tag: 'collections',
+    summary: 'Create a collection: a named set of analyses (a programme, a channel, a month). With a `key` (the client\'s own, e.g. `slack-channel:T0123:C0456`), the workspace\'s collection with that key if there is one.',
     body: createCollectionSchema,
-    responses: { 201: { description: 'The new collection', ...COLLECTION }, 400: { description: 'Malformed request', schema: 'Error' } },
-    handle: ({ body, caller }) => ({ status: 201, json: collections.create(caller.workspaceId, body.name, caller.tokenName) }),
+    responses: { 200: { description: 'The collection that has this key', ...COLLECTION }, 201: { description: 'The new collection', ...COLLECTION }, 400: { description: 'Malformed request', schema: 'Error' } },
+    handle: ({ body, caller }) => {
+      if (body.key === undefined) return { status: 201, json: collections.create(caller.workspaceId, body.name, caller.tokenName) };
+      const { collection, isNew } = collections.ensure(caller.workspaceId, body.key, body.name, caller.tokenName);
+      return { status: isNew ? 201 : 200, json: collection };
+    },
+  };
+  const list: Route<unknown, ListQuery> = {
+    method: 'GET', path: '/api/v1/collections', access: 'token', tag: 'collections', summary: 'Every collection, newest first; with `?key=`, the one with that key (or none).',
+    query: collectionListQuerySchema,
+    responses: { 200: { description: '{ collections: Collection[] }', schema: 'CollectionList' } },
+    handle: ({ query, caller }) => {
+      if (query.key === undefined) return { status: 200, json: { collections: collections.list(caller.workspaceId) } };
+      const found = collections.findByKey(caller.workspaceId, query.key);
+      return { status: 200, json: { collections: found ? [found] : [] } };
+    },
   };
   const fromYouTube: Route<z.infer<typeof collectionFromYouTubeSchema>> = {
     method: 'POST', path: '/api/v1/collections/from-youtube', access: 'token', tag: 'collections',
@@ -40,22 +56,18 @@ export function collectionsRoutes(context: ApiContext): AnyRoute[] {
     method: 'GET', path: `/api/v1/collections/:cid/report.${ext}`, access: 'token', tag: 'collections', summary,
     params: cid, query: collectionReportQuerySchema,
     responses: { 200: { description: summary, contentType }, ...NOT_FOUND },
-    handle: async ({ params, query, caller }) => ({ status: 200, body: pick(await collections.report(caller.workspaceId, params.cid!, query.period)), contentType, headers: headers(params.cid!, ext) }),
+    handle: async ({ params, query, caller }) => ({ status: 200, body: pick(await collections.report(caller.workspaceId, params.cid!, query.period, query.since)), contentType, headers: headers(params.cid!, ext) }),
   });
   const reportJson: Route<unknown, ReportQuery> = {
-    method: 'GET', path: '/api/v1/collections/:cid/report', access: 'token', tag: 'collections', summary: 'The collection report as JSON (?period=month|week).',
+    method: 'GET', path: '/api/v1/collections/:cid/report', access: 'token', tag: 'collections', summary: 'The collection report as JSON (?period=month|week; ?since=YYYY-MM-DD: only the jobs added to it since then).',
     params: cid, query: collectionReportQuerySchema,
     responses: { 200: { description: 'The collection report', schema: 'CollectionReport' }, ...NOT_FOUND },
-    handle: async ({ params, query, caller }) => ({ status: 200, json: (await collections.report(caller.workspaceId, params.cid!, query.period)).collection }),
+    handle: async ({ params, query, caller }) => ({ status: 200, json: (await collections.report(caller.workspaceId, params.cid!, query.period, query.since)).collection }),
   };
   return [
     create,
     fromYouTube,
-    {
-      method: 'GET', path: '/api/v1/collections', access: 'token', tag: 'collections', summary: 'Every collection, newest first.',
-      responses: { 200: { description: '{ collections: Collection[] }', schema: 'CollectionList' } },
-      handle: ({ caller }) => ({ status: 200, json: { collections: collections.list(caller.workspaceId) } }),
-    },
+    list,
     {
       method: 'GET', path: '/api/v1/collections/:cid', access: 'token', tag: 'collections', summary: 'A collection and its jobs.',
       params: cid, responses: { 200: { description: 'The collection', ...COLLECTION }, ...NOT_FOUND },
@@ -80,7 +92,7 @@ export function collectionsRoutes(context: ApiContext): AnyRoute[] {
       params: { ...cid, chart: PARAMS.collectionChart }, query: collectionReportQuerySchema,
       responses: { 200: { description: 'PNG', contentType: 'image/png' }, ...NOT_FOUND },
       handle: async ({ params, query, caller }) => ({
-        status: 200, body: (await collections.report(caller.workspaceId, params.cid!, (query as ReportQuery).period)).charts[params.chart as 'videos'], contentType: 'image/png', headers: { 'cache-control': 'no-store' },
+        status: 200, body: (await collections.report(caller.workspaceId, params.cid!, (query as ReportQuery).period, (query as ReportQuery).since)).charts[params.chart as 'videos'], contentType: 'image/png', headers: { 'cache-control': 'no-store' },
       }),
     },
   ];

@@ -9,6 +9,7 @@ import type { ShareLinksService } from '../services/share-links.service.js';
 import type { TaggingService } from '../services/tagging.service.js';
 import type { TokensService } from '../services/tokens.service.js';
 import type { UploadLinks } from '../services/upload-links.service.js';
+import type { YouTubeChannelsService } from '../services/youtube-channels.service.js';
 import type { WebAssets } from './web-assets.js';
 
 export interface ApiContext {
@@ -20,6 +21,7 @@ export interface ApiContext {
   reports: JobReportsService;
   links: LinksService;
   collections: CollectionsService;
+  channels: YouTubeChannelsService;
   tokens: TokensService;
   shareLinks: ShareLinksService;
   notifier: JobNotifier;

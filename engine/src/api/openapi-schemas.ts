@@ -1,4 +1,6 @@
 /** Response shapes of shared/src/api/types.ts and shared/src/report.ts, as JSON Schema for the OpenAPI document. */
+import { jobOptionsJsonSchema } from '../contracts/job-options.js';
+
 const str = { type: 'string' };
 const num = { type: 'number' };
 const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
@@ -28,7 +30,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       },
       source: { type: 'object', properties: { kind: { enum: ['url', 'youtube', 'upload'] }, label: str, videoId: nullable(str) } },
       title: nullable(str),
-      options: { type: 'object', properties: { fps: num } },
+      options: jobOptionsJsonSchema(['fps']),
       requester: nullable(str),
       createdAt: { type: 'string', format: 'date-time' },
       updatedAt: { type: 'string', format: 'date-time' },
@@ -163,7 +165,17 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     properties: {
       id: str, name: str, createdBy: nullable(str), createdAt: { type: 'string', format: 'date-time' }, source: nullable(str),
       skipped: { type: 'array', items: { type: 'object', properties: { videoId: str, title: nullable(str), reason: str } } },
-      jobIds: { type: 'array', items: str }, reportUrl: str,
+      jobIds: { type: 'array', items: str }, reportUrl: str, pageUrl: str, key: nullable(str),
+    },
+  },
+  ChannelTotals: {
+    type: 'object',
+    description: "A YouTube channel's analysed videos so far: `channel` { id, handle, name }, `videos`, `total` (a collection report's total, or null), `collection` (the engine's collection of the channel, or null).",
+    properties: {
+      channel: { type: 'object', properties: { id: nullable(str), handle: nullable(str), name: nullable(str) } },
+      videos: { type: 'integer' },
+      total: { type: ['object', 'null'] },
+      collection: { oneOf: [ref('Collection'), { type: 'null' }] },
     },
   },
   CollectionFromList: { type: 'object', properties: { collection: ref('Collection'), jobs: { type: 'array', items: ref('Job') } } },

@@ -32,6 +32,12 @@ export function pagesRoutes(context: ApiContext): AnyRoute[] {
       handle: jobPage,
     },
     { method: 'GET', path: '/library', access: 'none', tag: 'pages', summary: 'The people library page.', responses: { 200: { description: 'HTML', contentType: 'text/html' } }, handle: shell },
+    { method: 'GET', path: '/collections', access: 'none', tag: 'pages', summary: 'The collections page.', responses: { 200: { description: 'HTML', contentType: 'text/html' } }, handle: shell },
+    {
+      method: 'GET', path: '/collections/:id', access: 'none', tag: 'pages', summary: 'The page of a collection: its videos, totals, trend, people and exports.',
+      params: { id: ANY_ID }, responses: { 200: { description: 'HTML', contentType: 'text/html' } },
+      handle: shell,
+    },
     {
       method: 'GET', path: '/assets/:asset', access: 'none', tag: 'pages', summary: "The page's script and styles.",
       params: { asset: PARAMS.asset },

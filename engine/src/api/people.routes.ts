@@ -20,12 +20,12 @@ export function peopleRoutes(context: ApiContext): AnyRoute[] {
   const name: Route<z.infer<typeof nameSchema>> = {
     method: 'POST', path: '/api/v1/jobs/:id/name', access: 'token', tag: 'tagging', summary: 'Name a person (kept in the edit history: undo takes it back).',
     params: id, body: nameSchema, responses: PEOPLE,
-    handle: async (request) => ({ status: 200, json: await tagging.name(request.params.id!, request.body.person, request.body.name, actor(request)) }),
+    handle: async (request) => ({ status: 200, json: await context.library.name(request.params.id!, request.body.person, request.body.name, actor(request)) }),
   };
   const notThem: Route<z.infer<typeof personBySchema>> = {
     method: 'POST', path: '/api/v1/jobs/:id/not-them', access: 'token', tag: 'tagging', summary: 'Say a person recognised from the library is not them (the library tag goes too).',
     params: id, body: personBySchema, responses: PEOPLE,
-    handle: async (request) => ({ status: 200, json: await tagging.notThem(request.params.id!, request.body.person, actor(request)) }),
+    handle: async (request) => ({ status: 200, json: await context.library.notThem(request.params.id!, request.body.person, actor(request)) }),
   };
   const merge: Route<z.infer<typeof mergeSchema>> = {
     method: 'POST', path: '/api/v1/jobs/:id/merge', access: 'token', tag: 'tagging', summary: 'Merge person `from` into person `into` (the same person found twice).',

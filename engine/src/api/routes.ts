@@ -1,6 +1,7 @@
 /** The route table: every endpoint the server answers, in one list (and so in the OpenAPI document). */
 import { adminRoutes } from './admin.routes.js';
 import type { ApiContext } from './context.js';
+import { channelsRoutes } from './channels.routes.js';
 import { collectionsRoutes } from './collections.routes.js';
 import { jobsRoutes } from './jobs.routes.js';
 import { libraryRoutes } from './library.routes.js';
@@ -22,6 +23,7 @@ export function buildRoutes(context: ApiContext, openApi: () => unknown): AnyRou
     ...peopleRoutes(context),
     ...reportsRoutes(context),
     ...collectionsRoutes(context),
+    ...channelsRoutes(context),
     ...libraryRoutes(context),
     ...sharesRoutes(context),
     ...adminRoutes(context),

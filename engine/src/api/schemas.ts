@@ -68,14 +68,21 @@ export const personBySchema = z.strictObject({ person: personId, ...forWhom });
 export const addToLibrarySchema = z.strictObject({ jobId: z.string().regex(JOB_ID_PATTERN, 'a job id'), ...forWhom });
 export const renameSchema = z.strictObject({ name: z.string().max(10_000), ...forWhom });
 
-export const createCollectionSchema = z.strictObject({ name: z.string().trim().min(1, 'a name').max(200) });
+/** A client's own key for a collection: `<kind>:<id>`, e.g. `slack-channel:T0123:C0456`. */
+const COLLECTION_KEY = z.string().regex(/^[a-z][a-z0-9-]{0,39}:[A-Za-z0-9_.:@-]{1,200}$/, 'a key like slack-channel:T0123:C0456');
+export const createCollectionSchema = z.strictObject({ name: z.string().trim().min(1, 'a name').max(200), key: COLLECTION_KEY.optional() });
+export const collectionListQuerySchema = z.strictObject({ key: COLLECTION_KEY.optional() });
+export const channelTotalsQuerySchema = z.strictObject({ id: z.string().max(100).optional(), handle: z.string().max(120).optional() });
 export const collectionFromYouTubeSchema = z.strictObject({
   url: z.string().min(1).max(2048),
   name: z.string().trim().min(1).max(200).optional(),
   max: z.number().int().min(1).max(500).optional(),
 });
 export const collectionJobsSchema = z.strictObject({ jobIds: z.array(z.string().regex(JOB_ID_PATTERN, 'job ids are 20 hexadecimal characters')).min(1).max(1000) });
-export const collectionReportQuerySchema = z.strictObject({ period: z.enum(['month', 'week']).default('month') });
+export const collectionReportQuerySchema = z.strictObject({
+  period: z.enum(['month', 'week']).default('month'),
+  since: z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'a day (YYYY-MM-DD) or a UTC time (…T…Z)').optional(),
+});
 
 export const CHART_NAMES = ['share', 'timeline', 'persons'] as const;
 export const COLLECTION_CHART_NAMES = ['videos', 'trend', 'people'] as const;

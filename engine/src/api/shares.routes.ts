@@ -27,8 +27,19 @@ export function sharesRoutes(context: ApiContext): AnyRoute[] {
     responses: { 201: { description: 'The link (url relative to the engine)', schema: 'ShareLink' }, 404: { description: 'No such job', schema: 'Error' } },
     handle: ({ params, body, caller }) => ({ status: 201, json: shareLinks.create(caller, 'job', params.id!, body.days) }),
   };
+  const createForCollection: Route<z.infer<typeof shareLinkSchema>> = {
+    method: 'POST', path: '/api/v1/collections/:cid/share-links', access: 'token', tag: 'sharing',
+    summary: "A read-only link to the collection's report (all its videos), for people without a token (default 30 days; a fresh link of the same client is returned again).",
+    params: { cid: PARAMS.cid }, body: shareLinkSchema,
+    responses: { 201: { description: 'The link (url relative to the engine)', schema: 'ShareLink' }, 404: { description: 'No such collection', schema: 'Error' } },
+    handle: ({ params, body, caller }) => {
+      context.collections.get(caller.workspaceId, params.cid!);
+      return { status: 201, json: shareLinks.create(caller, 'collection', params.cid!, body.days) };
+    },
+  };
   return [
     create,
+    createForCollection,
     {
       method: 'GET', path: '/api/v1/jobs/:id/share-links', access: 'token', tag: 'sharing', summary: "The job's share links, revoked and expired ones included.",
       params: { id: PARAMS.id },
@@ -45,10 +56,14 @@ export function sharesRoutes(context: ApiContext): AnyRoute[] {
       },
     },
     {
-      method: 'GET', path: '/share/:link', access: 'share', tag: 'sharing', summary: 'The shared report, as a self-contained HTML page (read only; no token).',
+      method: 'GET', path: '/share/:link', access: 'share', tag: 'sharing', summary: "The shared report (a job's, or a collection's), as a self-contained HTML page (read only; no token).",
       params: { link: PARAMS.link },
       responses: { 200: { description: 'HTML', contentType: 'text/html' }, 403: { description: 'Invalid, expired or revoked link', contentType: 'text/html' } },
       handle: async ({ shared }) => {
+        if (shared?.kind === 'collection') {
+          const { html } = await context.collections.report(shared.workspaceId, shared.resourceId);
+          return { status: 200, body: html, contentType: 'text/html; charset=utf-8', headers: SHARE_PAGE_HEADERS };
+        }
         if (shared?.kind !== 'job') throw new OnscreenError('not_found', 'There is nothing to show at this link.');
         const { html } = await context.reports.render(shared.resourceId);
         return { status: 200, body: html, contentType: 'text/html; charset=utf-8', headers: SHARE_PAGE_HEADERS };

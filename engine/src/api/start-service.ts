@@ -11,10 +11,11 @@ import { assertPublicUrl } from '../adapters/network-guard.js';
 import { listYouTube } from '../adapters/youtube.adapter.js';
 import type { ServiceConfig } from '../config/service.config.js';
 import { ENGINE_VERSION } from '../config/tuning.js';
-import { createChildProcessProcessor } from '../queue/child-process.processor.js';
+import { createAnalysisChildProcessor } from '../roots/child-roots.js';
 import { InProcessQueue } from '../queue/in-process.queue.js';
 import type { AnalysisProcessor, JobQueue } from '../queue/job-queue.js';
 import { CollectionsService } from '../services/collections.service.js';
+import { YouTubeChannelsService } from '../services/youtube-channels.service.js';
 import { JobNotifier } from '../services/job-notifier.js';
 import { JobOutcomesService } from '../services/job-outcomes.service.js';
 import { JobReportsService, type ReportRenderer } from '../services/job-reports.service.js';
@@ -99,7 +100,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
         log,
       })
     : new InProcessQueue({
-        processor: overrides.processor ?? createChildProcessProcessor({ workRoot: files.workRoot, allowPrivateNetwork: config.allowPrivateNetwork }),
+        processor: overrides.processor ?? createAnalysisChildProcessor({ workRoot: files.workRoot, allowPrivateNetwork: config.allowPrivateNetwork }),
         concurrency: config.concurrency,
         attempts: config.jobAttempts,
         backoffMs: config.jobBackoffMs,
@@ -122,8 +123,9 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   });
   const tagging = new TaggingService({ jobs: jobsRepo, files, notifier });
   const reports = new JobReportsService({ tagging, files, render: overrides.render ?? renderReport, renderChart: renderChartAt });
+  const collectionsRepo = new CollectionsRepository(db);
   const collections = new CollectionsService({
-    collections: new CollectionsRepository(db),
+    collections: collectionsRepo,
     jobs: jobsRepo,
     tagging,
     notifier,
@@ -136,6 +138,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   const library = new JobLibraryService({
     storeFor: config.libraryEnabled ? (workspaceId) => new LibraryRepository(db, workspaceId) : null,
     workspaceOf: (jobId) => jobsRepo.workspaceOf(jobId),
+    analysedJobsOf: (workspaceId) => jobsRepo.listByStatus(['tagging', 'done']).filter((job) => job.workspaceId === workspaceId).map((job) => job.id),
     tagging,
     files,
     log,
@@ -150,6 +153,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     reports,
     links: new LinksService({ probe: (url) => probeUrl(url, { allowPrivateNetwork: config.allowPrivateNetwork }) }),
     collections,
+    channels: new YouTubeChannelsService({ repository: collectionsRepo, collections }),
     tokens,
     shareLinks,
     notifier,

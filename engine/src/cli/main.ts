@@ -1,9 +1,14 @@
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { applyEngineConfig } from '../config/apply-engine-config.js';
 import { loadEngineConfig } from '../config/engine.config.js';
+import { loadServiceConfig } from '../config/service.config.js';
+import { createEngine } from '../services/engine.js';
+import type { CliContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
 
-/** `onscreen <command> …`: dispatch, and turn expected failures into one line and an exit code. */
+/**
+ * `onscreen <command> …`, the CLI's composition root: parses the engine settings once, builds the
+ * engine from them, dispatches, and turns expected failures into one line and an exit code.
+ */
 export async function main(argv: string[]): Promise<void> {
   const [name, ...args] = argv;
   const command = COMMANDS.find((c) => c.name === name);
@@ -21,11 +26,27 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   try {
-    await applyEngineConfig(loadEngineConfig(process.env));
-    process.exitCode = await command.run(args);
+    process.exitCode = await command.run(args, createCliContext(process.env));
   } catch (error) {
     process.exitCode = reportError(error);
   }
+}
+
+/** The settings of the environment, parsed once, and the engine built on them (tests call commands with it too). */
+export function createCliContext(env: NodeJS.ProcessEnv): CliContext {
+  const config = loadEngineConfig(env);
+  return {
+    engine: createEngine(config),
+    libraryDir: config.libraryDir,
+    serviceConfig: (flags) => loadServiceConfig(flags, env),
+    // Loaded on demand: `onscreen tag` never loads the server.
+    startServer: async (service) => (await import('../api/start-service.js')).startService(service),
+    startWorker: async (service, log) => (await import('../roots/worker.root.js')).startWorker(service, { log }),
+    startBot: async (port) => {
+      const [{ parseBotConfig }, { startBot }] = await Promise.all([import('../../../bot/src/config.js'), import('../../../bot/src/app.js')]);
+      return startBot(parseBotConfig(env, { port }));
+    },
+  };
 }
 
 function formatHelp(): string {

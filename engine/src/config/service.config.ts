@@ -152,13 +152,14 @@ const schema = z.object({
   libraryEnabled: flag.default(false),
 });
 
-type Overrides = Partial<Record<keyof ServiceConfig, unknown>>;
+/** Command-line flags by setting name: they win over the environment. */
+export type ServiceFlags = Partial<Record<keyof ServiceConfig, unknown>>;
 
 /**
  * Reads the configuration from `env` (default: the process's) and flags. Fails with one
  * OnscreenError naming every bad variable, so a person can fix them all at once.
  */
-export function loadServiceConfig(flags: Overrides = {}, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+export function loadServiceConfig(flags: ServiceFlags = {}, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const raw: Record<string, unknown> = {};
   for (const [key, name] of Object.entries(ENV_NAMES)) {
     const value = env[name];

@@ -59,6 +59,17 @@ export function parseOptionFlag(name: keyof JobOptions, text: string | undefined
   return resolveOption(name, text === undefined ? undefined : text.trim() === '' ? Number.NaN : Number(text));
 }
 
+/** JSON Schema of options with their limits (the OpenAPI document's Job.options). */
+export function jobOptionsJsonSchema(names: readonly (keyof JobOptions)[]): Record<string, unknown> {
+  const property = (spec: JobOptionSpec) => ({
+    type: spec.isInteger ? 'integer' : 'number',
+    [spec.isMinExcluded ? 'exclusiveMinimum' : 'minimum']: spec.min,
+    maximum: spec.max,
+    description: spec.what,
+  });
+  return { type: 'object', required: [...names], properties: Object.fromEntries(names.map((name) => [name, property(JOB_OPTIONS[name])])) };
+}
+
 function describe(name: keyof JobOptions): string {
   return name === 'fps' ? 'The sampling rate (fps)' : `The ${JOB_OPTIONS[name].what} (${JOB_OPTIONS[name].flag})`;
 }

@@ -5,7 +5,6 @@
  * back in the queue and it runs again (its result is stored once: see bullmq.queue.ts).
  */
 import { hostname } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Job, Worker } from 'bullmq';
 import { toConnection, type BullmqSettings } from './bullmq.connection.js';
 import { ENV_NAMES } from '../config/service.config.js';
@@ -24,8 +23,8 @@ export interface BullmqWorkerOptions extends BullmqSettings {
   scratchRoot: string;
   /** How often the scratch space is swept, seconds. */
   sweepIntervalSeconds: number;
-  /** The sandboxed processor file; default: the real analysis (bullmq.processor.ts). */
-  processorFile?: string;
+  /** The sandboxed processor file (its default export is the processor; see bullmq.sandbox.ts). */
+  processorFile: string;
   log?(line: string): void;
 }
 
@@ -38,8 +37,7 @@ export interface WorkerHandle {
 export async function startBullmqWorker(options: BullmqWorkerOptions): Promise<WorkerHandle> {
   const name = `${hostname()}:${process.pid}`;
   const scratch = await openWorkerScratch(options.scratchRoot);
-  const processorFile = options.processorFile ?? fileURLToPath(new URL('./bullmq.processor.ts', import.meta.url));
-  const worker = new Worker(options.queueName, processorFile, {
+  const worker = new Worker(options.queueName, options.processorFile, {
     connection: toConnection(options.redisUrl),
     prefix: options.prefix,
     name,

@@ -2,26 +2,32 @@
  * Runs each analysis in a child process, so that the in-process runner's CPU-heavy work never
  * blocks the API server's event loop (the same reason BullMQ workers use a sandboxed processor).
  * The child reports progress and its result over IPC (structured clone: thumbnails stay Buffers);
- * an expected failure comes back as the OnscreenError it was.
+ * an expected failure comes back as the OnscreenError it was. The child's file is its own
+ * composition root (engine/src/roots/analysis-child.root.ts): it builds the processor from `setup`.
  */
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { isErrorCode, OnscreenError } from '../../../shared/src/errors.js';
 import type { AnalysisResult } from '../contracts/analysis-result.js';
 import type { JobProgress } from '../contracts/progress.js';
-import type { ProcessorSettings } from './analysis.processor.js';
 import { removeScratchOf } from '../storage/scratch-folders.js';
 import type { AnalysisProcessor, AnalysisTask, ProcessContext } from './job-queue.js';
 
-export type ChildRequest = { task: AnalysisTask; settings: ProcessorSettings };
+export interface ChildProcessSettings<Setup> {
+  /** The file the child runs: it answers one ChildRequest with ChildMessages, then exits. */
+  childFile: string;
+  /** Where the child puts its scratch folders: whatever a killed child leaves there is removed. */
+  workRoot: string;
+  /** What the child needs to build its processor (plain data, sent with each task). */
+  setup: Setup;
+}
+
+export type ChildRequest<Setup> = { task: AnalysisTask; setup: Setup };
 export type ChildMessage =
   | { kind: 'progress'; progress: JobProgress }
   | { kind: 'done'; result: AnalysisResult }
   | { kind: 'failed'; error: { code: string; message: string; hint?: string } | null };
 
-const CHILD = fileURLToPath(new URL('./analysis.child.ts', import.meta.url));
-
-export function createChildProcessProcessor(settings: ProcessorSettings): AnalysisProcessor {
+export function createChildProcessProcessor<Setup>(settings: ChildProcessSettings<Setup>): AnalysisProcessor {
   return async (task, context) => {
     try {
       return await runInChild(settings, task, context);
@@ -32,10 +38,10 @@ export function createChildProcessProcessor(settings: ProcessorSettings): Analys
   };
 }
 
-function runInChild(settings: ProcessorSettings, task: AnalysisTask, { signal, onProgress }: ProcessContext): Promise<AnalysisResult> {
+function runInChild<Setup>(settings: ChildProcessSettings<Setup>, task: AnalysisTask, { signal, onProgress }: ProcessContext): Promise<AnalysisResult> {
   return new Promise<AnalysisResult>((resolve, reject) => {
     if (signal.aborted) return reject(new OnscreenError('interrupted'));
-    const child = fork(CHILD, [], {
+    const child = fork(settings.childFile, [], {
       execArgv: ['--import', import.meta.resolve('tsx')],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -66,7 +72,7 @@ function runInChild(settings: ProcessorSettings, task: AnalysisTask, { signal, o
     child.once('exit', (code, signalName) =>
       settle(() => reject(new Error(`The analysis process ended unexpectedly (${signalName ?? `exit code ${code}`}).`))),
     );
-    child.send({ task, settings } satisfies ChildRequest);
+    child.send({ task, setup: settings.setup } satisfies ChildRequest<Setup>);
   });
 }
 

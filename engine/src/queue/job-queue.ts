@@ -5,6 +5,7 @@
  * input, pending jobs survive a restart, and each job's result is delivered to the listener.
  */
 import type { AnalysisResult } from '../contracts/analysis-result.js';
+import type { JobOptions } from '../contracts/job-options.js';
 import type { JobProgress, ProgressListener } from '../contracts/progress.js';
 import type { JobFailure } from './job-errors.js';
 
@@ -12,7 +13,7 @@ import type { JobFailure } from './job-errors.js';
 export interface AnalysisJobData {
   jobId: string;
   source: { kind: 'url'; url: string } | { kind: 'upload'; filename: string };
-  options: { fps: number };
+  options: Pick<JobOptions, 'fps'>;
 }
 
 /** What a processor is handed: the source resolved to something it can open. */
@@ -22,7 +23,7 @@ export interface AnalysisTask {
   source: string;
   /** True only for the server's own upload URL; user URLs always go through the private-network guard. */
   isTrustedSource: boolean;
-  options: { fps: number };
+  options: Pick<JobOptions, 'fps'>;
   /** Set by the server on a running job that was deleted: its worker stops it (Redis mode). */
   isCancelled?: boolean;
 }

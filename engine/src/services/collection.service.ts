@@ -42,7 +42,8 @@ export function summarizeAnalysis(id: string, analysis: Analysis, edits: readonl
   const report = buildReport(analysis, edits, options.now ?? new Date());
   // A remembered (library) or named person counts once across the collection's videos.
   const identities = new Map(applyEdits(analysis, edits).map((p) => [p.id, { name: p.name, libraryPerson: p.known?.person ?? null }] as const));
-  return summarizeVideo({ id, report, identities, ...dateOf(analysis, options.date) });
+  const summary = summarizeVideo({ id, report, identities, ...dateOf(analysis, options.date) });
+  return analysis.video.channel ? { ...summary, channel: analysis.video.channel } : summary;
 }
 
 export async function renderCollection(
@@ -54,7 +55,7 @@ export async function renderCollection(
 ): Promise<RenderedCollection> {
   if (videos.length === 0) {
     const waiting = leftOut.pending.length > 0 ? ` (${leftOut.pending.length} still being analysed or failed)` : '';
-    throw new OnscreenError('bad_request', `The collection "${name}" has no analysed videos yet${waiting}: add analyses to it first.`);
+    throw new OnscreenError('collection_empty', `The collection "${name}" has no analysed videos yet${waiting}: add analyses to it first.`);
   }
   const collection = buildCollection({ name, periodKind, videos, now, ...leftOut });
   const specs = collectionChartSpecs(collection);

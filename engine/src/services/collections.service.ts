@@ -4,6 +4,7 @@
  * a thousand jobs reads a thousand small rows, never a thousand analysis folders.
  */
 import type { VideoSummary } from '../../../shared/src/collection.js';
+import type { YouTubeChannel } from '../../../shared/src/youtube-channel.js';
 import type { Job } from '../../../shared/src/api/types.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { PeriodKind } from '../stages/collection/periods.js';
@@ -16,8 +17,13 @@ import { createJobId } from '../contracts/job-id.js';
 import type { JobNotifier } from './job-notifier.js';
 import type { TaggingService } from './tagging.service.js';
 
-/** A collection as the API shows it: its record and where its report is. */
-export type CollectionView = CollectionRecord & { reportUrl: string };
+/** A collection as the API shows it: its record, where its report is, and its page. */
+export type CollectionView = CollectionRecord & { reportUrl: string; pageUrl: string };
+
+/** The key of the collection the engine keeps for each YouTube channel whose videos were analysed. */
+export function youtubeChannelKey(channelId: string): string {
+  return `youtube-channel:${channelId}`;
+}
 
 /** The outside world a collection made from a YouTube list needs: listing it, and starting a job per video. */
 export interface ListDoors {
@@ -46,9 +52,26 @@ export class CollectionsService {
   }
 
   create(workspaceId: string, name: string, by: string | null): CollectionView {
-    const record = { id: createJobId(), workspaceId, name: checkName(name), createdBy: by, createdAt: this.now(), source: null, skipped: [] };
+    const record = { id: createJobId(), workspaceId, name: checkName(name), createdBy: by, createdAt: this.now(), source: null, skipped: [], key: null };
     this.deps.collections.insert(record);
     return view({ ...record, jobIds: [] });
+  }
+
+  /**
+   * The collection a client finds by its own key (a Slack channel's, say): the one with that key in
+   * the workspace, else a new one with that name. `isNew` says which.
+   */
+  ensure(workspaceId: string, key: string, name: string, by: string | null): { collection: CollectionView; isNew: boolean } {
+    const found = this.deps.collections.findByKey(workspaceId, key);
+    if (found) return { collection: view(found), isNew: false };
+    const record = { id: createJobId(), workspaceId, name: checkName(name), createdBy: by, createdAt: this.now(), source: null, skipped: [], key };
+    this.deps.collections.insert(record);
+    return { collection: view({ ...record, jobIds: [] }), isNew: true };
+  }
+
+  findByKey(workspaceId: string, key: string): CollectionView | null {
+    const found = this.deps.collections.findByKey(workspaceId, key);
+    return found ? view(found) : null;
   }
 
   /**
@@ -70,7 +93,7 @@ export class CollectionsService {
     const name = checkName(options.name ?? listing.title ?? `YouTube ${list.kind}`);
     const jobs: Job[] = [];
     for (const video of listing.videos) jobs.push(await this.deps.lists.createJob(toYouTubeWatchUrl(video.videoId), tokenName));
-    const record = { id: createJobId(), workspaceId, name, createdBy: tokenName, createdAt: this.now(), source: toYouTubeListUrl(list), skipped: listing.skipped };
+    const record = { id: createJobId(), workspaceId, name, createdBy: tokenName, createdAt: this.now(), source: toYouTubeListUrl(list), skipped: listing.skipped, key: null };
     this.deps.collections.insert(record);
     this.deps.collections.addJobs(record.id, jobs.map((j) => j.id), this.now());
     return { collection: this.get(workspaceId, record.id), jobs };
@@ -118,17 +141,28 @@ export class CollectionsService {
     return this.get(workspaceId, id);
   }
 
-  async report(workspaceId: string, id: string, periodKind: PeriodKind = 'month'): Promise<RenderedCollection> {
+  /** The report; with `since` (an ISO day or time), over the jobs added to the collection since then. */
+  async report(workspaceId: string, id: string, periodKind: PeriodKind = 'month', since?: string): Promise<RenderedCollection> {
     const record = this.record(workspaceId, id);
-    await Promise.all(record.jobIds.map((jobId) => this.ensureSummary(jobId)));
-    const stored = this.deps.collections.summaries(record.jobIds);
-    const videos = record.jobIds.map((jobId) => stored.get(jobId)).filter((s): s is VideoSummary => s !== undefined);
-    const pending = record.jobIds
+    const jobIds = since === undefined ? record.jobIds : this.deps.collections.jobIdsAddedSince(id, since);
+    if (jobIds.length === 0 && since !== undefined) {
+      throw new OnscreenError('collection_empty', `The collection "${record.name}" has no video added since ${since.slice(0, 10)}.`);
+    }
+    const { videos, pending } = await this.summariesOf(jobIds);
+    return renderCollection(record.name, videos, periodKind, new Date(this.now()), { pending, skipped: record.skipped });
+  }
+
+  /** The stored summaries of these jobs, and the jobs that have none yet (still analysing, or failed). */
+  async summariesOf(jobIds: readonly string[]): Promise<{ videos: VideoSummary[]; pending: Array<{ id: string; title: string | null; status: string }> }> {
+    await Promise.all(jobIds.map((jobId) => this.ensureSummary(jobId)));
+    const stored = this.deps.collections.summaries(jobIds);
+    const videos = jobIds.map((jobId) => stored.get(jobId)).filter((s): s is VideoSummary => s !== undefined);
+    const pending = jobIds
       .filter((jobId) => !stored.has(jobId))
       .map((jobId) => this.deps.jobs.get(jobId))
       .filter((job) => job !== null)
       .map((job) => ({ id: job.id, title: job.title ?? job.sourceLabel, status: job.status }));
-    return renderCollection(record.name, videos, periodKind, new Date(this.now()), { pending, skipped: record.skipped });
+    return { videos, pending };
   }
 
   private onJob(job: Job): void {
@@ -151,13 +185,24 @@ export class CollectionsService {
     const next = previous.catch(() => undefined).then(async () => {
       const { record, analysis, edits } = await this.deps.tagging.state(jobId);
       const summary = summarizeAnalysis(jobId, { ...analysis, video: { ...analysis.video, title: record.title ?? analysis.video.title } }, edits);
-      if (this.deps.jobs.get(jobId)) this.deps.collections.saveSummary(jobId, summary, this.now());
+      const job = this.deps.jobs.get(jobId);
+      if (!job) return;
+      this.deps.collections.saveSummary(jobId, summary, this.now());
+      if (summary.channel?.id) this.addToChannelCollection(job.workspaceId, jobId, summary.channel);
     });
     this.pending.set(jobId, next);
     void next.finally(() => {
       if (this.pending.get(jobId) === next) this.pending.delete(jobId);
     }).catch(() => undefined);
     return next;
+  }
+
+  /** A YouTube video's job joins the collection of its channel (made at its channel's first video). */
+  private addToChannelCollection(workspaceId: string, jobId: string, channel: YouTubeChannel): void {
+    const key = youtubeChannelKey(channel.id as string);
+    const name = `YouTube channel: ${channel.name ?? channel.handle ?? channel.id}`;
+    const { collection } = this.ensure(workspaceId, key, name.slice(0, 200), null);
+    if (!collection.jobIds.includes(jobId)) this.deps.collections.addJobs(collection.id, [jobId], this.now());
   }
 
   /** A collection of this workspace; another workspace's is as unknown as one that never existed. */
@@ -173,7 +218,7 @@ export class CollectionsService {
 }
 
 function view(record: CollectionRecord): CollectionView {
-  return { ...record, reportUrl: `/api/v1/collections/${record.id}/report.html` };
+  return { ...record, reportUrl: `/api/v1/collections/${record.id}/report.html`, pageUrl: `/collections/${record.id}` };
 }
 
 function checkName(name: string): string {

@@ -6,13 +6,16 @@
 import { personOf, type Actor } from '../../../shared/src/actor.js';
 import type { Tag } from '../../../shared/src/analysis.js';
 import type { PeopleResponse } from '../../../shared/src/api/types.js';
-import { LIBRARY_GENDERS, type LibraryGender, type LibraryPersonSummary } from '../../../shared/src/library.js';
+import type { LibraryPersonSummary } from '../../../shared/src/library.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { AnalysisResult } from '../contracts/analysis-result.js';
 import { readTrackEmbeddings } from '../storage/analysis-folder.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { LibraryStore } from '../storage/library-folder.store.js';
+import { libraryCorrections } from '../stages/library/corrections.js';
+import { withoutKnown } from '../stages/library/forget-known.js';
 import { LibraryService, type AddResult } from './library.service.js';
+import type { EditRequest } from './people-editor.js';
 import { KeyedLock } from '../storage/keyed-lock.js';
 import type { TaggingService } from './tagging.service.js';
 
@@ -28,6 +31,8 @@ export class JobLibraryService {
       storeFor: ((workspaceId: string) => LibraryStore) | null;
       /** The workspace a job belongs to, or null when there is no such job. */
       workspaceOf(jobId: string): string | null;
+      /** The analysed jobs (taggable or done) of a workspace: where the library may have recognised people. */
+      analysedJobsOf(workspaceId: string): string[];
       tagging: TaggingService;
       files: JobFilesStore;
       log?(line: string): void;
@@ -52,19 +57,31 @@ export class JobLibraryService {
   }
 
   /**
-   * Tags a person in a job. Correcting the tag of someone recognised from the library also updates
-   * the library (issue 9: "correct it, which also updates the library"); confirming changes nothing there.
+   * Tags, names or says "not them" of a person in a job. A correction of someone recognised from the
+   * library reaches the library at once (issue 9: "correct it, which also updates the library"): a new
+   * tag or name, or the face signatures this job gave them if it was added to the library and they
+   * are not them. Confirming changes nothing there.
    */
-  async tag(jobId: string, person: number, tag: Tag, actor: Actor): Promise<PeopleResponse> {
-    const response = await this.deps.tagging.tag(jobId, person, tag, actor);
-    const known = response.people.find((p) => p.id === person)?.known;
+  tag(jobId: string, person: number, tag: Tag, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'tag', person, tag }], actor);
+  }
+
+  name(jobId: string, person: number, name: string, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'name', person, name }], actor);
+  }
+
+  notThem(jobId: string, person: number, actor: Actor): Promise<PeopleResponse> {
+    return this.edit(jobId, [{ kind: 'not-them', person }], actor);
+  }
+
+  private async edit(jobId: string, requests: EditRequest[], actor: Actor): Promise<PeopleResponse> {
+    const { response, outcome } = await this.deps.tagging.record(jobId, requests, actor);
     const workspaceId = this.deps.workspaceOf(jobId);
-    const library = workspaceId !== null && this.isEnabled ? this.on(workspaceId).library : null;
-    if (library && workspaceId && known && LIBRARY_GENDERS.includes(tag as LibraryGender) && known.gender !== tag) {
-      await this.lock.run(workspaceId, () => library.retag(known.person, tag as LibraryGender, personOf(actor))).catch((error: unknown) => {
-        // The library person may have been removed since: the tag here stands.
-        if (!(error instanceof OnscreenError && error.code === 'library_person_unknown')) throw error;
-      });
+    if (!this.isEnabled || workspaceId === null) return response;
+    const corrections = libraryCorrections(outcome.analysis, outcome.edits, outcome.recorded);
+    if (corrections.length > 0) {
+      const { library } = this.on(workspaceId);
+      await this.lock.run(workspaceId, () => library.correct(jobId, corrections, personOf(actor)));
     }
     return response;
   }
@@ -74,14 +91,38 @@ export class JobLibraryService {
     return this.lock.run(workspaceId, () => library.rename(person, name, by));
   }
 
-  remove(workspaceId: string, person: string): Promise<LibraryPersonSummary> {
+  /** Removes a person with every face signature and the thumbnail, and their recognitions from the workspace's jobs. */
+  async remove(workspaceId: string, person: string): Promise<LibraryPersonSummary> {
     const { library } = this.on(workspaceId);
-    return this.lock.run(workspaceId, () => library.remove(person));
+    const removed = await this.lock.run(workspaceId, () => library.remove(person));
+    await this.forgetInJobs(workspaceId, (id) => id === removed.id);
+    return removed;
   }
 
-  forgetAll(workspaceId: string): Promise<number> {
+  /** Empties the library, and takes every recognition out of the workspace's jobs. */
+  async forgetAll(workspaceId: string): Promise<number> {
     const { library } = this.on(workspaceId);
-    return this.lock.run(workspaceId, () => library.forgetAll());
+    const count = await this.lock.run(workspaceId, () => library.forgetAll());
+    await this.forgetInJobs(workspaceId, () => true);
+    return count;
+  }
+
+  /**
+   * Every trace goes: `known` (the library person's id, name and tag) leaves the jobs that recognised
+   * them; a tag only the library gave goes with it, a tag or name a person gave stays.
+   */
+  private async forgetInJobs(workspaceId: string, isForgotten: (person: string) => boolean): Promise<void> {
+    for (const jobId of this.deps.analysedJobsOf(workspaceId)) {
+      await this.deps.tagging
+        .rewriteAnalysis(jobId, (analysis) => {
+          const { analysis: cleaned, cleared } = withoutKnown(analysis, isForgotten);
+          return cleared.length > 0 ? cleaned : null;
+        })
+        .catch((error: unknown) => {
+          // A job deleted meanwhile has nothing left to clean.
+          if (!(error instanceof OnscreenError && error.code === 'job_not_found')) throw error;
+        });
+    }
   }
 
   async thumbnail(workspaceId: string, person: string): Promise<Buffer> {

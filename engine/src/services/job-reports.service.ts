@@ -19,8 +19,10 @@ export type ChartRenderer = (report: Report, name: ChartName, width: number) => 
 const CACHE_SIZE = 16;
 
 export class JobReportsService {
-  private readonly cache = new Map<string, { revision: number; rendered: Promise<RenderedReport> }>();
-  /** Charts drawn at a page's width, by job, revision, name and width. */
+  /** By job: the analysis and the edit count it was rendered from (the analysis changes when the library forgets someone). */
+  private readonly cache = new Map<string, { analysis: Analysis; revision: number; serial: number; rendered: Promise<RenderedReport> }>();
+  private renders = 0;
+  /** Charts drawn at a page's width, by job, rendering, name and width. */
   private readonly sized = new Map<string, Promise<Buffer>>();
 
   constructor(private readonly deps: { tagging: TaggingService; files: JobFilesStore; render: ReportRenderer; renderChart?: ChartRenderer }) {}
@@ -28,10 +30,10 @@ export class JobReportsService {
   async render(jobId: string): Promise<RenderedReport> {
     const { analysis, edits } = await this.deps.tagging.state(jobId);
     const cached = this.cache.get(jobId);
-    if (cached && cached.revision === edits.length) return cached.rendered;
+    if (cached && cached.analysis === analysis && cached.revision === edits.length) return cached.rendered;
     const rendered = this.deps.render(analysis, edits, (path) => this.deps.files.readJobFile(jobId, path));
     this.cache.delete(jobId);
-    this.cache.set(jobId, { revision: edits.length, rendered });
+    this.cache.set(jobId, { analysis, revision: edits.length, serial: ++this.renders, rendered });
     rendered.catch(() => this.cache.delete(jobId));
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return rendered;
@@ -41,7 +43,7 @@ export class JobReportsService {
   async chart(jobId: string, name: ChartName, width?: number): Promise<Buffer> {
     const rendered = await this.render(jobId);
     if (width === undefined || !this.deps.renderChart) return rendered.charts[name];
-    const key = `${jobId}:${this.cache.get(jobId)?.revision}:${name}:${width}`;
+    const key = `${jobId}:${this.cache.get(jobId)?.serial}:${name}:${width}`;
     let chart = this.sized.get(key);
     if (!chart) {
       chart = this.deps.renderChart(rendered.report, name, width);

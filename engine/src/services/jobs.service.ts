@@ -10,7 +10,7 @@ import type { AnalysisJobData, JobQueue } from '../queue/job-queue.js';
 import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { JobRecord, JobsRepository } from '../storage/jobs.repository.js';
 import { assertJobId, createJobId } from '../contracts/job-id.js';
-import { resolveOption } from '../contracts/job-options.js';
+import { resolveOption, type JobOptions } from '../contracts/job-options.js';
 import type { Caller } from './caller.js';
 import type { JobNotifier } from './job-notifier.js';
 import { classifyUrl, reuseKeyOfUpload, reuseKeyOfUrl, type ClassifiedSource } from './job-source.js';
@@ -30,7 +30,7 @@ export interface JobsServiceDeps {
 
 export interface UploadRequest {
   filename: string;
-  fps?: number | undefined;
+  fps?: JobOptions['fps'] | undefined;
   force?: boolean | undefined;
   requester?: string | undefined;
 }

@@ -7,6 +7,7 @@ import type { Analysis, Edit } from '../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { checkName, type LibraryGender, type LibraryPersonSummary } from '../../../shared/src/library.js';
 import { addPeople } from '../stages/library/add-people.js';
+import type { LibraryCorrection } from '../stages/library/corrections.js';
 import { findPerson, summarise, type LibraryPerson, type LibraryState } from '../stages/library/library-person.js';
 import { recogniseAnalysis } from '../stages/library/recognise-analysis.js';
 import type { RecognitionOptions } from '../stages/library/recognise.js';
@@ -71,6 +72,56 @@ export class LibraryService {
   /** A person corrected the library's tag of someone recognised: the library follows. */
   async retag(ref: string, gender: LibraryGender, by: string): Promise<LibraryPersonSummary> {
     return this.change(ref, (p) => (p.gender === gender ? p : { ...p, gender, taggedBy: by, history: [...p.history, { what: 'tagged', by, at: this.now(), detail: gender }] }));
+  }
+
+  /**
+   * Carries a person's corrections of people recognised in the analysis `analysisKey` into the
+   * library at once; returns what changed, in words. Someone no longer in the library is passed over.
+   */
+  async correct(analysisKey: string, corrections: readonly LibraryCorrection[], by: string): Promise<string[]> {
+    const changes: string[] = [];
+    for (const correction of corrections) {
+      try {
+        changes.push(...(await this.applyCorrection(analysisKey, correction, by)));
+      } catch (error) {
+        if (!(error instanceof OnscreenError && error.code === 'library_person_unknown')) throw error;
+      }
+    }
+    return changes;
+  }
+
+  private async applyCorrection(analysisKey: string, correction: LibraryCorrection, by: string): Promise<string[]> {
+    if (correction.kind === 'tag') {
+      const person = await this.retag(correction.person, correction.gender, by);
+      return [`library person ${person.id} is now tagged ${person.gender}`];
+    }
+    if (correction.kind === 'name') {
+      const person = await this.rename(correction.person, correction.name, by);
+      return [`library person ${person.id} is now named "${person.name ?? ''}"`];
+    }
+    return this.dropExemplars(correction.person, analysisKey, correction.tracks, by);
+  }
+
+  /** "Not them": face signatures this analysis gave the person (if it was added to the library) were someone else's. */
+  private async dropExemplars(ref: string, analysisKey: string, tracks: readonly number[], by: string): Promise<string[]> {
+    const state = await this.deps.store.load();
+    const person = this.find(state, ref);
+    const exemplars = person.exemplars.filter((e) => !(e.analysis === analysisKey && tracks.includes(e.track)));
+    const dropped = person.exemplars.length - exemplars.length;
+    if (dropped === 0) return [];
+    if (exemplars.length === 0) {
+      await this.deps.store.save({ ...state, people: state.people.filter((p) => p.id !== person.id) });
+      return [`library person ${person.id} had only face signatures from this person, who is not them: removed from the library`];
+    }
+    const isStillSeen = exemplars.some((e) => e.analysis === analysisKey);
+    const changed: LibraryPerson = {
+      ...person,
+      exemplars,
+      seenIn: isStillSeen ? person.seenIn : person.seenIn.filter((s) => s.analysis !== analysisKey),
+      history: [...person.history, { what: 'exemplars', by, at: this.now(), detail: `${dropped} face signatures removed: not them` }],
+    };
+    await this.deps.store.save({ ...state, people: state.people.map((p) => (p.id === person.id ? changed : p)) });
+    return [`library person ${person.id} lost the ${dropped} face ${dropped === 1 ? 'signature' : 'signatures'} taken from this person, who is not them`];
   }
 
   /** Removes one person with every face signature and the thumbnail. */

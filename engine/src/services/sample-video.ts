@@ -14,6 +14,7 @@ import { OnscreenError } from '../../../shared/src/errors.js';
 import { readManifest } from '../adapters/models/manifest.js';
 import { composeSlideshow, type Region } from '../adapters/ffmpeg-compose.adapter.js';
 import { extractMembers, packPackage } from '../../../models/package-source.js';
+import type { Engine } from './engine.js';
 
 interface SampleSlide {
   package: string;
@@ -35,7 +36,7 @@ export const SAMPLE_DIR = fileURLToPath(new URL('../../../samples', import.meta.
 export const SAMPLE_VIDEO = join(SAMPLE_DIR, 'women-and-men.mp4');
 
 /** Makes samples/women-and-men.mp4 unless it exists; returns its path. */
-export async function ensureSampleVideo(log: (line: string) => void): Promise<string> {
+export async function ensureSampleVideo(engine: Engine, log: (line: string) => void): Promise<string> {
   if (existsSync(SAMPLE_VIDEO)) return SAMPLE_VIDEO;
   const work = await mkdtemp(join(tmpdir(), 'onscreen-sample-'));
   try {
@@ -46,7 +47,7 @@ export async function ensureSampleVideo(log: (line: string) => void): Promise<st
     await mkdir(SAMPLE_DIR, { recursive: true });
     const partial = `${SAMPLE_VIDEO}.partial.mp4`;
     const slides = SLIDES.map((s) => ({ path: join(work, s.package, s.member), regions: s.regions }));
-    await composeSlideshow(slides, partial, { width: 1280, height: 720, fps: 25, secondsPerPhoto: 5, titleSeconds: 2 });
+    await composeSlideshow(engine.ffmpeg, slides, partial, { width: 1280, height: 720, fps: 25, secondsPerPhoto: 5, titleSeconds: 2 });
     await rename(partial, SAMPLE_VIDEO);
     return SAMPLE_VIDEO;
   } finally {

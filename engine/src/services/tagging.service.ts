@@ -5,7 +5,7 @@
  * Each edit names its client (the token) and the person it acted for, if it said (an Actor).
  */
 import { describeActor, type Actor } from '../../../shared/src/actor.js';
-import type { Analysis, Edit, PersonView, Tag } from '../../../shared/src/analysis.js';
+import type { Analysis, Edit, PersonView } from '../../../shared/src/analysis.js';
 import type { Job, PeopleResponse } from '../../../shared/src/api/types.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { API_PREFIX } from '../../../shared/src/api/types.js';
@@ -15,7 +15,7 @@ import type { JobFilesStore } from '../storage/job-files.store.js';
 import type { JobRecord, JobsRepository } from '../storage/jobs.repository.js';
 import type { JobNotifier } from './job-notifier.js';
 import { toJob } from './job-view.js';
-import { recordEdits, type EditRequest } from './people-editor.js';
+import { recordEdits, type EditOutcome, type EditRequest } from './people-editor.js';
 
 export interface JobState {
   record: JobRecord;
@@ -30,19 +30,7 @@ export class TaggingService {
     return this.toResponse(await this.state(jobId));
   }
 
-  tag(jobId: string, person: number, tag: Tag, actor: Actor): Promise<PeopleResponse> {
-    return this.edit(jobId, [{ kind: 'tag', person, tag }], actor);
-  }
-
-  /** Names a person (in the same history as tags, so undo takes it back). */
-  name(jobId: string, person: number, name: string, actor: Actor): Promise<PeopleResponse> {
-    return this.edit(jobId, [{ kind: 'name', person, name }], actor);
-  }
-
-  /** "Not them": the person is not the library person they were recognised as; the library's tag goes too. */
-  notThem(jobId: string, person: number, actor: Actor): Promise<PeopleResponse> {
-    return this.edit(jobId, [{ kind: 'not-them', person }], actor);
-  }
+  // Tag, name and "not them" go through JobLibraryService (record below), so the people library follows corrections.
 
   merge(jobId: string, into: number, from: number, actor: Actor): Promise<PeopleResponse> {
     return this.edit(jobId, [{ kind: 'merge', into, from }], actor);
@@ -104,12 +92,34 @@ export class TaggingService {
     return record;
   }
 
-  private async edit(jobId: string, requests: EditRequest[], actor: Actor): Promise<PeopleResponse> {
+  /** Records edits; returns the people as they now are, and what was stored (for the people library to follow corrections). */
+  async record(jobId: string, requests: EditRequest[], actor: Actor): Promise<{ response: PeopleResponse; outcome: EditOutcome }> {
     const record = this.readyRecord(jobId);
-    const { analysis, edits } = await recordEdits(this.deps.files.history(jobId), requests, { ...actor, at: this.now() });
+    const outcome = await recordEdits(this.deps.files.history(jobId), requests, { ...actor, at: this.now() });
     const updated = this.deps.jobs.update(jobId, {});
     if (updated) this.deps.notifier.publish(toJob(updated));
-    return this.toResponse({ record: updated ?? record, analysis, edits });
+    return { response: this.toResponse({ record: updated ?? record, analysis: outcome.analysis, edits: outcome.edits }), outcome };
+  }
+
+  /**
+   * Changes the job's stored analysis under its history's lock (the people library forgot someone it
+   * had recognised here); `change` returns null for no change. Whoever follows the job sees it.
+   */
+  async rewriteAnalysis(jobId: string, change: (analysis: Analysis) => Analysis | null): Promise<boolean> {
+    this.readyRecord(jobId);
+    const history = this.deps.files.history(jobId);
+    const isChanged = await history.locked(async () => {
+      const changed = change(await history.readAnalysis());
+      if (changed) await this.deps.files.replaceAnalysis(jobId, changed);
+      return changed !== null;
+    });
+    const updated = isChanged ? this.deps.jobs.update(jobId, {}) : null;
+    if (updated) this.deps.notifier.publish(toJob(updated));
+    return isChanged;
+  }
+
+  private async edit(jobId: string, requests: EditRequest[], actor: Actor): Promise<PeopleResponse> {
+    return (await this.record(jobId, requests, actor)).response;
   }
 
   private toResponse({ record, analysis, edits }: JobState): PeopleResponse {

@@ -55,6 +55,14 @@ export async function writeAnalysisFolder(dir: string, result: { analysis: Analy
   }
 }
 
+/**
+ * Replaces analysis.json with a changed copy of the same analysis (same clusters and tracks, so the
+ * tags still mean the same people), atomically. Call it holding the folder's lock.
+ */
+export async function replaceAnalysis(dir: string, analysis: Analysis): Promise<void> {
+  await writeAtomic(join(dir, ANALYSIS_FILE), `${JSON.stringify(analysis)}\n`);
+}
+
 export async function readAnalysis(dir: string): Promise<Analysis> {
   const text = await readFile(join(dir, ANALYSIS_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {

@@ -1,5 +1,6 @@
 /** Collections (named sets of jobs) and the per-job summaries that collection reports are built from. */
 import type { VideoSummary } from '../../../shared/src/collection.js';
+import { handleKey } from '../../../shared/src/youtube-channel.js';
 import type { Db } from './database.js';
 
 export interface SkippedVideo {
@@ -19,23 +20,30 @@ export interface CollectionRecord {
   source: string | null;
   /** Videos of that list that could not be analysed. */
   skipped: SkippedVideo[];
+  /** The client's own key to find it again (`slack-channel:T…:C…`, `youtube-channel:UC…`), unique in a workspace; or null. */
+  key: string | null;
   jobIds: string[];
 }
 
 type Row = Omit<CollectionRecord, 'jobIds' | 'skipped'> & { skipped: string };
-const SELECT = 'SELECT id, workspace_id AS workspaceId, name, created_by AS createdBy, created_at AS createdAt, source, skipped FROM collections';
+const SELECT = 'SELECT id, workspace_id AS workspaceId, name, created_by AS createdBy, created_at AS createdAt, source, skipped, lookup_key AS key FROM collections';
 
 export class CollectionsRepository {
   constructor(private readonly db: Db) {}
 
   insert(record: Omit<CollectionRecord, 'jobIds'>): void {
     this.db
-      .prepare('INSERT INTO collections (id, workspace_id, name, created_by, created_at, source, skipped) VALUES (@id, @workspaceId, @name, @createdBy, @createdAt, @source, @skipped)')
+      .prepare('INSERT INTO collections (id, workspace_id, name, created_by, created_at, source, skipped, lookup_key) VALUES (@id, @workspaceId, @name, @createdBy, @createdAt, @source, @skipped, @key)')
       .run({ ...record, skipped: JSON.stringify(record.skipped) });
   }
 
   get(id: string): CollectionRecord | null {
     const row = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as Row | undefined;
+    return row ? this.toRecord(row) : null;
+  }
+
+  findByKey(workspaceId: string, key: string): CollectionRecord | null {
+    const row = this.db.prepare(`${SELECT} WHERE workspace_id = ? AND lookup_key = ?`).get(workspaceId, key) as Row | undefined;
     return row ? this.toRecord(row) : null;
   }
 
@@ -64,14 +72,34 @@ export class CollectionsRepository {
     return this.db.prepare('DELETE FROM collection_jobs WHERE collection_id = ? AND job_id = ?').run(id, jobId).changes > 0;
   }
 
+  /** The collection's jobs added on or after `since` (an ISO time). */
+  jobIdsAddedSince(id: string, since: string): string[] {
+    return this.db.prepare('SELECT job_id FROM collection_jobs WHERE collection_id = ? AND added_at >= ? ORDER BY added_at, job_id').pluck().all(id, since) as string[];
+  }
+
   private jobIds(id: string): string[] {
     return this.db.prepare('SELECT job_id FROM collection_jobs WHERE collection_id = ? ORDER BY added_at, job_id').pluck().all(id) as string[];
   }
 
   saveSummary(jobId: string, summary: VideoSummary, now: string): void {
     this.db
-      .prepare('INSERT INTO job_summaries (job_id, summary, updated_at) VALUES (?, ?, ?) ON CONFLICT (job_id) DO UPDATE SET summary = excluded.summary, updated_at = excluded.updated_at')
-      .run(jobId, JSON.stringify(summary), now);
+      .prepare(
+        `INSERT INTO job_summaries (job_id, summary, updated_at, channel_id, channel_handle) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (job_id) DO UPDATE SET summary = excluded.summary, updated_at = excluded.updated_at, channel_id = excluded.channel_id, channel_handle = excluded.channel_handle`,
+      )
+      .run(jobId, JSON.stringify(summary), now, summary.channel?.id ?? null, summary.channel?.handle ? handleKey(summary.channel.handle) : null);
+  }
+
+  /** The workspace's jobs whose video is on this YouTube channel (by id or by handle), oldest summary first. */
+  jobsOfChannel(workspaceId: string, channel: { id: string | null; handle: string | null }): string[] {
+    const handle = channel.handle ? handleKey(channel.handle) : null;
+    return this.db
+      .prepare(
+        `SELECT s.job_id FROM job_summaries s JOIN jobs j ON j.id = s.job_id
+         WHERE j.workspace_id = ? AND ((? IS NOT NULL AND s.channel_id = ?) OR (? IS NOT NULL AND s.channel_handle = ?)) ORDER BY s.updated_at, s.job_id`,
+      )
+      .pluck()
+      .all(workspaceId, channel.id, channel.id, handle, handle) as string[];
   }
 
   /** The stored summaries of these jobs (jobs without one are left out). */

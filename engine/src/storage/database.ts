@@ -114,6 +114,18 @@ export const MIGRATIONS: readonly string[] = [
    CREATE TRIGGER jobs_delete_share_links AFTER DELETE ON jobs BEGIN
      DELETE FROM share_links WHERE resource_kind = 'job' AND resource_id = OLD.id;
    END;`,
+  // Collections a client finds again by its own key (a Slack channel's, a YouTube channel's), the
+  // summaries of a YouTube channel's videos, found by the channel's id or handle (issue 9), and a
+  // collection's share links going with it.
+  `ALTER TABLE collections ADD COLUMN lookup_key TEXT;
+   CREATE UNIQUE INDEX collections_lookup_key ON collections (workspace_id, lookup_key) WHERE lookup_key IS NOT NULL;
+   ALTER TABLE job_summaries ADD COLUMN channel_id TEXT;
+   ALTER TABLE job_summaries ADD COLUMN channel_handle TEXT;
+   CREATE INDEX job_summaries_channel_id ON job_summaries (channel_id) WHERE channel_id IS NOT NULL;
+   CREATE INDEX job_summaries_channel_handle ON job_summaries (channel_handle) WHERE channel_handle IS NOT NULL;
+   CREATE TRIGGER collections_delete_share_links AFTER DELETE ON collections BEGIN
+     DELETE FROM share_links WHERE resource_kind = 'collection' AND resource_id = OLD.id;
+   END;`,
 ];
 
 export function openDatabase(dataDir: string): Db {

@@ -19,7 +19,7 @@ import { OnscreenError } from '../../../shared/src/errors.js';
 import type { AnalysisResult } from '../contracts/analysis-result.js';
 import { assertJobId } from '../contracts/job-id.js';
 import type { EditHistory } from '../contracts/edit-history.js';
-import { appendEdits, readAnalysis, readEdits, writeAnalysisFolder } from './analysis-folder.js';
+import { appendEdits, readAnalysis, readEdits, replaceAnalysis, writeAnalysisFolder } from './analysis-folder.js';
 import { withFolderLock } from './folder-lock.js';
 import { removeScratchOf, sweepScratch } from './scratch-folders.js';
 
@@ -74,6 +74,13 @@ export class JobFilesStore {
     this.analyses.set(id, read);
     if (this.analyses.size > ANALYSIS_CACHE_SIZE) this.analyses.delete(this.analyses.keys().next().value!);
     return read;
+  }
+
+  /** Replaces the job's analysis.json with a changed copy (hold the history's lock). */
+  async replaceAnalysis(id: string, analysis: Analysis): Promise<void> {
+    this.analyses.delete(id);
+    await replaceAnalysis(this.jobDir(id), analysis);
+    this.analyses.delete(id);
   }
 
   readEdits(id: string): Promise<Edit[]> {

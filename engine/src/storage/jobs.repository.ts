@@ -1,5 +1,6 @@
 /** The jobs table: one row per analysis job, its progress, outcome and where it came from. */
 import type { JobSource, JobStage, JobStatus } from '../../../shared/src/api/types.js';
+import type { JobOptions } from '../contracts/job-options.js';
 import { forgetDeletedPages, type Db } from './database.js';
 
 export interface JobRecord {
@@ -19,7 +20,7 @@ export interface JobRecord {
   uploadSha256: string | null;
   /** Same video + same options → same key; lets a request reuse a job. */
   reuseKey: string;
-  fps: number;
+  fps: JobOptions['fps'];
   title: string | null;
   /** Who asked: the token's name and the client's label ("extension", "slack-bot:slack:U123"). */
   requester: string | null;

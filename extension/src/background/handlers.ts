@@ -6,6 +6,7 @@ import { openOptionsPage, openPopupWindow, tryOpenActionPopup } from '../browser
 import { findJobForVideo } from '../jobs.js';
 import type { PeopleWithThumbnails } from '../messages.js';
 import { normaliseServerUrl } from '../settings.js';
+import { createCollectionHandlers } from './collections.handlers.js';
 import { connectEngine, readSettings } from './engine.js';
 import { bumpReportStamp, forgetJob, readJobs } from './job-store.js';
 import { noteJob } from './job-watcher.js';
@@ -41,6 +42,7 @@ async function findJob(client: OnscreenClient, jobId: string): Promise<Job> {
 
 export function createHandlers(): Handlers {
   return {
+    ...createCollectionHandlers(),
     async analyze({ url, force }) {
       const client = await connectEngine();
       const job = await client.createJob({ url, requester: REQUESTER, ...(force ? { force } : {}) });

@@ -53,3 +53,13 @@ export function findProgressBar(player: Element | null): HTMLElement | null {
 export function findControls(player: Element | null): HTMLElement[] {
   return [...(player?.querySelectorAll<HTMLElement>('.ytp-chrome-controls, .ytp-miniplayer-buttons, .ytp-miniplayer-controls') ?? [])].filter(isShown);
 }
+
+/**
+ * The link to the video's channel under the title (`/@handle`, or `/channel/UC…` for a channel
+ * without a handle), in the active copy of the metadata (see findActions).
+ */
+export function findChannelHref(doc: Document = document): string | null {
+  const active = doc.querySelector('ytd-watch-metadata.watch-active-metadata');
+  const metadata = active ?? [...doc.querySelectorAll('ytd-watch-metadata')].find(isShown) ?? null;
+  return metadata?.querySelector<HTMLAnchorElement>('ytd-video-owner-renderer a[href], #owner a[href]')?.getAttribute('href') ?? null;
+}

@@ -1,19 +1,14 @@
 /** "Show me": the popup asks this tab's player to jump to a moment where a person is on screen. */
-import { onRuntimeMessage } from '../browser.js';
 import type { Feature } from '../content/feature.js';
+import { answerTabMessages } from '../content/tab-messages.js';
 import { findPlayer, findVideo, isAdShowing } from '../content/youtube-dom.js';
-import { isTabMessage } from '../messages.js';
 import { isWatchPage } from '../youtube-page.js';
 
 export const showMeSeek: Feature = {
   id: 'show-me-seek',
   include: [isWatchPage],
   init(signal) {
-    const stop = onRuntimeMessage((message) => {
-      if (!isTabMessage(message) || message.type !== 'seekTo') return undefined;
-      return Promise.resolve(seekTo(message.seconds, signal));
-    });
-    signal.addEventListener('abort', stop, { once: true });
+    answerTabMessages('seekTo', signal, (message) => seekTo(message.seconds, signal));
   },
 };
 

@@ -14,7 +14,9 @@ import { isConfigured } from '../settings.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
 import { ANALYZE_LABEL } from '../ui/button-state.js';
 import { canonicalWatchUrl } from '../youtube-page.js';
+import { ChannelSoFar } from './ChannelSoFar.js';
 import { PeoplePanel } from './PeoplePanel.js';
+import { PlaylistPanel } from './PlaylistPanel.js';
 import { RecentJobs } from './RecentJobs.js';
 import { ResultsPanel } from './ResultsPanel.js';
 import { toDisplay, usePopupState } from './use-popup-state.js';
@@ -43,7 +45,7 @@ export function PopupApp({ jobId }: { jobId: string | null }): JSX.Element {
   };
 
   // The tab's title is the one the user sees on YouTube; a job opened by id has only its own.
-  const title = video?.title || job?.title || (job ? describeJob(job) : 'onscreen');
+  const title = video?.title || job?.title || (job ? describeJob(job) : state.playlist?.title || 'onscreen');
   let body: JSX.Element;
   if (state.isLoading) body = <p class="os-muted ext-loading">Loading…</p>;
   else if (!isConfigured(settings)) {
@@ -65,6 +67,8 @@ export function PopupApp({ jobId }: { jobId: string | null }): JSX.Element {
           {isStarting ? 'Starting…' : ANALYZE_LABEL}
         </button>
       </div>
+    ) : state.playlist ? (
+      <></>
     ) : (
       <p class="os-empty">Open a YouTube video, then press “{ANALYZE_LABEL}” under it.</p>
     );
@@ -118,6 +122,9 @@ export function PopupApp({ jobId }: { jobId: string | null }): JSX.Element {
       <main class="ext-main">
         {error && <ErrorNotice error={error} onOpenOptions={openOptions} onDismiss={() => setError(null)} />}
         {body}
+        {/* Across videos: the channel's totals so far, and a playlist to analyse as a whole. */}
+        {isConfigured(settings) && !state.isLoading && video && <ChannelSoFar tabId={video.tabId} />}
+        {isConfigured(settings) && !state.isLoading && state.playlist && <PlaylistPanel playlist={state.playlist} onError={onError} />}
       </main>
       {/* Only once the popup knows its job: the list leaves that one out, and must not flicker. */}
       {!state.isLoading && (

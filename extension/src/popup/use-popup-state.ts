@@ -5,7 +5,7 @@ import { onStorageChange, readStorage } from '../browser.js';
 import { describeError, ExtensionError, toErrorInfo, type ErrorDisplay } from '../errors.js';
 import { followJob } from '../follow-job.js';
 import { JOBS_KEY } from '../jobs.js';
-import type { VideoTab } from '../messages.js';
+import type { PlaylistTab, VideoTab } from '../messages.js';
 import { ask } from '../messaging.js';
 import { isConfigured, SETTINGS_KEY, type Settings } from '../settings.js';
 
@@ -13,6 +13,8 @@ export interface PopupState {
   isLoading: boolean;
   settings: Settings | undefined;
   video: VideoTab | null;
+  /** The playlist of the active tab, if it shows one. */
+  playlist: PlaylistTab | null;
   job: Job | null;
   recent: Job[];
 }
@@ -21,7 +23,7 @@ export interface PopupState {
 export function usePopupState(jobId: string | null): PopupState {
   const [settings, setSettings] = useState<{ value: Settings | undefined; isRead: boolean }>({ value: undefined, isRead: false });
   const [recent, setRecent] = useState<Job[]>([]);
-  const [found, setFound] = useState<{ video: VideoTab | null; job: Job | null; isLoading: boolean }>({ video: null, job: null, isLoading: true });
+  const [found, setFound] = useState<{ video: VideoTab | null; playlist: PlaylistTab | null; job: Job | null; isLoading: boolean }>({ video: null, playlist: null, job: null, isLoading: true });
   const connection = isConfigured(settings.value) ? `${settings.value.serverUrl} ${settings.value.token}` : null;
 
   useEffect(() => {
@@ -41,14 +43,15 @@ export function usePopupState(jobId: string | null): PopupState {
     const controller = new AbortController();
     void (async () => {
       const video = jobId ? null : await ask('currentVideo', {}).catch(() => null);
+      const playlist = jobId ? null : await ask('currentPlaylist', {}).catch(() => null);
       const key = !connection ? null : jobId ? { jobId } : video ? { videoId: video.videoId } : null;
-      setFound({ video, job: null, isLoading: key !== null });
-      if (key) followJob(key, controller.signal, (job) => setFound({ video, job, isLoading: false }));
+      setFound({ video, playlist, job: null, isLoading: key !== null });
+      if (key) followJob(key, controller.signal, (job) => setFound({ video, playlist, job, isLoading: false }));
     })();
     return () => controller.abort();
   }, [jobId, connection, settings.isRead]);
 
-  return { isLoading: !settings.isRead || found.isLoading, settings: settings.value, video: found.video, job: found.job, recent };
+  return { isLoading: !settings.isRead || found.isLoading, settings: settings.value, video: found.video, playlist: found.playlist, job: found.job, recent };
 }
 
 /** A thrown value as the words the popup shows. */

@@ -3,13 +3,14 @@
  * tagging page talk to the engine. Runs in Node 20 and in browsers (fetch, EventSource-free SSE).
  */
 import { toOnBehalfOf } from '../actor.js';
-import type { Edit, Tag } from '../analysis.js';
+import type { AnalyzeOptions, Edit, Tag } from '../analysis.js';
 import { isErrorCode, OnscreenError, type ErrorBody } from '../errors.js';
 import type { CollectionReport } from '../collection.js';
 import type { Report } from '../report.js';
 import type { LibraryPersonSummary } from '../library.js';
 import {
   API_PREFIX,
+  type ChannelTotals,
   type Collection,
   type CreateJobRequest,
   type Job,
@@ -32,6 +33,7 @@ export interface ClientOptions {
 }
 
 export type ChartName = 'share' | 'timeline' | 'persons';
+export type CollectionChartName = 'videos' | 'trend' | 'people';
 
 export class OnscreenClient {
   readonly baseUrl: string;
@@ -55,7 +57,7 @@ export class OnscreenClient {
     return this.json('POST', '/links/check', { url });
   }
 
-  uploadJob(file: Blob | Uint8Array, filename: string, options: { fps?: number; force?: boolean; requester?: string } = {}): Promise<Job> {
+  uploadJob(file: Blob | Uint8Array, filename: string, options: Partial<Pick<AnalyzeOptions, 'fps'>> & { force?: boolean; requester?: string } = {}): Promise<Job> {
     const query = new URLSearchParams({ filename });
     if (options.fps !== undefined) query.set('fps', String(options.fps));
     if (options.force) query.set('force', 'true');
@@ -157,6 +159,11 @@ export class OnscreenClient {
     return this.resolve((await this.createShareLink(jobId)).url);
   }
 
+  /** A read-only link to a collection's report (all its videos), for people without a token. */
+  createCollectionShareLink(collectionId: string, options: { days?: number } = {}): Promise<ShareLink> {
+    return this.json('POST', `/collections/${encodeURIComponent(collectionId)}/share-links`, options);
+  }
+
   listShareLinks(jobId: string): Promise<{ links: ShareLink[] }> {
     return this.json('GET', `/jobs/${encodeURIComponent(jobId)}/share-links`);
   }
@@ -206,8 +213,22 @@ export class OnscreenClient {
     return new Uint8Array(await response.arrayBuffer());
   }
 
-  createCollection(name: string): Promise<Collection> {
-    return this.json('POST', '/collections', { name });
+  /** A new collection; with a `key` (the client's own), the workspace's collection with that key if there is one. */
+  createCollection(name: string, options: { key?: string } = {}): Promise<Collection> {
+    return this.json('POST', '/collections', { name, ...options });
+  }
+
+  /** The workspace's collection with this key, or null. */
+  async findCollection(key: string): Promise<Collection | null> {
+    return (await this.json<{ collections: Collection[] }>('GET', `/collections?${new URLSearchParams({ key })}`)).collections[0] ?? null;
+  }
+
+  /** A YouTube channel's analysed videos so far, by its id (UC…), its handle (@name), or both. */
+  channelTotals(channel: { id?: string | null; handle?: string | null }): Promise<ChannelTotals> {
+    const query = new URLSearchParams();
+    if (channel.id) query.set('id', channel.id);
+    if (channel.handle) query.set('handle', channel.handle);
+    return this.json('GET', `/youtube/channel-totals?${query}`);
   }
 
   collectionFromYouTube(url: string, options: { name?: string; max?: number } = {}): Promise<{ collection: Collection; jobs: Job[] }> {
@@ -234,8 +255,20 @@ export class OnscreenClient {
     await this.request('DELETE', `/collections/${encodeURIComponent(id)}`);
   }
 
-  getCollectionReport(id: string, period: 'month' | 'week' = 'month'): Promise<CollectionReport> {
-    return this.json('GET', `/collections/${encodeURIComponent(id)}/report?period=${period}`);
+  /** With `since` (YYYY-MM-DD or an ISO time): over the jobs added to the collection since then. */
+  getCollectionReport(id: string, period: 'month' | 'week' = 'month', since?: string): Promise<CollectionReport> {
+    return this.json('GET', `/collections/${encodeURIComponent(id)}/report?${collectionQuery(period, since)}`);
+  }
+
+  /** The collection report as CSV, or as its self-contained HTML page. */
+  async getCollectionFile(id: string, format: 'csv' | 'html', period: 'month' | 'week' = 'month'): Promise<string> {
+    return (await this.request('GET', `/collections/${encodeURIComponent(id)}/report.${format}?period=${period}`)).text();
+  }
+
+  /** A chart of the collection; with `since`, over the jobs added to it since then. */
+  async getCollectionChart(id: string, name: CollectionChartName, period: 'month' | 'week' = 'month', since?: string): Promise<Uint8Array> {
+    const response = await this.request('GET', `/collections/${encodeURIComponent(id)}/charts/${name}.png?${collectionQuery(period, since)}`);
+    return new Uint8Array(await response.arrayBuffer());
   }
 
   async getThumbnail(jobId: string, person: number): Promise<Uint8Array> {
@@ -369,6 +402,10 @@ export class OnscreenClient {
     if (!response.ok) throw await toError(response);
     return response;
   }
+}
+
+function collectionQuery(period: 'month' | 'week', since: string | undefined): URLSearchParams {
+  return new URLSearchParams({ period, ...(since ? { since } : {}) });
 }
 
 function forWhom(onBehalfOf: string | undefined): { onBehalfOf?: string } {

@@ -37,18 +37,20 @@
  *   GET    /api/v1/jobs/:id/report.csv          → text/csv
  *   GET    /api/v1/jobs/:id/report.html         → text/html (self-contained)
  *   GET    /api/v1/jobs/:id/charts/:name.png?width=  → image/png, name ∈ share | timeline | persons
- *   POST   /api/v1/collections                  { name } → 201 Collection
+ *   POST   /api/v1/collections                  { name, key? } → 201 Collection (with a key the workspace has: 200, that one)
  *   POST   /api/v1/collections/from-youtube     { url, name?, max? } → 201 { collection, jobs: Job[] }
- *   GET    /api/v1/collections                  → { collections: Collection[] }
+ *   GET    /api/v1/collections?key=             → { collections: Collection[] } (with key: the one with that key, or none)
  *   GET    /api/v1/collections/:cid             → Collection
  *   DELETE /api/v1/collections/:cid             → 204 (the jobs stay)
  *   POST   /api/v1/collections/:cid/jobs        { jobIds } → Collection (all or none)
  *   DELETE /api/v1/collections/:cid/jobs/:id    → Collection
- *   GET    /api/v1/collections/:cid/report?period=month|week  → CollectionReport (shared/src/collection.ts)
+ *   GET    /api/v1/collections/:cid/report?period=month|week&since=  → CollectionReport (shared/src/collection.ts); since: only jobs added since that day or time
  *   GET    /api/v1/collections/:cid/report.csv  → text/csv
  *   GET    /api/v1/collections/:cid/report.html → text/html (self-contained)
- *   GET    /api/v1/collections/:cid/charts/:name.png  → image/png, name ∈ videos | trend | people
+ *   GET    /api/v1/collections/:cid/charts/:name.png?period=&since=  → image/png, name ∈ videos | trend | people
+ *   GET    /api/v1/youtube/channel-totals?id=UC…&handle=@name  → ChannelTotals (a YouTube channel's analysed videos so far)
  *   POST   /api/v1/jobs/:id/share-links         { days? } → 201 ShareLink (read-only report link; reused while fresh)
+ *   POST   /api/v1/collections/:cid/share-links { days? } → 201 ShareLink (the collection's report, read only)
  *   GET    /api/v1/jobs/:id/share-links         → { links: ShareLink[] }
  *   DELETE /api/v1/share-links/:linkId           → 204 (revoked at once)
  * Admin (an admin token; others get 403):
@@ -68,11 +70,15 @@
  *   GET    /                                    → job list page
  *   GET    /jobs/:id                            → tagging and report page
  *   GET    /library                             → people library page
+ *   GET    /collections                         → collections page
+ *   GET    /collections/:id                     → a collection's page (videos, totals, trend, people, exports)
  * Share links (no token: the link is the credential; read only):
  *   GET    /share/:link                         → the report as a self-contained HTML page
  * Errors: ErrorBody with the HTTP status of ERROR_CODES[code].status.
  */
 import type { AnalyzeOptions, Edit, PersonView, Tag } from '../analysis.js';
+import type { CollectionReport } from '../collection.js';
+import type { YouTubeChannel } from '../youtube-channel.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -87,8 +93,24 @@ export interface Collection {
   /** Videos of that list that could not be analysed (private, deleted, live…). */
   skipped: Array<{ videoId: string; title: string | null; reason: string }>;
   jobIds: string[];
-  /** The report page (HTML), relative to the engine's address. */
+  /** The report (HTML, needs the token), relative to the engine's address. */
   reportUrl: string;
+  /** The collection's page, relative to the engine's address. */
+  pageUrl: string;
+  /** The client's own key to find it again (`slack-channel:T…:C…`; the engine's `youtube-channel:UC…`), or null. */
+  key: string | null;
+}
+
+/** A YouTube channel's analysed videos so far, added up as a collection adds them up. */
+export interface ChannelTotals {
+  /** What YouTube said last about the channel (or what was asked, when no video of it was analysed). */
+  channel: YouTubeChannel;
+  /** Analysed videos of the channel (taggable or done); 0 when none. */
+  videos: number;
+  /** The collection report's total (shared/src/collection.ts), or null when no video was analysed. */
+  total: CollectionReport['total'] | null;
+  /** The collection the engine keeps for the channel, or null. */
+  collection: Collection | null;
 }
 
 export type JobStatus = 'queued' | 'running' | 'tagging' | 'done' | 'failed';
@@ -230,7 +252,7 @@ export interface SplitRequest extends OnBehalfOf {
 export interface ShareLink {
   id: string;
   url: string;
-  /** What it opens: a job's report (collections later). */
+  /** What it opens: a job's report, or a collection's. */
   resource: { kind: 'job' | 'collection'; id: string };
   /** The client (token name) that made it. */
   createdBy: string;

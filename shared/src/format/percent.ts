@@ -9,3 +9,10 @@ export function formatPercent(fraction: number | null | undefined, digits?: numb
   if (percent > 0 && percent < 0.05) return '<0.1%';
   return percent < 9.95 ? `${Number(percent.toFixed(1))}%` : `${Math.round(percent)}%`;
 }
+
+/** A range of fractions: "31–38%" (or one figure when both ends round the same). */
+export function formatPercentRange(low: number, high: number): string {
+  const a = formatPercent(low);
+  const b = formatPercent(high);
+  return a === b ? a : `${a.slice(0, -1)}–${b}`;
+}

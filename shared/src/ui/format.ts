@@ -14,7 +14,7 @@ import { COLOURS } from '../palette.js';
 export { formatClock } from '../format/clock.js';
 export { formatDuration } from '../format/duration.js';
 export { formatEta } from '../format/eta.js';
-export { formatPercent } from '../format/percent.js';
+export { formatPercent, formatPercentRange } from '../format/percent.js';
 export { COLOURS, GROUP_LABELS } from '../palette.js';
 
 export function colourOf(tag: Tag | Group | null): string {
@@ -54,12 +54,6 @@ export function personLabel(id: number): string {
   return `Person ${id}`;
 }
 
-/** A range of fractions: "31–38%" (or one figure when both ends round the same). */
-export function formatPercentRange(low: number, high: number): string {
-  const a = formatPercent(low);
-  const b = formatPercent(high);
-  return a === b ? a : `${a.slice(0, -1)}–${b}`;
-}
 
 const STAGE_LABELS: Record<JobStage, string> = {
   queued: 'Waiting to start',

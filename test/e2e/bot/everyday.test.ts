@@ -8,20 +8,19 @@
  * media server on 127.0.0.1.
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { ACTION_IDS, INPUT_IDS, VIEW_IDS } from '../../../bot/src/blocks/ids.js';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
 import { makeTinyAnalysis } from '../../medium/service/helpers/tiny-analysis.js';
 import { startHarness, type Harness } from './harness.js';
+import { startMediaServer, type MediaServer } from './media-server.js';
 import type { StoredMessage } from './slack-double.js';
 import { blockAction, sendCommand, sendInteraction } from './slack-requests.js';
 
 type Any = Record<string, any>;
 let h: Harness;
-let media: Server;
+let media: MediaServer | undefined;
 let base = '';
 
 /** Twelve people, each on screen in one shot of their own. */
@@ -36,19 +35,13 @@ const processor: AnalysisProcessor = async (task) => {
 };
 
 before(async () => {
-  media = createServer((req, res) => {
-    const isPage = req.url?.startsWith('/story');
-    res.writeHead(200, { 'content-type': isPage ? 'text/html; charset=utf-8' : 'video/mp4' });
-    res.end(req.method === 'HEAD' ? undefined : isPage ? '<html>news</html>' : Buffer.alloc(16));
-  });
-  await new Promise<void>((done) => media.listen(0, '127.0.0.1', done));
-  base = `http://127.0.0.1:${(media.address() as AddressInfo).port}`;
+  media = await startMediaServer();
+  base = media.base;
   h = await startHarness({ allowPrivateNetwork: true, processor });
 });
 after(async () => {
   await h?.close();
-  media?.closeAllConnections();
-  await new Promise((done) => (media ? media.close(done) : done(undefined)));
+  await media?.close();
 });
 
 /** `/onscreen <text>` in a channel; returns the root message the bot posted (if it did) once the people are in its thread. */

@@ -18,6 +18,15 @@ export interface FakeVideo {
   /** A local video file, or null for a watch page whose video will not play. */
   file: string | null;
   isLive?: boolean;
+  /** The channel's link under the title (`/@handle` or `/channel/UC…`) and its name; default a link-less "Test channel". */
+  channel?: { href: string; name: string };
+}
+
+/** A playlist page (`/playlist?list=…`). */
+export interface FakePlaylist {
+  id: string;
+  title: string;
+  videos: string[];
 }
 
 export interface FakeYouTube {
@@ -33,7 +42,7 @@ export async function makeCertificate(dir: string): Promise<{ key: Buffer; cert:
   return { key: await readFile(key), cert: await readFile(cert) };
 }
 
-export async function startFakeYouTube(videos: FakeVideo[], tls: { key: Buffer; cert: Buffer }): Promise<FakeYouTube> {
+export async function startFakeYouTube(videos: FakeVideo[], tls: { key: Buffer; cert: Buffer }, playlists: FakePlaylist[] = []): Promise<FakeYouTube> {
   const byId = new Map(videos.map((v) => [v.id, v]));
   const server: Server = createServer(tls, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://www.youtube.com');
@@ -47,6 +56,11 @@ export async function startFakeYouTube(videos: FakeVideo[], tls: { key: Buffer; 
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       const variant = readVariant(url.searchParams.get('variant'));
       return void res.end(renderWatchPage(videos, url.searchParams.get('v') ?? '', variant, url.searchParams.get('ad')));
+    }
+    const playlist = url.pathname === '/playlist' ? playlists.find((p) => p.id === url.searchParams.get('list')) : undefined;
+    if (playlist) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return void res.end(renderPlaylistPage(playlist, videos));
     }
     res.writeHead(url.pathname === '/' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end('<!doctype html><title>YouTube</title><p>Home</p>');
@@ -96,7 +110,7 @@ function readVariant(value: string | null): PageVariant {
 }
 
 function renderWatchPage(videos: FakeVideo[], current: string, variant: PageVariant, adId: string | null): string {
-  const catalogue = Object.fromEntries(videos.map((v) => [v.id, { title: v.title, hasFile: v.file !== null, isLive: v.isLive ?? false }]));
+  const catalogue = Object.fromEntries(videos.map((v) => [v.id, { title: v.title, hasFile: v.file !== null, isLive: v.isLive ?? false, channel: v.channel ?? null }]));
   const isModern = variant === 'player-modes';
   const active = variant === 'inactive-metadata' ? ' class="watch-active-metadata"' : '';
   return `<!doctype html>
@@ -133,6 +147,12 @@ function show(id) {
   const video = catalogue[id];
   document.title = (video ? video.title : 'Unknown video') + ' - YouTube';
   for (const h1 of document.querySelectorAll('ytd-watch-metadata h1')) h1.textContent = video ? video.title : 'This video isn’t available';
+  // The owner link, as YouTube's ytd-video-owner-renderer has it (rebuilt on navigation).
+  for (const owner of document.querySelectorAll('ytd-watch-metadata #owner')) {
+    owner.innerHTML = video && video.channel
+      ? '<ytd-video-owner-renderer><span class="avatar"></span><a class="yt-simple-endpoint" href="' + video.channel.href + '">' + video.channel.name + '</a></ytd-video-owner-renderer>'
+      : '<span class="avatar"></span><span>Test channel</span>';
+  }
   player.classList.toggle('ytp-live', Boolean(video && video.isLive));
   const error = player.querySelector('.ytp-error');
   if (variant === 'hidden-error') error.classList.toggle('ytp-error-hidden', Boolean(video && video.hasFile));
@@ -217,6 +237,13 @@ const METADATA_INSIDE = `
           <div id="owner"><span class="avatar"></span><span>Test channel</span></div>
           ${ACTIONS}
         </div>`;
+
+/** A playlist's page: its title and its videos, each a watch link inside the playlist. */
+function renderPlaylistPage(playlist: FakePlaylist, videos: FakeVideo[]): string {
+  const items = playlist.videos.map((id) => `<li><a href="/watch?v=${id}&amp;list=${playlist.id}">${videos.find((v) => v.id === id)?.title ?? id}</a></li>`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${playlist.title} - YouTube</title></head>
+<body><ytd-app><h1>${playlist.title}</h1><ol id="contents">${items}</ol></ytd-app></body></html>`;
+}
 
 /** A hover preview, as YouTube shows over a thumbnail: its own player and `<video>`, before the main player. */
 function hoverPreview(id: string): string {

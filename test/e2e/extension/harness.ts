@@ -12,7 +12,8 @@ import { OnscreenError, type ErrorCode } from '../../../shared/src/errors.js';
 import { parseYouTubeUrl } from '../../../shared/src/youtube-url.js';
 import { startService, type ServiceHandle } from '../../../engine/src/api/start-service.js';
 import { loadServiceConfig } from '../../../engine/src/config/service.config.js';
-import { createAnalysisProcessor } from '../../../engine/src/queue/analysis.processor.js';
+import { createAnalysisProcessor } from '../../../engine/src/services/analysis/analysis.processor.js';
+import { createEngine } from '../../../engine/src/services/engine.js';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
 import type { FakeVideo } from './fake-youtube.js';
 
@@ -38,7 +39,7 @@ export function findSkipReason(): string | false {
  * `refused` maps video ids to the error the source stage throws for them, as YouTube would.
  */
 function localClipProcessor(workRoot: string, videos: readonly FakeVideo[], refused: ReadonlyMap<string, ErrorCode>): AnalysisProcessor {
-  const real = createAnalysisProcessor({ workRoot, allowPrivateNetwork: false });
+  const real = createAnalysisProcessor(createEngine(), { workRoot, allowPrivateNetwork: false });
   return (task, context) => {
     const id = parseYouTubeUrl(task.source)?.videoId ?? '';
     const refusal = refused.get(id);

@@ -16,11 +16,14 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { OnscreenClient } from '../../../shared/src/api/client.js';
-import { findFfmpeg } from '../../../engine/src/adapters/ffmpeg.adapter.js';
+import { Ffmpeg } from '../../../engine/src/adapters/ffmpeg.adapter.js';
 import { buildWebAssets } from '../../../engine/src/api/web/build.js';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
 import { startTestService, type TestService } from '../../medium/service/helpers/test-service.js';
 import { makeTinyAnalysis } from '../../medium/service/helpers/tiny-analysis.js';
+
+/** ffmpeg as the adapter finds it (no configured binaries). */
+const system = new Ffmpeg();
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -232,7 +235,7 @@ test('small things: the sign-in form says where a token comes from; an unknown j
 test('the player: an uploaded video plays on the page, and "show me" seeks to the person', { skip, timeout: 120_000 }, async () => {
   // A real 12-second video made here (a test pattern): the analysis itself is the small one made in code.
   const file = join(dir, 'pattern.mp4');
-  const { ffmpeg } = await findFfmpeg();
+  const { ffmpeg } = await system.binaries();
   execFileSync(ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=10:duration=12', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', file]);
   const job = await s.client.uploadJob(await readFile(file), 'pattern.mp4');
   for (let i = 0; i < 200 && (await s.client.getJob(job.id)).status !== 'tagging'; i++) await new Promise((r) => setTimeout(r, 50));

@@ -5,25 +5,21 @@
  * "not them", then renames and deletes on the library page. Screenshots go to test-artifacts/library/.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { OnscreenClient } from '../../../shared/src/api/client.js';
-import { startService, type ServiceHandle } from '../../../engine/src/api/start-service.js';
-import { buildWebAssets } from '../../../engine/src/api/web/build.js';
-import { loadServiceConfig } from '../../../engine/src/config/service.config.js';
+import type { ServiceHandle } from '../../../engine/src/api/start-service.js';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
+import { closeAll, openSignedIn, skipWithoutChromium as skip, startPageService } from './page-harness.js';
 import { range } from '../../unit/report/analysis-fixture.js';
 import { makeSignedAnalysis, type SignedTrack } from '../../unit/library/library-fixture.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test-artifacts/library');
-const skip = existsSync(CHROMIUM) ? false : `headless Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
 
 const videos: SignedTrack[][][] = [
   [[{ identity: 1, samples: range(0, 4), quality: 0.8 }], [{ identity: 2, samples: range(6, 4), quality: 0.8 }]],
@@ -35,32 +31,18 @@ const processor: AnalysisProcessor = async () => {
   return { analysis, thumbnails: new Map(), embeddings };
 };
 
-/** The service with the library switched on and the page built into `dataDir`. */
-async function startLibraryService(dataDir: string): Promise<ServiceHandle> {
-  await mkdir(SHOTS, { recursive: true });
-  await buildWebAssets({ outDir: join(dataDir, 'web'), minify: true });
-  const config = loadServiceConfig({ dataDir: join(dataDir, 'data'), port: 0, libraryEnabled: true }, {});
-  return startService(config, { webDir: join(dataDir, 'web'), processor, log: () => undefined });
-}
-
 test('library page: remember tagged people, see them recognised, rename and delete', { skip, timeout: 300_000 }, async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'onscreen-library-e2e-'));
   const handles: { service?: ServiceHandle; browser?: Browser; page?: Page } = {};
   try {
-    const service = (handles.service = await startLibraryService(dataDir));
+    const service = (handles.service = await startPageService(dataDir, processor, { libraryEnabled: true }));
     const token = service.tokens.create('library-e2e');
     const client = new OnscreenClient({ baseUrl: service.url, token });
     const first = await client.watchJob((await client.uploadJob(new Uint8Array(1024).fill(1), 'monday.mp4')).id, () => undefined);
 
-    const browser = (handles.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] }));
-    const page = (handles.page = await browser.newPage({ viewport: { width: 1440, height: 1000 } }));
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${service.url}/jobs/${first.id}`);
-    await page.fill('input[name=token]', token);
-    await page.fill('input[name=name]', 'Ana Reporter');
-    await page.click('button[type=submit]');
+    const opened = await openSignedIn(`${service.url}/jobs/${first.id}`, token, 'Ana Reporter', SHOTS);
+    [handles.browser, handles.page] = [opened.browser, opened.page];
+    const { page, errors: pageErrors } = opened;
 
     // Tag and name the first person, tag the second, and remember them.
     const card = (id: number) => page.locator(`[data-person="${id}"]`);
@@ -98,9 +80,6 @@ test('library page: remember tagged people, see them recognised, rename and dele
     assert.deepEqual((await client.listLibrary()).people.map((p) => [p.id, p.name]), [['p2', 'Rui Costa']]);
     assert.deepEqual(pageErrors, []);
   } finally {
-    await handles.page?.screenshot({ path: join(SHOTS, 'zz-last.png') }).catch(() => undefined);
-    await handles.browser?.close();
-    await handles.service?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await closeAll(handles, SHOTS, dataDir);
   }
 });

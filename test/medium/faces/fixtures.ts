@@ -5,16 +5,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeImageFile, rgbaToFrame } from '../../../engine/src/adapters/image-file.adapter.js';
-import { run, verifyModels } from '../../../engine/src/adapters/onnx.adapter.js';
+import { OnnxModels } from '../../../engine/src/adapters/onnx.adapter.js';
 import type { Frame } from '../../../engine/src/stages/frames/frame.js';
 import type { RunModel } from '../../../engine/src/stages/faces/face-models.js';
+
+/** The models in models/weights, on the default settings. */
+const sessions = new OnnxModels();
 
 export const EVAL_DIR = join(import.meta.dirname, '../../../../shared/eval');
 export const PHOTOS_DIR = join(EVAL_DIR, 'photos');
 export const LABELS_DIR = join(EVAL_DIR, 'labels');
 
 const hasEval = existsSync(join(LABELS_DIR, 'identities.json')) && existsSync(PHOTOS_DIR);
-const models = await verifyModels();
+const models = await sessions.verify();
 const hasModels = models.every((m) => m.state === 'ok');
 
 /** A `{ skip }` reason for node:test, or false when both the eval material and the models are here. */
@@ -24,7 +27,7 @@ export const skipReason: string | false = !hasEval
     ? 'models not installed; run `npx onscreen models fetch`'
     : false;
 
-export const runModel: RunModel = (id, feeds) => run(id, feeds);
+export const runModel: RunModel = (id, feeds) => sessions.run(id, feeds);
 
 export function readLabels<T>(name: string): T {
   return JSON.parse(readFileSync(join(LABELS_DIR, name), 'utf8')) as T;

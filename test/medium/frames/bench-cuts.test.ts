@@ -5,7 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { streamFrames } from '../../../engine/src/adapters/ffmpeg.adapter.js';
+import { Ffmpeg } from '../../../engine/src/adapters/ffmpeg.adapter.js';
+
+/** ffmpeg as the adapter finds it (no configured binaries). */
+const system = new Ffmpeg();
 
 const benches = ['bench', 'bench2'].map((name) => {
   const dir = fileURLToPath(new URL(`../../../../shared/eval/${name}/dev/`, import.meta.url));
@@ -19,7 +22,7 @@ for (const bench of benches) {
   }, async () => {
     const truth = JSON.parse(readFileSync(bench.truth, 'utf8')) as { fps: number; shots: Array<{ start_frame: number }> };
     const expected = truth.shots.slice(1).map((s) => s.start_frame / truth.fps);
-    const stream = streamFrames(bench.video, { fps: 2, maxSide: 640 });
+    const stream = system.streamFrames(bench.video, { fps: 2, maxSide: 640 });
     const frameStep = 1 / truth.fps;
     for await (const frame of stream) {
       const intoBin = frame.t - Math.floor(frame.t * 2 + 1e-6) / 2;

@@ -4,8 +4,11 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { configureFfmpeg, probeVideo } from '../../../engine/src/adapters/ffmpeg.adapter.js';
+import { Ffmpeg } from '../../../engine/src/adapters/ffmpeg.adapter.js';
 import { makeAudioOnly, makeTempDir, makeTextFile, makeVideo, runFfmpeg, truncateToHalf } from '../../fixtures/media.js';
+
+/** ffmpeg as the adapter finds it (no configured binaries). */
+const system = new Ffmpeg();
 
 let dir = '';
 let remove = async () => {};
@@ -14,7 +17,7 @@ after(() => remove());
 
 async function codeOf(path: string): Promise<string> {
   try {
-    await probeVideo(path);
+    await system.probeVideo(path);
     return 'no error';
   } catch (error) {
     assert.ok(error instanceof OnscreenError, `expected an OnscreenError, got ${String(error)}`);
@@ -25,20 +28,20 @@ async function codeOf(path: string): Promise<string> {
 
 test('probeVideo describes a generated video', async () => {
   const path = await makeVideo(join(dir, 'plain.mp4'), { width: 320, height: 240, fps: 25, segments: [{ source: 'testsrc2', seconds: 2 }] });
-  const info = await probeVideo(path);
+  const info = await system.probeVideo(path);
   assert.deepEqual({ ...info, duration: Math.round(info.duration! * 100) / 100 }, {
     duration: 2, width: 320, height: 240, rotation: 0, frameRate: 25, codec: 'h264', hasVideo: true, created: null,
   });
   // A camera or an editor writes the day the file was made: collections date the video by it.
   const dated = await makeVideo(join(dir, 'dated.mp4'), { segments: [{ source: 'testsrc2', seconds: 1 }], outputArgs: ['-metadata', 'creation_time=2026-03-14T10:00:00Z'] });
-  assert.equal((await probeVideo(dated)).created, '2026-03-14');
+  assert.equal((await system.probeVideo(dated)).created, '2026-03-14');
 });
 
 test('probeVideo reports a rotated phone video upright, with its sides swapped', async () => {
   const plain = await makeVideo(join(dir, 'to-rotate.mp4'), { width: 320, height: 240 });
   const rotated = join(dir, 'rotated.mp4');
   await runFfmpeg(['-i', plain, '-c', 'copy', '-metadata:s:v', 'rotate=90', rotated]);
-  const info = await probeVideo(rotated);
+  const info = await system.probeVideo(rotated);
   assert.ok(info.rotation === 90 || info.rotation === 270, `rotation ${info.rotation}`);
   assert.deepEqual([info.width, info.height], [240, 320]);
 });
@@ -63,11 +66,8 @@ test('an absurdly wide video is refused as video_resolution', async () => {
 
 test('a missing ffmpeg is reported as ffmpeg_missing with what to do', async () => {
   const path = await makeVideo(join(dir, 'any.mp4'));
-  configureFfmpeg({ ffmpeg: join(dir, 'no-such-ffmpeg'), ffprobe: join(dir, 'no-such-ffprobe') });
-  try {
-    await assert.rejects(probeVideo(path), (error: unknown) => error instanceof OnscreenError && error.code === 'ffmpeg_missing');
-  } finally {
-    configureFfmpeg(null);
-  }
-  assert.equal((await probeVideo(path)).width, 320);
+  const missing = new Ffmpeg({ ffmpeg: join(dir, 'no-such-ffmpeg'), ffprobe: join(dir, 'no-such-ffprobe') });
+  await assert.rejects(missing.probeVideo(path), (error: unknown) => error instanceof OnscreenError && error.code === 'ffmpeg_missing');
+  // The settings belong to that instance only: the system's ffmpeg still works beside it.
+  assert.equal((await system.probeVideo(path)).width, 320);
 });

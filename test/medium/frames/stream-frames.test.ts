@@ -4,9 +4,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { decodeOnly, streamFrames } from '../../../engine/src/adapters/ffmpeg.adapter.js';
+import { Ffmpeg } from '../../../engine/src/adapters/ffmpeg.adapter.js';
 import type { Frame } from '../../../engine/src/stages/frames/frame.js';
 import { irregularTimes, makeCounterVideo, makeTempDir, makeVideo, runFfmpeg, readFrameNumber, truncateToHalf } from '../../fixtures/media.js';
+
+/** ffmpeg as the adapter finds it (no configured binaries). */
+const system = new Ffmpeg();
 
 let dir = '';
 let remove = async () => {};
@@ -26,7 +29,7 @@ function expectedSamples(frameTimes: number[], fps: number): number[] {
 }
 
 async function collect(path: string, fps: number, onFrame: (frame: Frame) => void): Promise<void> {
-  for await (const frame of streamFrames(path, { fps })) onFrame(frame);
+  for await (const frame of system.streamFrames(path, { fps })) onFrame(frame);
 }
 
 test('every sample is stamped with the time of the frame actually decoded (constant frame rate)', async () => {
@@ -69,7 +72,7 @@ test('hard cuts are found to the frame; a fade, a slow zoom and noise make none'
       { source: 'rgbtestsrc', seconds: 2, filters: 'noise=alls=15:allf=t' },
     ],
   });
-  const stream = streamFrames(path, { fps: 2 });
+  const stream = system.streamFrames(path, { fps: 2 });
   let samples = 0;
   for await (const _frame of stream) samples += 1;
   const summary = await stream.summary();
@@ -82,7 +85,7 @@ test('hard cuts are found to the frame; a fade, a slow zoom and noise make none'
 
 test('maxSide scales big pictures down and says how to get back to source pixels; pixels are made square; rotation is applied', async () => {
   const wide = await makeCounterVideo(join(dir, 'wide.mp4'), { seconds: 1, width: 640, height: 192 });
-  const stream = streamFrames(wide, { fps: 2, maxSide: 320 });
+  const stream = system.streamFrames(wide, { fps: 2, maxSide: 320 });
   const geometry = await stream.geometry();
   assert.deepEqual(geometry, { width: 320, height: 96, toSource: 2, sourceWidth: 640, sourceHeight: 192 });
   for await (const frame of stream) {
@@ -91,20 +94,20 @@ test('maxSide scales big pictures down and says how to get back to source pixels
   }
   const anamorphic = join(dir, 'anamorphic.mp4');
   await runFfmpeg(['-i', wide, '-vf', 'scale=320:192,setsar=2', '-c:v', 'libx264', '-preset', 'ultrafast', anamorphic]);
-  for await (const frame of streamFrames(anamorphic, { fps: 2 })) {
+  for await (const frame of system.streamFrames(anamorphic, { fps: 2 })) {
     assert.deepEqual([frame.width, frame.height], [640, 192], 'non-square pixels are stretched to square ones');
     assert.equal(readFrameNumber(frame), Math.round(frame.t * 25));
   }
   const rotated = join(dir, 'rotated.mp4');
   await runFfmpeg(['-i', wide, '-c', 'copy', '-metadata:s:v', 'rotate=90', rotated]);
-  for await (const frame of streamFrames(rotated, { fps: 2 })) assert.deepEqual([frame.width, frame.height], [192, 640]);
+  for await (const frame of system.streamFrames(rotated, { fps: 2 })) assert.deepEqual([frame.width, frame.height], [192, 640]);
 });
 
 test('a slow consumer gets frames from a fixed pool of buffers (constant memory)', async () => {
   const path = await makeVideo(join(dir, 'long.mp4'), { width: 320, height: 240, fps: 25, segments: [{ source: 'testsrc2', seconds: 30 }] });
   const buffers = new Set<ArrayBufferLike>();
   let count = 0;
-  for await (const frame of streamFrames(path, { fps: 10, queueDepth: 3 })) {
+  for await (const frame of system.streamFrames(path, { fps: 10, queueDepth: 3 })) {
     buffers.add(frame.data.buffer);
     count += 1;
     if (count % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -120,7 +123,7 @@ test('aborting stops ffmpeg at once with an interrupted error; leaving the loop 
   const started = Date.now();
   await assert.rejects(
     (async () => {
-      for await (const _frame of streamFrames(path, { fps: 25, signal: controller.signal })) {
+      for await (const _frame of system.streamFrames(path, { fps: 25, signal: controller.signal })) {
         seen += 1;
         if (seen === 3) controller.abort();
       }
@@ -130,7 +133,7 @@ test('aborting stops ffmpeg at once with an interrupted error; leaving the loop 
   assert.ok(Date.now() - started < 5000);
   assert.ok(seen <= 8, `${seen} frames after abort`);
 
-  const stream = streamFrames(path, { fps: 25 });
+  const stream = system.streamFrames(path, { fps: 25 });
   for await (const _frame of stream) break;
   await assert.rejects(stream.summary(), (error: unknown) => error instanceof OnscreenError && error.code === 'interrupted');
 });
@@ -138,7 +141,7 @@ test('aborting stops ffmpeg at once with an interrupted error; leaving the loop 
 test('a video cut off after its index (a broken download) fails with video_unreadable instead of a silent partial result', async () => {
   const path = await makeVideo(join(dir, 'faststart.mp4'), { segments: [{ source: 'testsrc2', seconds: 6 }], outputArgs: ['-movflags', '+faststart'] });
   await truncateToHalf(path);
-  const stream = streamFrames(path, { fps: 2 });
+  const stream = system.streamFrames(path, { fps: 2 });
   const read = async () => {
     for await (const _frame of stream) {
       // read to the end
@@ -149,6 +152,6 @@ test('a video cut off after its index (a broken download) fails with video_unrea
 
 test('decodeOnly times the decoder alone on the same sampling', async () => {
   const path = await makeVideo(join(dir, 'decode.mp4'), { segments: [{ source: 'testsrc2', seconds: 4 }] });
-  const { seconds } = await decodeOnly(path, 2);
+  const { seconds } = await system.decodeOnly(path, 2);
   assert.ok(seconds > 0 && seconds < 30, `${seconds} s`);
 });

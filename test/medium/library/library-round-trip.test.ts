@@ -12,6 +12,7 @@ import { analyzeCommand } from '../../../engine/src/cli/commands/analyze.command
 import { libraryCommand } from '../../../engine/src/cli/commands/library.command.js';
 import { nameCommand } from '../../../engine/src/cli/commands/name.command.js';
 import { analysisFolderSource } from '../../../engine/src/cli/library-folder.js';
+import { createCliContext } from '../../../engine/src/cli/main.js';
 import { LibraryService } from '../../../engine/src/services/library.service.js';
 import { applyEdits } from '../../../engine/src/stages/people/edits.js';
 import { encodeTrackEmbeddings } from '../../../engine/src/stages/people/track-embeddings.js';
@@ -19,6 +20,9 @@ import { appendEdit, readEdits, writeAnalysisFolder } from '../../../engine/src/
 import { LIBRARY_FILE, LibraryFolderStore } from '../../../engine/src/storage/library-folder.store.js';
 import { range } from '../../unit/report/analysis-fixture.js';
 import { makeSignedAnalysis, type SignedTrack } from '../../unit/library/library-fixture.js';
+
+/** What `onscreen` hands its commands, on no settings ($ONSCREEN_LIBRARY unset). */
+const cli = createCliContext({});
 
 const at = '2024-05-01T10:00:00.000Z';
 let root: string;
@@ -109,7 +113,7 @@ test('round trip: add, recognise in the next video, correct, add again without d
   assert.deepEqual((await service.list()).map((p) => p.id), ['p1']);
 
   const vectorOfAna = JSON.parse(await readFile(join(libraryDir, LIBRARY_FILE), 'utf8')).people[0].exemplars[0].vector as string;
-  assert.equal(await quietly(() => libraryCommand.run(['forget', '--all', '--library', libraryDir])), 0);
+  assert.equal(await quietly(() => libraryCommand.run(['forget', '--all', '--library', libraryDir], cli)), 0);
   const left = await everything();
   assert.ok(!left.includes(vectorOfAna) && !left.includes('Ana Lima') && !left.includes('.partial') && !left.includes('.jpg'), 'forget --all leaves no trace');
   assert.deepEqual(await service.list(), []);
@@ -129,9 +133,9 @@ test('bad input: one line, nothing changed', async () => {
   assert.equal(await everything(), before);
   // Names in an analysis: empty and 500 characters refused, the history unchanged.
   const history = await readEdits(dir);
-  await rejectsWith(nameCommand.run([dir, '0=']), 'bad_request', /cannot be empty/);
-  await rejectsWith(nameCommand.run([dir, `0=${'y'.repeat(500)}`]), 'bad_request', /at most 120/);
-  await rejectsWith(nameCommand.run([dir, '42=Ana']), 'cluster_unknown');
+  await rejectsWith(nameCommand.run([dir, '0='], cli), 'bad_request', /cannot be empty/);
+  await rejectsWith(nameCommand.run([dir, `0=${'y'.repeat(500)}`], cli), 'bad_request', /at most 120/);
+  await rejectsWith(nameCommand.run([dir, '42=Ana'], cli), 'cluster_unknown');
   assert.deepEqual(await readEdits(dir), history);
 });
 
@@ -146,11 +150,11 @@ test('a library of another format version, a damaged one, or a folder of other f
     await writeFile(file, content);
     await rejectsWith(service.list(), 'library_incompatible', pattern);
     await rejectsWith(service.add(await analysisFolderSource(await first()), 'kim'), 'library_incompatible');
-    await rejectsWith(quietly(() => libraryCommand.run(['forget', '--all', '--library', libraryDir])), 'library_incompatible');
+    await rejectsWith(quietly(() => libraryCommand.run(['forget', '--all', '--library', libraryDir], cli)), 'library_incompatible');
     assert.equal(await readFile(file, 'utf8'), content);
   }
   // `analyze --library` refuses a damaged library before minutes of analysis, not after.
-  await rejectsWith(analyzeCommand.run([join(root, 'no-such-video.mp4'), '--out', join(root, 'out'), '--library', libraryDir]), 'library_incompatible');
+  await rejectsWith(analyzeCommand.run([join(root, 'no-such-video.mp4'), '--out', join(root, 'out'), '--library', libraryDir], cli), 'library_incompatible');
   assert.equal(existsSync(join(root, 'out')), false);
   await rm(file);
   await writeFile(join(libraryDir, 'notes.txt'), 'mine');
@@ -159,7 +163,7 @@ test('a library of another format version, a damaged one, or a folder of other f
 
 test('names go into the tagging history and undo takes them back', async () => {
   const dir = await first();
-  assert.equal(await quietly(() => nameCommand.run([dir, '1=Rui Costa', '0=Ana L.'])), 0);
+  assert.equal(await quietly(() => nameCommand.run([dir, '1=Rui Costa', '0=Ana L.'], cli)), 0);
   const source = await analysisFolderSource(dir);
   assert.deepEqual(applyEdits(source.analysis, source.edits).slice(0, 2).map((p) => p.name), ['Ana L.', 'Rui Costa']);
   const undone = applyEdits(source.analysis, [...source.edits, { kind: 'undo', by: 'sam', at }]);

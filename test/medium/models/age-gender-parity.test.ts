@@ -7,17 +7,20 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { hashBytes } from '../../../engine/src/adapters/models/checksum.js';
 import { getImageInput, getModelEntry } from '../../../engine/src/adapters/models/manifest.js';
-import { releaseModels, run, verifyModels } from '../../../engine/src/adapters/onnx.adapter.js';
+import { OnnxModels } from '../../../engine/src/adapters/onnx.adapter.js';
 import { buildAgeGenderOnnx } from '../../../models/fetch.js';
 import { FACE_API_WEIGHTS_MANIFEST, loadFaceApiAgeGender, type ReferenceNet } from './face-api.reference.js';
 import { cropFaceApiStyle, detectFaces, hasEvalPhotos, loadRgb, PHOTOS_DIR, pickFace, readIdentities, toInputTensor } from './face-crops.js';
+
+/** The models in models/weights, on the default settings. */
+const sessions = new OnnxModels();
 
 const SIZE = 112;
 const GENDER_TOLERANCE = 1e-4;
 /** Years; the age head is a regression around 20..70, so this is ~1e-5 relative. */
 const AGE_TOLERANCE = 1e-3;
 
-const statuses = await verifyModels();
+const statuses = await sessions.verify();
 const missing = statuses.filter((s) => s.state !== 'ok').map((s) => `${s.id} (${s.state})`);
 const skipModels = missing.length > 0 ? `models not installed: ${missing.join(', ')}; run \`npx onscreen models fetch\`` : false;
 
@@ -25,7 +28,7 @@ let reference: ReferenceNet;
 before(async () => {
   if (!skipModels) reference = await loadFaceApiAgeGender();
 });
-after(releaseModels);
+after(() => sessions.release());
 
 /** Deterministic pseudo-random pixels (mulberry32), so a failure can be reproduced. */
 function noise(seed: number): Float32Array {
@@ -48,7 +51,7 @@ async function compare(images: Float32Array[]): Promise<{ gender: number; age: n
   const contract = getImageInput('age-gender');
   const batch = new Float32Array(images.length * SIZE * SIZE * 3);
   images.forEach((img, i) => batch.set(img, i * img.length));
-  const onnx = await run('age-gender', { [contract.name]: toInputTensor(batch, SIZE, SIZE, contract) });
+  const onnx = await sessions.run('age-gender', { [contract.name]: toInputTensor(batch, SIZE, SIZE, contract) });
   const ref = await reference(images, SIZE);
   let gender = 0;
   let age = 0;

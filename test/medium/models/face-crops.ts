@@ -6,8 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { run, type TensorData } from '../../../engine/src/adapters/onnx.adapter.js';
+import { OnnxModels, type TensorData } from '../../../engine/src/adapters/onnx.adapter.js';
 import type { InputContract } from '../../../engine/src/adapters/models/manifest.js';
+
+/** The models in models/weights, on the default settings. */
+const sessions = new OnnxModels();
 
 export const EVAL_DIR = join(import.meta.dirname, '../../../../shared/eval');
 export const PHOTOS_DIR = join(EVAL_DIR, 'photos');
@@ -118,7 +121,7 @@ function iou(a: Box, b: Box): number {
 export async function detectFaces(img: RgbImage, contract: InputContract, threshold = 0.7, swapRb = false): Promise<Box[]> {
   const [, , height = 0, width = 0] = contract.shape;
   const pixels = sampleRegion(img, 0, 0, img.width, img.height, width, height);
-  const out = await run('detector', { [contract.name]: toInputTensor(pixels, width, height, contract, swapRb) });
+  const out = await sessions.run('detector', { [contract.name]: toInputTensor(pixels, width, height, contract, swapRb) });
   const scores = out['scores']!.data;
   const boxes = out['boxes']!.data;
   const found: Box[] = [];

@@ -7,13 +7,16 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import * as ort from 'onnxruntime-node';
 import { getModelEntry } from '../../../engine/src/adapters/models/manifest.js';
-import { releaseModels, run, verifyModels } from '../../../engine/src/adapters/onnx.adapter.js';
+import { OnnxModels } from '../../../engine/src/adapters/onnx.adapter.js';
 import { freeBatchDimension } from '../../../models/onnx-batch.js';
 import { encodeModel } from '../../../models/onnx-writer.js';
 
-const installed = await verifyModels();
+/** The models in models/weights, on the default settings. */
+const sessions = new OnnxModels();
+
+const installed = await sessions.verify();
 const skip = installed.some((s) => s.state !== 'ok') ? 'models not installed; run `npx onscreen models fetch`' : false;
-after(() => releaseModels());
+after(() => sessions.release());
 
 /** Smooth, different pictures (noise would make every model answer alike). */
 function pictures(count: number, channels: number, height: number, width: number): Float32Array {
@@ -32,7 +35,7 @@ for (const id of ['detector', 'embedder'] as const) {
     const [, channels, height, width] = entry.input.shape as [number, number, number, number];
     const plane = channels * height * width;
     const batch = pictures(3, channels, height, width);
-    const together = await run(id, { [entry.input.name]: { data: batch, dims: [3, channels, height, width] } });
+    const together = await sessions.run(id, { [entry.input.name]: { data: batch, dims: [3, channels, height, width] } });
     for (const output of entry.outputs) {
       const all = together[output.name]!;
       assert.equal(all.dims[0], 3, `${output.name} has the batch first`);
@@ -40,7 +43,7 @@ for (const id of ['detector', 'embedder'] as const) {
       const outputsDiffer = all.data.subarray(0, size).some((v, i) => Math.abs(v - all.data[size + i]!) > 1e-3);
       assert.ok(outputsDiffer, `${output.name}: different pictures give different outputs`);
       for (let n = 0; n < 3; n++) {
-        const alone = (await run(id, { [entry.input.name]: { data: batch.slice(n * plane, (n + 1) * plane), dims: [1, channels, height, width] } }))[output.name]!;
+        const alone = (await sessions.run(id, { [entry.input.name]: { data: batch.slice(n * plane, (n + 1) * plane), dims: [1, channels, height, width] } }))[output.name]!;
         let worst = 0;
         for (let i = 0; i < size; i++) worst = Math.max(worst, Math.abs(alone.data[i]! - all.data[n * size + i]!));
         assert.ok(worst < 1e-4, `${output.name}, picture ${n}: batch and alone differ by ${worst}`);

@@ -6,13 +6,16 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { getImageInput } from '../../../engine/src/adapters/models/manifest.js';
-import { releaseModels, run, verifyModels } from '../../../engine/src/adapters/onnx.adapter.js';
+import { OnnxModels } from '../../../engine/src/adapters/onnx.adapter.js';
 import { cropFaceApiStyle, detectFaces, hasEvalPhotos, loadRgb, PHOTOS_DIR, pickFace, readIdentities, toInputTensor } from './face-crops.js';
+
+/** The models in models/weights, on the default settings. */
+const sessions = new OnnxModels();
 
 /** A floor, well under today's figures (women 56/57, men 79/83 on 2025-11 models), that a broken contract would miss. */
 const MIN_ACCURACY = 0.85;
 
-const statuses = await verifyModels();
+const statuses = await sessions.verify();
 const notReady = statuses.filter((s) => (s.id === 'detector' || s.id === 'age-gender') && s.state !== 'ok');
 const skip = !hasEvalPhotos
   ? 'eval photos absent (../shared/eval)'
@@ -20,7 +23,7 @@ const skip = !hasEvalPhotos
     ? `models not installed (${notReady.map((s) => s.id).join(', ')}); run \`npx onscreen models fetch\``
     : false;
 
-after(releaseModels);
+after(() => sessions.release());
 
 test('the age-gender model tells women from men on the labelled photos', { skip }, async (t) => {
   const detector = getImageInput('detector');
@@ -35,7 +38,7 @@ test('the age-gender model tells women from men on the labelled photos', { skip 
       continue;
     }
     const input = toInputTensor(cropFaceApiStyle(img, face, 112), 112, 112, ageGender);
-    const pMale = (await run('age-gender', { [ageGender.name]: input }))['gender']!.data[0]!;
+    const pMale = (await sessions.run('age-gender', { [ageGender.name]: input }))['gender']!.data[0]!;
     const row = tally[it.gender];
     row.total++;
     if ((pMale > 0.5) === (it.gender === 'M')) row.right++;

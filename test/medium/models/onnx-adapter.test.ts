@@ -6,15 +6,23 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, afterEach, test } from 'node:test';
+import { after, test } from 'node:test';
 import { DEFAULT_MODELS_DIR, MODEL_IDS, getModelEntry } from '../../../engine/src/adapters/models/manifest.js';
-import { configureOnnx, getModelsDir, loadModel, releaseModels, run, verifyModels } from '../../../engine/src/adapters/onnx.adapter.js';
+import { OnnxModels } from '../../../engine/src/adapters/onnx.adapter.js';
 import { fetchModels } from '../../../models/fetch.js';
 import { packPackage } from '../../../models/package-source.js';
 
-const installed = await verifyModels();
+const installed = await new OnnxModels().verify();
 const skip = installed.some((s) => s.state !== 'ok') ? 'models not installed; run `npx onscreen models fetch`' : false;
 const temps: string[] = [];
+const opened: OnnxModels[] = [];
+
+/** Models on these settings, released after the tests. */
+function modelsIn(settings: ConstructorParameters<typeof OnnxModels>[0]): OnnxModels {
+  const models = new OnnxModels(settings);
+  opened.push(models);
+  return models;
+}
 
 async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'onscreen-onnx-test-'));
@@ -22,28 +30,27 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-afterEach(() => configureOnnx({}));
 after(async () => {
-  await releaseModels();
+  for (const models of opened) await models.release();
   await Promise.all(temps.map((d) => rm(d, { recursive: true, force: true })));
 });
 
 test('a missing model file gives models_missing with the fetch command', async () => {
-  await configureOnnx({ modelsDir: await tempDir() });
-  await assert.rejects(loadModel('detector'), (e: { code?: string; message: string }) => {
+  const models = modelsIn({ modelsDir: await tempDir() });
+  await assert.rejects(models.load('detector'), (e: { code?: string; message: string }) => {
     assert.equal(e.code, 'models_missing');
     assert.match(e.message, /npx onscreen models fetch/);
     return true;
   });
-  assert.ok((await verifyModels()).every((s) => s.state === 'missing'));
+  assert.ok((await models.verify()).every((s) => s.state === 'missing'));
 });
 
 test('a model file with the wrong bytes gives models_corrupt and is reported as corrupt', async () => {
   const dir = await tempDir();
   await writeFile(join(dir, getModelEntry('landmarks').file), 'not a model');
-  await configureOnnx({ modelsDir: dir });
-  await assert.rejects(loadModel('landmarks'), { code: 'models_corrupt' });
-  const status = (await verifyModels()).find((s) => s.id === 'landmarks');
+  const models = modelsIn({ modelsDir: dir });
+  await assert.rejects(models.load('landmarks'), { code: 'models_corrupt' });
+  const status = (await models.verify()).find((s) => s.id === 'landmarks');
   assert.equal(status?.state, 'corrupt');
   assert.notEqual(status?.actualSha256, status?.expectedSha256);
 });
@@ -52,13 +59,16 @@ test('sessions load once, run with the manifest contract, and honour the models 
   const dir = await tempDir();
   const entry = getModelEntry('landmarks');
   await copyFile(join(DEFAULT_MODELS_DIR, entry.file), join(dir, entry.file));
-  await configureOnnx({ modelsDir: dir, intraOpNumThreads: 2 });
-  assert.equal(getModelsDir(), dir);
-  assert.equal(await loadModel('landmarks'), await loadModel('landmarks'));
-  const out = await run('landmarks', { [entry.input.name]: { data: new Float32Array(64 * 64).fill(0.5), dims: entry.input.shape } });
+  const models = modelsIn({ modelsDir: dir, intraOpNumThreads: 2 });
+  assert.equal(models.dir, dir);
+  assert.equal(await models.load('landmarks'), await models.load('landmarks'));
+  const out = await models.run('landmarks', { [entry.input.name]: { data: new Float32Array(64 * 64).fill(0.5), dims: entry.input.shape } });
   assert.deepEqual(out['output']?.dims, entry.outputs[0]!.shape);
   assert.ok(out['output']!.data.every(Number.isFinite));
-  await assert.rejects(loadModel('detector'), { code: 'models_missing' }); // only landmarks was copied
+  await assert.rejects(models.load('detector'), { code: 'models_missing' }); // only landmarks was copied
+  // Settings belong to their instance: the default models folder is untouched beside it.
+  assert.equal(modelsIn({}).dir, DEFAULT_MODELS_DIR);
+  assert.throws(() => new OnnxModels({ intraOpNumThreads: 0 }), /positive integer/);
 });
 
 test('fetching when every file is present and correct downloads nothing', { skip }, async () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { createChildProcessProcessor } from '../../../engine/src/queue/child-process.processor.js';
+import { createAnalysisChildProcessor } from '../../../engine/src/roots/child-roots.js';
 import { makeTempDir, makeTextFile, makeVideo } from '../../fixtures/media.js';
 import { startTestService } from './helpers/test-service.js';
 
@@ -32,7 +32,7 @@ test('the child reports progress and returns the analysis with its thumbnails; a
   const temp = await makeTempDir();
   try {
     const video = await makeVideo(join(temp.dir, 'clip.mp4'), { segments: [{ source: 'testsrc2', seconds: 3 }] });
-    const processor = createChildProcessProcessor({ workRoot: join(temp.dir, 'work'), allowPrivateNetwork: false });
+    const processor = createAnalysisChildProcessor({ workRoot: join(temp.dir, 'work'), allowPrivateNetwork: false });
     const stages = new Set<string>();
     const result = await processor({ jobId: '0123456789abcdef0123', source: video, isTrustedSource: true, options: { fps: 2 } }, {
       signal: new AbortController().signal,

@@ -1,13 +1,14 @@
 /** The service's commands as a person runs them: token create/list/revoke, and clear refusals. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { TokensService } from '../../../engine/src/services/tokens.service.js';
 import { openDatabase } from '../../../engine/src/storage/database.js';
 import { TokensRepository } from '../../../engine/src/storage/tokens.repository.js';
 import { WorkspacesRepository } from '../../../engine/src/storage/workspaces.repository.js';
-import { makeTempDir } from '../../fixtures/media.js';
+import { makeTempDir, makeVideo } from '../../fixtures/media.js';
 
 const CLI = fileURLToPath(new URL('../../../bin/onscreen.js', import.meta.url));
 
@@ -81,6 +82,32 @@ test('worker without REDIS_URL, and serve with bad settings: one clear line, no 
   assert.doesNotMatch(serve.stderr, /\n\s+at /);
 });
 
+test('the engine settings reach the analysis: the models folder and the ffmpeg named in the environment are the ones used', async () => {
+  const temp = await makeTempDir('onscreen-cli-engine-');
+  try {
+    const clip = await makeVideo(join(temp.dir, 'clip.mp4'));
+    const emptyModels = join(temp.dir, 'no-models');
+    const status = run(['models', 'status'], { ONSCREEN_MODELS_DIR: emptyModels });
+    assert.equal(status.code, 1);
+    assert.match(status.stdout, new RegExp(`^detector\\s+missing\\s+${emptyModels}/`, 'm'));
+    const noModels = run(['analyze', clip, '--out', join(temp.dir, 'out1')], { ONSCREEN_MODELS_DIR: emptyModels });
+    assert.equal(noModels.code, 1, noModels.stderr);
+    assert.match(noModels.stderr, new RegExp(`model is not installed \\(${emptyModels}/`));
+    const ffmpeg = join(temp.dir, 'no-ffmpeg');
+    const noFfmpeg = run(['analyze', clip, '--out', join(temp.dir, 'out2')], { ONSCREEN_FFMPEG: ffmpeg, ONSCREEN_FFPROBE: join(temp.dir, 'no-ffprobe') });
+    assert.equal(noFfmpeg.code, 1);
+    assert.match(noFfmpeg.stderr, new RegExp(`^onscreen: ${temp.dir}/no-ff(mpeg|probe) could not be started: it was not found`, 'm'));
+    // Bad settings stop every command at start, with the variable's name: the server and the worker too.
+    for (const command of [['analyze', clip], ['serve', '--data-dir', temp.dir], ['worker']]) {
+      const bad = run(command, { ONSCREEN_ONNX_THREADS: '0' });
+      assert.equal(bad.code, 2, command[0]);
+      assert.match(bad.stderr, /^onscreen: Bad engine settings in the environment: ONSCREEN_ONNX_THREADS/, command[0]);
+    }
+  } finally {
+    await temp.remove();
+  }
+});
+
 test('serve starts on the port asked, answers, and stops cleanly on SIGTERM', async () => {
   const temp = await makeTempDir('onscreen-cli-serve-');
   const { spawn } = await import('node:child_process');
@@ -90,7 +117,8 @@ test('serve starts on the port asked, answers, and stops cleanly on SIGTERM', as
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const deadline = Date.now() + 60_000;
-    while (!/serving (http:\S+)/.test(stderr) && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    // Both lines: they are two writes, and a loaded machine may hand them over in two reads.
+    while (!(/serving (http:\S+)/.test(stderr) && /no API token yet/.test(stderr)) && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const url = /serving (http:\S+)/.exec(stderr)?.[1];
     assert.ok(url, stderr);
     assert.match(stderr, /jobs run in this process/);

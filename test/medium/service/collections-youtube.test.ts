@@ -71,7 +71,7 @@ test('a playlist becomes a collection of its videos, one job each; private, dele
   assert.match(await readFile(join(dir, 'args.log'), 'utf8'), /-J --flat-playlist --no-warnings --playlist-end 6 -- https:\/\/www\.youtube\.com\/playlist\?list=PLnews1234567/);
 
   // While the jobs analyse, there is nothing to add up yet: the message says why.
-  await rejectsWith(s.client.getCollectionReport(collection.id), 'bad_request', /no analysed videos yet \(3 still being analysed or failed\)/);
+  await rejectsWith(s.client.getCollectionReport(collection.id), 'collection_empty', /no analysed videos yet \(3 still being analysed or failed\)/);
   release();
   for (const job of jobs) await s.client.watchJob(job.id, () => undefined);
   const report = await s.client.getCollectionReport(collection.id);

@@ -93,7 +93,7 @@ test('bad input gets one clear message and changes nothing', async () => {
   const collection = await s.client.createCollection('Careful');
   await rejectsWith(s.client.addToCollection(collection.id, [jobs[0]!.id, 'ffffffffffffffffffff']), 'job_not_found', /No job ffffffffffffffffffff.*Nothing was added/);
   assert.deepEqual((await s.client.getCollection(collection.id)).jobIds, []);
-  await rejectsWith(s.client.getCollectionReport(collection.id), 'bad_request', /has no analysed videos yet: add analyses to it first/);
+  await rejectsWith(s.client.getCollectionReport(collection.id), 'collection_empty', /has no analysed videos yet: add analyses to it first/);
   await rejectsWith(s.client.createCollection(' '), 'bad_request', /name/);
   await rejectsWith(s.client.createCollection('x'.repeat(201)), 'bad_request', /200/);
   await rejectsWith(s.client.getCollection('ffffffffffffffffffff'), 'collection_not_found', /No collection/);

@@ -98,9 +98,11 @@ test('add, recognise on the server, not them, rename, delete the job, remove, fo
   assert.equal((await post('/library/forget', { by: 'kim' })).body.forgotten, 1);
   assert.deepEqual((await api('/library')).body.people, []);
   const left = databaseBytes();
-  // No face signature or picture is left anywhere in the database. (A job keeps its own record of whom
-  // it recognised, by name, until the job is deleted: that is the job's data, not the library's.)
+  // No face signature or picture is left anywhere in the database, and the jobs no longer say whom the
+  // library recognised (library-traces.test.ts); the tag a person gave there stays.
   assert.ok(!left.includes(ana!) && !left.includes('face 0 of video 0'), 'forget leaves no signature or picture in rows');
+  const [ana2] = (await api(`/jobs/${second.id}/people`)).body.people as Body[];
+  assert.deepEqual([ana2.known, ana2.tag, ana2.tagOrigin], [null, 'unknown', 'person']);
 });
 
 test("each workspace has its own library: another workspace's token sees none of this one's people and cannot add this one's jobs", async () => {

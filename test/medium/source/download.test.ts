@@ -9,10 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { downloadFile } from '../../../engine/src/adapters/http-fetch.adapter.js';
-import { probeVideo } from '../../../engine/src/adapters/ffmpeg.adapter.js';
+import { Ffmpeg } from '../../../engine/src/adapters/ffmpeg.adapter.js';
 import { sourceDoors } from '../../../engine/src/adapters/source-doors.js';
 import { resolveSource } from '../../../engine/src/stages/source/resolve-source.js';
 import { makeTempDir, makeVideo } from '../../fixtures/media.js';
+
+/** ffmpeg as the adapter finds it (no configured binaries). */
+const system = new Ffmpeg();
 
 let dir = '';
 let remove = async () => {};
@@ -94,7 +97,7 @@ test('downloads a video, reports its size and suggested name, and the file probe
   assert.equal(result.suggestedName, 'evening news.mp4');
   assert.equal((await stat(destination)).size, video.length);
   assert.equal(fractions.at(-1), 1);
-  assert.equal((await probeVideo(destination)).width, 320);
+  assert.equal((await system.probeVideo(destination)).width, 320);
 });
 
 test('resolveSource with the real doors downloads a URL into the work folder', async () => {

@@ -92,7 +92,7 @@ echo "$@" > '${log}'
 out=""; prev=""; url=""
 for a in "$@"; do if [ "$prev" = "-o" ]; then out="$a"; fi; prev="$a"; url="$a"; done
 case "$url" in
-  *GOODvideo01) cp '${source}' "$out"; printf 'Evening news\\t12.5\\tFalse\\t20260314\\n';;
+  *GOODvideo01) cp '${source}' "$out"; printf 'Evening news\\t12.5\\tFalse\\t20260314\\tUCabcdefghijklmnopqrstuv\\t@EveningNews\\tEvening News\\n';;
   *PRIVATEvid0) echo "ERROR: [youtube] PRIVATEvid0: Private video. Sign in if you've been granted access to this video" >&2; exit 1;;
   *LIVEvideo01) printf 'Live now\\tNA\\tTrue\\n';;
   *BIGvideo001) printf 'Big\\t9999\\tFalse\\n'; echo "[download] File is larger than max-filesize. Aborting.";;
@@ -110,6 +110,7 @@ test('with yt-dlp: downloads at most 720p MP4 to the destination and reads the t
   assert.equal(video.title, 'Evening news');
   assert.equal(video.duration, 12.5);
   assert.equal(video.uploaded, '2026-03-14');
+  assert.deepEqual(video.channel, { id: 'UCabcdefghijklmnopqrstuv', handle: '@EveningNews', name: 'Evening News' }, 'the channel, for its totals');
   assert.ok(video.bytes > 1000 && existsSync(destination));
   const args = await readFile(log, 'utf8');
   assert.match(args, /height<=720/);

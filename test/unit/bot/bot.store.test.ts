@@ -94,3 +94,20 @@ test('a thread keeps the layout someone chose for it; none chosen is null; a sto
   assert.equal(again.getLayout(thread.id), 'full');
   again.close();
 });
+
+test('a channel\'s analysed jobs since a time: each once, not the failed or unfinished ones, nor other channels\'', () => {
+  const since = clock;
+  const make = (channel: string, rootTs: string, jobId: string, status: 'tagging' | 'done' | 'failed' | 'analysing') => {
+    const thread = store.claimThread({ ...request, channel, rootTs, url: `https://example.org/${rootTs}.mp4` });
+    assert.ok(thread);
+    store.updateThread(thread.id, { jobId, status });
+  };
+  make('CREP', '1.1', 'j-a', 'tagging');
+  make('CREP', '1.2', 'j-b', 'done');
+  make('CREP', '1.3', 'j-a', 'done');
+  make('CREP', '1.4', 'j-c', 'failed');
+  make('CREP', '1.5', 'j-d', 'analysing');
+  make('COTHER', '1.6', 'j-e', 'done');
+  assert.deepEqual(store.analysedJobsInChannel('CREP', since), ['j-a', 'j-b']);
+  assert.deepEqual(store.analysedJobsInChannel('CREP', clock + 1), [], 'none started since then');
+});

@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import type { App } from '@slack/bolt';
 import { LISTENER_GROUPS } from '../../../bot/src/app.js';
 import { buildAnalyzeModal } from '../../../bot/src/blocks/analyze-modal.blocks.js';
+import { buildCollectionSummary } from '../../../bot/src/blocks/collection-summary.blocks.js';
 import { buildHomeView } from '../../../bot/src/blocks/home.blocks.js';
 import { ACTION_IDS, COMMANDS, INPUT_IDS, SHORTCUT_IDS, VIEW_IDS } from '../../../bot/src/blocks/ids.js';
 import { buildNotice, buildUsage } from '../../../bot/src/blocks/notice.blocks.js';
@@ -40,6 +41,15 @@ function recordRegistrations(): Registered {
   return registered;
 }
 
+function collectionTotal(): Parameters<typeof buildCollectionSummary>[0]['total'] {
+  const time = { seconds: 10, share: 0.25 };
+  return {
+    videos: 2, duration: 40, screenTime: { female: time, male: time, unknown: time }, femaleShareOfGendered: 0.5,
+    femaleShareRange: { low: 0.2, high: 0.3 }, people: { female: 1, male: 1, unknown: 0, untagged: 1 },
+    tagging: { byPerson: 2, fromLibrary: 0, acceptedSuggestion: 0, untagged: 1 },
+  };
+}
+
 function everyBuiltBlock(): unknown[] {
   const people = sortPeople(makePeople(3));
   const page = { jobId: 'job-1', people, page: 0, videoLabel: 'v', duration: 60, faceUrl: () => 'https://b.example/t.jpg', finishedBy: null };
@@ -52,6 +62,7 @@ function everyBuiltBlock(): unknown[] {
     ...buildSummaryMessage({ report: makeReport(), videoLabel: 'v', reportUrl: 'https://e.org/r', finishedBy: 'U1' }).blocks,
     ...buildHomeView({ mine: [], channels: [] }).blocks,
     ...buildUnfurl('https://www.youtube.com/watch?v=abcdefghijk').blocks,
+    ...buildCollectionSummary({ subject: '<#C1>', subjectText: 'this channel', total: collectionTotal(), pending: 1, reportUrl: 'https://e.org/share/x', pageUrl: 'https://e.org/collections/c1', requestedBy: 'U1' }).blocks,
     ...buildAnalyzeModal().blocks,
     ...buildNotice('x').blocks,
     ...buildUsage().blocks,

@@ -88,3 +88,20 @@ test('charts, CSV and definitions come from the same figures', () => {
   assert.match(csv, /total\.screenTime\.share,female,0\.333333,share \(0-1\)/);
   for (const key of ['total.screenTime.female.share', 'total.femaleShareRange', 'people', 'periods', 'videos.date']) assert.ok(c.definitions[key], key);
 });
+
+test('someone named where the library learnt them, then recognised by the library (named or not), counts once', () => {
+  // Monday: named and tagged by a person (then added to the library); Tuesday: recognised as lib-7 and
+  // named; Wednesday: recognised as lib-7 with no name given. A different Ana elsewhere stays apart.
+  const c = buildCollection({ name: 'x', periodKind: 'month', now, videos: [
+    video('mon', '2026-03-02', 100, 30, 0, [person(0, 'female', 30, 'Ana Lima'), person(1, 'female', 5, 'Ana Costa')]),
+    video('tue', '2026-03-03', 100, 20, 0, [person(3, 'female', 20, 'Ana Lima', 'lib-7')]),
+    video('wed', '2026-03-04', 100, 10, 0, [person(5, 'female', 10, null, 'lib-7')]),
+    video('thu', '2026-03-05', 100, 0, 0, [person(2, 'female', 4, null, 'lib-7'), person(4, 'female', 1, 'ana lima')]),
+  ] });
+  const ana = c.people.filter((p) => p.name?.toLowerCase() === 'ana lima');
+  assert.equal(ana.length, 1);
+  assert.equal(ana[0]!.key, 'library:lib-7');
+  assert.equal(ana[0]!.seconds, 30 + 20 + 10 + 4 + 1);
+  assert.deepEqual(ana[0]!.videos, ['mon', 'tue', 'wed', 'thu']);
+  assert.equal(c.people.length, 2);
+});

@@ -41,7 +41,7 @@ test('the route table implements exactly the routes of the API contract (plus th
 
 test('only health, readiness, the document, the pages, signed upload links and read-only share links go without a token', () => {
   const open = routes.filter((r) => r.access !== 'token').map((r) => `${r.method} ${r.path}`).sort();
-  assert.deepEqual(open, ['GET /', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/ready', 'GET /api/v1/uploads/:id/:filename', 'GET /assets/:asset', 'GET /jobs/:id', 'GET /library', 'GET /share/:link']);
+  assert.deepEqual(open, ['GET /', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/ready', 'GET /api/v1/uploads/:id/:filename', 'GET /assets/:asset', 'GET /collections', 'GET /collections/:id', 'GET /jobs/:id', 'GET /library', 'GET /share/:link']);
   const shared = routes.filter((r) => r.access === 'share');
   assert.deepEqual(shared.map((r) => r.method), ['GET'], 'a share link only reads');
   assert.ok(shared.every((r) => !r.path.includes(':id')), 'a share link takes no job id from the URL');

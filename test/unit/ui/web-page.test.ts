@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildWebAssets } from '../../../engine/src/api/web/build.js';
-import { readJobId } from '../../../engine/src/api/web/route.js';
+import { isCollectionsPath, readCollectionId, readJobId } from '../../../engine/src/api/web/route.js';
+import { describeTagging } from '../../../engine/src/api/web/CollectionVideos.js';
 
 test('readJobId finds the job in /jobs/:id and nowhere else', () => {
   assert.equal(readJobId('/jobs/abc123'), 'abc123');
@@ -14,6 +15,23 @@ test('readJobId finds the job in /jobs/:id and nowhere else', () => {
   assert.equal(readJobId('/jobs/'), null);
   assert.equal(readJobId('/jobs/a/b'), null);
   assert.equal(readJobId('/jobs/%E0%A4%A'), null);
+});
+
+test('the collection pages: /collections lists them, /collections/:id is one; a job path is neither', () => {
+  assert.equal(isCollectionsPath('/collections'), true);
+  assert.equal(isCollectionsPath('/collections/'), true);
+  assert.equal(isCollectionsPath('/collections/abc'), false);
+  assert.equal(readCollectionId('/collections/abc123'), 'abc123');
+  assert.equal(readCollectionId('/collections'), null);
+  assert.equal(readCollectionId('/jobs/abc123'), null);
+  assert.equal(readJobId('/collections/abc123'), null);
+  assert.equal(readCollectionId('/collections/%E0%A4%A'), null);
+});
+
+test("a video's tagging is complete only with nobody untagged and no suggestion accepted unchecked", () => {
+  assert.equal(describeTagging({ byPerson: 3, fromLibrary: 1, acceptedSuggestion: 0, untagged: 0 }), 'Complete: 3 tagged by a person, 1 recognised from the library');
+  assert.equal(describeTagging({ byPerson: 3, fromLibrary: 0, acceptedSuggestion: 2, untagged: 0 }), 'Incomplete: 3 tagged by a person, 0 recognised from the library, 2 suggestions accepted unchecked');
+  assert.equal(describeTagging({ byPerson: 0, fromLibrary: 0, acceptedSuggestion: 0, untagged: 4 }), 'Incomplete: 0 tagged by a person, 0 recognised from the library, 4 untagged');
 });
 
 test('buildWebAssets bundles the page with preact and joins the shared and page styles', async () => {

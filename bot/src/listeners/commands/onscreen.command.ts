@@ -1,7 +1,8 @@
 /**
  * `/onscreen <link>` analyses a video in a new thread, once the engine says the link is a video
  * (otherwise only the person who typed it is told why); `/onscreen watch on|off` lets the bot
- * start on its own when video links are posted in this channel; anything else shows usage.
+ * start on its own when video links are posted in this channel; `/onscreen report [<collection>]`
+ * posts the figures across videos (this channel's, or a named collection's); anything else shows usage.
  */
 import type { App } from '@slack/bolt';
 import { escapeText, formatLink } from '../../blocks/mrkdwn.js';
@@ -24,6 +25,16 @@ export function registerOnscreenCommand(app: App, services: BotServices): void {
         text: isOn
           ? `<@${command.user_id}> turned on automatic analysis: I will analyse video links posted in this channel (I need to be a member: \`/invite @onscreen\`). \`/onscreen watch off\` stops it.`
           : `<@${command.user_id}> turned off automatic analysis here. I still answer mentions, \`/onscreen <link>\` and the buttons on YouTube links.`,
+      });
+      return;
+    }
+    const report = /^report(?:\s+(.+))?$/is.exec(text);
+    if (report) {
+      await ack();
+      const name = report[1]?.trim() || null;
+      handOff(services, respond, name ? `report on the collection "${name}"` : 'report on this channel', async () => {
+        const outcome = await services.collections.report({ channel: command.channel_id, user: command.user_id, name });
+        if (outcome.kind === 'nothing') await tellPrivately(respond, outcome.text);
       });
       return;
     }

@@ -5,9 +5,13 @@ import { OnscreenError } from '../../../../shared/src/errors.js';
 import type { ExportFormat } from '../../../../shared/src/ui/ReportView.js';
 
 export async function downloadExport(client: OnscreenClient, token: string, jobId: string, format: ExportFormat): Promise<void> {
-  const blob = await fetchExport(client, token, jobId, format);
+  saveBlob(await fetchExport(client, token, jobId, format), `onscreen-report-${jobId}.${format}`);
+}
+
+/** Hands a file to the browser's downloads. */
+export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: `onscreen-report-${jobId}.${format}` });
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
   document.body.append(link);
   link.click();
   link.remove();

@@ -9,7 +9,9 @@ import { OnscreenClient } from '../../../../shared/src/api/client.js';
 import { JobListPage } from './JobListPage.js';
 import { JobPage } from './JobPage.js';
 import { LibraryPage } from './LibraryPage.js';
-import { isLibraryPath, readJobId } from './route.js';
+import { CollectionListPage } from './CollectionListPage.js';
+import { CollectionPage } from './CollectionPage.js';
+import { isCollectionsPath, isLibraryPath, readCollectionId, readJobId } from './route.js';
 import { forgetToken, readEditor, readToken } from './session.js';
 import { TokenForm } from './TokenForm.js';
 
@@ -20,6 +22,8 @@ function App(): JSX.Element {
   });
   const [reason, setReason] = useState<string | null>(null);
   const jobId = readJobId(location.pathname);
+  const collectionId = readCollectionId(location.pathname);
+  const isFrontPage = !jobId && !collectionId && !isLibraryPath(location.pathname) && !isCollectionsPath(location.pathname);
 
   const signOut = useCallback((why: string | null) => {
     forgetToken();
@@ -37,7 +41,8 @@ function App(): JSX.Element {
           onscreen
         </a>
         <nav class="os-topbar__nav">
-          {client && (jobId || isLibraryPath(location.pathname)) && <a href="/">All videos</a>}
+          {client && !isFrontPage && <a href="/">All videos</a>}
+          {client && <a href="/collections">Collections</a>}
           {client && <a href="/library">People library</a>}
           {client && (
             <button type="button" class="os-link os-topbar__signout" onClick={() => signOut(null)}>
@@ -49,6 +54,10 @@ function App(): JSX.Element {
       <main class="os-main">
         {!client || !token ? (
           <TokenForm reason={reason} onReady={setClient} />
+        ) : collectionId ? (
+          <CollectionPage client={client} collectionId={collectionId} onUnauthorized={onUnauthorized} />
+        ) : isCollectionsPath(location.pathname) ? (
+          <CollectionListPage client={client} onUnauthorized={onUnauthorized} />
         ) : isLibraryPath(location.pathname) ? (
           <LibraryPage client={client} by={readEditor()} onUnauthorized={onUnauthorized} />
         ) : jobId ? (

@@ -10,7 +10,7 @@ import { acceptSuggestionsAndReport, summarizeAnalysis } from '../analysis-outpu
 import type { Command } from '../command.js';
 import { chooseProgressMode, createProgressDisplay } from '../progress-display.js';
 import { writeFolderAnalysis } from '../../services/analysis-folder.service.js';
-import { describeRecognised, hasLibraryFromEnvironment, LIBRARY_OPTION_HELP, openLibrary } from '../library-folder.js';
+import { describeRecognised, LIBRARY_OPTION_HELP, libraryDir, openLibrary, rememberLibraryAnalysis } from '../library-folder.js';
 
 const USAGE = `Usage: npx onscreen analyze <file|url> [--out <dir>] [--fps N] [--auto] [--json]
 
@@ -31,7 +31,7 @@ export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'find the people in a video file or URL',
   usage: USAGE,
-  async run(args) {
+  async run(args, { engine, libraryDir: libraryFromSettings }) {
     const { values, positionals } = parseCli(args);
     const source = positionals[0]!;
     const outDir = resolve(values.out ?? `onscreen-${safeName(source)}`);
@@ -46,12 +46,12 @@ export const analyzeCommand: Command = {
     const onSignal = () => abort.abort();
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
-    const library = values.library !== undefined || hasLibraryFromEnvironment() ? openLibrary(values.library) : null;
+    const library = values.library !== undefined || libraryFromSettings !== undefined ? openLibrary(values.library, libraryFromSettings) : null;
     // A damaged library is refused before minutes of analysis, not after.
     await library?.list();
     const workDir = await mkdtemp(join(tmpdir(), 'onscreen-'));
     try {
-      const result = await analyzeVideo({
+      const result = await analyzeVideo(engine, {
         source: isUrl(source) ? source : resolve(source),
         options,
         workDir,
@@ -63,6 +63,8 @@ export const analyzeCommand: Command = {
       const kept = await writeFolderAnalysis(outDir, recognised);
       const summary = summarizeAnalysis(recognised.analysis, outDir, values.auto === true);
       if (library) summary.push(describeRecognised(recognised.analysis));
+      // The library keeps where it recognised people: removing them later takes that out here too.
+      if (library && recognised.analysis.clusters.some((c) => c.known)) await rememberLibraryAnalysis(libraryDir(values.library, libraryFromSettings), outDir);
       let reportPath: string | null = null;
       if (values.auto) reportPath = await acceptSuggestionsAndReport(outDir);
       emit(isJson, { event: 'done', dir: outDir, people: result.analysis.clusters.length, report: reportPath, previousTags: kept }, [

@@ -21,17 +21,14 @@ export const botCommand: Command = {
   name: 'bot',
   summary: 'run the Slack bot',
   usage: USAGE,
-  async run(args) {
+  async run(args, context) {
     let port: string | undefined;
     try {
       port = parseArgs({ args, options: { port: { type: 'string' } } }).values.port;
     } catch (error) {
       throw new OnscreenError('bad_request', `${(error as Error).message}\n${USAGE}`);
     }
-    // The CLI is the composition root: it hands the environment to the bot's config parser.
-    const { parseBotConfig } = await import('../../../../bot/src/config.js');
-    const { startBot } = await import('../../../../bot/src/app.js');
-    const bot = await startBot(parseBotConfig(process.env, { port }));
+    const bot = await context.startBot(port);
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.stderr.write('onscreen: stopping the bot (analyses being followed resume at the next start)\n');

@@ -15,11 +15,11 @@ export const demoCommand: Command = {
   name: 'demo',
   summary: 'analyse the bundled sample video end to end',
   usage: USAGE,
-  async run(args) {
+  async run(args, context) {
     const { values } = parseArgs({ args, options: { out: { type: 'string' }, json: { type: 'boolean' } } });
     const log = (line: string) => process.stderr.write(`${line}\n`);
-    await fetchModels({ log });
-    const sample = await ensureSampleVideo(log);
-    return analyzeCommand.run([sample, '--out', values.out ?? 'onscreen-demo', '--auto', ...(values.json ? ['--json'] : [])]);
+    await fetchModels(context.engine, { log });
+    const sample = await ensureSampleVideo(context.engine, log);
+    return analyzeCommand.run([sample, '--out', values.out ?? 'onscreen-demo', '--auto', ...(values.json ? ['--json'] : [])], context);
   },
 };

@@ -4,7 +4,7 @@ import { OnscreenError } from '../../../../shared/src/errors.js';
 import type { LibraryPersonSummary } from '../../../../shared/src/library.js';
 import type { Command } from '../command.js';
 import { currentUser } from '../current-user.js';
-import { analysisFolderSource, LIBRARY_OPTION_HELP, libraryDir, openLibrary } from '../library-folder.js';
+import { analysisFolderSource, describeCleared, forgetInAllFolders, forgetInFolders, LIBRARY_OPTION_HELP, libraryDir, openLibrary, rememberLibraryAnalysis } from '../library-folder.js';
 
 const USAGE = `Usage: npx onscreen library <add|list|rename|remove|forget> … [--library <dir>]
 
@@ -13,8 +13,9 @@ Remembers the people a person tagged, so that later analyses recognise them (ana
                                     (someone already in the library gains face signatures instead)
   library list [--json]             who is in the library
   library rename <person> <name>    <person>: an id such as p3, or a name
-  library remove <person>           removes the person with every face signature and thumbnail
-  library forget --all              empties the library
+  library remove <person>           removes the person with every face signature and thumbnail,
+                                    and their recognitions from the analyses the library knows
+  library forget --all              empties the library, and takes every recognition out of them
 
 Options:
 ${LIBRARY_OPTION_HELP}
@@ -27,16 +28,17 @@ export const libraryCommand: Command = {
   name: 'library',
   summary: 'remember tagged people across videos (add, list, rename, remove, forget)',
   usage: USAGE,
-  async run(args) {
+  async run(args, context) {
     const { values, positionals } = parse(args);
     const [action, ...rest] = positionals;
-    const library = openLibrary(values.library);
-    const where = libraryDir(values.library);
+    const library = openLibrary(values.library, context.libraryDir);
+    const where = libraryDir(values.library, context.libraryDir);
     const say = (line: string) => process.stdout.write(`${line}\n`);
     switch (action) {
       case 'add': {
         if (rest.length !== 1) throw usage('Give one analysis folder.');
         const result = await library.add(await analysisFolderSource(resolve(rest[0]!)), currentUser());
+        await rememberLibraryAnalysis(where, rest[0]!);
         for (const p of result.added) say(`Added ${describe(p)}.`);
         for (const p of result.updated) say(`Updated ${describe(p)}: now ${p.exemplars} face signatures, seen in ${videos(p)}.`);
         say(`The library at ${where} has ${(await library.list()).length} people.`);
@@ -56,13 +58,16 @@ export const libraryCommand: Command = {
       }
       case 'remove': {
         if (rest.length !== 1) throw usage('Give one person, e.g. library remove p3.');
-        say(`Removed ${describe(await library.remove(rest[0]!))}, with every face signature and thumbnail.`);
+        const removed = await library.remove(rest[0]!);
+        say(`Removed ${describe(removed)}, with every face signature and thumbnail.`);
+        for (const line of describeCleared(await forgetInFolders(where, (id) => id === removed.id))) say(line);
         return 0;
       }
       case 'forget': {
         if (!values.all || rest.length > 0) throw usage('To empty the library, say so: library forget --all.');
         const count = await library.forgetAll();
         say(`Forgot ${count} ${count === 1 ? 'person' : 'people'}: the library at ${where} holds no face signatures or thumbnails.`);
+        for (const line of describeCleared(await forgetInAllFolders(where))) say(line);
         return 0;
       }
       default:

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { OnscreenError } from '../../../../shared/src/errors.js';
-import { loadServiceConfig } from '../../config/service.config.js';
 import type { Command } from '../command.js';
 import { waitForShutdown } from '../shutdown.js';
 
@@ -21,11 +20,10 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the HTTP API and the tagging page',
   usage: USAGE,
-  async run(args) {
+  async run(args, context) {
     const { values } = parseFlags(args);
-    const config = loadServiceConfig({ port: values.port, host: values.host, dataDir: values['data-dir'] });
-    const { startService } = await import('../../api/start-service.js');
-    const service = await startService(config);
+    const config = context.serviceConfig({ port: values.port, host: values.host, dataDir: values['data-dir'] });
+    const service = await context.startServer(config);
     const mode = config.redisUrl ? `jobs queued on Redis (${redact(config.redisUrl)}) for \`npx onscreen worker\`` : 'jobs run in this process';
     process.stderr.write(`onscreen: serving ${service.url} (${mode}; data in ${config.dataDir})\n`);
     if (service.tokens.list().every((t) => t.revokedAt !== null)) {

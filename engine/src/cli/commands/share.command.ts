@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { OnscreenError } from '../../../../shared/src/errors.js';
-import { loadServiceConfig } from '../../config/service.config.js';
 import { openShareAdmin } from '../../services/share-admin.service.js';
 import { DEFAULT_SHARE_DAYS } from '../../services/share-links.service.js';
 import type { Command } from '../command.js';
@@ -19,7 +18,7 @@ export const shareCommand: Command = {
   name: 'share',
   summary: "make, list or revoke read-only links to a job's report",
   usage: USAGE,
-  async run(args) {
+  async run(args, context) {
     let parsed;
     try {
       parsed = parseArgs({ args, allowPositionals: true, options: { 'data-dir': { type: 'string' }, days: { type: 'string' } } });
@@ -31,7 +30,7 @@ export const shareCommand: Command = {
     const action = first === 'list' || first === 'revoke' ? first : 'create';
     const target = action === 'create' ? first : second;
     if (!target || extra.length > 0 || (action === 'create' && second) || (action !== 'create' && values.days)) throw new OnscreenError('bad_request', USAGE);
-    const config = loadServiceConfig({ dataDir: values['data-dir'] });
+    const config = context.serviceConfig({ dataDir: values['data-dir'] });
     const links = await openShareAdmin(config.dataDir, config.secret);
     try {
       if (action === 'revoke') {

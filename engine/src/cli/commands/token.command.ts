@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { OnscreenError } from '../../../../shared/src/errors.js';
-import { loadServiceConfig } from '../../config/service.config.js';
 import { DEFAULT_WORKSPACE } from '../../services/caller.js';
 import { openTokenAdmin } from '../../services/token-admin.service.js';
 import type { TokensService } from '../../services/tokens.service.js';
@@ -25,7 +24,7 @@ export const tokenCommand: Command = {
   name: 'token',
   summary: 'create, list or revoke API tokens (each in a workspace)',
   usage: USAGE,
-  async run(args) {
+  async run(args, context) {
     let parsed;
     try {
       parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
@@ -34,7 +33,7 @@ export const tokenCommand: Command = {
     }
     const { positionals, values } = parsed;
     const [action, name, ...extra] = positionals;
-    const config = loadServiceConfig({ dataDir: values['data-dir'] });
+    const config = context.serviceConfig({ dataDir: values['data-dir'] });
     const needsName = action === 'create' || action === 'revoke';
     const isBadFlag = (values.admin && action !== 'create') || (values.workspace !== undefined && action !== 'create' && action !== 'list');
     if (!action || !['create', 'list', 'revoke', 'workspaces'].includes(action) || (needsName && !name) || extra.length > 0 || (!needsName && name) || isBadFlag) {

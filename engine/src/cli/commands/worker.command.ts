@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { OnscreenError } from '../../../../shared/src/errors.js';
-import { loadServiceConfig } from '../../config/service.config.js';
 import type { Command } from '../command.js';
 import { waitForShutdown } from '../shutdown.js';
 
@@ -18,17 +17,16 @@ export const workerCommand: Command = {
   name: 'worker',
   summary: 'process analysis jobs from Redis (REDIS_URL)',
   usage: USAGE,
-  async run(args) {
+  async run(args, context) {
     let values;
     try {
       ({ values } = parseArgs({ args, options: { concurrency: { type: 'string' } } }));
     } catch (error) {
       throw new OnscreenError('bad_request', `${(error as Error).message}\n${USAGE}`);
     }
-    const config = loadServiceConfig({ concurrency: values.concurrency });
-    const { startWorker } = await import('../../queue/start-worker.js');
+    const config = context.serviceConfig({ concurrency: values.concurrency });
     const log = (line: string) => process.stderr.write(`onscreen worker: ${line}\n`);
-    const worker = await startWorker(config, { log });
+    const worker = await context.startWorker(config, log);
     log(`${worker.name} waiting for jobs on queue "${config.queueName}" (concurrency ${config.concurrency})`);
     await waitForShutdown(
       async () => {

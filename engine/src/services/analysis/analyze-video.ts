@@ -8,7 +8,6 @@ import { ANALYSIS_SCHEMA_VERSION, type Analysis, type AnalyzeOptions } from '../
 import type { JobStage } from '../../../../shared/src/api/types.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
 import { CropStore } from '../../adapters/crop-store.adapter.js';
-import { probeVideo } from '../../adapters/ffmpeg.adapter.js';
 import { sourceDoors } from '../../adapters/source-doors.js';
 import { resolveSource, type SourceDoors } from '../../stages/source/resolve-source.js';
 import { CROP_SIZE } from '../../stages/people/face-crop.js';
@@ -25,6 +24,7 @@ import type { AnalysisResult } from '../../contracts/analysis-result.js';
 import type { ProgressListener } from '../../contracts/progress.js';
 import { StageClock } from './stage-clock.js';
 import { renderThumbnails } from './thumbnails.js';
+import type { Engine } from '../engine.js';
 
 export interface AnalyzeRequest {
   /** A local file path, an http(s) media URL or a YouTube URL. */
@@ -38,7 +38,8 @@ export interface AnalyzeRequest {
   sourceDoors?: SourceDoors;
 }
 
-export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisResult> {
+/** `engine`: the adapters on this process's settings (built by its composition root). */
+export async function analyzeVideo(engine: Engine, request: AnalyzeRequest): Promise<AnalysisResult> {
   const { options, signal } = request;
   const estimator = new ProgressEstimator(Date.now());
   const report = (stage: JobStage, fraction: number, message: string) => request.onProgress?.(estimator.update(stage, fraction, message, Date.now()));
@@ -54,14 +55,14 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
       onProgress: (fraction: number) => report('source', fraction, 'Downloading the video'),
     }),
   );
-  const video = await clock.time('probe', () => probeVideo(source.path, signal));
+  const video = await clock.time('probe', () => engine.ffmpeg.probeVideo(source.path, signal));
   if (video.duration === null || !(video.duration > 0)) throw new OnscreenError('video_unreadable', 'The video does not say how long it is, so it cannot be sampled.');
 
-  const analyzer = await createFaceAnalyzer({ ...TUNING.faces, minFaceSize: options.minFaceSize });
+  const analyzer = await createFaceAnalyzer(engine.models, { ...TUNING.faces, minFaceSize: options.minFaceSize });
   const crops = new CropStore(request.workDir, CROP_SIZE);
   try {
     const found = await clock.time('faces', () =>
-      findFacesInVideo(source.path, { ...video, duration: video.duration! }, options.fps, analyzer, crops, (f, m) => report('faces', f, m), signal),
+      findFacesInVideo(engine.ffmpeg, source.path, { ...video, duration: video.duration! }, options.fps, analyzer, crops, (f, m) => report('faces', f, m), signal),
     );
     clock.add('faces.', analyzer.timings());
 
@@ -90,6 +91,7 @@ export async function analyzeVideo(request: AnalyzeRequest): Promise<AnalysisRes
         source: source.label,
         title: source.title,
         ...publishedOf(source, video),
+        ...(source.channel ? { channel: source.channel } : {}),
       },
       sampling: { fps: options.fps, times: found.sampleTimes, cuts: found.cuts },
       faces: people.faces,

@@ -6,7 +6,7 @@
 import type { Box } from '../../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
 import type { CropStore } from '../../adapters/crop-store.adapter.js';
-import { streamFrames, type VideoProbe } from '../../adapters/ffmpeg.adapter.js';
+import type { Ffmpeg, VideoProbe } from '../../adapters/ffmpeg.adapter.js';
 import { TUNING } from '../../config/tuning.js';
 import type { DetectedFace } from '../../stages/frames/frame.js';
 import { cropFace } from '../../stages/people/face-crop.js';
@@ -33,6 +33,7 @@ export interface FacesInVideo {
 }
 
 export async function findFacesInVideo(
+  ffmpeg: Ffmpeg,
   path: string,
   video: VideoProbe & { duration: number },
   fps: number,
@@ -41,7 +42,7 @@ export async function findFacesInVideo(
   report: (fraction: number, message: string) => void,
   signal?: AbortSignal,
 ): Promise<FacesInVideo> {
-  const stream = streamFrames(path, { fps, maxSide: MAX_SIDE, video, ...(signal ? { signal } : {}) });
+  const stream = ffmpeg.streamFrames(path, { fps, maxSide: MAX_SIDE, video, ...(signal ? { signal } : {}) });
   const geometry = await stream.geometry();
   const { toSource } = geometry;
   const expectedSamples = Math.max(1, Math.ceil(video.duration * fps));

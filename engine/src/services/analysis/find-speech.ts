@@ -5,8 +5,7 @@
  * but for one probability and one loudness figure per window (about 31 a second).
  */
 import { getModelEntry } from '../../adapters/models/manifest.js';
-import { streamAudio } from '../../adapters/ffmpeg.adapter.js';
-import { run } from '../../adapters/onnx.adapter.js';
+import type { Engine } from '../engine.js';
 import { SPEECH_SETTINGS, speechSegments, type Segment } from '../../stages/speech/speech-segments.js';
 
 export interface SpeechFound {
@@ -22,17 +21,17 @@ export interface SpeechFound {
 
 const STATE_SIZE = 2 * 1 * 64;
 
-export async function findSpeech(path: string, options: { signal?: AbortSignal } = {}): Promise<SpeechFound> {
+export async function findSpeech(engine: Engine, path: string, options: { signal?: AbortSignal } = {}): Promise<SpeechFound> {
   const input = getModelEntry('vad').input;
   if (!('kind' in input)) throw new Error('models/manifest.json: the vad model should take sound');
-  const { windows, hasSound } = streamAudio(path, { sampleRate: input.sampleRate, window: input.window, ...(options.signal ? { signal: options.signal } : {}) });
+  const { windows, hasSound } = engine.ffmpeg.streamAudio(path, { sampleRate: input.sampleRate, window: input.window, ...(options.signal ? { signal: options.signal } : {}) });
   const sampleRate = { data: BigInt64Array.of(BigInt(input.sampleRate)), dims: [] };
   let h: Float32Array = new Float32Array(STATE_SIZE);
   let c: Float32Array = new Float32Array(STATE_SIZE);
   const probabilities = new Grow();
   const loudness = new Grow();
   for await (const window of windows) {
-    const out = await run('vad', { input: { data: window, dims: [1, input.window] }, sr: sampleRate, h: { data: h, dims: [2, 1, 64] }, c: { data: c, dims: [2, 1, 64] } });
+    const out = await engine.models.run('vad', { input: { data: window, dims: [1, input.window] }, sr: sampleRate, h: { data: h, dims: [2, 1, 64] }, c: { data: c, dims: [2, 1, 64] } });
     probabilities.push(out.output!.data[0]!);
     h = out.hn!.data;
     c = out.cn!.data;

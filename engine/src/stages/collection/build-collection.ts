@@ -52,6 +52,12 @@ export function buildCollection(input: CollectionInput): CollectionReport {
         unknown: people.filter((p) => p.gender === 'unknown').length,
         untagged: people.filter((p) => p.gender === null).length,
       },
+      tagging: {
+        byPerson: sum(videos.map((v) => v.tagging.byPerson)),
+        fromLibrary: sum(videos.map((v) => v.tagging.fromLibrary)),
+        acceptedSuggestion: sum(videos.map((v) => v.tagging.acceptedSuggestion)),
+        untagged: sum(videos.map((v) => v.tagging.untagged)),
+      },
     },
     people,
     periods: buildPeriods(videos, input.periodKind),
@@ -64,21 +70,36 @@ export function buildCollection(input: CollectionInput): CollectionReport {
 
 /** The key that makes one person of appearances in several videos: the library's id, else a name a person gave. */
 export function personKey(video: VideoSummary, person: VideoSummary['persons'][number]): string {
-  if (person.libraryPerson) return `library:${person.libraryPerson}`;
-  const name = person.name?.trim().toLowerCase();
-  return name ? `name:${name}` : `${video.id}#${person.id}`;
+  return personKeys(video, person)[0]!;
 }
 
+/**
+ * Every key a person is known by: the library's id and a name a person gave. Appearances that share
+ * any key are one person, so someone named in the video the library learnt them from and recognised
+ * by the library in the next counts once.
+ */
+function personKeys(video: VideoSummary, person: VideoSummary['persons'][number]): string[] {
+  const name = person.name?.trim().toLowerCase();
+  const keys = [...(person.libraryPerson ? [`library:${person.libraryPerson}`] : []), ...(name ? [`name:${name}`] : [])];
+  return keys.length > 0 ? keys : [`${video.id}#${person.id}`];
+}
+
+type Entry = CollectionPerson & { keys: string[]; secondsByTag: Map<string, number> };
+
 function mergePeople(videos: readonly VideoSummary[]): CollectionPerson[] {
-  const byKey = new Map<string, CollectionPerson & { secondsByTag: Map<string, number> }>();
+  const byKey = new Map<string, Entry>();
   for (const video of videos) {
     for (const person of video.persons) {
-      const key = personKey(video, person);
-      let entry = byKey.get(key);
-      if (!entry) {
-        entry = { key, name: person.name, gender: person.tag, seconds: 0, videos: [], secondsByTag: new Map() };
+      const keys = personKeys(video, person);
+      const found = [...new Set(keys.flatMap((key) => byKey.get(key) ?? []))];
+      const entry: Entry = found[0] ?? { key: keys[0]!, keys: [], name: person.name, gender: person.tag, seconds: 0, videos: [], secondsByTag: new Map() };
+      for (const other of found.slice(1)) absorb(entry, other);
+      for (const key of [...keys, ...found.flatMap((e) => e.keys)]) {
+        if (!entry.keys.includes(key)) entry.keys.push(key);
         byKey.set(key, entry);
       }
+      // A library id is the steadiest key: names get corrected.
+      entry.key = entry.keys.find((key) => key.startsWith('library:')) ?? entry.keys[0]!;
       entry.seconds += person.seconds;
       if (person.name) entry.name = person.name; // the newest name given wins: names get corrected
       if (!entry.videos.includes(video.id)) entry.videos.push(video.id);
@@ -86,9 +107,17 @@ function mergePeople(videos: readonly VideoSummary[]): CollectionPerson[] {
       entry.secondsByTag.set(tag, (entry.secondsByTag.get(tag) ?? 0) + person.seconds);
     }
   }
-  return [...byKey.values()]
-    .map(({ secondsByTag, ...person }) => ({ ...person, gender: mainTag(secondsByTag) }))
+  return [...new Set(byKey.values())]
+    .map(({ secondsByTag, keys: _keys, ...person }) => ({ ...person, gender: mainTag(secondsByTag) }))
     .sort((a, b) => b.seconds - a.seconds || a.key.localeCompare(b.key));
+}
+
+/** Two entries found to be one person (a later video linked their keys). */
+function absorb(into: Entry, from: Entry): void {
+  into.seconds += from.seconds;
+  if (!into.name) into.name = from.name;
+  for (const video of from.videos) if (!into.videos.includes(video)) into.videos.push(video);
+  for (const [tag, seconds] of from.secondsByTag) into.secondsByTag.set(tag, (into.secondsByTag.get(tag) ?? 0) + seconds);
 }
 
 /** A person tagged differently in different videos takes the tag of most of their screen time. */

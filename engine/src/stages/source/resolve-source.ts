@@ -5,6 +5,7 @@
  */
 import { basename, join } from 'node:path';
 import { OnscreenError } from '../../../../shared/src/errors.js';
+import type { YouTubeChannel } from '../../../../shared/src/youtube-channel.js';
 import { classifySource, extensionFromUrl, labelForUrl } from './classify-source.js';
 
 export interface ResolvedSource {
@@ -18,6 +19,8 @@ export interface ResolvedSource {
   videoId: string | null;
   /** A YouTube video's upload day (YYYY-MM-DD), when YouTube says. */
   uploaded?: string | null;
+  /** A YouTube video's channel, when YouTube says. */
+  channel?: YouTubeChannel | null;
 }
 
 export interface FetchLimits {
@@ -32,7 +35,7 @@ export interface SourceDoors {
   /** Size of a regular file, 'not-file' for a folder or device, null when nothing is there. */
   inspectPath(path: string): Promise<{ size: number } | 'not-file' | null>;
   downloadFile(url: string, destination: string, options: FetchLimits & { allowPrivateNetwork: boolean }): Promise<{ suggestedName: string | null }>;
-  downloadYouTube(videoId: string, destination: string, options: FetchLimits): Promise<{ title: string | null; uploaded?: string | null }>;
+  downloadYouTube(videoId: string, destination: string, options: FetchLimits): Promise<{ title: string | null; uploaded?: string | null; channel?: YouTubeChannel | null }>;
 }
 
 export interface ResolveSourceOptions {
@@ -70,7 +73,7 @@ export async function resolveSource(input: string, options: ResolveSourceOptions
   if (request.kind === 'youtube') {
     const path = join(options.workDir, 'youtube.mp4');
     const video = await options.doors.downloadYouTube(request.videoId, path, limits);
-    return { path, label: request.url, title: video.title, kind: 'youtube', videoId: request.videoId, uploaded: video.uploaded ?? null };
+    return { path, label: request.url, title: video.title, kind: 'youtube', videoId: request.videoId, uploaded: video.uploaded ?? null, channel: video.channel ?? null };
   }
   const path = join(options.workDir, `download${extensionFromUrl(request.url)}`);
   const download = await options.doors.downloadFile(request.url, path, { ...limits, allowPrivateNetwork: options.allowPrivateNetwork === true });

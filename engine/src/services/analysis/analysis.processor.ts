@@ -1,12 +1,16 @@
 /**
- * The processor both runners use: one analysis of one video, in a scratch folder that is
- * removed afterwards whatever happens. The same `analyzeVideo` as `onscreen analyze`.
+ * The analysis use case as the queue's processor: one analysis of one video, in a scratch folder
+ * that is removed afterwards whatever happens. The same `analyzeVideo` as `onscreen analyze`.
+ * The composition roots of the processes that analyse (the in-process runner's child, the BullMQ
+ * worker's sandbox) build it and hand it to the queue: the queue never imports the services.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_ANALYZE_OPTIONS } from '../../../shared/src/analysis.js';
-import { trackScratch } from '../storage/scratch-folders.js';
-import type { AnalysisProcessor } from './job-queue.js';
+import { DEFAULT_ANALYZE_OPTIONS } from '../../../../shared/src/analysis.js';
+import type { AnalysisProcessor } from '../../queue/job-queue.js';
+import { trackScratch } from '../../storage/scratch-folders.js';
+import type { Engine } from '../engine.js';
+import { analyzeVideo } from './analyze-video.js';
 
 export interface ProcessorSettings {
   /** Where scratch folders go. */
@@ -15,15 +19,13 @@ export interface ProcessorSettings {
   allowPrivateNetwork: boolean;
 }
 
-export function createAnalysisProcessor(settings: ProcessorSettings): AnalysisProcessor {
+export function createAnalysisProcessor(engine: Engine, settings: ProcessorSettings): AnalysisProcessor {
   return async (task, { signal, onProgress }) => {
     await mkdir(settings.workRoot, { recursive: true });
-    // Loaded on first use: an API server that hands every job to Redis workers never loads the models.
-    const { analyzeVideo } = await import('../services/analysis/analyze-video.js');
     const workDir = await mkdtemp(join(settings.workRoot, `${task.jobId}-`));
     const untrack = trackScratch(workDir);
     try {
-      return await analyzeVideo({
+      return await analyzeVideo(engine, {
         source: task.source,
         options: { ...DEFAULT_ANALYZE_OPTIONS, fps: task.options.fps, allowPrivateNetwork: task.isTrustedSource || settings.allowPrivateNetwork },
         workDir,

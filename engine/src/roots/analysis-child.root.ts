@@ -1,10 +1,14 @@
-/** The child process of child-process.processor.ts: one analysis, reported over IPC, then exit. */
+/**
+ * The composition root of the in-process runner's analysis child (child-process.processor.ts forks
+ * it): builds the engine from its settings once, the analysis processor from what the server sends,
+ * runs one analysis reported over IPC, then exits.
+ */
 import { OnscreenError } from '../../../shared/src/errors.js';
-import { applyEngineConfig } from '../config/apply-engine-config.js';
 import { loadEngineConfig } from '../config/engine.config.js';
+import type { ChildMessage, ChildRequest } from '../queue/child-process.processor.js';
+import { createAnalysisProcessor, type ProcessorSettings } from '../services/analysis/analysis.processor.js';
+import { createEngine } from '../services/engine.js';
 import { removeLiveScratchSync } from '../storage/scratch-folders.js';
-import { createAnalysisProcessor } from './analysis.processor.js';
-import type { ChildMessage, ChildRequest } from './child-process.processor.js';
 
 // The server that forked this child is gone: nobody will collect the result.
 process.on('disconnect', () => {
@@ -16,11 +20,11 @@ function send(message: ChildMessage): Promise<void> {
   return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
 }
 
-process.once('message', async ({ task, settings }: ChildRequest) => {
+process.once('message', async ({ task, setup }: ChildRequest<ProcessorSettings>) => {
   try {
-    // This child process starts fresh: the engine settings (models folder, ffmpeg) are applied here too.
-    await applyEngineConfig(loadEngineConfig(process.env));
-    const result = await createAnalysisProcessor(settings)(task, {
+    // The engine settings come from the environment the server passed on (its CLI checked them at start).
+    const processor = createAnalysisProcessor(createEngine(loadEngineConfig(process.env)), setup);
+    const result = await processor(task, {
       signal: new AbortController().signal,
       onProgress: (progress) => void send({ kind: 'progress', progress }),
     });

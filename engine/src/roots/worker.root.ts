@@ -1,10 +1,14 @@
-/** Starts a BullMQ worker from the service configuration (`onscreen worker`, and the tests). */
+/**
+ * The composition root of `onscreen worker`: a BullMQ worker on the service configuration, whose
+ * sandboxed children run worker-sandbox.root.ts (the analysis itself).
+ */
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { ServiceConfig } from '../config/service.config.js';
+import { startBullmqWorker, type WorkerHandle } from '../queue/bullmq.worker.js';
 import { restrictNewFiles } from '../storage/private-files.js';
-import { startBullmqWorker, type WorkerHandle } from './bullmq.worker.js';
+import { WORKER_SANDBOX_ROOT } from './child-roots.js';
 
-export type { WorkerHandle } from './bullmq.worker.js';
+export type { WorkerHandle } from '../queue/bullmq.worker.js';
 
 export interface WorkerOverrides {
   /** A sandboxed processor file in place of the real analysis (tests of the queue itself). */
@@ -28,7 +32,7 @@ export async function startWorker(config: ServiceConfig, overrides: WorkerOverri
     stalledIntervalMs: config.stalledIntervalMs,
     scratchRoot: config.scratchDir,
     sweepIntervalSeconds: config.sweepIntervalSeconds,
-    ...(overrides.processorFile ? { processorFile: overrides.processorFile } : {}),
+    processorFile: overrides.processorFile ?? WORKER_SANDBOX_ROOT,
     ...(overrides.log ? { log: overrides.log } : {}),
   });
 }
