@@ -92,8 +92,11 @@ export class Ffmpeg {
     }, options);
   }
 
-  /** Seconds ffmpeg alone needs to decode and sample the video (outputs discarded): the benchmark's floor. */
-  async decodeOnly(input: string, fps: number, signal?: AbortSignal): Promise<{ seconds: number }> {
+  /**
+   * Seconds ffmpeg alone needs to decode and sample the video (outputs discarded): the benchmark's floor.
+   * `cpuSeconds` is the CPU time ffmpeg reports for it (`-benchmark`), null if it did not say.
+   */
+  async decodeOnly(input: string, fps: number, signal?: AbortSignal): Promise<{ seconds: number; cpuSeconds: number | null }> {
     const video = await this.probeVideo(input, signal);
     const binaries = await this.binaries();
     const args = buildStreamArgs({
@@ -105,9 +108,10 @@ export class Ffmpeg {
       thumbTarget: 'discard',
     });
     const started = performance.now();
-    const { code, stderr } = await run(binaries.ffmpeg, args, signal, true);
+    const { code, stderr } = await run(binaries.ffmpeg, ['-benchmark', ...args], signal, true);
     if (code !== 0) throw new OnscreenError('video_unreadable', `ffmpeg could not decode the video: ${lastMeaningfulLine(stderr, args[args.indexOf('-i') + 1] ?? '')}`);
-    return { seconds: (performance.now() - started) / 1000 };
+    const cpu = /bench: utime=([\d.]+)s stime=([\d.]+)s/.exec(stderr);
+    return { seconds: (performance.now() - started) / 1000, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null };
   }
 
   /**

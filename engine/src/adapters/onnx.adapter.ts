@@ -27,7 +27,7 @@ export interface Int64TensorData {
 export interface OnnxSettings {
   /** Folder holding the model files (config passes ONSCREEN_MODELS_DIR); default models/weights. */
   modelsDir?: string | undefined;
-  /** Threads per session; by default one per core, up to 4 (see `defaultIntraOpThreads`). */
+  /** Threads per session, for every model; by default each model's own (see `threadsFor`). */
   intraOpNumThreads?: number | undefined;
 }
 
@@ -41,13 +41,27 @@ export function defaultIntraOpThreads(): number {
 }
 
 /**
+ * Models whose runs are too small to gain from a second thread (issue 12): the detector's 320x240
+ * views and the landmarks' 112x112 crops spend more time handing work between threads than
+ * computing, and one thread each leaves the other core to ffmpeg and to the other analysis steps.
+ * The embedder and age-gender networks are bigger and keep one thread per core.
+ */
+const SINGLE_THREADED: ReadonlySet<ModelId> = new Set<ModelId>(['detector', 'landmarks']);
+
+/** Threads of one model's session: the configured count for every model, else the model's own. */
+export function threadsFor(id: ModelId, configured: number | undefined): number {
+  if (configured !== undefined) return configured;
+  return SINGLE_THREADED.has(id) ? 1 : defaultIntraOpThreads();
+}
+
+/**
  * The models of one process, on its settings: each composition root makes one and hands it down.
  * Sessions are created lazily, once per model, and shared after.
  */
 export class OnnxModels {
   /** Folder holding the model files. */
   readonly dir: string;
-  private readonly intraOpNumThreads: number;
+  private readonly intraOpNumThreads: number | undefined;
   private readonly sessions = new Map<ModelId, Promise<ort.InferenceSession>>();
   private readonly verifiedPaths = new Set<string>();
 
@@ -56,7 +70,7 @@ export class OnnxModels {
       throw new Error(`intraOpNumThreads must be a positive integer, got ${settings.intraOpNumThreads}`);
     }
     this.dir = settings.modelsDir ?? DEFAULT_MODELS_DIR;
-    this.intraOpNumThreads = settings.intraOpNumThreads ?? defaultIntraOpThreads();
+    this.intraOpNumThreads = settings.intraOpNumThreads;
   }
 
   /** The session for a model, created on first use and shared after. A failed load is not cached. */
@@ -118,7 +132,7 @@ export class OnnxModels {
   private async createSession(id: ModelId): Promise<ort.InferenceSession> {
     const path = await this.verifyModelFile(id);
     return ort.InferenceSession.create(path, {
-      intraOpNumThreads: this.intraOpNumThreads,
+      intraOpNumThreads: threadsFor(id, this.intraOpNumThreads),
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',
       executionProviders: ['cpu'],

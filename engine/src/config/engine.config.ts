@@ -9,7 +9,7 @@ import { OnscreenError } from '../../../shared/src/errors.js';
 export interface EngineConfig {
   /** ONSCREEN_MODELS_DIR: folder of the model files (default models/weights in the repository). */
   modelsDir: string | undefined;
-  /** ONSCREEN_ONNX_THREADS: inference threads per model session (default one per core, up to 4). */
+  /** ONSCREEN_ONNX_THREADS: inference threads per model session, for every model (default: each model's own, see onnx.adapter.ts). */
   onnxThreads: number | undefined;
   /** ONSCREEN_FFMPEG and ONSCREEN_FFPROBE: binaries to use instead of searching PATH and the bundled ones. */
   ffmpeg: { ffmpeg: string; ffprobe: string } | null;

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DEFAULT_FACE_ANALYZER_OPTIONS, type FaceAnalyzerOptions } from '../stages/faces/face-analyzer.js';
+import { DEFAULT_REDETECT_POLICY, type RedetectOptions } from '../stages/faces/detect/redetect-policy.js';
 import { DEFAULT_TILE_POLICY, type TilePolicyOptions } from '../stages/faces/detect/tile-policy.js';
 import { DEFAULT_PEOPLE_OPTIONS, type PeopleOptions } from '../stages/people/build-people.js';
 import { DEFAULT_EMBEDDING_POLICY, type EmbeddingPolicyOptions } from '../stages/tracks/embedding-policy.js';
@@ -13,6 +14,7 @@ import { DEFAULT_TRACKER_OPTIONS, type TrackerOptions } from '../stages/tracks/f
 export interface Tuning {
   faces: Omit<FaceAnalyzerOptions, 'clock'>;
   tiles: TilePolicyOptions;
+  redetect: RedetectOptions;
   embedding: EmbeddingPolicyOptions;
   tracker: TrackerOptions;
   people: PeopleOptions;
@@ -23,6 +25,7 @@ export const TUNING: Tuning = {
   // small or blurred people still get a suggestion (a person confirms it anyway).
   faces: { ...DEFAULT_FACE_ANALYZER_OPTIONS, minGenderQuality: 0.3 },
   tiles: DEFAULT_TILE_POLICY,
+  redetect: DEFAULT_REDETECT_POLICY,
   embedding: DEFAULT_EMBEDDING_POLICY,
   tracker: DEFAULT_TRACKER_OPTIONS,
   people: DEFAULT_PEOPLE_OPTIONS,

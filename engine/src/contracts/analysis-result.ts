@@ -10,4 +10,6 @@ export interface AnalysisResult {
   voiceSamples?: Map<string, Buffer>;
   /** One face signature per track (`embeddings.json`), for a people library; absent in older results. */
   embeddings?: TrackEmbeddings;
+  /** How much model work the faces stage did: samples, samples the detector ran on, faces embedded (for the benchmark). */
+  work?: { samples: number; detections: number; embeddings: number };
 }

@@ -60,6 +60,17 @@ test('gender is estimated for faces of decent quality, as P(female)', { skip: sk
   assert.equal(women.length, 5);
   for (const face of women) assert.ok(face.female !== null && face.female > 0.5, `female ${face.female} for a woman`);
   const timings = analyzer.timings();
-  assert.deepEqual(analyzer.counts(), { frames: 2, faces: 10 });
+  assert.deepEqual(analyzer.counts(), { frames: 2, faces: 10, embeddings: 9, detections: 2 });
   assert.ok(timings.detect! > 0 && timings.embed! > 0 && timings.gender! > 0);
+});
+
+test('carried boxes are described without the detector; faces not embedded get no gender (a track’s gender uses embedded faces only)', { skip: skipReason }, async () => {
+  const analyzer = createFaceAnalyzer(runModel);
+  const photo = await loadPhoto('face-api.js/examples/images/bbt1.jpg');
+  const detected = await analyzer.analyzeFrame(photo);
+  const carried = await analyzer.analyzeFrame(photo, { carried: detected.map(({ box, score }) => ({ box, score })), shouldEmbed: () => false });
+  assert.equal(analyzer.counts().detections, 1, 'the detector ran once');
+  assert.deepEqual(carried.map((f) => f.box), detected.map((f) => f.box));
+  assert.deepEqual(carried.map((f) => f.setAside), detected.map((f) => f.setAside), 'the same screens on the same boxes');
+  assert.ok(carried.every((f) => f.embedding === null && f.female === null));
 });

@@ -12,9 +12,10 @@ import type { DetectedFace } from '../../stages/frames/frame.js';
 import { cropFace } from '../../stages/people/face-crop.js';
 import { formatClock } from '../../../../shared/src/format/clock.js';
 import { tileFaceLimitFor } from '../../stages/faces/detect/detector.js';
-import { chooseTileFocus, greyThumbnail } from '../../stages/faces/detect/tile-policy.js';
+import { chooseTileFocus, greyThumbnail, narrowTilesForCloseUp } from '../../stages/faces/detect/tile-policy.js';
 import { meanAbsDifference } from '../../stages/frames/cut-detector.js';
-import { shouldEmbedFace } from '../../stages/tracks/embedding-policy.js';
+import { shouldRedetect } from '../../stages/faces/detect/redetect-policy.js';
+import { planEmbedding, type FaceChain } from '../../stages/tracks/embedding-policy.js';
 import type { BoundFaceAnalyzer } from './face-analyzer.js';
 
 /** Largest side of the pictures handed to the face stage; bigger videos are scaled down while decoding. */
@@ -50,9 +51,11 @@ export async function findFacesInVideo(
   // Times count from the first video frame: some files start their video stream late
   // (0.85 s in the Hamilton clip), and the report's intervals run from 0 to the duration.
   let origin: number | null = null;
-  let previousBoxes: Box[] = [];
+  let chains: FaceChain[] = [];
+  let previousFaces: DetectedFace[] = [];
   let previousSmallFaces: Box[] = [];
   let previousThumbnail: Uint8Array | null = null;
+  let detectedThumbnail: Uint8Array | null = null;
   const { thumbnailWidth, thumbnailHeight } = TUNING.tiles;
   // The analyzer's own detector settings: the user's minimum face size changes the tiles.
   const { minFaceSize, maxDetectorRuns: maxRuns } = analyzer.settings;
@@ -64,11 +67,21 @@ export async function findFacesInVideo(
     const thumbnail = greyThumbnail(frame.data, frame.width, frame.height, thumbnailWidth, thumbnailHeight);
     const change = previousThumbnail ? meanAbsDifference(previousThumbnail, thumbnail) : null;
     previousThumbnail = thumbnail;
+    const isDetected = shouldRedetect(frame.index, detectedThumbnail ? meanAbsDifference(detectedThumbnail, thumbnail) : null, TUNING.redetect);
+    if (isDetected) detectedThumbnail = thumbnail;
+    const nextChains: FaceChain[] = [];
     const faces = await analyzer.analyzeFrame({ ...frame, t }, {
-      shouldEmbed: (face) => shouldEmbedFace(face.box, frame.index, previousBoxes, TUNING.embedding),
+      shouldEmbed: (face) => {
+        const plan = planEmbedding(face, chains, TUNING.embedding);
+        nextChains.push(plan.chain);
+        return plan.embed;
+      },
       tileFocus: chooseTileFocus(frame.index, change, previousSmallFaces, TUNING.tiles),
+      narrowTiles: (wholeView) => narrowTilesForCloseUp(frame.index, wholeView, frame.height, smallFace, TUNING.tiles),
+      carried: isDetected ? null : previousFaces.map(({ box, score }) => ({ box, score })),
     });
-    previousBoxes = faces.filter((f) => !f.setAside).map((f) => f.box);
+    chains = nextChains;
+    previousFaces = faces;
     previousSmallFaces = faces.filter((f) => f.setAside !== 'not-face' && Math.max(f.box[2], f.box[3]) <= smallFace).map((f) => f.box);
     for (const face of faces) {
       if (!face.setAside) crops.put(detected.length, cropFace(frame, face.box));

@@ -1,6 +1,6 @@
 import type { DetectedFace, Frame } from '../frames/frame.js';
 import type { Candidate } from './detect/boxes.js';
-import { DEFAULT_DETECTOR_OPTIONS, detectFaces } from './detect/detector.js';
+import { DEFAULT_DETECTOR_OPTIONS, detectFaces, type DetectorOptions } from './detect/detector.js';
 import { embedFaces } from './embedder.js';
 import type { RunModel } from './face-models.js';
 import { estimateFemale } from './gender.js';
@@ -17,7 +17,7 @@ export interface FaceAnalyzerOptions {
   maxDetectorRuns: number;
   /** Faces below this quality are set aside as 'low-quality' (no embedding). Default 0.25. */
   minQuality: number;
-  /** Faces at or above this quality get a gender estimate. Default 0.45. */
+  /** Embedded faces at or above this quality get a gender estimate. Default 0.45. */
   minGenderQuality: number;
   /** Monotonic milliseconds (e.g. performance.now) to time the steps; no timings without it. */
   clock?: () => number;
@@ -36,6 +36,18 @@ export interface AnalyzeFrameOptions {
   shouldEmbed?: (face: DetectedFace) => boolean;
   /** Run only the detector tiles over these boxes (see detect/tile-policy.ts); null or absent: all tiles. */
   tileFocus?: readonly (readonly [number, number, number, number])[] | null;
+  /** When every tile would run: the tiles worth running after the whole view (see detect/detector.ts). */
+  narrowTiles?: DetectorOptions['narrowTiles'];
+  /**
+   * Boxes carried forward from the previous sample (frame pixels, with their detector scores): the
+   * detector does not run and these are described instead (see detect/redetect-policy.ts).
+   */
+  carried?: readonly CarriedBox[] | null;
+}
+
+export interface CarriedBox {
+  box: readonly [number, number, number, number];
+  score: number;
 }
 
 export interface FaceAnalyzer {
@@ -44,8 +56,8 @@ export interface FaceAnalyzer {
   analyzeFrame(frame: Frame, options?: AnalyzeFrameOptions): Promise<DetectedFace[]>;
   /** Seconds spent per step since creation: detect, landmarks (with quality and screens), embed, gender. Zeros without a clock. */
   timings(): Record<string, number>;
-  /** Frames analysed and faces reported since creation. */
-  counts(): { frames: number; faces: number };
+  /** Frames analysed, faces reported, faces embedded and frames the detector ran on, since creation. */
+  counts(): { frames: number; faces: number; embeddings: number; detections: number };
 }
 
 export const FACE_STEPS = ['detect', 'landmarks', 'embed', 'gender'] as const;
@@ -56,6 +68,8 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
   const spent: Record<string, number> = Object.fromEntries(FACE_STEPS.map((s) => [s, 0]));
   let frames = 0;
   let faces = 0;
+  let embeddings = 0;
+  let detections = 0;
   const timed = async <T>(step: (typeof FACE_STEPS)[number], work: () => Promise<T>): Promise<T> => {
     if (!settings.clock) return work();
     const start = settings.clock();
@@ -67,14 +81,17 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
   };
 
   async function analyzeFrame(frame: Frame, frameOptions: AnalyzeFrameOptions = {}): Promise<DetectedFace[]> {
-    const candidates = await timed('detect', () =>
-      detectFaces(frame, runModel, {
-        minFaceSize: settings.minFaceSize,
-        scoreThreshold: settings.scoreThreshold,
-        maxRuns: settings.maxDetectorRuns,
-        tileFocus: frameOptions.tileFocus ?? null,
-      }),
-    );
+    const candidates = frameOptions.carried
+      ? frameOptions.carried.map(toCandidate)
+      : await timed('detect', () =>
+          detectFaces(frame, runModel, {
+            minFaceSize: settings.minFaceSize,
+            scoreThreshold: settings.scoreThreshold,
+            maxRuns: settings.maxDetectorRuns,
+            tileFocus: frameOptions.tileFocus ?? null,
+            narrowTiles: frameOptions.narrowTiles ?? null,
+          }),
+        );
     const found = await timed('landmarks', () => Promise.all(candidates.map((candidate) => describeFace(frame, candidate))));
 
     const embedded = found.filter((f) => !f.setAside && (frameOptions.shouldEmbed?.(f) ?? true));
@@ -82,13 +99,16 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
       const embeddings = await embedFaces(frame, embedded.map((face) => face.landmarks!), runModel);
       embedded.forEach((face, i) => (face.embedding = embeddings[i]!));
     });
-    const judged = found.filter((f) => !f.setAside && f.quality >= settings.minGenderQuality);
+    // Gender only where it is used: a track's gender comes from its embedded faces (people/build-people.ts).
+    const judged = embedded.filter((f) => f.quality >= settings.minGenderQuality);
     await timed('gender', async () => {
       const female = await estimateFemale(frame, judged.map((f) => cornersOf(f.box)), runModel);
       judged.forEach((f, i) => (f.female = female[i]!));
     });
     frames++;
     faces += found.length;
+    embeddings += embedded.length;
+    if (!frameOptions.carried) detections++;
     return found;
   }
 
@@ -113,7 +133,7 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
     settings,
     analyzeFrame,
     timings: () => ({ ...spent }),
-    counts: () => ({ frames, faces }),
+    counts: () => ({ frames, faces, embeddings, detections }),
   };
 }
 
@@ -123,6 +143,10 @@ function clipBox(c: Candidate, width: number, height: number): [number, number, 
   const x2 = Math.min(width, c.x2);
   const y2 = Math.min(height, c.y2);
   return [x1, y1, Math.max(0, x2 - x1), Math.max(0, y2 - y1)];
+}
+
+function toCandidate({ box, score }: CarriedBox): Candidate {
+  return { x1: box[0], y1: box[1], x2: box[0] + box[2], y2: box[1] + box[3], score, view: 0 };
 }
 
 function cornersOf(box: readonly [number, number, number, number]): { x1: number; y1: number; x2: number; y2: number } {

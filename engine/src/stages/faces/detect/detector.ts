@@ -20,8 +20,15 @@ export interface DetectorOptions {
    * Run only the tiles that overlap these boxes (frame pixels [x, y, w, h]); the whole view always
    * runs. Absent or null: every tile. See tile-policy.ts for when the engine narrows the tiles.
    */
-  tileFocus?: readonly (readonly [number, number, number, number])[] | null;
+  tileFocus?: readonly Box[] | null;
+  /**
+   * When every tile would run: given the whole view's faces first, the tiles to run after all
+   * (only those over the returned boxes), or null for every tile. See tile-policy.ts.
+   */
+  narrowTiles?: ((wholeView: Box[]) => readonly Box[] | null) | null;
 }
+
+type Box = readonly [number, number, number, number];
 
 export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = { minFaceSize: 20, scoreThreshold: 0.7, maxRuns: 7 };
 
@@ -39,8 +46,40 @@ export async function detectFaces(image: RgbImage, runModel: RunModel, options: 
     minFaceSize: options.minFaceSize,
     maxRuns: options.maxRuns,
   });
-  const views = options.tileFocus ? planned.filter((view, index) => index === 0 || options.tileFocus!.some((box) => overlaps(view, box))) : planned;
-  // All views in one call: a batch keeps onnxruntime's threads busier than runs one at a time.
+  const wholeThreshold = Math.min(SUPPORT_SCORE, options.scoreThreshold);
+  const focus = (tileFocus: readonly Box[]) => planned.filter((view, index) => index === 0 || tileFocus.some((box) => overlaps(view, box)));
+  let views = options.tileFocus ? focus(options.tileFocus) : planned;
+  let outputs: ViewOutput[];
+  if (!options.tileFocus && options.narrowTiles && planned.length > 1) {
+    // The whole view first: what it sees decides which tiles are worth running (tile-policy.ts).
+    const [whole] = await runViews(image, [planned[0]!], runModel);
+    const seen = suppressOverlaps(decodeDetections(whole!.scores, whole!.boxes, planned[0]!, 0, wholeThreshold), 0.3);
+    const tileFocus = options.narrowTiles(seen.filter((c) => c.score >= options.scoreThreshold).map(toBox));
+    views = tileFocus ? focus(tileFocus) : planned;
+    outputs = [whole!, ...(views.length > 1 ? await runViews(image, views.slice(1), runModel) : [])];
+  } else {
+    outputs = await runViews(image, views, runModel);
+  }
+  const candidates: Candidate[] = [];
+  let support: Candidate[] = [];
+  for (const [index, view] of views.entries()) {
+    const { scores, boxes } = outputs[index]!;
+    const threshold = index === 0 ? wholeThreshold : options.scoreThreshold;
+    const found = suppressOverlaps(decodeDetections(scores, boxes, view, index, threshold), 0.3);
+    if (index === 0) support = found;
+    const isCut = index === 0 ? () => false : (c: Candidate) => touchesInnerEdge(c, view, image.width, image.height);
+    candidates.push(...found.filter((c) => c.score >= options.scoreThreshold && !isCut(c)));
+  }
+  return mergeViews(keepResponsible(candidates, support, tileFaceLimit));
+}
+
+interface ViewOutput {
+  scores: Float32Array;
+  boxes: Float32Array;
+}
+
+/** The detector on several views in one call: a batch keeps onnxruntime's threads busier than runs one at a time. */
+async function runViews(image: RgbImage, views: readonly Rect[], runModel: RunModel): Promise<ViewOutput[]> {
   const plane = 3 * DETECTOR_INPUT.height * DETECTOR_INPUT.width;
   const input = takeBuffer(views.length * plane);
   views.forEach((view, index) => cropResizeToTensor(image, view, DETECTOR_INPUT.width, DETECTOR_INPUT.height, DETECTOR_NORM, input, index * plane));
@@ -49,18 +88,14 @@ export async function detectFaces(image: RgbImage, runModel: RunModel, options: 
   const allScores = pickOutput(outputs, 'scores', 'detector').data;
   const allBoxes = pickOutput(outputs, 'boxes', 'detector').data;
   const priors = allScores.length / 2 / views.length;
-  const candidates: Candidate[] = [];
-  let support: Candidate[] = [];
-  for (const [index, view] of views.entries()) {
-    const scores = allScores.subarray(index * priors * 2, (index + 1) * priors * 2);
-    const boxes = allBoxes.subarray(index * priors * 4, (index + 1) * priors * 4);
-    const threshold = index === 0 ? Math.min(SUPPORT_SCORE, options.scoreThreshold) : options.scoreThreshold;
-    const found = suppressOverlaps(decodeDetections(scores, boxes, view, index, threshold), 0.3);
-    if (index === 0) support = found;
-    const isCut = index === 0 ? () => false : (c: Candidate) => touchesInnerEdge(c, view, image.width, image.height);
-    candidates.push(...found.filter((c) => c.score >= options.scoreThreshold && !isCut(c)));
-  }
-  return mergeViews(keepResponsible(candidates, support, tileFaceLimit));
+  return views.map((_, index) => ({
+    scores: allScores.subarray(index * priors * 2, (index + 1) * priors * 2),
+    boxes: allBoxes.subarray(index * priors * 4, (index + 1) * priors * 4),
+  }));
+}
+
+function toBox(c: Candidate): Box {
+  return [c.x1, c.y1, c.x2 - c.x1, c.y2 - c.y1];
 }
 
 /**
@@ -86,7 +121,7 @@ export function tileFaceLimitFor(width: number, height: number, options: Pick<De
   }).tileFaceLimit;
 }
 
-function overlaps(view: Rect, box: readonly [number, number, number, number]): boolean {
+function overlaps(view: Rect, box: Box): boolean {
   return box[0] < view.x + view.width && box[0] + box[2] > view.x && box[1] < view.y + view.height && box[1] + box[3] > view.y;
 }
 

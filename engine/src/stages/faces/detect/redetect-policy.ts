@@ -1,0 +1,27 @@
+/**
+ * When the detector may rest. Detection is most of the faces stage's cost, and within a shot whose
+ * picture barely moves (talking heads, a still photo) the faces stay where they were. So such a
+ * sample carries the previous sample's boxes forward (the landmarks, quality and not-face checks
+ * still run on them), and the detector runs again on every `every`-th sample, and at once when the
+ * picture has changed since the last detection (a cut, a camera move, someone walking in). Pure.
+ */
+export interface RedetectOptions {
+  /** Detect on every n-th sample at least (1 = detect on every sample). */
+  every: number;
+  /** Mean absolute difference of grey thumbnails (0..255) since the last detection from which the picture counts as moved. */
+  stillChange: number;
+}
+
+/**
+ * Off by default (every 1): on bench2/dev, carrying boxes on every other still sample (change below
+ * 2; 47 of 361 samples of bench/dev) split one person in two and flagged another (issue 12).
+ */
+export const DEFAULT_REDETECT_POLICY: RedetectOptions = { every: 1, stillChange: 2 };
+
+/**
+ * @param changeSinceDetection picture change between this sample and the last one the detector ran on (null: none yet)
+ */
+export function shouldRedetect(sample: number, changeSinceDetection: number | null, options: RedetectOptions): boolean {
+  if (options.every <= 1 || sample % options.every === 0) return true;
+  return changeSinceDetection === null || changeSinceDetection >= options.stillChange;
+}
