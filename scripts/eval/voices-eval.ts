@@ -14,7 +14,7 @@ import type { SpeechSegment } from '../../shared/src/analysis.js';
 import { findSpeech } from '../../engine/src/services/analysis/find-speech.js';
 import { findVoices } from '../../engine/src/services/analysis/find-voices.js';
 import { createEngine } from '../../engine/src/services/engine.js';
-import { splitAtCuts } from '../../engine/src/stages/voices/split-at-cuts.js';
+import { splitAtCuts } from '../../engine/src/stages/speech/split-at-cuts.js';
 import { scoreVoices, speakerOf, type HeardTruth } from './voices-score.js';
 
 export async function evaluateVoices(evalDir: string): Promise<void> {

@@ -11,7 +11,7 @@ import { findVoices } from '../../../engine/src/services/analysis/find-voices.js
 import { createEngine } from '../../../engine/src/services/engine.js';
 import { hearVoices } from '../../../engine/src/services/analysis/hear-voices.js';
 import { StageClock } from '../../../engine/src/services/analysis/stage-clock.js';
-import { splitAtCuts } from '../../../engine/src/stages/voices/split-at-cuts.js';
+import { splitAtCuts } from '../../../engine/src/stages/speech/split-at-cuts.js';
 import { scoreVoices, type HeardTruth } from '../../../scripts/eval/voices-score.js';
 import { makeTempDir, makeVideo, runFfmpeg } from '../../fixtures/media.js';
 import { concat, harmonicVoice, silence } from '../../unit/voices/synthetic-sound.js';

@@ -6,7 +6,7 @@
  */
 import type { Analysis, SoundInfo, SpeechSegment } from '../../../../shared/src/analysis.js';
 import type { VideoProbe } from '../../adapters/ffmpeg.adapter.js';
-import { splitAtCuts } from '../../stages/speech/split-at-cuts.js';
+import { cutSegments } from '../../stages/speech/split-at-cuts.js';
 import { totalSeconds } from '../../stages/speech/speech-segments.js';
 import { trackPaths } from '../../stages/speech/track-paths.js';
 import { findSpeakers } from './find-speakers.js';
@@ -28,7 +28,7 @@ export interface SpeechInput {
 
 export async function analyzeSpeech(engine: Engine, input: SpeechInput, clock: StageClock, signal?: AbortSignal): Promise<SpeechPart> {
   const found = await clock.time('speech.vad', () => findSpeech(engine, input.path, signal ? { signal } : {}));
-  const pieces = splitAtCuts(found.segments, input.cuts);
+  const pieces = cutSegments(found.segments, input.cuts);
   if (!found.hasSound || pieces.length === 0) return { sound: soundOf(found.hasSound, 0), speech: [], voices: [] };
   const loudness = { values: found.loudness, windowSeconds: found.windowSeconds };
   const paths = trackPaths(input.tracks, input.faces, input.cuts, input.landmarks);

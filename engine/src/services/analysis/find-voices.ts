@@ -12,7 +12,7 @@ import type { SpeechSegment, Voice } from '../../../../shared/src/analysis.js';
 import type { Engine } from '../engine.js';
 import { FEATURE_SETTINGS, SegmentFeatureCollector } from '../../stages/voices/segment-features.js';
 import { groupVoices, type VoicePiece } from '../../stages/voices/group-voices.js';
-import { splitAtCuts } from '../../stages/voices/split-at-cuts.js';
+import { splitAtCuts } from '../../stages/speech/split-at-cuts.js';
 import { mergeFeatures, summarize } from '../../stages/voices/voice-features.js';
 import { chooseSample, type Span } from '../../stages/voices/voice-sample.js';
 import { suggestVoiceGender } from '../../stages/voices/voice-suggestion.js';

@@ -1,24 +1,40 @@
 /**
- * Speech segments cut where the picture cuts: whoever is seen changes at a shot cut, so a sentence
- * that runs over a cut (a voice-over starting under the last second of a talking head, two clips
- * whose speech nearly touches) becomes one piece per shot, each attributed on its own. Pure.
+ * Speech cut where the picture cuts. The voice model hears no cut: a voice-over that ends as the
+ * next talking head begins comes out as one segment, though it is two people; and whoever is seen
+ * changes at a cut. So each shot's piece is attributed, and grouped into a voice, on its own (a
+ * voice that goes on across a cut comes back together when the pieces are grouped). Pure.
  */
 import type { Segment } from './speech-segments.js';
 
-/** Each segment split at the cuts inside it; pieces shorter than `minPiece` seconds are dropped. */
-export function splitAtCuts(segments: readonly Segment[], cuts: readonly number[], minPiece = 0.1): Segment[] {
+export interface CutPiece<T> {
+  start: number;
+  end: number;
+  /** The segment this piece comes from. */
+  from: T;
+}
+
+/** Each segment split at the cuts inside it (seconds, any order). Pieces keep their segment; none is dropped. */
+export function splitAtCuts<T extends { start: number; end: number }>(segments: readonly T[], cuts: readonly number[]): CutPiece<T>[] {
   const sorted = [...cuts].sort((a, b) => a - b);
-  const pieces: Segment[] = [];
-  for (const [start, end] of segments) {
-    let from = start;
-    for (const cut of sorted) {
-      if (cut <= from || cut >= end) continue;
-      pieces.push([from, cut]);
-      from = cut;
+  const pieces: CutPiece<T>[] = [];
+  let c = 0;
+  for (const segment of segments) {
+    while (c < sorted.length && sorted[c]! <= segment.start) c++;
+    let start = segment.start;
+    for (let k = c; k < sorted.length && sorted[k]! < segment.end; k++) {
+      pieces.push({ start, end: sorted[k]!, from: segment });
+      start = sorted[k]!;
     }
-    pieces.push([from, end]);
+    pieces.push({ start, end: segment.end, from: segment });
   }
-  return pieces.filter(([s, e]) => e - s >= minPiece).map(([s, e]) => [round3(s), round3(e)]);
+  return pieces;
+}
+
+/** The voice model's segments split at the cuts; pieces shorter than `minPiece` seconds are dropped, times to the millisecond. */
+export function cutSegments(segments: readonly Segment[], cuts: readonly number[], minPiece = 0.1): Segment[] {
+  return splitAtCuts(segments.map(([start, end]) => ({ start, end })), cuts)
+    .filter((p) => p.end - p.start >= minPiece)
+    .map((p): Segment => [round3(p.start), round3(p.end)]);
 }
 
 function round3(x: number): number {
