@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Analysis } from '../../shared/src/analysis.js';
+import { scoreHeardShare, type HeardShareFigures } from './heard-share-score.js';
 import { scoreSpeech, type HeardTruth, type SpeechFigures } from './speech-score.js';
 import { analyzeForEval } from './video-eval.js';
 
@@ -23,6 +24,7 @@ export async function evaluateSpeech(evalDir: string, cacheDir?: string): Promis
   const t = analysis.timings;
   if (t.speech !== undefined) console.log(`  speech path ${t.speech.toFixed(1)} s of the analysis (voice model ${(t['speech.vad'] ?? 0).toFixed(1)} s, mouths ${(t['speech.mouths'] ?? 0).toFixed(1)} s)`);
   printSpeechFigures(scoreSpeech(analysis, truth), analysis);
+  printShareFigures(scoreHeardShare(analysis, truth));
 }
 
 async function analysisOf(video: string, cacheDir?: string): Promise<{ analysis: Analysis; wallSeconds: number | null }> {
@@ -44,4 +46,15 @@ export function printSpeechFigures(f: SpeechFigures, analysis: Analysis): void {
   console.log(`  speakers seen (${s(f.seen.seconds)} of their speech found): right person ${s(f.seen.right)} (${pct(f.seen.right, f.seen.seconds)}), wrong person ${s(f.seen.wrong)} (${pct(f.seen.wrong, f.seen.seconds)}), off screen ${s(f.seen.offScreen)} (${pct(f.seen.offScreen, f.seen.seconds)})`);
   console.log(`  voice-overs: ${s(f.voiceOver.creditedToFace)} of ${s(f.voiceOver.seconds)} credited to a face on screen = ${pct(f.voiceOver.creditedToFace, f.voiceOver.seconds)} (target <= 10%)`);
   console.log(`  two-shots: ${s(f.twoShot.toListener)} of ${s(f.twoShot.seconds)} given to the silent listener = ${pct(f.twoShot.toListener, f.twoShot.seconds)} (target <= 10%); to the speaker ${pct(f.twoShot.toSpeaker, f.twoShot.seconds)}`);
+}
+
+/** The women's share of gendered speech, as the report gives it after tagging, beside the truth's (target: within 2.0 points from the truth's tags). */
+export function printShareFigures(f: HeardShareFigures): void {
+  const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+  const points = (x: number | null) => (x === null || f.truthShare === null ? 'n/a' : `${((x - f.truthShare) * 100).toFixed(1)} points`);
+  const line = (label: string, m: HeardShareFigures['fromTruth']) =>
+    `  women's share of speech, ${label}: ${pct(m.femaleShare)} (${points(m.femaleShare)} from the truth); ${m.untaggedSeconds.toFixed(1)} s of ${m.totalSeconds.toFixed(1)} s untagged`;
+  console.log(`  women's share of gendered speech in the truth: ${pct(f.truthShare)}`);
+  console.log(`${line('people and voices tagged from the truth', f.fromTruth)} (target within 2.0 points)`);
+  console.log(line('suggestions accepted', f.suggestionsAccepted));
 }

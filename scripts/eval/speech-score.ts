@@ -73,7 +73,7 @@ export function scoreSpeech(analysis: Analysis, truth: HeardTruth): SpeechFigure
 }
 
 /** Each cluster's majority identity among its matched faces. */
-function clusterIdentities(analysis: Analysis, truth: HeardTruth): Map<number, string> {
+export function clusterIdentities(analysis: Analysis, truth: HeardTruth): Map<number, string> {
   const matches = matchFaces(analysis, asBenchTruth(truth, analysis.video.width, analysis.video.height));
   const counts = new Map<number, Map<string, number>>();
   for (const match of matches) {
