@@ -214,7 +214,8 @@ async function assertPressed(card: ReturnType<Page['locator']>, label: string): 
 async function waitForCharts(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const images = [...document.querySelectorAll<HTMLImageElement>('.os-chart img')];
-    return images.length === 3 && images.every((img) => img.src.startsWith('blob:') && img.complete && img.naturalWidth > 0);
+    // Share, timeline and persons; with speech heard, also "seen and heard" and speaking time per person.
+    return images.length >= 3 && images.every((img) => img.src.startsWith('blob:') && img.complete && img.naturalWidth > 0);
   });
 }
 
