@@ -1,7 +1,7 @@
 /**
  * Pictures at chosen moments and places only: for each span of the video, one ffmpeg process seeks
  * to its start (`-ss` before the input: from the key frame before it), decodes to its end, skipping
- * the frames no other frame refers to, and hands over `fps` pictures a second of the span's region,
+ * the frames no other frame refers to and the deblocking filter, and hands over `fps` pictures a second of the span's region,
  * RGB24, one at a time as the consumer asks (constant memory). The speaking-time path uses it to
  * watch mouths inside speech. Part of the ffmpeg adapter.
  */
@@ -18,6 +18,8 @@ export interface VideoSpan {
   end: number;
   /** The part of the picture wanted, in source pixels (inside the picture). */
   region: Box;
+  /** The picture is scaled by at most this (default 1; `maxSide` may ask for less). */
+  maxScale?: number;
 }
 
 export interface SpanFramesOptions {
@@ -47,19 +49,21 @@ export async function* readSpanFrames(ffmpeg: string, input: string, spans: read
 }
 
 /** Crop and scale, as whole even pixels (what yuv420p pictures allow). */
-function pictureOf(region: Box, maxSide: number): { crop: [number, number, number, number]; width: number; height: number; scale: number } {
+function pictureOf(region: Box, maxSide: number, maxScale = 1): { crop: [number, number, number, number]; width: number; height: number; scale: number } {
   const even = (v: number) => Math.max(2, 2 * Math.floor(v / 2));
   const crop: [number, number, number, number] = [even(region[2]), even(region[3]), 2 * Math.floor(region[0] / 2), 2 * Math.floor(region[1] / 2)];
-  const scale = Math.min(1, maxSide / Math.max(crop[0], crop[1]));
+  const scale = Math.min(1, maxScale, maxSide / Math.max(crop[0], crop[1]));
   return { crop, width: even(crop[0] * scale), height: even(crop[1] * scale), scale };
 }
 
 async function* readOneSpan(ffmpeg: string, input: string, span: VideoSpan, options: SpanFramesOptions): AsyncGenerator<Omit<SpanFrame, 'index' | 'span'>> {
   if (options.signal?.aborted) throw new OnscreenError('interrupted', 'The analysis was cancelled.');
-  const { crop, width, height } = pictureOf(span.region, options.maxSide);
+  const { crop, width, height } = pictureOf(span.region, options.maxSide, span.maxScale);
   const args = [
     '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error',
-    '-skip_frame', 'noref',
+    // Nor is the deblocking filter run: a sixth less decoding, and a mouth's opening is measured
+    // the same on heard/dev (the same speaker for every piece).
+    '-skip_frame', 'noref', '-skip_loop_filter', 'all',
     '-ss', span.start.toFixed(3), '-t', (span.end - span.start).toFixed(3),
     ...describeInput(input),
     '-map', '0:v:0', '-an',

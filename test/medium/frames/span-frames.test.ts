@@ -36,3 +36,14 @@ test('a region is cropped and scaled down to the largest side asked for, in even
     assert.equal(frame.data.length, 100 * 30 * 3);
   }
 });
+
+test('a span can ask for a smaller picture than maxSide allows (maxScale)', async () => {
+  const spans = [{ start: 1, end: 1.2, region: [0, 0, 320, 96] as [number, number, number, number], maxScale: 0.25 }];
+  let count = 0;
+  for await (const frame of ffmpeg.streamSpanFrames(video, spans, { fps: 10, maxSide: 640 })) {
+    assert.deepEqual([frame.width, frame.height, frame.scale], [80, 24, 0.25]);
+    assert.equal(frame.data.length, 80 * 24 * 3);
+    count++;
+  }
+  assert.equal(count, 2);
+});

@@ -38,6 +38,20 @@ test('only speech with someone seen is decoded, cropped to their faces, near pie
   assert.deepEqual([plan.spans[1]!.start, plan.spans[1]!.end], [10, 14]);
 });
 
+test('a span is scaled down so that its smallest face keeps faceSide pixels, never up', () => {
+  // Track 1's faces are 100 pixels: kept at source size. Faces of 400 pixels are brought to 128.
+  const plan = planMouthWatch([[1.2, 2.6], [10, 20]], paths, picture);
+  assert.deepEqual(plan.spans.map((s) => s.maxScale), [1, 1]);
+  const big = trackPaths([{ id: 0, faces: [0, 1], cluster: 4 }], [{ t: 1, box: [100, 100, 400, 300] }, { t: 2, box: [120, 100, 420, 320] }], []);
+  const [span] = planMouthWatch([[1, 2]], big, picture).spans;
+  assert.equal(span!.maxScale, WATCH_SETTINGS.faceSide / 400);
+  // Joined spans keep the smaller face's scale.
+  const both = trackPaths([{ id: 0, faces: [0], cluster: 4 }, { id: 1, faces: [1], cluster: 5 }], [{ t: 1, box: [100, 100, 400, 400] }, { t: 2.5, box: [600, 100, 200, 200] }], []);
+  const joined = planMouthWatch([[1, 1.5], [2.2, 2.8]], both, picture).spans;
+  assert.equal(joined.length, 1);
+  assert.equal(joined[0]!.maxScale, WATCH_SETTINGS.faceSide / 200);
+});
+
 test('a picture is measured on the faces of the piece it falls in, and nowhere else', () => {
   const plan = planMouthWatch([[1.2, 2.6], [10, 20]], paths, picture);
   assert.deepEqual(targetsAt(plan, 1.5).map((t) => [t.piece, t.path.track, t.box]), [[0, 0, [150, 100, 50, 50]]]);

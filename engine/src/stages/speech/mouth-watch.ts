@@ -22,15 +22,22 @@ export interface WatchSettings {
   joinGap: number;
   /** Margin around the faces of a span, in face sizes (heads move). */
   margin: number;
+  /**
+   * Pixels wanted on a face's longer side: a span whose smallest face is bigger is scaled down to it
+   * (the landmark crop is 64 pixels; decoding hands over fewer bytes).
+   */
+  faceSide: number;
 }
 
-export const WATCH_SETTINGS: WatchSettings = { reach: 0.3, maxWatch: 4, joinGap: 1, margin: 0.3 };
+export const WATCH_SETTINGS: WatchSettings = { reach: 0.3, maxWatch: 4, joinGap: 1, margin: 0.3, faceSide: 128 };
 
 export interface WatchSpan {
   start: number;
   end: number;
   /** The faces' part of the picture, in source pixels. */
   region: Box;
+  /** The picture is scaled by at most this (1: source pixels): its smallest face keeps `faceSide` pixels. */
+  maxScale: number;
 }
 
 export interface WatchPlan {
@@ -71,10 +78,11 @@ export function planMouthWatch(pieces: readonly Segment[], paths: readonly Track
   const spans: WatchSpan[] = [];
   windows.forEach(([s, e], i) => {
     if (watched[i]!.length === 0 || e <= s) return;
-    const region = regionOf(watched[i]!, s, e, picture, settings);
+    const { region, smallest } = regionOf(watched[i]!, s, e, picture, settings);
+    const maxScale = Math.min(1, settings.faceSide / smallest);
     const last = spans.at(-1);
-    if (last && s - last.end < settings.joinGap) spans[spans.length - 1] = { start: last.start, end: Math.max(last.end, e), region: union(last.region, region) };
-    else spans.push({ start: s, end: e, region });
+    if (last && s - last.end < settings.joinGap) spans[spans.length - 1] = { start: last.start, end: Math.max(last.end, e), region: union(last.region, region), maxScale: Math.max(last.maxScale, maxScale) };
+    else spans.push({ start: s, end: e, region, maxScale });
   });
   return { windows, groups, watched, spans };
 }
@@ -91,21 +99,23 @@ export function targetsAt(plan: WatchPlan, t: number, settings: WatchSettings = 
   return targets;
 }
 
-/** Every box of these tracks between `start` and `end`, with a margin, inside the picture. */
-function regionOf(paths: readonly TrackPath[], start: number, end: number, picture: { width: number; height: number }, settings: WatchSettings): Box {
+/** Every box of these tracks between `start` and `end`, with a margin, inside the picture; and the smallest box's longer side. */
+function regionOf(paths: readonly TrackPath[], start: number, end: number, picture: { width: number; height: number }, settings: WatchSettings): { region: Box; smallest: number } {
   let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  let smallest = Infinity;
   for (const path of paths) {
     path.times.forEach((t, i) => {
       if (t < start - settings.reach - 1 || t > end + settings.reach + 1) return;
       const [x, y, w, h] = path.boxes[i]!;
+      smallest = Math.min(smallest, Math.max(w, h));
       const m = Math.max(w, h) * settings.margin;
       [x1, y1, x2, y2] = [Math.min(x1, x - m), Math.min(y1, y - m), Math.max(x2, x + w + m), Math.max(y2, y + h + m)];
     });
   }
-  if (!Number.isFinite(x1)) return [0, 0, picture.width, picture.height];
+  if (!Number.isFinite(x1)) return { region: [0, 0, picture.width, picture.height], smallest: Infinity };
   [x1, y1] = [Math.max(0, x1), Math.max(0, y1)];
   [x2, y2] = [Math.min(picture.width, x2), Math.min(picture.height, y2)];
-  return [x1, y1, x2 - x1, y2 - y1];
+  return { region: [x1, y1, x2 - x1, y2 - y1], smallest };
 }
 
 function union(a: Box, b: Box): Box {
