@@ -39,9 +39,10 @@ test('only speech with someone seen is decoded, cropped to their faces, near pie
 });
 
 test('a span is scaled down so that its smallest face keeps faceSide pixels, never up', () => {
-  // Track 1's faces are 100 pixels: kept at source size. Faces of 400 pixels are brought to 128.
+  // Track 0's faces are 50 pixels: kept at source size (never scaled up). Faces of 400 pixels are brought to faceSide.
   const plan = planMouthWatch([[1.2, 2.6], [10, 20]], paths, picture);
-  assert.deepEqual(plan.spans.map((s) => s.maxScale), [1, 1]);
+  assert.equal(plan.spans[0]!.maxScale, 1);
+  assert.equal(plan.spans[1]!.maxScale, Math.min(1, WATCH_SETTINGS.faceSide / 100));
   const big = trackPaths([{ id: 0, faces: [0, 1], cluster: 4 }], [{ t: 1, box: [100, 100, 400, 300] }, { t: 2, box: [120, 100, 420, 320] }], []);
   const [span] = planMouthWatch([[1, 2]], big, picture).spans;
   assert.equal(span!.maxScale, WATCH_SETTINGS.faceSide / 400);

@@ -24,12 +24,13 @@ export interface WatchSettings {
   margin: number;
   /**
    * Pixels wanted on a face's longer side: a span whose smallest face is bigger is scaled down to it
-   * (the landmark crop is 64 pixels; decoding hands over fewer bytes).
+   * (the landmark crop is 64 pixels; decoding hands over fewer bytes). On heard/dev, 96 and 128 give the
+   * same speakers as the region at 640 pixels, 96 a tenth faster than 128.
    */
   faceSide: number;
 }
 
-export const WATCH_SETTINGS: WatchSettings = { reach: 0.3, maxWatch: 4, joinGap: 1, margin: 0.3, faceSide: 128 };
+export const WATCH_SETTINGS: WatchSettings = { reach: 0.3, maxWatch: 4, joinGap: 1, margin: 0.3, faceSide: 96 };
 
 export interface WatchSpan {
   start: number;
