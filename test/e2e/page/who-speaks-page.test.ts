@@ -6,21 +6,19 @@
  * the API.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { ServiceHandle } from '../../../engine/src/api/start-service.js';
 import { OnscreenClient } from '../../../shared/src/api/client.js';
 import type { SpeakingTime } from '../../../shared/src/report.js';
-import { startService, type ServiceHandle } from '../../../engine/src/api/start-service.js';
-import { buildWebAssets } from '../../../engine/src/api/web/build.js';
-import { loadServiceConfig } from '../../../engine/src/config/service.config.js';
 import { makeTinySpokenAnalysis } from '../../medium/service/helpers/tiny-speech.js';
+import { closeAll, openSignedIn, skipWithoutChromium as skip, startPageService } from './page-harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `headless Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
+const SHOTS = join(fileURLToPath(new URL('../../../', import.meta.url)), 'test-artifacts/who-speaks');
 
 /** Seconds of speech per place and group, rounded to a tenth, for comparing. */
 function split(time: SpeakingTime | undefined): Record<string, number> {
@@ -43,15 +41,11 @@ async function rows(page: Page): Promise<string[]> {
 }
 
 test('the page lists who speaks and corrects a span to off screen and to a person', { skip, timeout: 300_000 }, async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'onscreen-who-speaks-'));
-  let service: ServiceHandle | null = null;
-  let browser: Browser | null = null;
+  const dataDir = await mkdtemp(join(tmpdir(), 'onscreen-who-speaks-'));
+  const handles: { service?: ServiceHandle; browser?: Browser; page?: Page } = {};
   try {
-    const webDir = join(dir, 'web');
-    await buildWebAssets({ outDir: webDir, minify: true });
-    const config = loadServiceConfig({ dataDir: join(dir, 'data'), port: 0, host: '127.0.0.1', retentionDays: 0 }, {});
-    const sample = Buffer.from('not played in this test');
-    service = await startService(config, { webDir, log: () => undefined, processor: async () => makeTinySpokenAnalysis('talk.mp4', sample) });
+    const processor = async () => makeTinySpokenAnalysis('talk.mp4', Buffer.from('not played in this test'));
+    const service = (handles.service = await startPageService(dataDir, processor, { host: '127.0.0.1', retentionDays: 0 }));
     const token = service.tokens.create('who-speaks-page');
     const client = new OnscreenClient({ baseUrl: service.url, token });
     const job = await client.watchJob((await client.uploadJob(new Uint8Array(1024).map((_, i) => i % 7), 'talk.mp4')).id, () => {});
@@ -61,16 +55,8 @@ test('the page lists who speaks and corrects a span to off screen and to a perso
     const before = split((await client.getReport(job.id)).speakingTime);
     assert.deepEqual(before, { seenFemale: 2, seenMale: 2, seen: 4, offMale: 0, offUntagged: 2, off: 2, total: 6 });
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-    const page = await browser.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${service.url}/`);
-    await page.fill('input[name=token]', token);
-    await page.fill('input[name=name]', 'Ana Reporter');
-    await page.click('button[type=submit]');
-    await page.goto(`${service.url}/jobs/${job.id}`);
-
+    const { browser, page, errors: pageErrors } = await openSignedIn(`${service.url}/jobs/${job.id}`, token, 'Ana Reporter', SHOTS);
+    Object.assign(handles, { browser, page });
     await page.locator('.os-speaks__row').first().waitFor();
     assert.deepEqual(await rows(page), [
       '0:00–0:02 Person 0 2 s, voice v0 Off screen Person 0 Person 1 Person 2',
@@ -96,10 +82,9 @@ test('the page lists who speaks and corrects a span to off screen and to a perso
     await rowSays(page, '0:06–0:08', 'Person 0');
     assert.deepEqual(split((await client.getReport(job.id)).speakingTime), { ...before, seenFemale: 4, seen: 6, offUntagged: 0, off: 0 });
     assert.equal((await client.getPeople(job.id)).people.find((p) => p.id === 0)?.speakingSeconds, 4);
+    await page.locator('.os-speaks').screenshot({ path: join(SHOTS, 'who-speaks.png') });
     assert.deepEqual(pageErrors, []);
   } finally {
-    await browser?.close();
-    await service?.close();
-    await rm(dir, { recursive: true, force: true });
+    await closeAll(handles, SHOTS, dataDir);
   }
 });
