@@ -4,7 +4,7 @@
  */
 import { personOf } from './actor.js';
 import type { Edit, Tag, VoiceTag } from './analysis.js';
-import { formatClock } from './format/clock.js';
+import { formatSpan } from './format/clock.js';
 import type { EditSummary } from './api/types.js';
 import { personLabel } from './ui/format.js';
 
@@ -44,7 +44,7 @@ function describeWhat(first: Change, edits: readonly Change[]): string {
     case 'tag-voice':
       return `tagged voice ${first.voice} ${VOICE_TAG_WORDS[first.tag]}`;
     case 'speaker':
-      return `set the speaker of ${formatClock(first.start)}–${formatClock(first.end)} to ${first.person === null ? 'off screen' : personLabel(first.person)}`;
+      return `set the speaker of ${formatSpan(first.start, first.end)} to ${first.person === null ? 'off screen' : personLabel(first.person)}`;
     case 'split': {
       const moved = edits.flatMap((e) => (e.kind === 'split' ? e.tracks : []));
       return edits.length > 1

@@ -77,7 +77,13 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       jobId: str, people: { type: 'array', items: ref('PersonView') }, thumbnailUrl: str, isComplete: { type: 'boolean' }, revision: { type: 'integer' },
       undo: { oneOf: [ref('EditSummary'), { type: 'null' }] }, redo: { oneOf: [ref('EditSummary'), { type: 'null' }] },
       voices: { type: 'array', items: ref('VoiceView'), description: 'The voices heard (absent for a job analysed before speech was measured).' }, voiceSampleUrl: str,
+      speech: { type: 'array', items: ref('SpeechSpan'), description: 'Who speaks when, after corrections, in time order (absent like voices).' },
     },
+  },
+  SpeechSpan: {
+    type: 'object',
+    description: 'A stretch of speech: the person seen speaking (null: off screen) and the voice heard (null: too short to tell).',
+    properties: { start: num, end: num, person: nullable({ type: 'integer' }), voice: nullable(str) },
   },
   VoiceView: {
     type: 'object',

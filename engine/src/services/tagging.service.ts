@@ -143,7 +143,13 @@ export class TaggingService {
       revision: edits.length,
       undo: summariseAction(pending.undo),
       redo: summariseAction(pending.redo),
-      ...(speech === null ? {} : { voices, voiceSampleUrl: `${API_PREFIX}/jobs/${record.id}/voices/{id}/sample.m4a` }),
+      ...(speech === null
+        ? {}
+        : {
+            voices,
+            voiceSampleUrl: `${API_PREFIX}/jobs/${record.id}/voices/{id}/sample.m4a`,
+            speech: speech.map(({ start, end, person, voice }) => ({ start, end, person, voice })),
+          }),
     };
   }
 

@@ -205,6 +205,16 @@ export interface PeopleResponse {
   voices?: VoiceView[];
   /** Relative URL template of voice samples: replace {id} (v0, v1, …). */
   voiceSampleUrl?: string;
+  /** Who speaks when, after corrections (issue 14), in time order; absent like `voices`. */
+  speech?: SpeechSpan[];
+}
+
+/** A stretch of speech as the tagging history now has it: the person seen speaking (null: off screen), and the voice heard. */
+export interface SpeechSpan {
+  start: number;
+  end: number;
+  person: number | null;
+  voice: string | null;
 }
 
 /**

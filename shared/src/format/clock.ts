@@ -10,6 +10,11 @@ export function formatClock(seconds: number): string {
   return hours > 0 ? `${hours}:${pad(minutes)}:${rest}` : `${minutes}:${rest}`;
 }
 
+/** A span of the video as two clocks: "0:06–0:08". */
+export function formatSpan(start: number, end: number): string {
+  return `${formatClock(start)}–${formatClock(end)}`;
+}
+
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }

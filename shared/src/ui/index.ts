@@ -17,3 +17,4 @@ export * from './timeline.js';
 export { TimelineStrip, type TimelineStripProps } from './TimelineStrip.js';
 export { useAction, type ActionState } from './use-action.js';
 export { VoicesSection, VOICE_TAG_LABELS, type VoicesSectionProps } from './VoicesSection.js';
+export { speakerRuns, WhoSpeaks, type SpeakerRun, type WhoSpeaksProps } from './WhoSpeaks.js';

@@ -53,9 +53,9 @@ test('a name or "not them" given in a job reaches the library at once', async ()
   assert.deepEqual((await peopleOf(job.id)).map((p) => p.known?.person), ['p1', 'p2']);
   // A new name for a recognised person renames the library person; giving the library's own name changes nothing.
   await post(`/jobs/${job.id}/name`, { person: 0, name: 'Ana Lima-Costa', by: 'kim' });
-  assert.deepEqual([(await libraryPerson('p1')).name, (await libraryPerson('p1')).updatedBy], ['Ana Lima-Costa', 'kim']);
+  assert.deepEqual([(await libraryPerson('p1')).name, (await libraryPerson('p1')).updatedBy], ['Ana Lima-Costa', 'kim (via test-1)'], 'who changed it: the person, and the client they acted through');
   await post(`/jobs/${job.id}/name`, { person: 1, name: 'Rui Costa', by: 'kim' });
-  assert.equal((await libraryPerson('p2')).updatedBy, 'sam');
+  assert.equal((await libraryPerson('p2')).updatedBy, 'sam (via test-1)');
 
   // Rui, confirmed here and added: the library gains his face signatures from this job. Then "not them":
   // those signatures were someone else's, and leave the library at once.

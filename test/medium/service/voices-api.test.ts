@@ -36,12 +36,18 @@ test('the people come with their voices, and a voice tag and a speaker correctio
   after = await s.client.correctSpeaker(job.id, 6, 8, 2);
   assert.equal(after.people.find((p) => p.id === 2)?.speakingSeconds, 2);
   assert.match(after.undo?.label ?? '', /set the speaker of 0:06–0:08 to Person 2$/);
+  assert.deepEqual(after.speech, [
+    { start: 0.5, end: 2.5, person: 0, voice: 'v0' },
+    { start: 3, end: 5, person: 1, voice: 'v1' },
+    { start: 6, end: 8, person: 2, voice: 'v2' },
+  ], 'the people response says who speaks when, after the correction');
   const report = await s.client.getReport(job.id);
   assert.equal(report.speakingTime?.total, 6);
   assert.equal(report.speakingTime?.onScreen.untagged.seconds, 4, 'person 1 (not tagged) and person 2 seen speaking');
   assert.equal(report.persons.find((p) => p.id === 0)?.speakingSeconds, 2);
   after = await s.client.undo(job.id);
   assert.equal(after.people.find((p) => p.id === 2)?.speakingSeconds, 0);
+  assert.deepEqual(after.speech?.at(-1), { start: 6, end: 8, person: null, voice: 'v2' });
   assert.equal((await s.client.getReport(job.id)).speakingTime?.offScreen.male.seconds, 2);
   const chart = await s.client.getChart(job.id, 'heard');
   assert.deepEqual([...chart.subarray(1, 4)], [...Buffer.from('PNG')]);

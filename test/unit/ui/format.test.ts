@@ -15,6 +15,7 @@ import {
   formatPercentRange,
   personLabel,
 } from '../../../shared/src/ui/format.js';
+import { formatSpan } from '../../../shared/src/format/clock.js';
 
 test('formatPercent rounds a fraction, keeps a decimal under 10% and shows a dash for no value', () => {
   assert.equal(formatPercent(0.045), '4.5%');
@@ -49,6 +50,11 @@ test('formatClock writes a player position', () => {
   assert.equal(formatClock(0), '0:00');
   assert.equal(formatClock(65.9), '1:05');
   assert.equal(formatClock(3723), '1:02:03');
+});
+
+test('formatSpan writes a span of the video as two player positions', () => {
+  assert.equal(formatSpan(0.5, 2.5), '0:00–0:02');
+  assert.equal(formatSpan(63, 3723), '1:03–1:02:03');
 });
 
 test('formatEta says the time left in words', () => {

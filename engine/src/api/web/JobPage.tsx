@@ -12,6 +12,7 @@ import { describeError, formatDuration } from '../../../../shared/src/ui/format.
 import { JobProgress } from '../../../../shared/src/ui/JobProgress.js';
 import { PeopleGrid } from '../../../../shared/src/ui/PeopleGrid.js';
 import { VoicesSection } from '../../../../shared/src/ui/VoicesSection.js';
+import { WhoSpeaks } from '../../../../shared/src/ui/WhoSpeaks.js';
 import { VoicePlayButton } from './VoicePlayButton.js';
 import { ReportView, type ExportFormat } from '../../../../shared/src/ui/ReportView.js';
 import { downloadExport } from './download.js';
@@ -137,6 +138,13 @@ export function JobPage({ client, token, jobId, onUnauthorized }: JobPageProps):
                 voices={people.voices}
                 hear={(voice) => <VoicePlayButton client={client} jobId={jobId} voice={voice} />}
                 onTag={(voice, tag) => void edit(() => client.tagVoice(jobId, voice, tag, by))().catch(fail)}
+              />
+            )}
+            {people?.speech && (
+              <WhoSpeaks
+                speech={people.speech}
+                people={people.people}
+                onCorrect={(start, end, person) => void edit(() => client.correctSpeaker(jobId, start, end, person, by))().catch(fail)}
               />
             )}
             <p class="os-muted">

@@ -5,7 +5,7 @@
  */
 import { type Analysis, type Edit, VOICE_TAGS, type VoiceTag } from '../../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
-import { formatClock } from '../../../../shared/src/format/clock.js';
+import { formatSpan } from '../../../../shared/src/format/clock.js';
 
 export type VoiceEdit = Extract<Edit, { kind: 'tag-voice' | 'speaker' }>;
 
@@ -55,7 +55,7 @@ export function checkVoiceAgainst(analysis: Analysis, hasPerson: (id: number) =>
     return new OnscreenError('voice_unknown', `There is no voice ${edit.voice} in this analysis.`);
   }
   if (edit.person !== null && !hasPerson(edit.person)) return new OnscreenError('cluster_unknown', `There is no person ${edit.person}.`);
-  const span = `${formatClock(edit.start)}–${formatClock(edit.end)}`;
+  const span = formatSpan(edit.start, edit.end);
   const speech = analysis.speech ?? [];
   if (!speech.some((s) => s.end > edit.start && s.start < edit.end)) {
     return new OnscreenError('bad_request', `No speech was found between ${span}: there is nobody to correct there.`);
