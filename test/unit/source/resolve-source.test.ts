@@ -6,6 +6,7 @@ import type { SourceDoors } from '../../../engine/src/stages/source/resolve-sour
 import { resolveSource } from '../../../engine/src/stages/source/resolve-source.js';
 
 const ID = 'dQw4w9WgXcQ';
+const CHANNEL = { id: 'UCabcdefghijklmnopqrstuv', handle: '@newsroom', name: 'Newsroom' };
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -54,7 +55,7 @@ function makeDoors(answers: { path?: Awaited<ReturnType<SourceDoors['inspectPath
     },
     downloadYouTube: async (videoId, destination) => {
       calls.push(`youtube ${videoId} -> ${destination}`);
-      return { title: 'A title', uploaded: '2026-03-14' };
+      return { title: 'A title', uploaded: '2026-03-14', channel: CHANNEL };
     },
   };
   return { doors, calls };
@@ -87,7 +88,7 @@ test('resolveSource downloads URLs and YouTube videos into the work folder with 
   const url = await resolveSource('https://me:pw@cdn.example/news/clip.mp4', { workDir: '/tmp/w', doors, maxBytes: 5000 });
   assert.deepEqual(url, { path: '/tmp/w/download.mp4', label: 'https://cdn.example/news/clip.mp4', title: 'clip.mp4', kind: 'url', videoId: null });
   const youtube = await resolveSource(`https://youtu.be/${ID}`, { workDir: '/tmp/w', doors, allowPrivateNetwork: true });
-  assert.deepEqual(youtube, { path: '/tmp/w/youtube.mp4', label: `https://www.youtube.com/watch?v=${ID}`, title: 'A title', kind: 'youtube', videoId: ID, uploaded: '2026-03-14' });
+  assert.deepEqual(youtube, { path: '/tmp/w/youtube.mp4', label: `https://www.youtube.com/watch?v=${ID}`, title: 'A title', kind: 'youtube', videoId: ID, uploaded: '2026-03-14', channel: CHANNEL });
   assert.deepEqual(calls, [
     'download https://me:pw@cdn.example/news/clip.mp4 -> /tmp/w/download.mp4 private=false max=5000',
     `youtube ${ID} -> /tmp/w/youtube.mp4`,
