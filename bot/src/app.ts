@@ -95,6 +95,7 @@ export async function startBot(config: BotConfig, options: BotOptions = {}): Pro
   if (!config.publicUrl) logger.warn('BOT_PUBLIC_URL is not set: people are shown without thumbnails.');
   await engine.status().catch((error: unknown) => logger.warn(`The engine is not reachable yet: ${String(error)}`));
   services.analysis.resume();
+  services.voices.resume();
 
   return {
     app,

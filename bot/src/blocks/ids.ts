@@ -28,6 +28,8 @@ export const ACTION_IDS = {
   tagVoiceMale: 'onscreen.voice.male',
   tagVoiceUnknown: 'onscreen.voice.unknown',
   tagVoiceNotSpeech: 'onscreen.voice.not_speech',
+  /** The "who is speaking" menu on a stretch of speech (issue 14). */
+  correctSpeaker: 'onscreen.speaker',
 } as const;
 
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];

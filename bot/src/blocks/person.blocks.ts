@@ -8,6 +8,7 @@ import type { PersonView, Tag } from '../../../shared/src/analysis.js';
 import { DOUBT_TEXT } from '../../../shared/src/format/doubt.js';
 import { describeKnown } from '../../../shared/src/library.js';
 import { formatDuration } from '../../../shared/src/format/duration.js';
+import { describeSpeakingTime } from '../../../shared/src/format/speech.js';
 import { escapeText, formatActor, formatShare } from './mrkdwn.js';
 import { ACTION_IDS, TAG_ACTIONS } from './ids.js';
 import { LIMITS, truncate } from './limits.js';
@@ -44,7 +45,8 @@ export function buildFullPerson(ctx: PersonContext, person: PersonView): Block[]
 export function buildCompactPerson(ctx: PersonContext, person: PersonView): Block[] {
   const suggestion = person.suggestion ? `${person.suggestion.gender}? ${formatShare(person.suggestion.confidence)}` : 'no suggestion';
   const tag = person.tag ? `:white_check_mark: *${TAG_LABELS[person.tag]}* (${formatActor(person.taggedBy, person.taggedOnBehalfOf)})` : '_not tagged_';
-  const text = `*Person ${person.id}* · ${formatDuration(person.seconds)} · ${suggestion} · ${tag}${person.doubt ? ' · :warning: may be two people' : ''}`;
+  const speaking = person.speakingSeconds ? ` (${describeSpeakingTime(person.speakingSeconds)})` : '';
+  const text = `*Person ${person.id}* · ${formatDuration(person.seconds)}${speaking} · ${suggestion} · ${tag}${person.doubt ? ' · :warning: may be two people' : ''}`;
   return [
     { ...section(text, faceImage(ctx, person)), block_id: `person.${person.id}` },
     { type: 'actions', block_id: `person.${person.id}.actions`, elements: [...buildTagButtons(ctx.jobId, person), detailsButton(ctx.jobId, person, 'Details')] },
@@ -53,7 +55,8 @@ export function buildCompactPerson(ctx: PersonContext, person: PersonView): Bloc
 
 export function describeTime(ctx: Pick<PersonContext, 'duration'>, person: PersonView): string {
   const share = ctx.duration ? ` (${formatShare(person.seconds / ctx.duration)})` : '';
-  return `${formatDuration(person.seconds)} on screen${share}`;
+  const speaking = person.speakingSeconds === undefined ? '' : `, ${describeSpeakingTime(person.speakingSeconds)}`;
+  return `${formatDuration(person.seconds)} on screen${share}${speaking}`;
 }
 
 export function describeSuggestion(person: PersonView): string {

@@ -55,6 +55,25 @@ export function decodeVoiceRef(value: string | undefined): VoiceRef | null {
   return { jobId, voice };
 }
 
+/** A speaker correction: who speaks from `start` to `end` seconds, a person or null (off screen). */
+export interface SpeakerRef {
+  jobId: string;
+  start: number;
+  end: number;
+  person: number | null;
+}
+
+export function encodeSpeakerRef(ref: SpeakerRef): string {
+  return checked(`${ref.jobId}|${ref.start}|${ref.end}|${ref.person ?? 'off'}`, LIMITS.optionValueChars);
+}
+
+export function decodeSpeakerRef(value: string | undefined): SpeakerRef | null {
+  const [jobId, start, end, person, ...rest] = (value ?? '').split('|');
+  if (rest.length > 0 || !isJobId(jobId) || !isSeconds(start) || !isSeconds(end) || Number(end) <= Number(start)) return null;
+  if (person !== 'off' && !isPersonId(person)) return null;
+  return { jobId, start: Number(start), end: Number(end), person: person === 'off' ? null : Number(person) };
+}
+
 export interface LayoutRef {
   jobId: string;
   layout: 'full' | 'compact';
@@ -84,6 +103,10 @@ function isJobId(value: string | undefined): value is string {
 
 function isPersonId(value: string | undefined): value is string {
   return value !== undefined && /^\d{1,9}$/.test(value);
+}
+
+function isSeconds(value: string | undefined): value is string {
+  return value !== undefined && /^\d{1,7}(\.\d{1,20})?$/.test(value);
 }
 
 function checked(value: string, max: number = LIMITS.valueChars): string {

@@ -34,7 +34,7 @@ export function createServices(ctx: ServiceContext): BotServices {
   const people = new PeopleService(ctx, home);
   const charts = new ChartsService(ctx);
   const collections = new CollectionsService(ctx);
-  const voices = new VoicesService(ctx);
+  const voices = new VoicesService(ctx, people);
   return {
     analysis: new AnalysisService(ctx, people, charts, home, collections, voices),
     collections,

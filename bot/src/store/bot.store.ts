@@ -1,6 +1,7 @@
 /**
  * The bot's own state in a small SQLite file: which thread belongs to which job, the ts of
- * each message it keeps up to date, Slack events already handled (Slack retries an event it
+ * each message it keeps up to date (those about speech in speech-posts.store.ts), Slack events
+ * already handled (Slack retries an event it
  * thinks was lost), channels that opted in to automatic starts, and who took part where.
  * The only code that touches the database.
  */
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import type { AnalysisStatus } from '../blocks/home.blocks.js';
 import type { PeopleLayout } from '../blocks/people.blocks.js';
 import { SCHEMA } from './schema.js';
+import { SpeechPostsStore } from './speech-posts.store.js';
 
 export type Trigger = 'message' | 'mention' | 'command' | 'shortcut' | 'unfurl' | 'home';
 
@@ -51,12 +53,15 @@ const EVENT_MEMORY_MS = 24 * 3600 * 1000;
 
 export class BotStore {
   private readonly db: Database.Database;
+  /** What was posted about each thread's speech and voices (issue 14). */
+  readonly speech: SpeechPostsStore;
 
   constructor(dataDir: string, private readonly now: () => number = Date.now) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, 'bot.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
+    this.speech = new SpeechPostsStore(this.db);
   }
 
   close(): void {

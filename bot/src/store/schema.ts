@@ -41,6 +41,17 @@ CREATE TABLE IF NOT EXISTS opt_ins (
   by TEXT NOT NULL,
   at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS speech_posts (
+  thread_id INTEGER PRIMARY KEY REFERENCES threads (id),
+  state TEXT NOT NULL,
+  speakers_ts TEXT
+);
+CREATE TABLE IF NOT EXISTS voice_posts (
+  thread_id INTEGER NOT NULL REFERENCES threads (id),
+  voice TEXT NOT NULL,
+  ts TEXT,
+  PRIMARY KEY (thread_id, voice)
+);
 CREATE TABLE IF NOT EXISTS layouts (
   thread_id INTEGER PRIMARY KEY REFERENCES threads (id),
   layout TEXT NOT NULL

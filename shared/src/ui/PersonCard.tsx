@@ -5,6 +5,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { TAGS, type PersonView, type Tag } from '../analysis.js';
+import { describeSpeakingTime } from '../format/speech.js';
 import { DoubtNote } from './DoubtNote.js';
 import { describeActor } from '../actor.js';
 import {
@@ -97,7 +98,7 @@ export function PersonCard(props: PersonCardProps): JSX.Element {
           <h3 class="os-card__name">{name}</h3>
           <span class="os-card__time">
             {formatDuration(person.seconds)} on screen{share}
-            {person.speakingSeconds !== undefined && `, ${formatDuration(person.speakingSeconds)} speaking`}
+            {person.speakingSeconds !== undefined && `, ${describeSpeakingTime(person.speakingSeconds)}`}
           </span>
         </header>
         <p class="os-card__suggestion">

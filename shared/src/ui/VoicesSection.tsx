@@ -8,7 +8,8 @@ import { type VoiceTag, type VoiceView, VOICE_TAGS } from '../analysis.js';
 import { formatClock } from '../format/clock.js';
 import { formatDuration } from '../format/duration.js';
 import { VOICE_SUGGESTION_CAVEAT } from '../format/speaking.js';
-import { describeSuggestion, personLabel } from './format.js';
+import { describeVoiceSuggestion, NO_SPEECH_FOUND } from '../format/speech.js';
+import { personLabel } from './format.js';
 
 export const VOICE_TAG_LABELS: Record<VoiceTag, string> = { female: 'Female', male: 'Male', unknown: 'Unknown', 'not-speech': 'Not speech' };
 
@@ -25,7 +26,7 @@ export function VoicesSection({ voices, hear, onTag, isBusy = false }: VoicesSec
     <section class="os-voices" aria-labelledby="os-voices-title">
       <h3 id="os-voices-title">Voices</h3>
       {voices.length === 0 ? (
-        <p class="os-muted">No voices: no speech was found in the sound.</p>
+        <p class="os-muted">{NO_SPEECH_FOUND}</p>
       ) : (
         <>
           <p class="os-muted os-voices__caveat">{VOICE_SUGGESTION_CAVEAT}</p>
@@ -52,7 +53,7 @@ function VoiceRow({ voice, hear, onTag, isBusy }: { voice: VoiceView } & Omit<Vo
           {formatDuration(voice.seconds)} of speech, first at {formatClock(voice.firstAt)}, {linked}
         </span>
       </div>
-      <p class="os-voice__suggestion">{describeSuggestion(voice.suggestion) ?? 'No suggestion (too little speech)'} (weak cue: pitch and spectrum)</p>
+      <p class="os-voice__suggestion">{describeVoiceSuggestion(voice.suggestion)}</p>
       {onTag && (
         <div class="os-tags" role="group" aria-label={`Tag voice ${voice.id}`}>
           {VOICE_TAGS.map((tag) => (

@@ -8,33 +8,9 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PersonView } from '../analysis.js';
 import type { SpeechSpan } from '../api/types.js';
-import { formatSpan } from '../format/clock.js';
-import { formatDuration } from '../format/duration.js';
-import { personLabel } from './format.js';
+import { describeRunParts, NO_SPEECH_FOUND, OFF_SCREEN_LABEL, speakerOption, speakerRuns, type SpeakerRun } from '../format/speech.js';
 
-/** Consecutive speech of one speaker: one row. */
-export interface SpeakerRun {
-  start: number;
-  end: number;
-  person: number | null;
-  /** The voices heard in the run, in order of first appearance. */
-  voices: string[];
-  /** Seconds of speech in the run (gaps between its segments left out). */
-  seconds: number;
-}
-
-/** Runs of the same speaker, in time order. Pure. */
-export function speakerRuns(speech: readonly SpeechSpan[]): SpeakerRun[] {
-  const runs: SpeakerRun[] = [];
-  for (const span of [...speech].sort((a, b) => a.start - b.start)) {
-    let run = runs.at(-1);
-    if (run?.person !== span.person) runs.push((run = { start: span.start, end: span.end, person: span.person, voices: [], seconds: 0 }));
-    run.end = Math.max(run.end, span.end);
-    run.seconds += span.end - span.start;
-    if (span.voice !== null && !run.voices.includes(span.voice)) run.voices.push(span.voice);
-  }
-  return runs;
-}
+export { speakerRuns, type SpeakerRun };
 
 export interface WhoSpeaksProps {
   speech: readonly SpeechSpan[];
@@ -58,7 +34,7 @@ export function WhoSpeaks({ speech, people, onCorrect, isBusy = false, limit = 8
     <section class="os-speaks" aria-labelledby="os-speaks-title">
       <h3 id="os-speaks-title">Who speaks</h3>
       {runs.length === 0 ? (
-        <p class="os-muted">No speech was found in the sound.</p>
+        <p class="os-muted">{NO_SPEECH_FOUND}</p>
       ) : (
         <>
           <p class="os-muted">Who is seen speaking, or off screen. Correct a line if the wrong person was credited.</p>
@@ -80,17 +56,12 @@ export function WhoSpeaks({ speech, people, onCorrect, isBusy = false, limit = 8
 
 function SpeakerRow(props: { run: SpeakerRun; speakers: readonly PersonView[]; onCorrect: WhoSpeaksProps['onCorrect']; isBusy: boolean }): JSX.Element {
   const { run, speakers, onCorrect, isBusy } = props;
-  const span = formatSpan(run.start, run.end);
-  const who = run.person === null ? 'off screen' : personLabel(run.person);
-  const voices = run.voices.length === 0 ? '' : `, voice ${run.voices.join(', ')}`;
+  const { span, who, detail } = describeRunParts(run);
   return (
     <li class="os-speaks__row" data-start={run.start} data-end={run.end}>
       <span class="os-speaks__span">{span}</span>
       <span class="os-speaks__who">{who}</span>
-      <span class="os-muted">
-        {formatDuration(run.seconds)}
-        {voices}
-      </span>
+      <span class="os-muted">{detail}</span>
       {onCorrect && (
         <select
           aria-label={`Who speaks ${span}`}
@@ -101,10 +72,10 @@ function SpeakerRow(props: { run: SpeakerRun; speakers: readonly PersonView[]; o
             onCorrect(run.start, run.end, value === OFF ? null : Number(value));
           }}
         >
-          <option value={OFF}>Off screen</option>
+          <option value={OFF}>{OFF_SCREEN_LABEL}</option>
           {speakers.map((p) => (
             <option key={p.id} value={String(p.id)}>
-              {p.name ? `${personLabel(p.id)} (${p.name})` : personLabel(p.id)}
+              {speakerOption(p)}
             </option>
           ))}
         </select>

@@ -23,6 +23,8 @@ export interface Harness {
   slack: SlackDouble;
   bot: RunningBot;
   botUrl: string;
+  /** Stops the bot and starts it again on the same data folder and port, as a deployment would. */
+  restartBot(): Promise<void>;
   /** What the bot logged at warn and error level. */
   problems: string[];
   close(): Promise<void>;
@@ -59,21 +61,27 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     SLACK_API_URL: slack.apiUrl,
     BOT_DATA_DIR: join(dir, 'bot'),
   });
-  const bot = await startBot(config, { logger: recordingLogger(problems), progressIntervalMs: 200, ...(options.peoplePerPage ? { peoplePerPage: options.peoplePerPage } : {}) });
-  return {
+  const start = () => startBot(config, { logger: recordingLogger(problems), progressIntervalMs: 200, ...(options.peoplePerPage ? { peoplePerPage: options.peoplePerPage } : {}) });
+  const harness: Harness = {
     engine,
     engineClient: new OnscreenClient({ baseUrl: engine.url, token: engineToken }),
     slack,
-    bot,
-    botUrl: bot.localUrl,
+    bot: await start(),
+    botUrl: '',
     problems,
+    async restartBot() {
+      await harness.bot.stop();
+      harness.bot = await start();
+    },
     async close() {
-      await bot.stop();
+      await harness.bot.stop();
       await slack.close();
       await engine.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
+  harness.botUrl = harness.bot.localUrl;
+  return harness;
 }
 
 

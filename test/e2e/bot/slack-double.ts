@@ -48,6 +48,8 @@ export interface SlackDouble {
   responseUrl(id: string): string;
   /** Messages in a thread (not counting its root), in the order posted. */
   thread(channel: string, rootTs: string): StoredMessage[];
+  /** The next call to `method` answers `{ ok: false, error }`, as Slack does when it refuses one. */
+  failNext(method: string, error: string): void;
   /** Resolves when `predicate` holds, checking after every call; rejects after `timeoutMs`. */
   waitFor<T>(what: string, predicate: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
@@ -59,6 +61,7 @@ export async function startSlackDouble(): Promise<SlackDouble> {
   const uploads = new Map<string, Buffer>();
   const pending: { uploadId: string; filename: string; length: number }[] = [];
   const waiters = new Set<() => void>();
+  const failures = new Map<string, string>();
   let clock = 1_700_000_000;
   let seq = 0;
   let base = '';
@@ -75,6 +78,11 @@ export async function startSlackDouble(): Promise<SlackDouble> {
     if (auth !== `Bearer ${BOT_TOKEN}`) return { ok: false, error: 'invalid_auth' };
     // Channels named CNOTIN… stand for channels the bot was never invited to.
     if (method.startsWith('chat.') && String(args.channel ?? '').startsWith('CNOTIN')) return { ok: false, error: 'not_in_channel' };
+    const failure = failures.get(method);
+    if (failure) {
+      failures.delete(method);
+      return { ok: false, error: failure };
+    }
     const problem = checkMessage(method, args);
     if (problem) return { ok: false, error: problem };
     switch (method) {
@@ -169,6 +177,7 @@ export async function startSlackDouble(): Promise<SlackDouble> {
     uploads,
     callsTo: (method) => calls.filter((c) => c.method === method),
     responseUrl: (id) => `${base}/response/${id}`,
+    failNext: (method, error) => void failures.set(method, error),
     thread: (channel, rootTs) => [...messages.values()].filter((m) => m.channel === channel && m.threadTs === rootTs),
     waitFor(what, predicate, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {

@@ -4,13 +4,17 @@
  * replaced by the tiny one with speech and voices): a voice heard only off screen comes into the
  * thread as a short audio file through the three steps of files.uploadV2, then a message with its
  * tag buttons; pressing one tags the voice in the engine for the person who pressed it, and the
- * message says so. A voice linked to a person seen speaking is not asked about.
+ * message says so. A voice linked to a person seen speaking is not asked about. Before the voices,
+ * "Who speaks" lists each stretch of speech with a menu to set who is speaking; a video without
+ * speech gets one plain line instead. What was posted survives a restart of the bot: a posting
+ * Slack interrupted is finished after the restart, and nothing is posted twice.
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { ACTION_IDS } from '../../../bot/src/blocks/ids.js';
+import { makeTinyAnalysis } from '../../medium/service/helpers/tiny-analysis.js';
 import { makeTinySpokenAnalysis } from '../../medium/service/helpers/tiny-speech.js';
 import { startHarness, type Harness } from './harness.js';
 import { blockAction, sendCommand, sendInteraction } from './slack-requests.js';
@@ -27,8 +31,21 @@ before(async () => {
   });
   await new Promise<void>((done) => media.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(media.address() as AddressInfo).port}`;
-  h = await startHarness({ allowPrivateNetwork: true, processor: async () => makeTinySpokenAnalysis('talk.mp4', SAMPLE) });
+  h = await startHarness({ allowPrivateNetwork: true, processor: async (task) => (task.source.includes('silent') ? makeSilentAnalysis() : makeTinySpokenAnalysis('talk.mp4', SAMPLE)) });
 });
+/** The tiny analysis of a video whose sound has no speech in it. */
+function makeSilentAnalysis(): ReturnType<typeof makeTinyAnalysis> {
+  const result = makeTinyAnalysis('silent.mp4');
+  return { ...result, analysis: { ...result.analysis, sound: { status: 'no-speech', speechSeconds: 0 }, speech: [], voices: [] } };
+}
+
+/** Starts an analysis of `file` from a slash command in `channel`; the thread's root ts. */
+async function analyse(file: string, channel: string): Promise<string> {
+  assert.equal((await sendCommand(h.botUrl, { text: `${base}/${file}`, user: 'U1', channel, responseUrl: h.slack.responseUrl(file) })).status, 200);
+  const root = await h.slack.waitFor('the root message', () => h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === channel && !c.args.thread_ts && c.result.ok));
+  return root.result.ts as string;
+}
+
 after(async () => {
   await h?.close();
   media?.closeAllConnections();
@@ -36,9 +53,7 @@ after(async () => {
 });
 
 test('an untagged off-screen voice comes as an audio file in the thread with tag buttons, and a press tags it', async () => {
-  assert.equal((await sendCommand(h.botUrl, { text: `${base}/talk.mp4`, user: 'U1', channel: 'CVOX', responseUrl: h.slack.responseUrl('talk') })).status, 200);
-  const root = await h.slack.waitFor('the root message', () => h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'CVOX' && !c.args.thread_ts && c.result.ok));
-  const rootTs = root.result.ts as string;
+  const rootTs = await analyse('talk.mp4', 'CVOX');
   const voiceMessage = await h.slack.waitFor('the voice message', () => h.slack.thread('CVOX', rootTs).find((m) => m.text.startsWith('Voice v2')), 60_000);
   await h.bot.services.tasks.idle();
 
@@ -63,5 +78,92 @@ test('an untagged off-screen voice comes as an audio file in the thread with tag
   const v2 = (await h.engineClient.getPeople(job.id)).voices?.find((v) => v.id === 'v2');
   assert.equal(v2?.tag, 'male');
   assert.match(v2?.taggedOnBehalfOf ?? '', /U7/);
+  assert.deepEqual(h.problems, []);
+});
+
+test('"Who speaks" lists each stretch of speech with who is speaking; choosing a person credits them, and the people show it', async () => {
+  const rootTs = await analyse('talk-who.mp4', 'CWHO');
+  const speakers = await h.slack.waitFor('"Who speaks"', () => h.slack.thread('CWHO', rootTs).find((m) => m.text.startsWith('Who speaks')), 60_000);
+  await h.slack.waitFor('the voice message', () => h.slack.thread('CWHO', rootTs).find((m) => m.text.startsWith('Voice v2')));
+  await h.bot.services.tasks.idle();
+  const thread = h.slack.thread('CWHO', rootTs);
+  assert.ok(thread.indexOf(speakers) < thread.findIndex((m) => m.text.startsWith('Voice v2')), '"Who speaks" comes before the voices');
+  const rows = speakers.blocks.filter((b: any) => b.accessory?.action_id === ACTION_IDS.correctSpeaker);
+  assert.deepEqual(rows.map((b: any) => b.text.text), ['0:00–0:02 · Person 0 · 2 s, voice v0', '0:03–0:05 · Person 1 · 2 s, voice v1', '0:06–0:08 · off screen · 2 s, voice v2']);
+  assert.deepEqual(rows.map((b: any) => b.accessory.initial_option.text.text), ['Person 0', 'Person 1', 'Off screen']);
+  const offRow = rows[2];
+  assert.deepEqual(offRow.accessory.options.map((o: any) => o.text.text), ['Off screen', 'Person 0', 'Person 1', 'Person 2']);
+
+  // The person seen in the voice-over's photo was in fact speaking: Person 0.
+  const chosen = offRow.accessory.options.find((o: any) => o.text.text === 'Person 0');
+  const action = { type: 'static_select', action_id: ACTION_IDS.correctSpeaker, block_id: offRow.block_id, selected_option: chosen };
+  assert.equal((await sendInteraction(h.botUrl, blockAction({ user: 'U9', channel: 'CWHO', messageTs: speakers.ts, threadTs: rootTs, action, responseUrl: h.slack.responseUrl('who') }))).status, 200);
+  const replaced = await h.slack.waitFor('"Who speaks" replaced', () => h.slack.callsTo('response_url').find((c) => c.args.id === 'who'));
+  assert.equal(replaced.args.replace_original, true);
+  const after = replaced.args.blocks.filter((b: any) => b.accessory?.action_id === ACTION_IDS.correctSpeaker).map((b: any) => b.text.text);
+  assert.deepEqual(after, ['0:00–0:02 · Person 0 · 2 s, voice v0', '0:03–0:05 · Person 1 · 2 s, voice v1', '0:06–0:08 · Person 0 · 2 s, voice v2']);
+  await h.bot.services.tasks.idle();
+  const jobId = h.bot.services.store.findThread('CWHO', rootTs, `${base}/talk-who.mp4`)?.jobId;
+  assert.ok(jobId);
+  const { people, speech } = await h.engineClient.getPeople(jobId);
+  assert.deepEqual(speech?.map((s) => s.person), [0, 1, 0]);
+  assert.equal(people.find((p) => p.id === 0)?.speakingSeconds, 4);
+  const edit = (await h.engineClient.history(jobId)).edits.at(-1);
+  assert.equal(edit?.kind, 'speaker');
+  assert.match(edit?.onBehalfOf ?? '', /U9/, 'the correction is recorded for the person who chose');
+  // The tagging messages show each person's speaking time, updated.
+  const person0 = await h.slack.waitFor('Person 0 with 4 s speaking', () => h.slack.thread('CWHO', rootTs).find((m) => JSON.stringify(m.blocks).includes('4 s speaking')));
+  assert.ok(person0);
+  assert.deepEqual(h.problems, []);
+});
+
+test('a video without speech: "Who speaks" says plainly that no speech was found, and no voice is posted', async () => {
+  const rootTs = await analyse('silent.mp4', 'CSIL');
+  const line = await h.slack.waitFor('"no speech found"', () => h.slack.thread('CSIL', rootTs).find((m) => m.text === 'No speech found in the sound.'), 60_000);
+  await h.bot.services.tasks.idle();
+  assert.match(JSON.stringify(line.blocks), /No speech found in the sound\. Speaking time is not measured for this video; the screen-time figures stand\./);
+  assert.equal(h.slack.thread('CSIL', rootTs).filter((m) => m.text.startsWith('Voice ')).length, 0);
+  assert.deepEqual(h.problems, []);
+});
+
+test('after a restart the bot finishes a posting Slack interrupted, posts nothing twice, and its menus still work', async () => {
+  const uploadsBefore = h.slack.callsTo('files.completeUploadExternal').length;
+  h.slack.failNext('files.getUploadURLExternal', 'internal_error');
+  const rootTs = await analyse('talk-restart.mp4', 'CRST');
+  await h.slack.waitFor('the problem said in the thread', () => h.slack.thread('CRST', rootTs).find((m) => JSON.stringify(m.blocks).includes(':warning:')), 60_000);
+  await h.bot.services.tasks.idle();
+  const thread = () => h.slack.thread('CRST', rootTs);
+  const count = (prefix: string) => thread().filter((m) => m.text.startsWith(prefix)).length;
+  assert.equal(count('Who speaks'), 1);
+  assert.equal(count('Voice v2'), 0, 'Slack refused the upload: the voice is not posted yet');
+  const record = h.bot.services.store.findThread('CRST', rootTs, `${base}/talk-restart.mp4`);
+  assert.ok(record);
+  assert.equal(h.bot.services.store.speech.state(record.id), 'posting');
+  const refused = h.problems.splice(0);
+  assert.ok(refused.some((line) => /internal_error/.test(line)), `the refusal was logged (${refused.join(' | ')})`);
+
+  await h.restartBot();
+  await h.slack.waitFor('the voice posted after the restart', () => count('Voice v2') === 1 || undefined, 30_000);
+  await h.bot.services.tasks.idle();
+  assert.equal(count('Who speaks'), 1, '"Who speaks" was posted before the restart, and not again');
+  assert.equal(h.slack.callsTo('files.completeUploadExternal').length, uploadsBefore + 1);
+  assert.equal(h.bot.services.store.speech.state(record.id), 'posted');
+
+  // A second restart finds nothing left to post.
+  const messages = thread().length;
+  await h.restartBot();
+  await h.bot.services.tasks.idle();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(thread().length, messages);
+  assert.equal(h.slack.callsTo('files.completeUploadExternal').length, uploadsBefore + 1);
+
+  // The menus posted before the restarts still work.
+  const speakers = thread().find((m) => m.text.startsWith('Who speaks'))!;
+  const row = speakers.blocks.find((b: any) => b.accessory?.action_id === ACTION_IDS.correctSpeaker);
+  const off = row.accessory.options.find((o: any) => o.text.text === 'Off screen');
+  const action = { type: 'static_select', action_id: ACTION_IDS.correctSpeaker, block_id: row.block_id, selected_option: off };
+  await sendInteraction(h.botUrl, blockAction({ user: 'U3', channel: 'CRST', messageTs: speakers.ts, threadTs: rootTs, action, responseUrl: h.slack.responseUrl('rst') }));
+  const replaced = await h.slack.waitFor('"Who speaks" replaced', () => h.slack.callsTo('response_url').find((c) => c.args.id === 'rst'));
+  assert.match(JSON.stringify(replaced.args.blocks), /0:00–0:02 · off screen/);
   assert.deepEqual(h.problems, []);
 });

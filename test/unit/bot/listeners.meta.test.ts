@@ -17,6 +17,7 @@ import { ACTION_IDS, COMMANDS, INPUT_IDS, SHORTCUT_IDS, VIEW_IDS } from '../../.
 import { buildNotice, buildUsage } from '../../../bot/src/blocks/notice.blocks.js';
 import { buildPeoplePage, sortPeople } from '../../../bot/src/blocks/people.blocks.js';
 import { buildPersonModal } from '../../../bot/src/blocks/person-modal.blocks.js';
+import { buildSpeakersMessage } from '../../../bot/src/blocks/speakers.blocks.js';
 import { buildProgressMessage } from '../../../bot/src/blocks/progress.blocks.js';
 import { buildSummaryMessage } from '../../../bot/src/blocks/summary.blocks.js';
 import { buildUnfurl } from '../../../bot/src/blocks/unfurl.blocks.js';
@@ -67,6 +68,7 @@ function everyBuiltBlock(): unknown[] {
     ...buildAnalyzeModal().blocks,
     ...buildNotice('x').blocks,
     ...buildUsage().blocks,
+    ...buildSpeakersMessage('job-1', [{ start: 0.5, end: 2.5, person: people[0]!.id, voice: 'v0' }], people).blocks,
     ...buildVoiceMessage('job-1', { id: 'v2', seconds: 4, person: null, suggestion: null, pitchHz: null, firstAt: 12, sample: 'voices/v2.m4a', tag: null, taggedBy: null, taggedOnBehalfOf: null, taggedAt: null, counts: null, countsFrom: null }).blocks,
   ];
 }

@@ -36,5 +36,5 @@ test('WhoSpeaks shows the first runs with "show all", the speaker selected, and 
   assert.deepEqual(selected, ['0', '1', 'off']);
   assert.match(textOf(html), /Show all 4$/);
   assert.doesNotMatch(render(<WhoSpeaks speech={speech} people={people} limit={4} />), /Show all|<select/);
-  assert.match(textOf(render(<WhoSpeaks speech={[]} people={people} />)), /No speech was found/);
+  assert.match(textOf(render(<WhoSpeaks speech={[]} people={people} />)), /No speech found in the sound\./);
 });

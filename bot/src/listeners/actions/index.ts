@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { BotServices } from '../../services/index.js';
 import { registerAcceptSuggestions } from './accept-suggestions.action.js';
 import { registerAnalyzeLink } from './analyze-link.action.js';
+import { registerCorrectSpeaker } from './correct-speaker.action.js';
 import { registerFinishTagging } from './finish-tagging.action.js';
 import { registerMergePerson } from './merge-person.action.js';
 import { registerOpenAnalyzeModal } from './open-analyze-modal.action.js';
@@ -22,4 +23,5 @@ export function register(app: App, services: BotServices): void {
   registerPersonDetails(app, services);
   registerSwitchLayout(app, services);
   registerTagVoice(app, services);
+  registerCorrectSpeaker(app, services);
 }
