@@ -2,7 +2,7 @@
  * The typed protocol between the extension's pages (content script, popup, options) and the
  * background worker, which alone talks to the engine. One entry per message: its payload and answer.
  */
-import type { Tag } from '../../shared/src/analysis.js';
+import type { Tag, VoiceTag } from '../../shared/src/analysis.js';
 import type { ChartName } from '../../shared/src/api/client.js';
 import type { ChannelTotals, Collection, Job, PeopleResponse, ServiceStatus } from '../../shared/src/api/types.js';
 import type { Report } from '../../shared/src/report.js';
@@ -55,6 +55,10 @@ export interface MessageMap {
   name: { payload: { jobId: string; person: number; name: string }; answer: PeopleWithThumbnails };
   notThem: { payload: { jobId: string; person: number }; answer: PeopleWithThumbnails };
   acceptSuggestions: { payload: { jobId: string }; answer: PeopleWithThumbnails };
+  /** A voice heard off screen, tagged by ear (issue 14). */
+  tagVoice: { payload: { jobId: string; voice: string; tag: VoiceTag }; answer: PeopleWithThumbnails };
+  /** Who speaks from `start` to `end` seconds: a person, or null for off screen (issue 14). */
+  correctSpeaker: { payload: { jobId: string; start: number; end: number; person: number | null }; answer: PeopleWithThumbnails };
   undo: { payload: { jobId: string }; answer: PeopleWithThumbnails };
   finish: { payload: { jobId: string }; answer: Job };
   report: { payload: { jobId: string }; answer: Report };

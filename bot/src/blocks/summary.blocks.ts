@@ -1,6 +1,7 @@
 /** The short summary posted with the charts: shares of screen time, people counted, one line of definitions. */
 import type { Report } from '../../../shared/src/report.js';
 import { formatDuration } from '../../../shared/src/format/duration.js';
+import { describeSpeaking } from '../../../shared/src/format/speaking.js';
 import { formatBy, formatLink, formatShare } from './mrkdwn.js';
 import { ACTION_IDS } from './ids.js';
 import { LIMITS } from './limits.js';
@@ -38,6 +39,7 @@ export function buildSummaryMessage(view: SummaryView): SlackMessage {
           mrkdwn(`*Women's part of gendered screen time*\n${gendered ?? 'n/a (nobody tagged female or male)'}`),
         ].slice(0, LIMITS.fieldsPerSection),
       },
+      ...(report.speakingTime ? [section(`:speech_balloon: *Who is heard* · ${describeSpeaking(report.speakingTime)}`)] : []),
       context(DEFINITIONS_LINE),
       {
         type: 'actions',

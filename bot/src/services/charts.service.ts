@@ -13,6 +13,11 @@ const CHARTS: readonly { name: ChartName; title: string }[] = [
   { name: 'timeline', title: 'Who is on screen, over time' },
   { name: 'persons', title: 'Screen time per person' },
 ];
+/** With speaking time measured (issue 14), "Seen and heard" and speaking time per person too. */
+const SPEECH_CHARTS: readonly { name: ChartName; title: string }[] = [
+  { name: 'heard', title: 'Seen and heard' },
+  { name: 'speaking', title: 'Speaking time per person' },
+];
 
 export class ChartsService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -22,11 +27,9 @@ export class ChartsService {
     const jobId = thread.jobId;
     if (!jobId || !this.ctx.store.claimCharts(thread.id, revision)) return false;
     try {
-      const [job, report, ...images] = await Promise.all([
-        this.ctx.engine.getJob(jobId),
-        this.ctx.engine.getReport(jobId),
-        ...CHARTS.map((chart) => this.ctx.engine.getChart(jobId, chart.name)),
-      ]);
+      const [job, report] = await Promise.all([this.ctx.engine.getJob(jobId), this.ctx.engine.getReport(jobId)]);
+      const charts = report.speakingTime ? [...CHARTS, ...SPEECH_CHARTS] : CHARTS;
+      const images = await Promise.all(charts.map((chart) => this.ctx.engine.getChart(jobId, chart.name)));
       const videoLabel = labelVideo(thread.url, job.title ?? report.video.title);
       const summary = buildSummaryMessage({ report, videoLabel, reportUrl: await reportPageUrl(this.ctx, jobId), finishedBy });
       await this.ctx.slack.chat.postMessage({ channel: thread.channel, thread_ts: thread.rootTs, ...summary, unfurl_links: false });
@@ -34,7 +37,7 @@ export class ChartsService {
         channel_id: thread.channel,
         thread_ts: thread.rootTs,
         initial_comment: `Charts for ${videoLabel}`,
-        file_uploads: CHARTS.map((chart, i) => ({
+        file_uploads: charts.map((chart, i) => ({
           file: Buffer.from(images[i] as Uint8Array),
           filename: `onscreen-${chart.name}.png`,
           title: chart.title,

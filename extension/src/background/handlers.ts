@@ -80,6 +80,8 @@ export function createHandlers(): Handlers {
     name: ({ jobId, person, name }) => edit(jobId, (client, by) => client.name(jobId, person, name, by)),
     notThem: ({ jobId, person }) => edit(jobId, (client, by) => client.notThem(jobId, person, by)),
     acceptSuggestions: ({ jobId }) => edit(jobId, (client, by) => client.acceptSuggestions(jobId, by)),
+    tagVoice: ({ jobId, voice, tag }) => edit(jobId, (client, by) => client.tagVoice(jobId, voice, tag, by)),
+    correctSpeaker: ({ jobId, start, end, person }) => edit(jobId, (client, by) => client.correctSpeaker(jobId, start, end, person, by)),
     undo: ({ jobId }) => edit(jobId, (client, by) => client.undo(jobId, by)),
     async finish({ jobId }) {
       const client = await connectEngine();
@@ -93,8 +95,11 @@ export function createHandlers(): Handlers {
     },
     async charts({ jobId }) {
       const client = await connectEngine();
-      const names = ['share', 'timeline', 'persons'] as const;
-      const images = await Promise.all(names.map(async (name) => [name, toDataUrl(await client.getChart(jobId, name), 'image/png')] as const));
+      // "Seen and heard" and speaking time per person exist only where speech was measured (issue 14): a 404 there is no error.
+      const names = ['share', 'timeline', 'persons', 'heard', 'speaking'] as const;
+      const optional = new Set<string>(['heard', 'speaking']);
+      const fetchChart = async (name: (typeof names)[number]) => toDataUrl(await client.getChart(jobId, name), 'image/png');
+      const images = await Promise.all(names.map(async (name) => [name, optional.has(name) ? await fetchChart(name).catch(() => '') : await fetchChart(name)] as const));
       return Object.fromEntries(images.filter(([, src]) => src));
     },
     async exportReport({ jobId, format }) {

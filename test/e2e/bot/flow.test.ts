@@ -135,9 +135,12 @@ test('Slack flow: link posted, progress, people, two taggers, merge, charts in t
   const completed = await h.slack.waitFor('files.completeUploadExternal', () => h.slack.callsTo('files.completeUploadExternal').find((c) => (c.args.files as { id: string }[]).some((f) => chartIds().has(f.id))), 60_000);
   assert.equal(completed.args.channel_id, CHANNEL);
   assert.equal(completed.args.thread_ts, ROOT_TS);
-  assert.equal(completed.args.files.length, 3);
+  // With speech heard, "Seen and heard" and speaking time per person come too (issue 14).
+  const isHeard = (await h.engineClient.getReport((await h.engineClient.listJobs()).jobs[0]!.id)).speakingTime !== undefined;
+  const expected = ['onscreen-persons.png', 'onscreen-share.png', 'onscreen-timeline.png', ...(isHeard ? ['onscreen-heard.png', 'onscreen-speaking.png'] : [])].sort();
+  assert.equal(completed.args.files.length, expected.length);
   const requested = h.slack.callsTo('files.getUploadURLExternal').filter((c) => isChart(c.args.filename));
-  assert.deepEqual(requested.map((c) => c.args.filename).sort(), ['onscreen-persons.png', 'onscreen-share.png', 'onscreen-timeline.png']);
+  assert.deepEqual(requested.map((c) => c.args.filename).sort(), expected);
   for (const file of completed.args.files as { id: string }[]) {
     const bytes = h.slack.uploads.get(file.id);
     assert.ok(bytes, `bytes of ${file.id} were uploaded before completing`);

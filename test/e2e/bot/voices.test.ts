@@ -114,6 +114,18 @@ test('"Who speaks" lists each stretch of speech with who is speaking; choosing a
   // The tagging messages show each person's speaking time, updated.
   const person0 = await h.slack.waitFor('Person 0 with 4 s speaking', () => h.slack.thread('CWHO', rootTs).find((m) => JSON.stringify(m.blocks).includes('4 s speaking')));
   assert.ok(person0);
+
+  // Finish: the summary says who is heard, and "Seen and heard" and speaking time per person come with the charts.
+  const finish = h.slack.thread('CWHO', rootTs).flatMap((m) => m.blocks.map((b: any) => ({ m, b }))).find(({ b }) => b.block_id === 'controls');
+  assert.ok(finish);
+  const button = finish.b.elements.find((e: any) => e.action_id === ACTION_IDS.finish);
+  await sendInteraction(h.botUrl, blockAction({ user: 'U9', channel: 'CWHO', messageTs: finish.m.ts, threadTs: rootTs, action: { ...button, block_id: 'controls' }, responseUrl: h.slack.responseUrl('fin') }));
+  const summary = await h.slack.waitFor('the summary', () => h.slack.thread('CWHO', rootTs).find((m) => /women on screen/.test(m.text)));
+  assert.match(JSON.stringify(summary.blocks), /Who is heard\* · Speaking time: 6 s of speech/);
+  await h.slack.waitFor('the speech charts', () => h.slack.callsTo('files.getUploadURLExternal').some((c) => c.args.filename === 'onscreen-speaking.png') || undefined);
+  await h.bot.services.tasks.idle();
+  const charts = h.slack.callsTo('files.getUploadURLExternal').map((c) => c.args.filename).filter((f: string) => f.endsWith('.png'));
+  assert.deepEqual(charts.sort(), ['onscreen-heard.png', 'onscreen-persons.png', 'onscreen-share.png', 'onscreen-speaking.png', 'onscreen-timeline.png']);
   assert.deepEqual(h.problems, []);
 });
 
