@@ -1,6 +1,6 @@
 /**
  * The people as a compact list, one line each, for the popup's small window: a face, the name,
- * the time on screen, the suggestion and the tag buttons. The same keys as the page's cards
+ * the time on screen (and speaking, where speech was measured), the suggestion and the tag buttons. The same keys as the page's cards
  * (F, M, U, N tag the focused person), and ↑/↓ move between people. Merging and splitting stay
  * with the cards.
  */
@@ -8,6 +8,7 @@ import type { JSX } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
 import { TAGS, type PersonView, type Tag } from '../../../shared/src/analysis.js';
 import { DOUBT_TEXT } from '../../../shared/src/format/doubt.js';
+import { describeSpeakingTime } from '../../../shared/src/format/speech.js';
 import { COLOURS, describeSuggestion, formatClock, formatDuration, personLabel, TAG_KEYS, TAG_LABELS } from '../../../shared/src/ui/format.js';
 import { sortByScreenTime } from '../../../shared/src/ui/PeopleGrid.js';
 import { tagForKey } from '../../../shared/src/ui/tag-keys.js';
@@ -52,7 +53,7 @@ export function PeopleList({ people, thumbnailSrc, isBusy, onTag, onShow }: Peop
             class={`ext-row${person.tag ? '' : ' ext-row--untagged'}`}
             data-person={person.id}
             tabIndex={0}
-            aria-label={`${name}, ${formatDuration(person.seconds)} on screen${person.doubt ? `. ${DOUBT_TEXT.title}` : ''}`}
+            aria-label={`${name}, ${formatDuration(person.seconds)} on screen${person.speakingSeconds === undefined ? '' : `, ${describeSpeakingTime(person.speakingSeconds)}`}${person.doubt ? `. ${DOUBT_TEXT.title}` : ''}`}
             onKeyDown={(event) => onKeyDown(event, person)}
           >
             <span class="ext-row__face" style={src ? { backgroundImage: `url("${src}")` } : undefined} aria-hidden="true" />
@@ -63,6 +64,11 @@ export function PeopleList({ people, thumbnailSrc, isBusy, onTag, onShow }: Peop
               </span>
             )}
             <span class="ext-row__time">{formatDuration(person.seconds)}</span>
+            {person.speakingSeconds !== undefined && (
+              <span class="ext-row__speaking os-muted" title={describeSpeakingTime(person.speakingSeconds)}>
+                {person.speakingSeconds > 0 ? `speaks ${formatDuration(person.speakingSeconds)}` : ''}
+              </span>
+            )}
             <span class="os-dot ext-row__suggestion" title={suggestion} style={{ background: person.suggestion ? COLOURS[person.suggestion.gender] : 'transparent' }} />
             <span class="ext-row__tags" role="group" aria-label={`Tag ${name}`}>
               {TAGS.map((tag) => (

@@ -12,6 +12,7 @@ import { useAction } from '../../../shared/src/ui/use-action.js';
 import type { PeopleWithThumbnails } from '../messages.js';
 import { ask } from '../messaging.js';
 import { VoicesSection } from '../../../shared/src/ui/VoicesSection.js';
+import { WhoSpeaks } from '../../../shared/src/ui/WhoSpeaks.js';
 import { HearButton } from './HearButton.js';
 import { PeopleList } from './PeopleList.js';
 
@@ -58,7 +59,28 @@ export function PeoplePanel({ job, onLoad, onChange, onError }: PeoplePanelProps
     localStorage.setItem(VIEW_KEY, next);
   };
   const onShow = videoId ? (seconds: number) => void ask('seek', { videoId, seconds }).catch(onError) : undefined;
-  const voices = people.voices && <VoicesSection voices={people.voices} hear={(voice) => <HearButton voice={voice} onSeek={onShow} />} />;
+  /** Who is heard (issue 14): the voices, heard by seeking the video and tagged by ear, and who speaks when, to correct. */
+  const heard = (withError: boolean): JSX.Element => (
+    <>
+      {withError && <ActionError error={action.error} onDismiss={action.clearError} />}
+      {people.voices && (
+        <VoicesSection
+          voices={people.voices}
+          hear={(voice) => <HearButton voice={voice} onSeek={onShow} />}
+          isBusy={action.isBusy}
+          onTag={(voice, tag) => void action.run(() => apply(ask('tagVoice', { jobId, voice, tag })))}
+        />
+      )}
+      {people.speech && (
+        <WhoSpeaks
+          speech={people.speech}
+          people={people.people}
+          isBusy={action.isBusy}
+          onCorrect={(start, end, person) => void action.run(() => apply(ask('correctSpeaker', { jobId, start, end, person })))}
+        />
+      )}
+    </>
+  );
   const switcher = (
     <div class="ext-view" role="group" aria-label="Show people as">
       {(['list', 'cards'] as const).map((option) => (
@@ -102,7 +124,7 @@ export function PeoplePanel({ job, onLoad, onChange, onError }: PeoplePanelProps
             onShow={onShow}
           />
         )}
-        {voices}
+        {heard(false)}
       </section>
     );
   }
@@ -126,7 +148,7 @@ export function PeoplePanel({ job, onLoad, onChange, onError }: PeoplePanelProps
         onFinish={() => ask('finish', { jobId })}
         onShow={onShow}
       />
-      {voices}
+      {heard(true)}
     </>
   );
 }

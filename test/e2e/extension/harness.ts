@@ -56,11 +56,12 @@ export interface Engine {
   client: OnscreenClient;
 }
 
-export async function startEngine(tmp: string, videos: readonly FakeVideo[], refused: ReadonlyMap<string, ErrorCode> = new Map()): Promise<Engine> {
+/** `processor` replaces the real analysis (a made-up one, for flows that need speech but not a real video's). */
+export async function startEngine(tmp: string, videos: readonly FakeVideo[], refused: ReadonlyMap<string, ErrorCode> = new Map(), processor?: AnalysisProcessor): Promise<Engine> {
   // Offline, www.youtube.com resolves to nothing, so the engine's public-address check of the URL
   // is turned off; the processor maps the URLs to local clips anyway.
   const config = loadServiceConfig({ dataDir: join(tmp, 'data'), port: 0, retentionDays: 0, allowPrivateNetwork: true }, {});
-  const service = await startService(config, { processor: localClipProcessor(join(tmp, 'work'), videos, refused), log: () => undefined });
+  const service = await startService(config, { processor: processor ?? localClipProcessor(join(tmp, 'work'), videos, refused), log: () => undefined });
   const token = service.tokens.create('extension-e2e');
   return { service, token, client: new OnscreenClient({ baseUrl: service.url, token }) };
 }
