@@ -5,10 +5,11 @@
 import type { SpeakingTime } from '../report.js';
 import { formatDuration } from './duration.js';
 import { formatPercent } from './percent.js';
+import { NO_SPEECH_FOUND } from './speech.js';
 
 export function describeSpeaking(s: SpeakingTime): string {
   if (s.sound === 'none') return 'No speech found: the video has no sound track.';
-  if (s.sound === 'no-speech') return 'No speech found in the sound.';
+  if (s.sound === 'no-speech') return NO_SPEECH_FOUND;
   if (s.total === 0) return 'No speech left: every voice heard was tagged "not speech".';
   const untagged = s.untagged.seconds > 0 ? `; ${formatDuration(s.untagged.seconds)} not tagged yet` : '';
   const shares = `women ${formatPercent(s.female.share)}, men ${formatPercent(s.male.share)}`;

@@ -111,3 +111,25 @@ test('a channel\'s analysed jobs since a time: each once, not the failed or unfi
   assert.deepEqual(store.analysedJobsInChannel('CREP', since), ['j-a', 'j-b']);
   assert.deepEqual(store.analysedJobsInChannel('CREP', clock + 1), [], 'none started since then');
 });
+
+test('what was posted about a thread\'s speech is claimed once, kept across a reopening, and finished', () => {
+  const thread = store.claimThread({ ...request, channel: 'CSPEECH', rootTs: '777.1' });
+  assert.ok(thread);
+  assert.equal(store.speech.state(thread.id), null);
+  assert.equal(store.speech.claim(thread.id), true);
+  assert.equal(store.speech.claim(thread.id), false, 'a second posting is refused');
+  store.speech.setSpeakersTs(thread.id, '777.2');
+  store.speech.setVoiceTs(thread.id, 'v2', '777.3');
+  const reopened = new BotStore(join(dir, 'nested'), () => clock);
+  try {
+    assert.equal(reopened.speech.state(thread.id), 'posting');
+    assert.ok(reopened.speech.unfinished().includes(thread.id));
+    assert.equal(reopened.speech.speakersTs(thread.id), '777.2');
+    assert.deepEqual([...reopened.speech.voiceMessages(thread.id)], [['v2', '777.3']]);
+    reopened.speech.finish(thread.id);
+    assert.equal(reopened.speech.state(thread.id), 'posted');
+    assert.ok(!reopened.speech.unfinished().includes(thread.id));
+  } finally {
+    reopened.close();
+  }
+});
