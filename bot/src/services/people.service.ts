@@ -2,13 +2,16 @@
  * Posts the tagging messages into a thread and keeps every copy of them current: after any
  * tag, merge or accept, in any thread following the job, all pages are re-rendered from the
  * engine's latest state, so everyone sees who tagged what. Each thread has its own layout
- * (full or compact), and its count of people follows merges (App Home shows it).
+ * (full or compact), and its count of people follows merges (App Home shows it). The thread's
+ * "Who speaks" follows too (its menus offer the people as they are now).
  */
 import type { PersonView } from '../../../shared/src/analysis.js';
+import type { PeopleResponse } from '../../../shared/src/api/types.js';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import type { View } from '../blocks/message.js';
 import { buildPeoplePage, chooseLayout, countPages, peoplePerPage, sortPeople, type PeopleLayout } from '../blocks/people.blocks.js';
 import { buildPersonModal, type PersonModalView } from '../blocks/person-modal.blocks.js';
+import { buildSpeakersMessage } from '../blocks/speakers.blocks.js';
 import { labelVideo } from '../blocks/mrkdwn.js';
 import type { PersonRef } from '../blocks/values.js';
 import type { ThreadRecord } from '../store/bot.store.js';
@@ -101,8 +104,16 @@ export class PeopleService {
           if (result.ts) this.ctx.store.setPage(thread.id, page, result.ts);
         }
       }
+      await this.updateSpeakers(thread, jobId, response);
       await this.recordCount(thread, people);
     }
+  }
+
+  /** "Who speaks" follows too: merges, splits and "not a face" change who can be chosen as a speaker. */
+  private async updateSpeakers(thread: ThreadRecord, jobId: string, response: PeopleResponse): Promise<void> {
+    const ts = this.ctx.store.speech.speakersTs(thread.id);
+    if (!ts || !response.speech) return;
+    await this.ctx.slack.chat.update({ channel: thread.channel, ts, ...buildSpeakersMessage(jobId, response.speech, response.people) });
   }
 
   /** Keeps the thread's count of people (not counting those tagged "not a face") as merges and tags change it. */

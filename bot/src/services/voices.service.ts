@@ -42,10 +42,13 @@ export class VoicesService {
     return buildVoiceMessage(ref.jobId, voice);
   }
 
-  /** Sets who speaks in the span for the person who chose; "Who speaks" as it is now. The people's speaking time follows. */
+  /**
+   * Sets who speaks in the span for the person who chose; "Who speaks" as it is now. The people's
+   * speaking time follows, in every thread following the job (and their "Who speaks").
+   */
   async correctSpeaker(ref: SpeakerRef, user: string): Promise<SlackMessage> {
     const { speech = [], people } = await this.ctx.engine.correctSpeaker(ref.jobId, ref.start, ref.end, ref.person, toRequester(user));
-    await this.people.refresh(ref.jobId).catch((error: unknown) => this.ctx.logger.warn(`The people of ${ref.jobId} were not refreshed: ${String(error)}`));
+    this.ctx.tasks.run(`refresh the people of ${ref.jobId}`, () => this.people.refresh(ref.jobId));
     return buildSpeakersMessage(ref.jobId, speech, people);
   }
 

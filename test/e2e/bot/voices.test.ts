@@ -115,6 +115,17 @@ test('"Who speaks" lists each stretch of speech with who is speaking; choosing a
   const person0 = await h.slack.waitFor('Person 0 with 4 s speaking', () => h.slack.thread('CWHO', rootTs).find((m) => JSON.stringify(m.blocks).includes('4 s speaking')));
   assert.ok(person0);
 
+  // "Who speaks" follows the people: someone tagged "not a face" is no longer offered as a speaker.
+  const notFace = h.slack.thread('CWHO', rootTs).flatMap((m) => m.blocks.map((b: any) => ({ m, b }))).find(({ b }) => b.block_id === 'person.2.actions');
+  assert.ok(notFace);
+  const notFaceButton = notFace.b.elements.find((e: any) => e.action_id === ACTION_IDS.tagNotFace);
+  await sendInteraction(h.botUrl, blockAction({ user: 'U9', channel: 'CWHO', messageTs: notFace.m.ts, threadTs: rootTs, action: { ...notFaceButton, block_id: 'person.2.actions' }, responseUrl: h.slack.responseUrl('nf') }));
+  await h.slack.waitFor('"Who speaks" without Person 2', () => {
+    const menu = speakers.blocks.find((b: any) => b.accessory?.action_id === ACTION_IDS.correctSpeaker)?.accessory;
+    return speakers.updates > 0 && !menu.options.some((o: any) => o.text.text === 'Person 2');
+  });
+  assert.match(JSON.stringify(speakers.blocks), /0:06–0:08 · Person 0/, 'and it shows the correction');
+
   // Finish: the summary says who is heard, and "Seen and heard" and speaking time per person come with the charts.
   const finish = h.slack.thread('CWHO', rootTs).flatMap((m) => m.blocks.map((b: any) => ({ m, b }))).find(({ b }) => b.block_id === 'controls');
   assert.ok(finish);
