@@ -32,3 +32,12 @@ test('the popup\'s voices: each has a "hear" button that seeks the player to its
   const offline = render(<HearButton voice={voice} onSeek={undefined} />);
   assert.match(offline, /disabled/, 'no YouTube video to seek: the button is off');
 });
+
+test('the popup\'s list shows speaking time where speech was measured, and says so to screen readers', () => {
+  const people = [makePerson(1, { seconds: 20, speakingSeconds: 75 }), makePerson(2, { seconds: 10, speakingSeconds: 0 }), makePerson(3, { seconds: 5 })];
+  const rows = render(<PeopleList people={people} thumbnailSrc={() => undefined} isBusy={false} onTag={() => undefined} />).split('<li').slice(1);
+  assert.match(rows[0]!, /aria-label="Person 1, 20 s on screen, 1 min 15 s speaking"/);
+  assert.match(rows[0]!, /<span class="ext-row__speaking os-muted" title="1 min 15 s speaking">speaks 1 min 15 s<\/span>/);
+  assert.match(rows[1]!, /aria-label="Person 2, 10 s on screen, not seen speaking"/);
+  assert.doesNotMatch(rows[2]!, /speak/, 'an analysis without speech says nothing about it');
+});
