@@ -1,6 +1,7 @@
 /**
  * The people found in the video: the shared tagging grid of cards, or a compact list (one line a
- * person) that keeps a dozen people in the popup's window. Every edit goes through the worker.
+ * person) that keeps a dozen people in the popup's window, then who is heard (HeardSection).
+ * Every edit goes through the worker.
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -11,9 +12,7 @@ import { PeopleGrid } from '../../../shared/src/ui/PeopleGrid.js';
 import { useAction } from '../../../shared/src/ui/use-action.js';
 import type { PeopleWithThumbnails } from '../messages.js';
 import { ask } from '../messaging.js';
-import { VoicesSection } from '../../../shared/src/ui/VoicesSection.js';
-import { WhoSpeaks } from '../../../shared/src/ui/WhoSpeaks.js';
-import { HearButton } from './HearButton.js';
+import { HeardSection } from './HeardSection.js';
 import { PeopleList } from './PeopleList.js';
 
 type PeopleView = 'cards' | 'list';
@@ -59,27 +58,15 @@ export function PeoplePanel({ job, onLoad, onChange, onError }: PeoplePanelProps
     localStorage.setItem(VIEW_KEY, next);
   };
   const onShow = videoId ? (seconds: number) => void ask('seek', { videoId, seconds }).catch(onError) : undefined;
-  /** Who is heard (issue 14): the voices, heard by seeking the video and tagged by ear, and who speaks when, to correct. */
-  const heard = (withError: boolean): JSX.Element => (
-    <>
-      {withError && <ActionError error={action.error} onDismiss={action.clearError} />}
-      {people.voices && (
-        <VoicesSection
-          voices={people.voices}
-          hear={(voice) => <HearButton voice={voice} onSeek={onShow} />}
-          isBusy={action.isBusy}
-          onTag={(voice, tag) => void action.run(() => apply(ask('tagVoice', { jobId, voice, tag })))}
-        />
-      )}
-      {people.speech && (
-        <WhoSpeaks
-          speech={people.speech}
-          people={people.people}
-          isBusy={action.isBusy}
-          onCorrect={(start, end, person) => void action.run(() => apply(ask('correctSpeaker', { jobId, start, end, person })))}
-        />
-      )}
-    </>
+  const heard = (isShowingError: boolean): JSX.Element => (
+    <HeardSection
+      people={people}
+      action={action}
+      isShowingError={isShowingError}
+      onSeek={onShow}
+      onTagVoice={(voice, tag) => apply(ask('tagVoice', { jobId, voice, tag }))}
+      onCorrect={(start, end, person) => apply(ask('correctSpeaker', { jobId, start, end, person }))}
+    />
   );
   const switcher = (
     <div class="ext-view" role="group" aria-label="Show people as">
