@@ -190,13 +190,14 @@ test('extension: options, analyse from the watch page, tag in the popup, charts,
     await popup.getByRole('tab', { name: /^People/ }).click();
     await popup.getByRole('button', { name: 'Finished ✓' }).waitFor();
 
-    // 6. The results: the figures match the engine's report, and the three charts load.
-    await popup.getByRole('tab', { name: 'Results' }).click();
-    await popup.waitForFunction(() => {
-      const images = [...document.querySelectorAll<HTMLImageElement>('.os-chart img')];
-      return images.length === 3 && images.every((img) => img.complete && img.naturalWidth > 0);
-    });
+    // 6. The results: the figures match the engine's report, and the charts load (three, and with
+    // speech heard "Seen and heard" and speaking time per person).
     const report = await client.getReport(job.id);
+    await popup.getByRole('tab', { name: 'Results' }).click();
+    await popup.waitForFunction((count) => {
+      const images = [...document.querySelectorAll<HTMLImageElement>('.os-chart img')];
+      return images.length === count && images.every((img) => img.complete && img.naturalWidth > 0);
+    }, report.speakingTime ? 5 : 3);
     const women = await popup.locator('.os-key[data-key="women"] .os-key__figure').textContent();
     const men = await popup.locator('.os-key[data-key="men"] .os-key__figure').textContent();
     assert.equal(women, formatPercent(report.screenTime.female.share));
