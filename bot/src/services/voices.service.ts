@@ -30,7 +30,17 @@ export class VoicesService {
     for (const id of this.ctx.store.speech.unfinished()) {
       const thread = this.ctx.store.getThread(id);
       const jobId = thread?.jobId;
-      if (thread && jobId) this.ctx.tasks.run(`post the voices of ${jobId}`, async () => void (await this.postRest(thread, jobId)));
+      if (thread && jobId) this.ctx.tasks.run(`post the voices of ${jobId}`, () => this.finishPosting(thread, jobId));
+    }
+  }
+
+  private async finishPosting(thread: ThreadRecord, jobId: string): Promise<void> {
+    try {
+      await this.postRest(thread, jobId);
+    } catch (error) {
+      // A job deleted since (or by retention) has nothing left to post: stop trying at every start.
+      if (error instanceof OnscreenError && error.code === 'job_not_found') this.ctx.store.speech.finish(thread.id);
+      throw error;
     }
   }
 

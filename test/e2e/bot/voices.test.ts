@@ -190,3 +190,20 @@ test('after a restart the bot finishes a posting Slack interrupted, posts nothin
   assert.match(JSON.stringify(replaced.args.blocks), /0:00–0:02 · off screen/);
   assert.deepEqual(h.problems, []);
 });
+
+test('a posting interrupted for a job deleted since is given up at the next start, not retried at every start', async () => {
+  h.slack.failNext('files.getUploadURLExternal', 'internal_error');
+  const rootTs = await analyse('talk-deleted.mp4', 'CDEL');
+  await h.slack.waitFor('the problem said in the thread', () => h.slack.thread('CDEL', rootTs).find((m) => JSON.stringify(m.blocks).includes(':warning:')), 60_000);
+  await h.bot.services.tasks.idle();
+  const record = h.bot.services.store.findThread('CDEL', rootTs, `${base}/talk-deleted.mp4`);
+  assert.ok(record?.jobId);
+  assert.equal(h.bot.services.store.speech.state(record.id), 'posting');
+  await h.engineClient.deleteJob(record.jobId);
+  h.problems.splice(0);
+  await h.restartBot();
+  await h.bot.services.tasks.idle();
+  assert.equal(h.bot.services.store.speech.state(record.id), 'posted');
+  assert.equal(h.slack.thread('CDEL', rootTs).filter((m) => m.text.startsWith('Voice ')).length, 0);
+  h.problems.splice(0);
+});
