@@ -197,7 +197,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   });
   baseUrl ||= url;
 
-  await queue.start(new JobOutcomesService({ jobs: jobsRepo, files, notifier, recognise: (jobId, result) => library.recognise(jobId, result) }));
+  await queue.start(new JobOutcomesService({ jobs: jobsRepo, files, notifier, recogniseAndStore: (jobId, result, store) => library.recogniseAndStore(jobId, result, store) }));
   // Pending jobs of the last run go back to the queue (in the background: Redis may be slow to answer).
   void jobs.resumePending().catch((error: unknown) => log(`could not queue the pending jobs yet: ${String(error)}`));
   const sweep = async () => {
