@@ -147,6 +147,11 @@ export const PARAMS = {
     description: "A share link's id.",
     onMismatch: () => new OnscreenError('not_found', 'No such share link in this workspace.'),
   },
+  wid: {
+    pattern: NAME_PATTERN,
+    description: "A workspace's id.",
+    onMismatch: () => new OnscreenError('not_found', 'No such workspace: workspace ids are 1 to 64 letters, digits, dots, dashes or underscores.'),
+  },
   tokenName: {
     pattern: NAME_PATTERN,
     description: "A token's name.",
