@@ -90,7 +90,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     description: 'A voice: its seconds, the person seen speaking with it, a weak suggestion from pitch (pitch alone misleads), its tag and what it counts as.',
     properties: {
       id: str, seconds: num, person: nullable({ type: 'integer' }), pitchHz: nullable(num), firstAt: num, sample: nullable(str),
-      suggestion: nullable({ type: 'object', properties: { gender: { enum: ['female', 'male'] }, confidence: num } }),
+      suggestion: nullable({ type: 'object', description: "'not-speech' for a music-like sound (held notes); a weak cue like pitch", properties: { gender: { enum: ['female', 'male', 'not-speech'] }, confidence: num } }),
       tag: nullable({ enum: ['female', 'male', 'unknown', 'not-speech'] }), taggedBy: nullable(str), taggedOnBehalfOf: nullable(str), taggedAt: nullable(str),
       counts: nullable({ enum: ['female', 'male', 'unknown', 'not-speech'] }), countsFrom: nullable({ enum: ['voice', 'person'] }),
     },
@@ -131,6 +131,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
   },
   ShareLinkList: { type: 'object', properties: { links: { type: 'array', items: ref('ShareLink') } } },
   Workspace: { type: 'object', properties: { id: str, createdAt: str, tokens: { type: 'integer' }, jobs: { type: 'integer' } } },
+  WorkspaceDeleted: { type: 'object', properties: { id: str, jobs: { type: 'integer' }, collections: { type: 'integer' }, tokens: { type: 'integer' } } },
   WorkspaceList: { type: 'object', properties: { workspaces: { type: 'array', items: ref('Workspace') } } },
   TokenInfo: {
     type: 'object',

@@ -3,11 +3,11 @@
  * Slack): runs of one speaker, a span's line, the speaker's name, each person's speaking time, a
  * voice's weak suggestion and "no speech found" (issue 14). Pure: no DOM, no clock.
  */
-import type { Suggestion } from '../analysis.js';
+import type { VoiceSuggestion } from '../analysis.js';
 import type { SpeechSpan } from '../api/types.js';
 import { formatSpan } from './clock.js';
+import { describeSuggestion } from '../ui/format.js';
 import { formatDuration } from './duration.js';
-import { formatPercent } from './percent.js';
 
 /** Consecutive speech of one speaker: one line to read and correct. */
 export interface SpeakerRun {
@@ -66,9 +66,8 @@ export function describeSpeakingTime(seconds: number): string {
   return seconds > 0 ? `${formatDuration(seconds)} speaking` : 'not seen speaking';
 }
 
-/** A voice's suggestion with its confidence, always flagged as the weak cue it is. */
-export function describeVoiceSuggestion(suggestion: Suggestion | null): string {
-  if (!suggestion) return 'No suggestion (too little speech)';
-  const word = suggestion.gender === 'female' ? 'woman' : 'man';
-  return `Suggested: ${word} ${formatPercent(suggestion.confidence)} (a weak cue from pitch and spectrum)`;
+/** A voice's suggestion with its confidence (a gender, or "not speech" for held notes), always flagged as the weak cue it is. */
+export function describeVoiceSuggestion(suggestion: VoiceSuggestion | null): string {
+  const described = describeSuggestion(suggestion);
+  return described ? `${described} (a weak cue from pitch and spectrum)` : 'No suggestion (too little speech)';
 }

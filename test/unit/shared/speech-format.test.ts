@@ -36,3 +36,7 @@ test('"no speech found" is the same sentence in the lists as in the report', () 
   const noSpeech = { ...empty, sound: 'no-speech', total: 0, femaleShareOfGendered: null } as unknown as Parameters<typeof describeSpeaking>[0];
   assert.equal(describeSpeaking(noSpeech), NO_SPEECH_FOUND);
 });
+
+test('a voice suggested as not speech (held notes) says so, with its confidence and the same flag', () => {
+  assert.equal(describeVoiceSuggestion({ gender: 'not-speech', confidence: 0.8 }), 'Suggested: not speech (music-like) 80% (a weak cue from pitch and spectrum)');
+});
