@@ -78,7 +78,7 @@ export async function findFacesInVideo(
       },
       tileFocus: chooseTileFocus(frame.index, change, previousSmallFaces, TUNING.tiles),
       narrowTiles: (wholeView) => narrowTilesForCloseUp(frame.index, wholeView, frame.height, smallFace, TUNING.tiles),
-      carried: isDetected ? null : previousFaces.map(({ box, score }) => ({ box, score })),
+      carried: isDetected ? null : previousFaces,
     });
     chains = nextChains;
     previousFaces = faces;
