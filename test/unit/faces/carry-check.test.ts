@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { judgeMotion, landmarkMotion, moveBox, stillTheFace, type CarryCheckOptions } from '../../../engine/src/stages/faces/detect/carry-check.js';
+import { isCarriable, judgeMotion, landmarkMotion, moveBox, stillTheFace, type CarryCheckOptions } from '../../../engine/src/stages/faces/detect/carry-check.js';
 
 const OPTIONS: CarryCheckOptions = { refitFrom: 0.02, maxShift: 0.25, maxScale: 1.2, maxQualityDrop: 0.1, minQuality: 0.6 };
 const BOX = [100, 100, 100, 100] as const;
@@ -44,4 +44,13 @@ test('only a well-seen face, not set aside, that keeps its quality is carried', 
   assert.equal(stillTheFace({ quality: 0.55, isSetAside: false }, { quality: 0.9, isSetAside: false }, OPTIONS), false, 'below the floor before');
   assert.equal(stillTheFace(face, { quality: 0.7, isSetAside: true }, OPTIONS), false, 'set aside now (e.g. no longer a face)');
   assert.equal(stillTheFace({ quality: 0.9, isSetAside: true }, { quality: 0.9, isSetAside: false }, OPTIONS), false, 'set aside before');
+});
+
+test('a face without its points, set aside or poorly seen is not carried, before any model runs', () => {
+  const landmarks = points();
+  assert.equal(isCarriable({ landmarks, quality: 0.7 }, OPTIONS), true);
+  assert.equal(isCarriable({ landmarks: null, quality: 0.7 }, OPTIONS), false, 'no points (a face too small)');
+  assert.equal(isCarriable({ landmarks }, OPTIONS), false, 'no quality');
+  assert.equal(isCarriable({ landmarks, quality: 0.5 }, OPTIONS), false, 'poorly seen');
+  assert.equal(isCarriable({ landmarks, quality: 0.9, setAside: 'not-face' }, OPTIONS), false, 'set aside');
 });

@@ -1,6 +1,6 @@
 import type { DetectedFace, Frame } from '../frames/frame.js';
 import type { Candidate } from './detect/boxes.js';
-import { DEFAULT_CARRY_CHECK, judgeMotion, landmarkMotion, moveBox, stillTheFace, type CarryCheckOptions } from './detect/carry-check.js';
+import { DEFAULT_CARRY_CHECK, isCarriable, judgeMotion, landmarkMotion, moveBox, stillTheFace, type CarryCheckOptions } from './detect/carry-check.js';
 import { DEFAULT_DETECTOR_OPTIONS, detectFaces, type DetectorOptions } from './detect/detector.js';
 import { embedFaces } from './embedder.js';
 import type { RunModel } from './face-models.js';
@@ -141,6 +141,7 @@ export function createFaceAnalyzer(runModelAsGiven: RunModel, options: Partial<F
 
   /** The carried faces described where they are now, or null when one of them no longer holds its face. */
   async function describeCarried(frame: Frame, carried: readonly CarriedBox[]): Promise<DetectedFace[] | null> {
+    if (!carried.every((item) => isCarriable(item, settings.carryCheck))) return null;
     const faces = await Promise.all(carried.map((item) => followCarried(frame, item)));
     return faces.every((f) => f !== null) ? (faces as DetectedFace[]) : null;
   }

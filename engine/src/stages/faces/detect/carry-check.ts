@@ -79,6 +79,11 @@ export function stillTheFace(before: FaceState, now: FaceState, options: CarryCh
   return now.quality >= Math.max(options.minQuality, before.quality - options.maxQualityDrop);
 }
 
+/** Whether a face of the previous sample may be carried at all: one with its points, not set aside, seen well enough. Checked before any model runs. */
+export function isCarriable(face: { landmarks?: Float32Array | null; quality?: number; setAside?: string }, options: CarryCheckOptions): boolean {
+  return !!face.landmarks && face.quality !== undefined && face.quality >= options.minQuality && face.setAside === undefined;
+}
+
 function centreAndSpread(points: Float32Array): { x: number; y: number; spread: number } {
   const n = points.length / 2;
   let x = 0;
