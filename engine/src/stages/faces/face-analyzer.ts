@@ -56,7 +56,15 @@ export type CarriedBox = Pick<DetectedFace, 'score'> & { box: readonly [number, 
 export interface FaceAnalyzer {
   /** The settings in force (defaults filled in). */
   readonly settings: Readonly<FaceAnalyzerOptions>;
+  /** Every step on one frame: `locateFaces`, then `describeFaces`. */
   analyzeFrame(frame: Frame, options?: AnalyzeFrameOptions): Promise<DetectedFace[]>;
+  /** Where the faces are and how well they are seen: detection (or carried boxes), landmarks, quality and screens. */
+  locateFaces(frame: Frame, options?: AnalyzeFrameOptions): Promise<DetectedFace[]>;
+  /**
+   * Who they are: embeddings and gender, filled into `found` (the frame's pixels must still be
+   * valid). May run while the next frame's `locateFaces` runs: the models are separate sessions.
+   */
+  describeFaces(frame: Frame, found: DetectedFace[], options?: Pick<AnalyzeFrameOptions, 'shouldEmbed'>): Promise<void>;
   /** Seconds spent per step since creation: detect, landmarks (with quality and screens), embed, gender. Zeros without a clock. */
   timings(): Record<string, number>;
   /** Frames analysed, faces reported, faces embedded, frames the detector ran on, detector views and landmark runs, since creation. */
@@ -104,24 +112,17 @@ export function createFaceAnalyzer(runModelAsGiven: RunModel, options: Partial<F
   };
 
   async function analyzeFrame(frame: Frame, frameOptions: AnalyzeFrameOptions = {}): Promise<DetectedFace[]> {
+    const found = await locateFaces(frame, frameOptions);
+    await describeFaces(frame, found, frameOptions);
+    return found;
+  }
+
+  async function locateFaces(frame: Frame, frameOptions: AnalyzeFrameOptions = {}): Promise<DetectedFace[]> {
     const { carried } = frameOptions;
     const carriedFaces = carried ? await timed('landmarks', () => describeCarried(frame, carried)) : null;
     const found = carriedFaces ?? (await detectAndDescribe(frame, frameOptions));
-
-    const embedded = found.filter((f) => !f.setAside && (frameOptions.shouldEmbed?.(f) ?? true));
-    await timed('embed', async () => {
-      const embeddings = await embedFaces(frame, embedded.map((face) => face.landmarks!), runModel);
-      embedded.forEach((face, i) => (face.embedding = embeddings[i]!));
-    });
-    // Gender only where it is used: a track's gender comes from its embedded faces (people/build-people.ts).
-    const judged = embedded.filter((f) => f.quality >= settings.minGenderQuality);
-    await timed('gender', async () => {
-      const female = await estimateFemale(frame, judged.map((f) => cornersOf(f.box)), runModel);
-      judged.forEach((f, i) => (f.female = female[i]!));
-    });
     frames++;
     faces += found.length;
-    embeddings += embedded.length;
     if (!carriedFaces) detections++;
     return found;
   }
@@ -158,6 +159,21 @@ export function createFaceAnalyzer(runModelAsGiven: RunModel, options: Partial<F
     return stillTheFace(before, { quality: now.quality, isSetAside: now.setAside !== undefined }, settings.carryCheck) ? now : null;
   }
 
+  async function describeFaces(frame: Frame, found: DetectedFace[], frameOptions: Pick<AnalyzeFrameOptions, 'shouldEmbed'> = {}): Promise<void> {
+    const embedded = found.filter((f) => !f.setAside && (frameOptions.shouldEmbed?.(f) ?? true));
+    await timed('embed', async () => {
+      const embeddings = await embedFaces(frame, embedded.map((face) => face.landmarks!), runModel);
+      embedded.forEach((face, i) => (face.embedding = embeddings[i]!));
+    });
+    // Gender only where it is used: a track's gender comes from its embedded faces (people/build-people.ts).
+    const judged = embedded.filter((f) => f.quality >= settings.minGenderQuality);
+    await timed('gender', async () => {
+      const female = await estimateFemale(frame, judged.map((f) => cornersOf(f.box)), runModel);
+      judged.forEach((f, i) => (f.female = female[i]!));
+    });
+    embeddings += embedded.length;
+  }
+
   async function describeFace(frame: Frame, c: Candidate): Promise<DetectedFace> {
     const box = clipBox(c, frame.width, frame.height);
     const side = Math.max(c.x2 - c.x1, c.y2 - c.y1);
@@ -178,6 +194,8 @@ export function createFaceAnalyzer(runModelAsGiven: RunModel, options: Partial<F
   return {
     settings,
     analyzeFrame,
+    locateFaces,
+    describeFaces,
     timings: () => ({ ...spent }),
     counts: () => ({ frames, faces, embeddings, detections, detectorViews, landmarkRuns }),
   };
