@@ -6,7 +6,7 @@
  * On a shared, loaded machine wall times swing with the neighbours' load; the CPU-time ratio
  * (this process's CPU plus ffmpeg's decoding CPU, over ffmpeg's decoding CPU) is steadier.
  *
- *   npm run bench [-- --video path.mp4] [--fps 2] [--runs 1] [--repeat N] [--no-collection]
+ *   npm run bench [-- --video path.mp4] [--fps 2] [--runs 1] [--repeat N] [--no-collection] [--no-speech]
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -31,7 +31,7 @@ const HEARD_VIDEO = new URL('../../../shared/eval/heard/dev/heard.mp4', import.m
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { video: { type: 'string' }, fps: { type: 'string' }, runs: { type: 'string' }, repeat: { type: 'string' }, 'no-collection': { type: 'boolean' } },
+    options: { video: { type: 'string' }, fps: { type: 'string' }, runs: { type: 'string' }, repeat: { type: 'string' }, 'no-collection': { type: 'boolean' }, 'no-speech': { type: 'boolean' } },
   });
   const fps = Number(values.fps ?? DEFAULT_ANALYZE_OPTIONS.fps);
   const runs = Number(values.runs ?? 1);
@@ -63,7 +63,10 @@ async function main(): Promise<void> {
       const decodeCpu = decode.cpuSeconds !== null && after.cpuSeconds !== null ? (decode.cpuSeconds + after.cpuSeconds) / 2 : null;
       if (decodeCpu) console.log(`  CPU: ${cpu.toFixed(1)} s in this process + ${decodeCpu.toFixed(1)} s decoding = ${((cpu + decodeCpu) / decodeCpu).toFixed(2)}x the decode-only CPU time`);
       console.log(`  ${analysis.sampling.times.length} samples, ${analysis.faces.length} faces, ${analysis.tracks.length} tracks, ${analysis.clusters.length} people`);
-      if (work) console.log(`  model work: detector on ${work.detections} of ${work.samples} samples (boxes carried on the rest), ${work.embeddings} faces embedded`);
+      if (work) {
+        const views = `${work.detectorViews} detector views (${(work.detectorViews / Math.max(1, work.detections)).toFixed(1)} per detected sample)`;
+        console.log(`  model work: detector on ${work.detections} of ${work.samples} samples (boxes carried on the rest), ${views}, ${work.landmarkRuns} landmark runs, ${work.embeddings} faces embedded`);
+      }
       console.log('  stage times (s, wall; faces.* are inside faces):');
       for (const [stage, seconds] of Object.entries(analysis.timings)) console.log(`    ${stage.padEnd(22)} ${seconds.toFixed(3)}`);
       printSpeechShare(analysis);
@@ -75,7 +78,7 @@ async function main(): Promise<void> {
   console.log(`\npeak memory of this process: RSS ${mib(peak.rss)} MiB, heap ${mib(peak.heap)} MiB, external+array buffers ${mib(peak.external)} MiB`);
   console.log('(ffmpeg runs in its own process and is not counted; see docs/evaluation.md for how to read these.)');
   await rm(scratch, { recursive: true, force: true });
-  if (existsSync(HEARD_VIDEO) && video !== HEARD_VIDEO) await benchSpeech(engine, HEARD_VIDEO, fps);
+  if (existsSync(HEARD_VIDEO) && video !== HEARD_VIDEO && !values['no-speech']) await benchSpeech(engine, HEARD_VIDEO, fps);
   if (values['no-collection']) return;
   console.log('');
   await benchCollection(1000);

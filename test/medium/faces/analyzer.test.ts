@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { createFaceAnalyzer } from '../../../engine/src/stages/faces/face-analyzer.js';
 import type { DetectedFace } from '../../../engine/src/stages/frames/frame.js';
 import { loadPhoto, readDlibBoxes, runModel, skipReason, type LabelledBox } from './fixtures.js';
+import { DEFAULT_CARRY_CHECK } from '../../../engine/src/stages/faces/detect/carry-check.js';
+import { iou } from '../../../engine/src/stages/tracks/geometry.js';
 
 function overlapsLabel(face: DetectedFace, labels: LabelledBox[]): boolean {
   const [x, y, w, h] = face.box;
@@ -60,17 +62,47 @@ test('gender is estimated for faces of decent quality, as P(female)', { skip: sk
   assert.equal(women.length, 5);
   for (const face of women) assert.ok(face.female !== null && face.female > 0.5, `female ${face.female} for a woman`);
   const timings = analyzer.timings();
-  assert.deepEqual(analyzer.counts(), { frames: 2, faces: 10, embeddings: 9, detections: 2 });
+  const { detectorViews, landmarkRuns, ...counts } = analyzer.counts();
+  assert.deepEqual(counts, { frames: 2, faces: 10, embeddings: 9, detections: 2 });
+  assert.ok(detectorViews >= 2, 'at least the whole view of each photo');
+  assert.ok(landmarkRuns >= 2 * 9 && landmarkRuns % 2 === 0, 'each face described twice: as seen and mirrored');
   assert.ok(timings.detect! > 0 && timings.embed! > 0 && timings.gender! > 0);
 });
 
 test('carried boxes are described without the detector; faces not embedded get no gender (a track’s gender uses embedded faces only)', { skip: skipReason }, async () => {
   const analyzer = createFaceAnalyzer(runModel);
   const photo = await loadPhoto('face-api.js/examples/images/bbt1.jpg');
-  const detected = await analyzer.analyzeFrame(photo);
-  const carried = await analyzer.analyzeFrame(photo, { carried: detected.map(({ box, score }) => ({ box, score })), shouldEmbed: () => false });
+  const detected = wellSeen(await analyzer.analyzeFrame(photo));
+  assert.ok(detected.length >= 3, `${detected.length} well-seen faces`);
+  const carried = await analyzer.analyzeFrame(photo, { carried: detected, shouldEmbed: () => false });
   assert.equal(analyzer.counts().detections, 1, 'the detector ran once');
-  assert.deepEqual(carried.map((f) => f.box), detected.map((f) => f.box));
-  assert.deepEqual(carried.map((f) => f.setAside), detected.map((f) => f.setAside), 'the same screens on the same boxes');
-  assert.ok(carried.every((f) => f.embedding === null && f.female === null));
+  assert.deepEqual(carried.map((f) => f.box), detected.map((f) => f.box), 'the faces did not move: the boxes stay');
+  assert.ok(carried.every((f) => f.embedding === null && f.female === null && !f.setAside));
+  await analyzer.analyzeFrame(photo, { carried: detected.map(({ box, score }) => ({ box, score })) });
+  assert.equal(analyzer.counts().detections, 2, 'boxes without their landmarks cannot be checked: the detector ran');
+});
+
+/** The faces a carried box may hold (see detect/carry-check.ts). */
+function wellSeen(faces: DetectedFace[]): DetectedFace[] {
+  return faces.filter((f) => !f.setAside && f.quality >= DEFAULT_CARRY_CHECK.minQuality);
+}
+
+test('a carried box follows its face when the face moved a little, and the detector runs when it moved far', { skip: skipReason }, async () => {
+  const analyzer = createFaceAnalyzer(runModel);
+  const photo = await loadPhoto('face-api.js/examples/images/bbt1.jpg');
+  const detected = wellSeen(await analyzer.analyzeFrame(photo));
+  // As if each face had been a share of its box to the right one sample earlier, box and points alike.
+  const earlier = (share: number) =>
+    detected.map((f) => {
+      const dx = share * f.box[2];
+      return { ...f, box: [f.box[0] + dx, f.box[1], f.box[2], f.box[3]] as [number, number, number, number], landmarks: f.landmarks!.map((v, i) => (i % 2 === 0 ? v + dx : v)) };
+    });
+  const followed = await analyzer.analyzeFrame(photo, { carried: earlier(0.12), shouldEmbed: () => false });
+  assert.equal(analyzer.counts().detections, 1, 'followed without the detector');
+  for (const [i, face] of followed.entries()) {
+    const overlap = iou(face.box, detected[i]!.box);
+    assert.ok(overlap > 0.9, `face ${i}: the followed box overlaps the detected one by ${overlap.toFixed(2)} (the carried one by ${iou(earlier(0.12)[i]!.box, detected[i]!.box).toFixed(2)})`);
+  }
+  await analyzer.analyzeFrame(photo, { carried: earlier(0.6), shouldEmbed: () => false });
+  assert.equal(analyzer.counts().detections, 2, 'a face that moved more than a quarter of its box: the detector ran');
 });

@@ -85,7 +85,7 @@ export async function findFacesInVideo(
       const faces = await analyzer.locateFaces(sample, {
         tileFocus: chooseTileFocus(frame.index, change, previousSmallFaces, TUNING.tiles),
         narrowTiles: (wholeView) => narrowTilesForCloseUp(frame.index, wholeView, frame.height, smallFace, TUNING.tiles),
-        carried: isDetected ? null : previousFaces.map(({ box, score }) => ({ box, score })),
+        carried: isDetected ? null : previousFaces,
       });
       await finishPrevious();
       const firstId = detected.length;

@@ -1,5 +1,6 @@
 import type { DetectedFace, Frame } from '../frames/frame.js';
 import type { Candidate } from './detect/boxes.js';
+import { DEFAULT_CARRY_CHECK, isCarriable, judgeMotion, landmarkMotion, moveBox, stillTheFace, type CarryCheckOptions } from './detect/carry-check.js';
 import { DEFAULT_DETECTOR_OPTIONS, detectFaces, type DetectorOptions } from './detect/detector.js';
 import { embedFaces } from './embedder.js';
 import type { RunModel } from './face-models.js';
@@ -19,6 +20,8 @@ export interface FaceAnalyzerOptions {
   minQuality: number;
   /** Embedded faces at or above this quality get a gender estimate. Default 0.45. */
   minGenderQuality: number;
+  /** When a carried box still holds its face (see detect/carry-check.ts). */
+  carryCheck: CarryCheckOptions;
   /** Monotonic milliseconds (e.g. performance.now) to time the steps; no timings without it. */
   clock?: () => number;
 }
@@ -29,6 +32,7 @@ export const DEFAULT_FACE_ANALYZER_OPTIONS: FaceAnalyzerOptions = {
   maxDetectorRuns: DEFAULT_DETECTOR_OPTIONS.maxRuns,
   minQuality: 0.25,
   minGenderQuality: 0.45,
+  carryCheck: DEFAULT_CARRY_CHECK,
 };
 
 export interface AnalyzeFrameOptions {
@@ -39,16 +43,15 @@ export interface AnalyzeFrameOptions {
   /** When every tile would run: the tiles worth running after the whole view (see detect/detector.ts). */
   narrowTiles?: DetectorOptions['narrowTiles'];
   /**
-   * Boxes carried forward from the previous sample (frame pixels, with their detector scores): the
-   * detector does not run and these are described instead (see detect/redetect-policy.ts).
+   * The previous sample's faces, carried forward: the detector does not run and their boxes are
+   * described instead (see detect/redetect-policy.ts), each following its face's landmarks; when
+   * one no longer holds its face (detect/carry-check.ts), the detector runs after all.
    */
   carried?: readonly CarriedBox[] | null;
 }
 
-export interface CarriedBox {
-  box: readonly [number, number, number, number];
-  score: number;
-}
+/** A face of the previous sample (frame pixels); one without landmarks and quality cannot be checked, and the detector runs. */
+export type CarriedBox = Pick<DetectedFace, 'score'> & { box: readonly [number, number, number, number] } & Partial<Pick<DetectedFace, 'landmarks' | 'quality' | 'setAside'>>;
 
 export interface FaceAnalyzer {
   /** The settings in force (defaults filled in). */
@@ -64,15 +67,35 @@ export interface FaceAnalyzer {
   describeFaces(frame: Frame, found: DetectedFace[], options?: Pick<AnalyzeFrameOptions, 'shouldEmbed'>): Promise<void>;
   /** Seconds spent per step since creation: detect, landmarks (with quality and screens), embed, gender. Zeros without a clock. */
   timings(): Record<string, number>;
-  /** Frames analysed, faces reported, faces embedded and frames the detector ran on, since creation. */
-  counts(): { frames: number; faces: number; embeddings: number; detections: number };
+  /** Frames analysed, faces reported, faces embedded, frames the detector ran on, detector views and landmark runs, since creation. */
+  counts(): FaceWork;
+}
+
+export interface FaceWork {
+  frames: number;
+  faces: number;
+  embeddings: number;
+  detections: number;
+  /** Pictures the detector ran on: the whole view and each tile count one. */
+  detectorViews: number;
+  /** Runs of the landmark model (each face twice: as seen and mirrored). */
+  landmarkRuns: number;
 }
 
 export const FACE_STEPS = ['detect', 'landmarks', 'embed', 'gender'] as const;
 
 /** The faces stage for one video: detect → landmarks → quality and screens → embedding → gender. */
-export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnalyzerOptions> = {}): FaceAnalyzer {
+export function createFaceAnalyzer(runModelAsGiven: RunModel, options: Partial<FaceAnalyzerOptions> = {}): FaceAnalyzer {
   const settings: FaceAnalyzerOptions = { ...DEFAULT_FACE_ANALYZER_OPTIONS, ...options };
+  let detectorViews = 0;
+  let landmarkRuns = 0;
+  // Counts the pictures each model is given (a batch counts its size), for the benchmark's "model work".
+  const runModel: RunModel = (id, feeds) => {
+    const pictures = Object.values(feeds)[0]?.dims[0] ?? 1;
+    if (id === 'detector') detectorViews += pictures;
+    if (id === 'landmarks') landmarkRuns += pictures;
+    return runModelAsGiven(id, feeds);
+  };
   const spent: Record<string, number> = Object.fromEntries(FACE_STEPS.map((s) => [s, 0]));
   let frames = 0;
   let faces = 0;
@@ -95,22 +118,45 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
   }
 
   async function locateFaces(frame: Frame, frameOptions: AnalyzeFrameOptions = {}): Promise<DetectedFace[]> {
-    const candidates = frameOptions.carried
-      ? frameOptions.carried.map(toCandidate)
-      : await timed('detect', () =>
-          detectFaces(frame, runModel, {
-            minFaceSize: settings.minFaceSize,
-            scoreThreshold: settings.scoreThreshold,
-            maxRuns: settings.maxDetectorRuns,
-            tileFocus: frameOptions.tileFocus ?? null,
-            narrowTiles: frameOptions.narrowTiles ?? null,
-          }),
-        );
-    const found = await timed('landmarks', () => Promise.all(candidates.map((candidate) => describeFace(frame, candidate))));
+    const { carried } = frameOptions;
+    const carriedFaces = carried ? await timed('landmarks', () => describeCarried(frame, carried)) : null;
+    const found = carriedFaces ?? (await detectAndDescribe(frame, frameOptions));
     frames++;
     faces += found.length;
-    if (!frameOptions.carried) detections++;
+    if (!carriedFaces) detections++;
     return found;
+  }
+
+  async function detectAndDescribe(frame: Frame, frameOptions: AnalyzeFrameOptions): Promise<DetectedFace[]> {
+    const candidates = await timed('detect', () =>
+      detectFaces(frame, runModel, {
+        minFaceSize: settings.minFaceSize,
+        scoreThreshold: settings.scoreThreshold,
+        maxRuns: settings.maxDetectorRuns,
+        tileFocus: frameOptions.tileFocus ?? null,
+        narrowTiles: frameOptions.narrowTiles ?? null,
+      }),
+    );
+    return timed('landmarks', () => Promise.all(candidates.map((candidate) => describeFace(frame, candidate))));
+  }
+
+  /** The carried faces described where they are now, or null when one of them no longer holds its face. */
+  async function describeCarried(frame: Frame, carried: readonly CarriedBox[]): Promise<DetectedFace[] | null> {
+    if (!carried.every((item) => isCarriable(item, settings.carryCheck))) return null;
+    const faces = await Promise.all(carried.map((item) => followCarried(frame, item)));
+    return faces.every((f) => f !== null) ? (faces as DetectedFace[]) : null;
+  }
+
+  async function followCarried(frame: Frame, item: CarriedBox): Promise<DetectedFace | null> {
+    if (!item.landmarks || item.quality === undefined) return null;
+    const face = await describeFace(frame, toCandidate(item));
+    if (!face.landmarks) return null;
+    const motion = landmarkMotion(item.landmarks, face.landmarks);
+    const verdict = judgeMotion(item.box, motion, settings.carryCheck);
+    if (verdict === 'lost') return null;
+    const now = verdict === 'follow' ? await describeFace(frame, toCandidate({ ...item, box: moveBox(item.box, motion) })) : face;
+    const before = { quality: item.quality, isSetAside: item.setAside !== undefined };
+    return stillTheFace(before, { quality: now.quality, isSetAside: now.setAside !== undefined }, settings.carryCheck) ? now : null;
   }
 
   async function describeFaces(frame: Frame, found: DetectedFace[], frameOptions: Pick<AnalyzeFrameOptions, 'shouldEmbed'> = {}): Promise<void> {
@@ -151,7 +197,7 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
     locateFaces,
     describeFaces,
     timings: () => ({ ...spent }),
-    counts: () => ({ frames, faces, embeddings, detections }),
+    counts: () => ({ frames, faces, embeddings, detections, detectorViews, landmarkRuns }),
   };
 }
 
@@ -163,7 +209,7 @@ function clipBox(c: Candidate, width: number, height: number): [number, number, 
   return [x1, y1, Math.max(0, x2 - x1), Math.max(0, y2 - y1)];
 }
 
-function toCandidate({ box, score }: CarriedBox): Candidate {
+function toCandidate({ box, score }: Pick<CarriedBox, 'box' | 'score'>): Candidate {
   return { x1: box[0], y1: box[1], x2: box[0] + box[2], y2: box[1] + box[3], score, view: 0 };
 }
 
