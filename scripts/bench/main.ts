@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       const decodeCpu = decode.cpuSeconds !== null && after.cpuSeconds !== null ? (decode.cpuSeconds + after.cpuSeconds) / 2 : null;
       if (decodeCpu) console.log(`  CPU: ${cpu.toFixed(1)} s in this process + ${decodeCpu.toFixed(1)} s decoding = ${((cpu + decodeCpu) / decodeCpu).toFixed(2)}x the decode-only CPU time`);
       console.log(`  ${analysis.sampling.times.length} samples, ${analysis.faces.length} faces, ${analysis.tracks.length} tracks, ${analysis.clusters.length} people`);
-      if (work) console.log(`  model work: detector on ${work.detections} of ${work.samples} samples (boxes carried on the rest), ${work.embeddings} faces embedded`);
+      if (work) console.log(`  model work: detector on ${work.detections} of ${work.samples} samples (boxes carried on the rest), ${work.embeddings} faces embedded, ${work.genders} gender estimates, ${work.landmarkRuns} landmark runs`);
       console.log('  stage times (s, wall; faces.* are inside faces):');
       for (const [stage, seconds] of Object.entries(analysis.timings)) console.log(`    ${stage.padEnd(22)} ${seconds.toFixed(3)}`);
       printSpeechShare(analysis);

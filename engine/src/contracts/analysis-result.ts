@@ -11,5 +11,5 @@ export interface AnalysisResult {
   /** One face signature per track (`embeddings.json`), for a people library; absent in older results. */
   embeddings?: TrackEmbeddings;
   /** How much model work the faces stage did: samples, samples the detector ran on, faces embedded (for the benchmark). */
-  work?: { samples: number; detections: number; embeddings: number };
+  work?: { samples: number; detections: number; embeddings: number; genders: number; landmarkRuns: number };
 }

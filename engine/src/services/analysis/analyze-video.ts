@@ -109,8 +109,14 @@ export async function analyzeVideo(engine: Engine, request: AnalyzeRequest): Pro
       timings: clock.seconds(),
     };
     report('people', 1, `Found ${people.clusters.length} ${people.clusters.length === 1 ? 'person' : 'people'}`);
-    const { frames: samples, detections, embeddings } = analyzer.counts();
-    return { analysis, thumbnails, voiceSamples: heard.voiceSamples, embeddings: encodeTrackEmbeddings(embedderModelId(), people.trackEmbeddings), work: { samples, detections, embeddings } };
+    const { frames: samples, detections, embeddings, genders, landmarkRuns } = analyzer.counts();
+    return {
+      analysis,
+      thumbnails,
+      voiceSamples: heard.voiceSamples,
+      embeddings: encodeTrackEmbeddings(embedderModelId(), people.trackEmbeddings),
+      work: { samples, detections, embeddings, genders, landmarkRuns },
+    };
   } finally {
     crops.close();
   }

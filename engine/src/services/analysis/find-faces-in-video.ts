@@ -71,8 +71,8 @@ export async function findFacesInVideo(
     if (isDetected) detectedThumbnail = thumbnail;
     const nextChains: FaceChain[] = [];
     const faces = await analyzer.analyzeFrame({ ...frame, t }, {
-      shouldEmbed: (face) => {
-        const plan = planEmbedding(face, chains, TUNING.embedding);
+      shouldEmbed: (face, kept) => {
+        const plan = planEmbedding(face, chains, TUNING.embedding, { boxes: kept.map((f) => f.box), change });
         nextChains.push(plan.chain);
         return plan.embed;
       },

@@ -32,8 +32,8 @@ export const DEFAULT_FACE_ANALYZER_OPTIONS: FaceAnalyzerOptions = {
 };
 
 export interface AnalyzeFrameOptions {
-  /** Which faces (not set aside) get an embedding; all of them by default. */
-  shouldEmbed?: (face: DetectedFace) => boolean;
+  /** Which faces (not set aside) get an embedding, seeing the frame's other faces; all of them by default. */
+  shouldEmbed?: (face: DetectedFace, kept: readonly DetectedFace[]) => boolean;
   /** Run only the detector tiles over these boxes (see detect/tile-policy.ts); null or absent: all tiles. */
   tileFocus?: readonly (readonly [number, number, number, number])[] | null;
   /** When every tile would run: the tiles worth running after the whole view (see detect/detector.ts). */
@@ -56,8 +56,8 @@ export interface FaceAnalyzer {
   analyzeFrame(frame: Frame, options?: AnalyzeFrameOptions): Promise<DetectedFace[]>;
   /** Seconds spent per step since creation: detect, landmarks (with quality and screens), embed, gender. Zeros without a clock. */
   timings(): Record<string, number>;
-  /** Frames analysed, faces reported, faces embedded and frames the detector ran on, since creation. */
-  counts(): { frames: number; faces: number; embeddings: number; detections: number };
+  /** Frames analysed, faces reported, faces embedded, gender estimates, landmark runs and frames the detector ran on, since creation. */
+  counts(): { frames: number; faces: number; embeddings: number; genders: number; landmarkRuns: number; detections: number };
 }
 
 export const FACE_STEPS = ['detect', 'landmarks', 'embed', 'gender'] as const;
@@ -69,6 +69,8 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
   let frames = 0;
   let faces = 0;
   let embeddings = 0;
+  let genders = 0;
+  let landmarkRuns = 0;
   let detections = 0;
   const timed = async <T>(step: (typeof FACE_STEPS)[number], work: () => Promise<T>): Promise<T> => {
     if (!settings.clock) return work();
@@ -94,7 +96,8 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
         );
     const found = await timed('landmarks', () => Promise.all(candidates.map((candidate) => describeFace(frame, candidate))));
 
-    const embedded = found.filter((f) => !f.setAside && (frameOptions.shouldEmbed?.(f) ?? true));
+    const kept = found.filter((f) => !f.setAside);
+    const embedded = kept.filter((f) => frameOptions.shouldEmbed?.(f, kept) ?? true);
     await timed('embed', async () => {
       const embeddings = await embedFaces(frame, embedded.map((face) => face.landmarks!), runModel);
       embedded.forEach((face, i) => (face.embedding = embeddings[i]!));
@@ -108,6 +111,7 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
     frames++;
     faces += found.length;
     embeddings += embedded.length;
+    genders += judged.length;
     if (!frameOptions.carried) detections++;
     return found;
   }
@@ -121,6 +125,7 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
       face.setAside = 'too-small';
       return face;
     }
+    landmarkRuns += 2;
     const [seen, mirrored] = await Promise.all([locateLandmarks(frame, c, runModel), locateLandmarks(frame, c, runModel, true)]);
     face.landmarks = seen.points;
     face.quality = combineQuality(scoreQuality(side, seen.crop, LANDMARK_INPUT.size, seen.points));
@@ -133,7 +138,7 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
     settings,
     analyzeFrame,
     timings: () => ({ ...spent }),
-    counts: () => ({ frames, faces, embeddings, detections }),
+    counts: () => ({ frames, faces, embeddings, genders, landmarkRuns, detections }),
   };
 }
 
