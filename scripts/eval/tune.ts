@@ -59,12 +59,12 @@ async function detect(name: string, all = false): Promise<{ times: number[]; cut
       if (all) {
         TUNING.embedding = { ...TUNING.embedding, everySeconds: 0 };
         let previous: Uint8Array | null = null;
-        const analyzeFrame = analyzer.analyzeFrame.bind(analyzer);
-        analyzer.analyzeFrame = (frame, options) => {
+        const locateFaces = analyzer.locateFaces.bind(analyzer);
+        analyzer.locateFaces = (frame, options) => {
           const thumbnail = greyThumbnail(frame.data, frame.width, frame.height, TUNING.tiles.thumbnailWidth, TUNING.tiles.thumbnailHeight);
           changes.push(previous ? meanAbsDifference(previous, thumbnail) : null);
           previous = thumbnail;
-          return analyzeFrame(frame, options);
+          return locateFaces(frame, options);
         };
       }
       const found = await findFacesInVideo(engine.ffmpeg, video, { ...probe, duration: probe.duration ?? 0 }, 2, analyzer, crops, () => undefined);

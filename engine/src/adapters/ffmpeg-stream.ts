@@ -27,6 +27,11 @@ export interface StreamFramesOptions {
   video?: VideoProbe;
   /** Frames decoded ahead of the consumer (default 3). */
   queueDepth?: number;
+  /**
+   * Frames the consumer may hold at once (default 1): a frame's picture stays valid until the
+   * consumer asks for the `holds`-th frame after it (2 lets it finish one frame while starting the next).
+   */
+  holds?: number;
 }
 
 export interface DecodeSummary {
@@ -97,7 +102,7 @@ class FfmpegRun {
 
   constructor(prepared: PreparedCommand, options: StreamFramesOptions) {
     this.geometry = prepared.geometry;
-    this.queue = new FrameQueue(prepared.geometry.width, prepared.geometry.height, options.queueDepth ?? 3);
+    this.queue = new FrameQueue(prepared.geometry.width, prepared.geometry.height, options.queueDepth ?? 3, 3, options.holds ?? 1);
     if (options.signal?.aborted) throw new OnscreenError('interrupted', 'The analysis was cancelled.');
     this.child = spawn(prepared.command, prepared.args, {
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
@@ -190,7 +195,7 @@ class FfmpegRun {
         if (this.child.stdout!.isPaused() && !this.queue.isFull) this.child.stdout!.resume();
         return { done: false, value: frame };
       }
-      this.queue.release();
+      this.queue.releaseForNext();
       if (this.child.stdout!.isPaused()) this.child.stdout!.resume();
       if (this.isClosed) {
         if (this.failure) throw this.failure;

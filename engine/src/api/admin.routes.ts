@@ -42,6 +42,13 @@ export function adminRoutes(context: ApiContext): AnyRoute[] {
       handle: () => ({ status: 200, json: { workspaces: workspaces() } }),
     },
     createWorkspace,
+    {
+      method: 'DELETE', path: '/api/v1/admin/workspaces/:wid', access: 'token', isAdminOnly: true, tag: 'admin',
+      summary: "Delete a workspace with every trace of it: its tokens stop at once, then its jobs (faces, voices, uploads, Redis records), collections, share links and people library go. Not the token's own workspace.",
+      params: { wid: PARAMS.wid },
+      responses: { 200: { description: 'What was deleted', schema: 'WorkspaceDeleted' }, 400: { description: "The token's own workspace", schema: 'Error' }, 404: { description: 'No such workspace', schema: 'Error' }, ...FORBIDDEN },
+      handle: async ({ params, caller }) => ({ status: 200, json: await context.workspaceDeletion.delete(params.wid!, caller) }),
+    },
     listTokens,
     createToken,
     {

@@ -11,6 +11,7 @@ import type { TokensService } from '../services/tokens.service.js';
 import type { UploadLinks } from '../services/upload-links.service.js';
 import type { YouTubeChannelsService } from '../services/youtube-channels.service.js';
 import type { WebAssets } from './web-assets.js';
+import type { WorkspaceDeletionService } from '../services/workspace-deletion.service.js';
 
 export interface ApiContext {
   version: string;
@@ -23,6 +24,8 @@ export interface ApiContext {
   collections: CollectionsService;
   channels: YouTubeChannelsService;
   tokens: TokensService;
+  /** Deletes a workspace with every trace of it (admin tokens of another workspace). */
+  workspaceDeletion: WorkspaceDeletionService;
   shareLinks: ShareLinksService;
   notifier: JobNotifier;
   uploadLinks: UploadLinks;

@@ -131,6 +131,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
   },
   ShareLinkList: { type: 'object', properties: { links: { type: 'array', items: ref('ShareLink') } } },
   Workspace: { type: 'object', properties: { id: str, createdAt: str, tokens: { type: 'integer' }, jobs: { type: 'integer' } } },
+  WorkspaceDeleted: { type: 'object', properties: { id: str, jobs: { type: 'integer' }, collections: { type: 'integer' }, tokens: { type: 'integer' } } },
   WorkspaceList: { type: 'object', properties: { workspaces: { type: 'array', items: ref('Workspace') } } },
   TokenInfo: {
     type: 'object',

@@ -148,7 +148,7 @@ function parseQuery(route: AnyRoute, search: URLSearchParams): Record<string, un
 function parseBody(route: AnyRoute, json: unknown): unknown {
   if (!route.body || route.body === 'binary') return undefined;
   const parsed = route.body.safeParse(json);
-  if (!parsed.success) throw describeZodError(parsed.error, 'request body');
+  if (!parsed.success) throw describeZodError(parsed.error, 'request body', json);
   return parsed.data;
 }
 

@@ -147,6 +147,11 @@ export const PARAMS = {
     description: "A share link's id.",
     onMismatch: () => new OnscreenError('not_found', 'No such share link in this workspace.'),
   },
+  wid: {
+    pattern: NAME_PATTERN,
+    description: "A workspace's id.",
+    onMismatch: () => new OnscreenError('not_found', 'No such workspace: workspace ids are 1 to 64 letters, digits, dots, dashes or underscores.'),
+  },
   tokenName: {
     pattern: NAME_PATTERN,
     description: "A token's name.",
@@ -159,13 +164,32 @@ export const PARAMS = {
   },
 } satisfies Record<string, ParamSpec>;
 
-/** A zod failure as one sentence naming each bad field. */
-export function describeZodError(error: z.ZodError, what: string): OnscreenError {
+/**
+ * A zod failure as one sentence naming each bad field. `input` is what was sent: zod does not keep
+ * it in its issues, and a field of the wrong type is not a missing one ("voice": 0 is not missing).
+ */
+export function describeZodError(error: z.ZodError, what: string, input?: unknown): OnscreenError {
   const parts = error.issues.map((issue) => {
+    if (issue.path.length === 0 && issue.code === 'custom') return issue.message;
     const field = issue.path.length > 0 ? issue.path.join('.') : what;
     if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    if (issue.code === 'invalid_type' && issue.input === undefined) return `"${field}" is missing`;
+    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return `"${field}" is missing`;
+    if (issue.code === 'invalid_type') return `"${field}" should be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${describeValue(valueAt(input, issue.path))}`;
     return `"${field}": ${issue.message}`;
   });
   return new OnscreenError('bad_request', `Bad ${what}: ${parts.join('; ')}.`);
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
+  if (typeof value === 'number') return String(value);
+  return `a ${typeof value}`;
 }

@@ -34,6 +34,7 @@ import { JobFilesStore } from '../storage/job-files.store.js';
 import { CollectionsRepository } from '../storage/collections.repository.js';
 import { JobsRepository } from '../storage/jobs.repository.js';
 import { restrictDataDir } from '../storage/private-files.js';
+import { WorkspaceDeletionService } from '../services/workspace-deletion.service.js';
 import { loadOrCreateSecret } from '../storage/secret.store.js';
 import { ShareLinksRepository } from '../storage/share-links.repository.js';
 import { TokensRepository } from '../storage/tokens.repository.js';
@@ -145,6 +146,14 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     files,
     log,
   });
+  const workspaceDeletion = new WorkspaceDeletionService({
+    workspaces: new WorkspacesRepository(db),
+    jobIdsOf: (workspaceId) => jobsRepo.idsOf(workspaceId),
+    deleteJob: (jobId) => jobs.delete(jobId),
+    collectionIdsOf: (workspaceId) => collections.list(workspaceId).map((c) => c.id),
+    deleteCollection: (workspaceId, id) => collections.delete(workspaceId, id),
+    ...(library.isEnabled ? { forgetLibrary: (workspaceId: string) => library.forgetAll(workspaceId) } : {}),
+  });
   const retention = new RetentionService({ jobs: jobsRepo, files, jobsService: jobs, queue, retentionDays: config.retentionDays });
 
   const context: ApiContext = {
@@ -157,6 +166,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
     collections,
     channels: new YouTubeChannelsService({ repository: collectionsRepo, collections }),
     tokens,
+    workspaceDeletion,
     shareLinks,
     notifier,
     uploadLinks,
@@ -197,7 +207,7 @@ export async function startService(config: ServiceConfig, overrides: ServiceOver
   });
   baseUrl ||= url;
 
-  await queue.start(new JobOutcomesService({ jobs: jobsRepo, files, notifier, recognise: (jobId, result) => library.recognise(jobId, result) }));
+  await queue.start(new JobOutcomesService({ jobs: jobsRepo, files, notifier, recogniseAndStore: (jobId, result, store) => library.recogniseAndStore(jobId, result, store) }));
   // Pending jobs of the last run go back to the queue (in the background: Redis may be slow to answer).
   void jobs.resumePending().catch((error: unknown) => log(`could not queue the pending jobs yet: ${String(error)}`));
   const sweep = async () => {

@@ -4,6 +4,7 @@ import { loadServiceConfig } from '../config/service.config.js';
 import { createEngine } from '../services/engine.js';
 import type { CliContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { restrictNewFiles } from '../storage/private-files.js';
 import { startLauncherWatch } from './launcher-watch.js';
 
 /**
@@ -26,6 +27,9 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${command.usage.trim()}\n`);
     return;
   }
+  // Analyses hold faces, face signatures and voices: whatever the user's umask, what the command
+  // line writes (and ffmpeg, its child, writes in its scratch folder) is for this account only.
+  restrictNewFiles();
   // Under npx a signal sent to npx alone stops at npm's shell: see launcher-watch.ts.
   startLauncherWatch(process.env.npm_command);
   try {

@@ -100,19 +100,26 @@ export class JobLibraryService {
   }
 
   /** Removes a person with every face signature and the thumbnail, and their recognitions from the workspace's jobs. */
-  async remove(workspaceId: string, person: string): Promise<LibraryPersonSummary> {
+  // Removal and the clean-up of the jobs are one step under the workspace's lock, as is recognising
+  // and storing a result (recogniseAndStore): a result is stored either before (and is cleaned) or
+  // after (and the person is no longer there to recognise), never in between.
+  remove(workspaceId: string, person: string): Promise<LibraryPersonSummary> {
     const { library } = this.on(workspaceId);
-    const removed = await this.lock.run(workspaceId, () => library.remove(person));
-    await this.forgetInJobs(workspaceId, (id) => id === removed.id);
-    return removed;
+    return this.lock.run(workspaceId, async () => {
+      const removed = await library.remove(person);
+      await this.forgetInJobs(workspaceId, (id) => id === removed.id);
+      return removed;
+    });
   }
 
   /** Empties the library, and takes every recognition out of the workspace's jobs. */
-  async forgetAll(workspaceId: string): Promise<number> {
+  forgetAll(workspaceId: string): Promise<number> {
     const { library } = this.on(workspaceId);
-    const count = await this.lock.run(workspaceId, () => library.forgetAll());
-    await this.forgetInJobs(workspaceId, () => true);
-    return count;
+    return this.lock.run(workspaceId, async () => {
+      const count = await library.forgetAll();
+      await this.forgetInJobs(workspaceId, () => true);
+      return count;
+    });
   }
 
   /**
@@ -139,16 +146,18 @@ export class JobLibraryService {
     return bytes;
   }
 
-  /** The result with `clusters[].known` set from its job's workspace library; unchanged when the library is off. A library fault never fails the job. */
-  async recognise(jobId: string, result: AnalysisResult): Promise<AnalysisResult> {
+  /**
+   * Stores the result with `clusters[].known` set from its job's workspace library (unchanged when the
+   * library is off), under the workspace's lock: see `remove`. A library fault never fails the job.
+   */
+  async recogniseAndStore(jobId: string, result: AnalysisResult, store: (result: AnalysisResult) => Promise<void>): Promise<void> {
     const workspaceId = this.deps.workspaceOf(jobId);
-    if (!this.isEnabled || workspaceId === null) return result;
-    try {
-      return await this.on(workspaceId).library.recogniseResult(result);
-    } catch (error) {
+    if (!this.isEnabled || workspaceId === null) return store(result);
+    const { library } = this.on(workspaceId);
+    return this.lock.run(workspaceId, async () => store(await library.recogniseResult(result).catch((error: unknown) => {
       this.deps.log?.(`people library: recognition skipped (${error instanceof Error ? error.message : String(error)})`);
       return result;
-    }
+    })));
   }
 
   private on(workspaceId: string): { library: LibraryService; store: LibraryStore } {

@@ -19,7 +19,18 @@ const PROGRESS_INTERVAL_MS = 250;
 export class JobOutcomesService implements QueueListener {
   private readonly lastProgressAt = new Map<string, number>();
 
-  constructor(private readonly deps: { jobs: JobsRepository; files: JobFilesStore; notifier: JobNotifier; recognise?(jobId: string, result: AnalysisResult): Promise<AnalysisResult> }) {}
+  constructor(
+    private readonly deps: {
+      jobs: JobsRepository;
+      files: JobFilesStore;
+      notifier: JobNotifier;
+      /**
+       * Recognises the people library's people in a result and stores it through `store`, as one step
+       * that a library person's removal cannot fall between (else the stored result could keep them).
+       */
+      recogniseAndStore?(jobId: string, result: AnalysisResult, store: (result: AnalysisResult) => Promise<void>): Promise<void>;
+    },
+  ) {}
 
   onStarted(jobId: string): void {
     const record = this.deps.jobs.get(jobId);
@@ -60,7 +71,11 @@ export class JobOutcomesService implements QueueListener {
       video.source = record.sourceLabel;
     }
     // Recognition runs here, where the people library lives: workers never hold it.
-    const result = this.deps.recognise ? await this.deps.recognise(jobId, delivered) : delivered;
+    const store = (result: AnalysisResult) => this.storeResult(jobId, result);
+    await (this.deps.recogniseAndStore ? this.deps.recogniseAndStore(jobId, delivered, store) : store(delivered));
+  }
+
+  private async storeResult(jobId: string, result: AnalysisResult): Promise<void> {
     await this.deps.files.writeResult(jobId, result);
     if (!this.deps.jobs.get(jobId)) {
       await this.deps.files.removeJob(jobId); // deleted while the result was written

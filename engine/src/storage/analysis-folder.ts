@@ -7,6 +7,7 @@
  *   tags.json           the tagging history (TagFile)
  *   report.json, report.csv, report.html, charts/{share,timeline,persons}.png
  * Every file is written to a temporary name and renamed into place, so a reader never sees half a file.
+ * The folder is 0700 and its files 0600 whatever the umask: faces, face signatures and voices.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import type { EditHistory } from '../contracts/edit-history.js';
 import type { RenderedReport } from '../contracts/rendered-report.js';
 import { withFolderLock } from './folder-lock.js';
 import { decodeTrackEmbeddings, type TrackEmbeddings } from '../stages/people/track-embeddings.js';
+import { makePrivateFolder, PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from './private-files.js';
 import { writeAtomic } from './write-atomic.js';
 
 export const TAG_FILE_SCHEMA_VERSION = 1;
@@ -35,7 +37,7 @@ export const PREVIOUS_TAGS_FILE = 'tags.previous.json';
  */
 export async function writeAnalysisFolder(dir: string, result: { analysis: Analysis; thumbnails: ReadonlyMap<string, Buffer>; voiceSamples?: ReadonlyMap<string, Buffer>; embeddings?: TrackEmbeddings }): Promise<string | null> {
   const files = [...result.thumbnails, ...(result.voiceSamples ?? [])];
-  await mkdir(dir, { recursive: true });
+  await makePrivateFolder(dir);
   const partial = join(dir, `.partial-${randomBytes(6).toString('hex')}`);
   try {
     for (const [path, bytes] of files) await writeNew(join(partial, safeRelative(path)), bytes);
@@ -118,6 +120,7 @@ export async function readEdits(dir: string): Promise<Edit[]> {
  */
 export async function appendEdits(dir: string, edits: readonly Edit[]): Promise<void> {
   const file: TagFile = { schemaVersion: TAG_FILE_SCHEMA_VERSION, edits: [...(await readEdits(dir)), ...edits] };
+  await makePrivateFolder(dir); // an older folder, written before folders were private
   await writeAtomic(join(dir, TAGS_FILE), `${JSON.stringify(file, null, 2)}\n`);
 }
 
@@ -138,6 +141,7 @@ export function openAnalysisFolder(dir: string): EditHistory {
 }
 
 export async function writeReportFiles(dir: string, files: RenderedReport): Promise<void> {
+  await makePrivateFolder(dir);
   await writeAtomic(join(dir, 'charts', 'share.png'), files.charts.share);
   await writeAtomic(join(dir, 'charts', 'timeline.png'), files.charts.timeline);
   await writeAtomic(join(dir, 'charts', 'persons.png'), files.charts.persons);
@@ -164,12 +168,12 @@ function safeRelative(path: string): string {
 
 
 async function writeNew(path: string, data: string | Buffer): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, data);
+  await mkdir(dirname(path), { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  await writeFile(path, data, { mode: PRIVATE_FILE_MODE });
 }
 
 async function moveInto(from: string, to: string, path: string): Promise<void> {
-  await mkdir(dirname(join(to, path)), { recursive: true });
+  await mkdir(dirname(join(to, path)), { recursive: true, mode: PRIVATE_FOLDER_MODE });
   await rename(join(from, path), join(to, path));
 }
 

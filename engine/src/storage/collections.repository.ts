@@ -1,7 +1,7 @@
 /** Collections (named sets of jobs) and the per-job summaries that collection reports are built from. */
 import type { VideoSummary } from '../../../shared/src/collection.js';
 import { handleKey } from '../../../shared/src/youtube-channel.js';
-import type { Db } from './database.js';
+import { forgetDeletedPages, type Db } from './database.js';
 
 export interface SkippedVideo {
   videoId: string;
@@ -81,13 +81,20 @@ export class CollectionsRepository {
     return this.db.prepare('SELECT job_id FROM collection_jobs WHERE collection_id = ? ORDER BY added_at, job_id').pluck().all(id) as string[];
   }
 
+  /**
+   * Stores a job's summary. When the new one no longer names someone the old one named (a library
+   * person removed, a name taken back), the old version is pushed out of the WAL and the file's
+   * free space at once, as after a deletion: it held who was in the video.
+   */
   saveSummary(jobId: string, summary: VideoSummary, now: string): void {
+    const before = this.db.prepare('SELECT summary FROM job_summaries WHERE job_id = ?').pluck().get(jobId) as string | undefined;
     this.db
       .prepare(
         `INSERT INTO job_summaries (job_id, summary, updated_at, channel_id, channel_handle) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (job_id) DO UPDATE SET summary = excluded.summary, updated_at = excluded.updated_at, channel_id = excluded.channel_id, channel_handle = excluded.channel_handle`,
       )
       .run(jobId, JSON.stringify(summary), now, summary.channel?.id ?? null, summary.channel?.handle ? handleKey(summary.channel.handle) : null);
+    if (before !== undefined && dropsIdentity(JSON.parse(before) as VideoSummary, summary)) forgetDeletedPages(this.db);
   }
 
   /** The workspace's jobs whose video is on this YouTube channel (by id or by handle), oldest summary first. */
@@ -112,4 +119,11 @@ export class CollectionsRepository {
     }
     return found;
   }
+}
+
+/** Whether a name or library person of the old summary is gone from the new one. */
+function dropsIdentity(before: VideoSummary, after: VideoSummary): boolean {
+  const identities = (summary: VideoSummary) => summary.persons.flatMap((p) => [p.name === null ? [] : [`name:${p.name}`], p.libraryPerson === null ? [] : [`library:${p.libraryPerson}`]].flat());
+  const kept = new Set(identities(after));
+  return identities(before).some((identity) => !kept.has(identity));
 }

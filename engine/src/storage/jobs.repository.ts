@@ -101,6 +101,11 @@ export class JobsRepository {
   }
 
   /** The job's workspace, or null if there is no such job. */
+  /** Every job of a workspace, whatever its status. */
+  idsOf(workspaceId: string): string[] {
+    return this.db.prepare('SELECT id FROM jobs WHERE workspace_id = ? ORDER BY created_at').pluck().all(workspaceId) as string[];
+  }
+
   workspaceOf(id: string): string | null {
     return (this.db.prepare('SELECT workspace_id FROM jobs WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
   }

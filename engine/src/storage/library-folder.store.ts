@@ -2,14 +2,15 @@
  * The people library as a folder, for the CLI (`--library DIR`, `$ONSCREEN_LIBRARY`, `./onscreen-library`):
  *   library.json          format name and version, the embedding model, and every person (face signatures as base64)
  *   thumbnails/<id>.jpg   one small face picture per person
- * Files are replaced atomically. A folder of another format version, or a damaged one, is refused
+ * Files are replaced atomically; the folder is 0700 and its files 0600. A folder of another format version, or a damaged one, is refused
  * with one line and left as it is. Forgetting removes every thumbnail and every signature.
  */
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OnscreenError } from '../../../shared/src/errors.js';
 import { EMPTY_LIBRARY, type LibraryState } from '../stages/library/library-person.js';
 import { decodeLibraryFile, encodeLibraryFile, LIBRARY_FORMAT, LIBRARY_VERSION } from './library-file.js';
+import { makePrivateFolder } from './private-files.js';
 import { writeAtomic } from './write-atomic.js';
 
 export const LIBRARY_FILE = 'library.json';
@@ -55,7 +56,8 @@ export class LibraryFolderStore implements LibraryStore {
   }
 
   async save(state: LibraryState, thumbnails: ReadonlyMap<string, Buffer> = new Map()): Promise<void> {
-    await mkdir(join(this.location, 'thumbnails'), { recursive: true });
+    await makePrivateFolder(this.location);
+    await makePrivateFolder(join(this.location, 'thumbnails'));
     for (const [id, bytes] of thumbnails) await writeAtomic(this.thumbnailPath(id), bytes);
     await writeAtomic(join(this.location, LIBRARY_FILE), `${JSON.stringify(encodeLibraryFile(state))}\n`);
     const kept = new Set(state.people.map((p) => `${p.id}.jpg`));

@@ -8,6 +8,19 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** Folders the engine makes, and files it writes, whatever the process's umask (the CLI's is the user's). */
+export const PRIVATE_FOLDER_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+
+/**
+ * A folder of the engine's own (an analysis, a library, a collection report): created 0700, and
+ * narrowed to 0700 if it was there already (made by hand, or by a version before this rule).
+ */
+export async function makePrivateFolder(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  await chmod(dir, PRIVATE_FOLDER_MODE);
+}
+
 /** Files and folders created from now on by this process and its children: owner only. */
 export function restrictNewFiles(): void {
   process.umask(0o077);

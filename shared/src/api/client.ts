@@ -21,6 +21,7 @@ import {
   type ShareLink,
   type TokenInfo,
   type Workspace,
+  type WorkspaceDeleted,
 } from './types.js';
 
 export interface ClientOptions {
@@ -198,6 +199,11 @@ export class OnscreenClient {
 
   createWorkspace(id: string): Promise<Workspace> {
     return this.json('POST', '/admin/workspaces', { id });
+  }
+
+  /** Deletes another workspace with every trace of it: its tokens, jobs, collections, share links and people library. */
+  deleteWorkspace(id: string): Promise<WorkspaceDeleted> {
+    return this.json('DELETE', `/admin/workspaces/${encodeURIComponent(id)}`);
   }
 
   listTokens(workspace?: string): Promise<{ tokens: TokenInfo[] }> {

@@ -59,6 +59,7 @@
  * Admin (an admin token; others get 403):
  *   GET    /api/v1/admin/workspaces             → { workspaces: Workspace[] }
  *   POST   /api/v1/admin/workspaces             { id } → 201 Workspace
+ *   DELETE /api/v1/admin/workspaces/:wid        → WorkspaceDeleted (its tokens, jobs, collections, links and library; not the token's own)
  *   GET    /api/v1/admin/tokens?workspace=      → { tokens: TokenInfo[] }
  *   POST   /api/v1/admin/tokens                 { name, workspace, admin? } → 201 { token, info: TokenInfo }
  *   DELETE /api/v1/admin/tokens/:name           → 204 (revoked)
@@ -276,6 +277,14 @@ export interface ShareLink {
   createdAt: string;
   expiresAt: string;
   revokedAt: string | null;
+}
+
+/** What deleting a workspace deleted (its library people and share links go too). */
+export interface WorkspaceDeleted {
+  id: string;
+  jobs: number;
+  collections: number;
+  tokens: number;
 }
 
 export interface Workspace {

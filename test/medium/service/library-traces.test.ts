@@ -5,7 +5,7 @@
  * (analysis.json, the people, the report), leaving the tags and names a person gave there.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { AnalysisProcessor } from '../../../engine/src/queue/job-queue.js';
@@ -34,6 +34,7 @@ const analyse = async (name: string, seed: number) => {
 };
 const libraryPerson = async (id: string): Promise<Body> => ((await api('/library')).body.people as Body[]).find((p) => p.id === id);
 const peopleOf = async (jobId: string): Promise<Body[]> => (await api(`/jobs/${jobId}/people`)).body.people as Body[];
+const databaseBytes = () => ['onscreen.sqlite', 'onscreen.sqlite-wal'].map((n) => join(s.dataDir, n)).filter(existsSync).map((p) => readFileSync(p).toString('latin1')).join('');
 const storedAnalysis = (jobId: string) => readFileSync(join(s.dataDir, 'jobs', jobId, 'analysis.json'), 'utf8');
 
 before(async () => {
@@ -82,6 +83,9 @@ test('removing a library person takes their recognitions out of the jobs: a tag 
   const summed = await s.client.getCollectionReport(collection.id);
   assert.ok(!JSON.stringify(summed).includes('p1') && !JSON.stringify(summed).includes('Ana Lima'), 'the collection no longer names the removed person');
   assert.equal(summed.total.people.female, 1, 'only the woman a person tagged is counted as one');
+  // Nor does the database: the jobs' summaries (kept for collections) named her, and their earlier
+  // versions must not stay in the file's pages or the WAL once rewritten.
+  assert.ok(!databaseBytes().includes('"libraryPerson":"p1"'), 'no summary in the database file names the removed person');
   for (const job of [unconfirmed, confirmed]) {
     assert.doesNotMatch(storedAnalysis(job.id), /"person":"p1"|Ana Lima/, 'no trace of p1 in the analysis');
     assert.match(storedAnalysis(job.id), /"person":"p2"/, 'the other library person is still recognised');

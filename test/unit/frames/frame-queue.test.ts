@@ -50,3 +50,32 @@ test('FrameQueue works for grey thumbnails (one byte per pixel)', () => {
   queue.addTime(0);
   assert.equal(queue.take()!.data.length, 8);
 });
+
+test('FrameQueue with holds 2 keeps a picture valid until the frame after next is taken; with holds 1 only until the next', () => {
+  const overwrittenAfterNext = (holds: number): boolean => {
+    const queue = new FrameQueue(2, 1, 1, 3, holds);
+    const feed = (value: number) => {
+      queue.write(frameBytes(value, 1));
+      queue.addTime(value);
+    };
+    feed(1);
+    const first = queue.take()!;
+    feed(2);
+    queue.take(); // the next frame: the consumer is still finishing the first
+    feed(3);
+    feed(4);
+    return first.data[0] !== 1;
+  };
+  assert.equal(overwrittenAfterNext(1), true, 'holds 1 recycles the first picture once the next is taken');
+  assert.equal(overwrittenAfterNext(2), false, 'holds 2 keeps it while the producer writes two more');
+
+  const queue = new FrameQueue(2, 1, 1, 3, 2);
+  const buffers = new Set<ArrayBufferLike>();
+  for (let k = 0; k < 40; k += 1) {
+    queue.write(frameBytes(k, 1));
+    queue.addTime(k);
+    buffers.add(queue.take()!.data.buffer);
+  }
+  assert.ok(buffers.size <= 4, `a paced producer stays within the pool of depth + 1 + holds buffers (used ${buffers.size})`);
+  assert.throws(() => new FrameQueue(2, 1, 1, 3, 0), /holds must be a positive integer/);
+});

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -44,12 +45,17 @@ export const analyzeCommand: Command = {
     const isJson = values.json === true;
     const display = createProgressDisplay(chooseProgressMode(isJson, process.stderr), isJson ? process.stdout : process.stderr);
     const abort = new AbortController();
-    // A second signal ends at once, as without a handler.
-    const offSignal = onStopSignal((count) => (count === 1 ? abort.abort() : process.exit(130)));
     const library = values.library !== undefined || libraryFromSettings !== undefined ? openLibrary(values.library, libraryFromSettings) : null;
     // A damaged library is refused before minutes of analysis, not after.
     await library?.list();
     const workDir = await mkdtemp(join(tmpdir(), 'onscreen-'));
+    // A second signal ends at once, as without a handler, but not before the scratch folder (the
+    // download, face crops, voice samples) is gone: `finally` does not run after process.exit.
+    const offSignal = onStopSignal((count) => {
+      if (count === 1) return abort.abort();
+      rmSync(workDir, { recursive: true, force: true });
+      process.exit(130);
+    });
     try {
       const result = await analyzeVideo(engine, {
         source: isUrl(source) ? source : resolve(source),

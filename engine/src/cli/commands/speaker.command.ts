@@ -35,12 +35,12 @@ export const speakerCommand: Command = {
 
 /** "0:12-0:18=3" or "12-18.5=off" as an edit request; one line saying what is wrong otherwise. */
 export function parseSpeaker(text: string): EditRequest {
-  const match = /^([\d:.]+)-([\d:.]+)=(\d+|off)$/.exec(text);
+  const match = /^([\d:.]+)-([\d:.]+)=(\d+|off)$/i.exec(text);
   const start = match ? parseClock(match[1]!) : null;
   const end = match ? parseClock(match[2]!) : null;
   if (!match || start === null || end === null) {
     throw new OnscreenError('bad_request', `"${text}" is not <start>-<end>=<person|off> (times as seconds or m:ss, e.g. 0:12-0:18=3).`);
   }
   if (end <= start) throw new OnscreenError('bad_request', `"${text}": the span must end after it starts.`);
-  return { kind: 'speaker', start, end, person: match[3] === 'off' ? null : Number(match[3]) };
+  return { kind: 'speaker', start, end, person: match[3]!.toLowerCase() === 'off' ? null : Number(match[3]) };
 }

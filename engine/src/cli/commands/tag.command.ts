@@ -43,16 +43,18 @@ export const tagCommand: Command = {
 
 /** "3=male" or "v2=female" as an edit request; one line saying what is wrong otherwise. */
 function parseAssignment(text: string): EditRequest {
+  const bad = (why: string) => new OnscreenError('bad_request', `"${text}": ${why}`);
   const voice = /^(v\d+)=(.+)$/.exec(text);
   if (voice) {
     if (VOICE_TAGS.includes(voice[2] as VoiceTag)) return { kind: 'tag-voice', voice: voice[1]!, tag: voice[2] as VoiceTag };
-    throw new OnscreenError('bad_request', `"${text}" is not v<N>=<${VOICE_TAGS.join('|')}>.`);
+    if (TAGS.includes(voice[2] as Tag)) throw bad(`${voice[2]} is for people; a voice is ${VOICE_TAGS.join(', ')}.`);
+    throw bad(`not v<N>=<${VOICE_TAGS.join('|')}>.`);
   }
   const match = /^(\d+)=(.+)$/.exec(text);
-  if (!match || !TAGS.includes(match[2] as Tag)) {
-    throw new OnscreenError('bad_request', `"${text}" is not <person>=<${TAGS.join('|')}>.\n${USAGE}`);
-  }
-  return { kind: 'tag', person: Number(match[1]), tag: match[2] as Tag };
+  if (match && TAGS.includes(match[2] as Tag)) return { kind: 'tag', person: Number(match[1]), tag: match[2] as Tag };
+  if (match && VOICE_TAGS.includes(match[2] as VoiceTag)) throw bad(`${match[2]} is for voices (v0, v1, …); a person is ${TAGS.join(', ')}.`);
+  if (match) throw bad(`not <person>=<${TAGS.join('|')}>.`);
+  throw bad(`a person is a number (0=female) and a voice v and a number (v2=female), as in analysis.json and report.html.`);
 }
 
 /** A person id from the command line. */

@@ -1,7 +1,7 @@
 /**
  * The frames and faces stages over a whole video, streamed: ffmpeg decodes the samples (and finds
- * the cuts) while the faces stage works on the previous one, so both cores stay busy and memory
- * stays flat. Face crops for thumbnails go to a scratch file as they are found.
+ * the cuts) while the faces stage works on earlier ones, and one sample's embeddings run while the
+ * next one's faces are located, so both cores stay busy and memory stays flat. Face crops for thumbnails go to a scratch file as they are found.
  */
 import type { Box } from '../../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
@@ -42,7 +42,7 @@ export async function findFacesInVideo(
   report: (fraction: number, message: string) => void,
   signal?: AbortSignal,
 ): Promise<FacesInVideo> {
-  const stream = ffmpeg.streamFrames(path, { fps, maxSide: MAX_SIDE, video, ...(signal ? { signal } : {}) });
+  const stream = ffmpeg.streamFrames(path, { fps, maxSide: MAX_SIDE, video, holds: 2, ...(signal ? { signal } : {}) });
   const geometry = await stream.geometry();
   const { toSource } = geometry;
   const expectedSamples = Math.max(1, Math.ceil(video.duration * fps));
@@ -60,34 +60,57 @@ export async function findFacesInVideo(
   // The analyzer's own detector settings: the user's minimum face size changes the tiles.
   const { minFaceSize, maxDetectorRuns: maxRuns } = analyzer.settings;
   const smallFace = tileFaceLimitFor(geometry.width, geometry.height, { minFaceSize, maxRuns }) * 1.5;
-  for await (const frame of stream) {
-    origin ??= frame.t;
-    const t = Math.max(0, frame.t - origin);
-    sampleTimes.push(t);
-    const thumbnail = greyThumbnail(frame.data, frame.width, frame.height, thumbnailWidth, thumbnailHeight);
-    const change = previousThumbnail ? meanAbsDifference(previousThumbnail, thumbnail) : null;
-    previousThumbnail = thumbnail;
-    const isDetected = shouldRedetect(frame.index, detectedThumbnail ? meanAbsDifference(detectedThumbnail, thumbnail) : null, TUNING.redetect);
-    if (isDetected) detectedThumbnail = thumbnail;
-    const nextChains: FaceChain[] = [];
-    const faces = await analyzer.analyzeFrame({ ...frame, t }, {
-      shouldEmbed: (face, kept) => {
-        const plan = planEmbedding(face, chains, TUNING.embedding, { boxes: kept.map((f) => f.box), change });
-        nextChains.push(plan.chain);
-        return plan.embed;
-      },
-      tileFocus: chooseTileFocus(frame.index, change, previousSmallFaces, TUNING.tiles),
-      narrowTiles: (wholeView) => narrowTilesForCloseUp(frame.index, wholeView, frame.height, smallFace, TUNING.tiles),
-      carried: isDetected ? null : previousFaces.map(({ box, score }) => ({ box, score })),
-    });
-    chains = nextChains;
-    previousFaces = faces;
-    previousSmallFaces = faces.filter((f) => f.setAside !== 'not-face' && Math.max(f.box[2], f.box[3]) <= smallFace).map((f) => f.box);
-    for (const face of faces) {
-      if (!face.setAside) crops.put(detected.length, cropFace(frame, face.box));
-      detected.push(toSourcePixels(face, toSource));
+  // Two frames in flight: the next frame's detection and landmarks run while this frame's
+  // embeddings and gender finish (separate model sessions, so both cores stay busy), and the stream
+  // keeps each picture valid until the frame after next is asked for (`holds: 2`).
+  let describing: Promise<void> | null = null;
+  let described: DetectedFace[] = [];
+  const finishPrevious = async (): Promise<void> => {
+    await describing;
+    describing = null;
+    for (const face of described) detected.push(toSourcePixels(face, toSource));
+    described = [];
+  };
+  try {
+    for await (const frame of stream) {
+      origin ??= frame.t;
+      const t = Math.max(0, frame.t - origin);
+      sampleTimes.push(t);
+      const thumbnail = greyThumbnail(frame.data, frame.width, frame.height, thumbnailWidth, thumbnailHeight);
+      const change = previousThumbnail ? meanAbsDifference(previousThumbnail, thumbnail) : null;
+      previousThumbnail = thumbnail;
+      const isDetected = shouldRedetect(frame.index, detectedThumbnail ? meanAbsDifference(detectedThumbnail, thumbnail) : null, TUNING.redetect);
+      if (isDetected) detectedThumbnail = thumbnail;
+      const sample = { ...frame, t };
+      const faces = await analyzer.locateFaces(sample, {
+        tileFocus: chooseTileFocus(frame.index, change, previousSmallFaces, TUNING.tiles),
+        narrowTiles: (wholeView) => narrowTilesForCloseUp(frame.index, wholeView, frame.height, smallFace, TUNING.tiles),
+        carried: isDetected ? null : previousFaces.map(({ box, score }) => ({ box, score })),
+      });
+      await finishPrevious();
+      const firstId = detected.length;
+      faces.forEach((face, i) => {
+        if (!face.setAside) crops.put(firstId + i, cropFace(frame, face.box));
+      });
+      const nextChains: FaceChain[] = [];
+      describing = analyzer.describeFaces(sample, faces, {
+        shouldEmbed: (face, kept) => {
+          const plan = planEmbedding(face, chains, TUNING.embedding, { boxes: kept.map((f) => f.box), change });
+          nextChains.push(plan.chain);
+          return plan.embed;
+        },
+      });
+      // `shouldEmbed` ran for every face before describeFaces first waited: the chains are complete.
+      chains = nextChains;
+      described = faces;
+      previousFaces = faces;
+      previousSmallFaces = faces.filter((f) => f.setAside !== 'not-face' && Math.max(f.box[2], f.box[3]) <= smallFace).map((f) => f.box);
+      report(sampleTimes.length / expectedSamples, `Finding faces: ${formatClock(Math.min(t, video.duration))} of ${formatClock(video.duration)}`);
     }
-    report(sampleTimes.length / expectedSamples, `Finding faces: ${formatClock(Math.min(t, video.duration))} of ${formatClock(video.duration)}`);
+    await finishPrevious();
+  } finally {
+    // A failed or cancelled pass still waits for the models before the stream's pictures go.
+    await describing?.catch(() => undefined);
   }
   const summary = await stream.summary();
   if (signal?.aborted) throw new OnscreenError('interrupted');

@@ -62,7 +62,15 @@ export interface CarriedBox {
 export interface FaceAnalyzer {
   /** The settings in force (defaults filled in). */
   readonly settings: Readonly<FaceAnalyzerOptions>;
+  /** Every step on one frame: `locateFaces`, then `describeFaces`. */
   analyzeFrame(frame: Frame, options?: AnalyzeFrameOptions): Promise<DetectedFace[]>;
+  /** Where the faces are and how well they are seen: detection (or carried boxes), landmarks, quality and screens. */
+  locateFaces(frame: Frame, options?: AnalyzeFrameOptions): Promise<DetectedFace[]>;
+  /**
+   * Who they are: embeddings and gender, filled into `found` (the frame's pixels must still be
+   * valid). May run while the next frame's `locateFaces` runs: the models are separate sessions.
+   */
+  describeFaces(frame: Frame, found: DetectedFace[], options?: Pick<AnalyzeFrameOptions, 'shouldEmbed'>): Promise<void>;
   /** Seconds spent per step since creation: detect, landmarks (with quality and screens), embed, gender. Zeros without a clock. */
   timings(): Record<string, number>;
   /** Frames analysed, faces reported, faces embedded, gender estimates, landmark runs and frames the detector ran on, since creation. */
@@ -92,6 +100,12 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
   };
 
   async function analyzeFrame(frame: Frame, frameOptions: AnalyzeFrameOptions = {}): Promise<DetectedFace[]> {
+    const found = await locateFaces(frame, frameOptions);
+    await describeFaces(frame, found, frameOptions);
+    return found;
+  }
+
+  async function locateFaces(frame: Frame, frameOptions: AnalyzeFrameOptions = {}): Promise<DetectedFace[]> {
     const candidates = frameOptions.carried
       ? frameOptions.carried.map(toCandidate)
       : await timed('detect', () =>
@@ -104,7 +118,13 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
           }),
         );
     const found = await timed('landmarks', () => Promise.all(candidates.map((candidate) => describeFace(frame, candidate))));
+    frames++;
+    faces += found.length;
+    if (!frameOptions.carried) detections++;
+    return found;
+  }
 
+  async function describeFaces(frame: Frame, found: DetectedFace[], frameOptions: Pick<AnalyzeFrameOptions, 'shouldEmbed'> = {}): Promise<void> {
     const kept = found.filter((f) => !f.setAside);
     const embedded = kept.filter((f) => frameOptions.shouldEmbed?.(f, kept) ?? true);
     await timed('embed', async () => {
@@ -117,12 +137,8 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
       const female = await estimateFemale(frame, judged.map((f) => cornersOf(f.box)), runModel);
       judged.forEach((f, i) => (f.female = female[i]!));
     });
-    frames++;
-    faces += found.length;
     embeddings += embedded.length;
     genders += judged.length;
-    if (!frameOptions.carried) detections++;
-    return found;
   }
 
   async function describeFace(frame: Frame, c: Candidate): Promise<DetectedFace> {
@@ -147,6 +163,8 @@ export function createFaceAnalyzer(runModel: RunModel, options: Partial<FaceAnal
   return {
     settings,
     analyzeFrame,
+    locateFaces,
+    describeFaces,
     timings: () => ({ ...spent }),
     counts: () => ({ frames, faces, embeddings, genders, landmarkRuns, detections }),
   };

@@ -11,12 +11,12 @@ export class FrameQueue {
   private readonly times: number[] = [];
   private filling: Uint8Array | null = null;
   private fillOffset = 0;
-  private held: Uint8Array | null = null;
+  private readonly held: Uint8Array[] = [];
   private taken = 0;
 
   /**
    * @param depth frames decoded ahead of the consumer before the producer should pause
-   *   (the pool holds depth + 2 buffers: the queue, the one being filled, the one the consumer holds).
+   *   (the pool holds depth + 1 + holds buffers: the queue, the one being filled, the ones the consumer holds).
    */
   constructor(
     readonly width: number,
@@ -24,8 +24,14 @@ export class FrameQueue {
     readonly depth: number,
     /** Bytes per pixel: 3 for RGB24, 1 for grey. */
     readonly channels = 3,
+    /**
+     * Frames the consumer may hold at once: taking a frame hands back the buffer of the frame taken
+     * `holds` frames earlier (2 lets a consumer finish one frame while it starts on the next).
+     */
+    readonly holds = 1,
   ) {
-    for (let i = 0; i < depth + 2; i += 1) this.free.push(new Uint8Array(this.frameBytes));
+    if (!Number.isInteger(holds) || holds < 1) throw new Error(`holds must be a positive integer, got ${holds}`);
+    for (let i = 0; i < depth + 1 + holds; i += 1) this.free.push(new Uint8Array(this.frameBytes));
   }
 
   get frameBytes(): number {
@@ -83,21 +89,25 @@ export class FrameQueue {
     this.times.push(t);
   }
 
-  /** The next ready frame, or null. Hands the previously taken frame's buffer back to the pool. */
+  /** The next ready frame, or null. Hands the buffer taken `holds` frames earlier back to the pool. */
   take(): Frame | null {
     if (this.readyCount === 0) return null;
-    this.release();
+    this.releaseForNext();
     const data = this.filled.shift()!;
     const t = this.times.shift()!;
-    this.held = data;
+    this.held.push(data);
     const frame: Frame = { index: this.taken, t, width: this.width, height: this.height, data };
     this.taken += 1;
     return frame;
   }
 
-  /** Gives the held buffer back (when the consumer is done). */
+  /** The consumer asks for its next frame: hands back every held buffer but the newest `holds - 1`. */
+  releaseForNext(): void {
+    while (this.held.length > this.holds - 1) this.free.push(this.held.shift()!);
+  }
+
+  /** Gives the held buffers back (when the consumer is done). */
   release(): void {
-    if (this.held) this.free.push(this.held);
-    this.held = null;
+    this.free.push(...this.held.splice(0));
   }
 }

@@ -5,7 +5,7 @@
  */
 import { type Analysis, type Edit, VOICE_TAGS, type VoiceTag } from '../../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
-import { formatSpan } from '../../../../shared/src/format/clock.js';
+import { formatClock, formatSpan } from '../../../../shared/src/format/clock.js';
 
 export type VoiceEdit = Extract<Edit, { kind: 'tag-voice' | 'speaker' }>;
 
@@ -56,6 +56,10 @@ export function checkVoiceAgainst(analysis: Analysis, hasPerson: (id: number) =>
   }
   if (edit.person !== null && !hasPerson(edit.person)) return new OnscreenError('cluster_unknown', `There is no person ${edit.person}.`);
   const span = formatSpan(edit.start, edit.end);
+  const { duration } = analysis.video;
+  if (edit.start >= duration) {
+    return new OnscreenError('bad_request', `The span ${span} starts after the video ends (it is ${formatClock(duration)} long): give times within it.`);
+  }
   const speech = analysis.speech ?? [];
   if (!speech.some((s) => s.end > edit.start && s.start < edit.end)) {
     return new OnscreenError('bad_request', `No speech was found between ${span}: there is nobody to correct there.`);
