@@ -42,7 +42,7 @@ export function speakerOf(truth: HeardTruth, start: number, end: number): { iden
   return best ? { identity: best.identity, gender: best.gender } : null;
 }
 
-export function scoreVoices(truth: HeardTruth, pieces: readonly ScoredPiece[], suggestions: ReadonlyMap<string, 'female' | 'male' | null>): VoiceScore {
+export function scoreVoices(truth: HeardTruth, pieces: readonly ScoredPiece[], suggestions: ReadonlyMap<string, 'female' | 'male' | 'not-speech' | null>): VoiceScore {
   const secondsBy = new Map<string, Map<string, number>>();
   const genderOf = new Map<string, 'F' | 'M'>();
   let unvoiced = 0;

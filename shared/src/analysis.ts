@@ -177,6 +177,13 @@ export interface SpeechSegment {
   confidence: number | null;
 }
 
+/** A voice's suggestion: a gender, or "not speech" for a music-like sound; never applied without a person. */
+export interface VoiceSuggestion {
+  gender: Gender | 'not-speech';
+  /** 0.5..1, capped lower: pitch and held notes are weak cues. */
+  confidence: number;
+}
+
 /** What a person may say about a voice: a gender, unknown, or "not speech" (music, singing, crowd). */
 export type VoiceTag = 'female' | 'male' | 'unknown' | 'not-speech';
 export const VOICE_TAGS: readonly VoiceTag[] = ['female', 'male', 'unknown', 'not-speech'];
@@ -193,8 +200,12 @@ export interface Voice {
   seconds: number;
   /** The cluster seen speaking with this voice, or null for a voice only heard off screen. */
   person: number | null;
-  /** A guess from pitch and spectrum, with its confidence; weak (see the report's definitions); null when too little speech. */
-  suggestion: Suggestion | null;
+  /**
+   * A guess from pitch and spectrum, with its confidence; weak (see the report's definitions); null
+   * when too little speech. `gender` is 'not-speech' when the sound is music-like (held notes):
+   * analyses written before that have genders only.
+   */
+  suggestion: VoiceSuggestion | null;
   /** Median pitch of the voice's voiced frames, Hz; null when none were voiced. */
   pitchHz: number | null;
   /** Where the voice is first heard (seconds): "hear" seeks there. */

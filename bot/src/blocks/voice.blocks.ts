@@ -7,15 +7,17 @@ import type { VoiceView } from '../../../shared/src/analysis.js';
 import { formatClock } from '../../../shared/src/format/clock.js';
 import { formatDuration } from '../../../shared/src/format/duration.js';
 import { VOICE_SUGGESTION_CAVEAT } from '../../../shared/src/format/speaking.js';
+import { describeSuggestion } from '../../../shared/src/ui/format.js';
 import { VOICE_TAG_ACTIONS } from './ids.js';
 import { LIMITS } from './limits.js';
 import { context, plain, section, type SlackMessage } from './message.js';
-import { formatActor, formatShare } from './mrkdwn.js';
+import { formatActor } from './mrkdwn.js';
 import { encodeVoiceRef } from './values.js';
 
 export function buildVoiceMessage(jobId: string, voice: VoiceView): SlackMessage {
   const heard = `*Voice ${voice.id}* · ${formatDuration(voice.seconds)} of speech, first at ${formatClock(voice.firstAt)}`;
-  const suggestion = voice.suggestion ? `Suggested: ${voice.suggestion.gender === 'female' ? 'woman' : 'man'} ${formatShare(voice.suggestion.confidence)} (a weak cue)` : 'No suggestion';
+  const described = describeSuggestion(voice.suggestion);
+  const suggestion = described ? `${described} (a weak cue)` : 'No suggestion';
   const label = VOICE_TAG_ACTIONS.find((a) => a.tag === voice.tag)?.label;
   const tagged = label ? `:white_check_mark: *${label}* (${formatActor(voice.taggedBy, voice.taggedOnBehalfOf)})` : '_not tagged_: listen to the file above, then tag';
   const value = encodeVoiceRef({ jobId, voice: voice.id });

@@ -265,7 +265,11 @@ function openAudioStream(binaries: () => Promise<FfmpegBinaries>, input: string,
   const hasSound = new Promise<boolean>((resolve) => (settle = resolve));
   async function* windows(): AsyncGenerator<Float32Array> {
     const { ffmpeg } = await binaries();
-    const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', input, '-map', '0:a:0?', '-vn', '-ac', '1', '-ar', String(options.sampleRate), '-f', 'f32le', 'pipe:1'];
+    // The sound on the container's clock: a stream joined from pieces (each with its encoder's
+    // priming samples) decodes to more samples than its time (heard/dev: 101.52 s of sound for
+    // 101.06 s), and without this, speech would drift later than the picture (0.5 s by the end).
+    // `async=1` fills gaps and trims overlaps by the timestamps; `first_pts=0` starts at 0.
+    const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', input, '-map', '0:a:0?', '-vn', '-ac', '1', '-af', 'aresample=async=1:first_pts=0', '-ar', String(options.sampleRate), '-f', 'f32le', 'pipe:1'];
     const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(options.signal ? { signal: options.signal } : {}) });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-4000)));

@@ -90,7 +90,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     description: 'A voice: its seconds, the person seen speaking with it, a weak suggestion from pitch (pitch alone misleads), its tag and what it counts as.',
     properties: {
       id: str, seconds: num, person: nullable({ type: 'integer' }), pitchHz: nullable(num), firstAt: num, sample: nullable(str),
-      suggestion: nullable({ type: 'object', properties: { gender: { enum: ['female', 'male'] }, confidence: num } }),
+      suggestion: nullable({ type: 'object', description: "'not-speech' for a music-like sound (held notes); a weak cue like pitch", properties: { gender: { enum: ['female', 'male', 'not-speech'] }, confidence: num } }),
       tag: nullable({ enum: ['female', 'male', 'unknown', 'not-speech'] }), taggedBy: nullable(str), taggedOnBehalfOf: nullable(str), taggedAt: nullable(str),
       counts: nullable({ enum: ['female', 'male', 'unknown', 'not-speech'] }), countsFrom: nullable({ enum: ['voice', 'person'] }),
     },

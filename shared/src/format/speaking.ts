@@ -18,4 +18,4 @@ export function describeSpeaking(s: SpeakingTime): string {
 
 /** The measured case behind the warning: say it wherever a voice's suggestion is shown. */
 export const VOICE_SUGGESTION_CAVEAT =
-  'The suggestion is a weak cue from pitch and the sound\'s spectrum: pitch alone misleads. On our clips one woman\'s median pitch was 151 Hz while men\'s ranged from 94 to 145 Hz, so a 160 Hz threshold would call her a man. Listen before you tag.';
+  'The suggestion is a weak cue from pitch and the sound\'s spectrum: pitch alone misleads. On our clips one woman\'s median pitch was 151 Hz while men\'s ranged from 94 to 145 Hz, so a 160 Hz threshold would call her a man. "Not speech" is suggested for held notes (music, singing), which a chanted or sung line of speech has too. Listen before you tag.';

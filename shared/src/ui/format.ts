@@ -3,7 +3,7 @@
  * YouTube overlay). One place, so a woman is orange and "about 2 minutes left" reads the same everywhere.
  * Pure: no DOM, no clock.
  */
-import type { Gender, Suggestion, Tag, TagOrigin } from '../analysis.js';
+import type { Gender, Suggestion, Tag, TagOrigin, VoiceSuggestion } from '../analysis.js';
 import type { JobStage, JobStatus } from '../api/types.js';
 import type { Group } from '../report.js';
 import { describeKnown, type Known } from '../library.js';
@@ -35,10 +35,12 @@ export const TAG_KEYS: Record<Tag, string> = { female: 'f', male: 'm', unknown: 
 
 const GENDER_WORDS: Record<Gender, string> = { female: 'woman', male: 'man' };
 
-/** "Suggested: woman 92%", or null when the classifier had nothing to go on. */
-export function describeSuggestion(suggestion: Suggestion | null): string | null {
+const SUGGESTION_WORDS: Record<VoiceSuggestion['gender'], string> = { ...GENDER_WORDS, 'not-speech': 'not speech (music-like)' };
+
+/** "Suggested: woman 92%" (a voice's may be "not speech (music-like)"), or null when there was nothing to go on. */
+export function describeSuggestion(suggestion: Suggestion | VoiceSuggestion | null): string | null {
   if (!suggestion) return null;
-  return `Suggested: ${GENDER_WORDS[suggestion.gender]} ${formatPercent(suggestion.confidence)}`;
+  return `Suggested: ${SUGGESTION_WORDS[suggestion.gender]} ${formatPercent(suggestion.confidence)}`;
 }
 
 /** Who set a person's tag, in a few words; a tag from the people library says who it recognised. */

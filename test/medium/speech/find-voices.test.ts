@@ -14,7 +14,7 @@ import { StageClock } from '../../../engine/src/services/analysis/stage-clock.js
 import { splitAtCuts } from '../../../engine/src/stages/speech/split-at-cuts.js';
 import { scoreVoices, type HeardTruth } from '../../../scripts/eval/voices-score.js';
 import { makeTempDir, makeVideo, runFfmpeg } from '../../fixtures/media.js';
-import { concat, harmonicVoice, silence } from '../../unit/voices/synthetic-sound.js';
+import { concat, harmonicVoice, silence, sungNotes, tone } from '../../unit/voices/synthetic-sound.js';
 
 const HEARD = join(import.meta.dirname, '../../../../shared/eval/heard/dev');
 const engine = createEngine();
@@ -37,8 +37,9 @@ async function secondsOf(file: string): Promise<number> {
 }
 
 test('two synthetic voices: two voices, the one seen speaking linked, a modest suggestion and a playable sample each', async () => {
-  const low = (seed: number) => harmonicVoice(110, 3, { seed, formants: [700, 1200, 2600] });
-  const sound = concat(low(1), silence(1), harmonicVoice(220, 3, { seed: 2, formants: [300, 2300, 3000] }), silence(1), low(3));
+  // Their pitch glides three times a second, as speech does (a slower glide is a held note: "not speech").
+  const low = (seed: number) => harmonicVoice(110, 3, { seed, formants: [700, 1200, 2600], glideHz: 3 });
+  const sound = concat(low(1), silence(1), harmonicVoice(220, 3, { seed: 2, formants: [300, 2300, 3000], glideHz: 3 }), silence(1), low(3));
   const raw = join(temp.dir, 'sound.f32');
   await writeFile(raw, Buffer.from(sound.buffer));
   const video = join(temp.dir, 'voices.mp4');
@@ -85,6 +86,23 @@ test('a video without sound, or with a tone only: sound says so, and there is no
   assert.ok('speech' in clock.seconds() && 'speech.vad' in clock.seconds(), 'the speech step is timed');
 });
 
+test('music the voice model may take for speech: a held tone and a sung melody are suggested as "not speech", modestly', async () => {
+  const chord = Float32Array.from({ length: 3 * 16000 }, (_, i) => [220, 277.18, 329.63].reduce((x, hz) => x + 0.12 * Math.sin((2 * Math.PI * hz * i) / 16000), 0));
+  const sound = concat(tone(220, 3), silence(1), sungNotes([262, 294, 330, 349, 392, 349, 330, 294], 0.5), silence(1), chord);
+  const raw = join(temp.dir, 'music.f32');
+  await writeFile(raw, Buffer.from(sound.buffer));
+  const video = join(temp.dir, 'music.mp4');
+  await runFfmpeg(['-f', 'lavfi', '-i', 'color=c=gray:s=160x120:d=11', '-f', 'f32le', '-ar', '16000', '-ac', '1', '-i', raw, '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-b:a', '128k', '-shortest', video]);
+  const found = await findVoices(engine, video, [segment(0.2, 2.8), segment(4.2, 7.8), segment(9.2, 10.8)], { cuts: [], scratchDir: temp.dir });
+  const suggestionOf = (i: number) => found.voices.find((v) => v.id === found.speech[i]!.voice)?.suggestion ?? null;
+  for (const i of [0, 1]) {
+    assert.equal(suggestionOf(i)?.gender, 'not-speech', `piece ${i}: ${JSON.stringify(found.voices)}`);
+    assert.ok(suggestionOf(i)!.confidence <= 0.8, 'a weak cue: never sure');
+  }
+  // A chord has no single pitch: too little to judge, so no voice and no suggestion (not a woman or a man either).
+  assert.equal(found.speech[2]!.voice, null);
+});
+
 test('no speech, no voices, and nothing decoded', async () => {
   assert.deepEqual(await findVoices(engine, '/nonexistent.mp4', [], { cuts: [], scratchDir: temp.dir }), { speech: [], voices: [], samples: new Map() });
 });
@@ -100,5 +118,6 @@ test('on the speaking-time benchmark, every voice is one speaker, with at most t
   assert.equal(score.purity, 1);
   assert.ok(score.voices >= score.speakers && score.voices <= 2 * score.speakers, `${score.voices} voices`);
   assert.ok(score.suggestionsRight >= score.suggestions - 1, 'at most one wrong suggestion');
+  assert.deepEqual(found.voices.filter((v) => v.suggestion?.gender === 'not-speech').map((v) => v.id), [], 'speech is never suggested as not speech');
   assert.ok(score.unvoicedShare < 0.1, `${score.unvoicedShare} of speech without a voice`);
 });

@@ -29,6 +29,9 @@ test('the popup\'s voices: each has a "hear" button that seeks the player to its
   assert.match(html, /aria-label="Hear voice v2: play the video from 0:12"[^>]*>Hear<\/button>/);
   assert.match(html, /Suggested: woman 58%/);
   assert.match(html, /151 Hz while men.s ranged from 94 to 145 Hz/);
+  const music = render(<VoicesSection voices={[{ ...voice, suggestion: { gender: 'not-speech', confidence: 0.8 } }]} hear={(v) => <HearButton voice={v} onSeek={undefined} />} />);
+  assert.match(music, /Suggested: not speech \(music-like\) 80%/, 'a music-like voice: "not speech" suggested, with the same caveat');
+  assert.match(music, /held notes \(music, singing\)/);
   const offline = render(<HearButton voice={voice} onSeek={undefined} />);
   assert.match(offline, /disabled/, 'no YouTube video to seek: the button is off');
 });

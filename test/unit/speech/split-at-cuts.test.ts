@@ -20,3 +20,13 @@ test('speech is cut where the picture cuts, each piece remembering its segment',
   const again = splitAtCuts(pieces.map(({ start, end }) => ({ start, end })), [2, 4, 5, 8, 10, 20]);
   assert.deepEqual(again.map((p) => [p.start, p.end]), pieces.map((p) => [p.start, p.end]));
 });
+
+test('a cut within a millisecond of an edge of a piece is that edge: pieces kept to the millisecond are not cut into slivers', () => {
+  // The frames stage's cuts are frame times (13.0000313 s); the speech pieces are rounded to the millisecond.
+  const cuts = [13.0000313, 21.0000313];
+  const pieces = cutSegments([[11.548, 15.2], [20.5, 27.62]], cuts);
+  assert.deepEqual(pieces, [[11.548, 13], [13, 15.2], [20.5, 21], [21, 27.62]]);
+  const again = splitAtCuts(pieces.map(([start, end]) => ({ start, end })), cuts);
+  assert.deepEqual(again.map((p) => [p.start, p.end]), pieces);
+  assert.ok(again.every((p, i) => p.from.start === pieces[i]![0]), 'each piece is its own segment');
+});

@@ -70,6 +70,7 @@ test('formatEta says the time left in words', () => {
 test('describeSuggestion uses words, not codes', () => {
   assert.equal(describeSuggestion({ gender: 'female', confidence: 0.92 }), 'Suggested: woman 92%');
   assert.equal(describeSuggestion({ gender: 'male', confidence: 0.5 }), 'Suggested: man 50%');
+  assert.equal(describeSuggestion({ gender: 'not-speech', confidence: 0.7 }), 'Suggested: not speech (music-like) 70%');
   assert.equal(describeSuggestion(null), null);
 });
 

@@ -48,6 +48,8 @@ test('a piece too short to judge joins its person, else a close neighbour in the
   // Off screen: the neighbour 0.3 s before in the same shot; across a cut, or 2 s away, none.
   assert.deepEqual(groupVoices([piece(0, A[0]!), tiny(1.8), tiny(4)], []), [0, 0, null]);
   assert.deepEqual(groupVoices([piece(0, A[0]!), tiny(1.8)], [1.6]), [0, null]);
+  // A cut right between two pieces that touch (pieces to the millisecond, the cut a frame time): another shot, no neighbour.
+  assert.deepEqual(groupVoices([piece(0, A[0]!), tiny(1.5)], [1.5000313]), [0, null]);
 });
 
 test('no pieces, no voices', () => {

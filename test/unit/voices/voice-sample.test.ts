@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { chooseSample } from '../../../engine/src/stages/voices/voice-sample.js';
 import type { VoiceSummary } from '../../../engine/src/stages/voices/voice-features.js';
 
-const summary = (voicedShare: number): VoiceSummary => ({ voicedFrames: 100, voicedShare, pitchHz: 120, pitchSpreadSemitones: 2, mfccMean: [], mfccStd: [], centroidHz: 500, tiltDbPerOctave: -7, meanLoudness: 0.1 });
+const summary = (voicedShare: number): VoiceSummary => ({ voicedFrames: 100, voicedShare, pitchHz: 120, pitchSpreadSemitones: 2, mfccMean: [], mfccStd: [], centroidHz: 500, tiltDbPerOctave: -7, meanLoudness: 0.1, steadyShare: 0 });
 
 test('the sample is a few seconds from the middle of the clearest long piece, never past its edges', () => {
   const pieces = [

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suggestVoiceGender, VOICE_SUGGESTION_SETTINGS } from '../../../engine/src/stages/voices/voice-suggestion.js';
+import { suggestVoice, suggestVoiceGender, VOICE_SUGGESTION_SETTINGS } from '../../../engine/src/stages/voices/voice-suggestion.js';
 import type { VoiceSummary } from '../../../engine/src/stages/voices/voice-features.js';
 
 const voice = (pitchHz: number | null, more: Partial<VoiceSummary> = {}): VoiceSummary => ({
-  voicedFrames: 1000, voicedShare: 0.5, pitchHz, pitchSpreadSemitones: 3, mfccMean: [], mfccStd: [], centroidHz: 500, tiltDbPerOctave: -7, meanLoudness: 0.1, ...more,
+  voicedFrames: 1000, voicedShare: 0.5, pitchHz, pitchSpreadSemitones: 3, mfccMean: [], mfccStd: [], centroidHz: 500, tiltDbPerOctave: -7, meanLoudness: 0.1, steadyShare: 0, ...more,
 });
 
 test('low voices lean male, high voices female, never surer than the cap', () => {
@@ -26,4 +26,15 @@ test('less speech or a wandering pitch means less confidence', () => {
   assert.ok(suggestVoiceGender(voice(110, { voicedFrames: 100 }))!.confidence < full);
   assert.ok((suggestVoiceGender(voice(110, { pitchSpreadSemitones: 16 }))?.confidence ?? 0.5) < full);
   assert.equal(suggestVoiceGender(voice(110, { voicedFrames: 5 })), null);
+});
+
+test('"not speech" is suggested for a sound mostly in held notes, modestly; speech-like glides keep their gender suggestion', () => {
+  const music = suggestVoice(voice(262, { steadyShare: 1 }));
+  assert.deepEqual(music, { gender: 'not-speech', confidence: 0.8 });
+  assert.equal(suggestVoice(voice(262, { steadyShare: 0.6 }))?.gender, 'not-speech');
+  assert.ok(suggestVoice(voice(262, { steadyShare: 0.6 }))!.confidence < 0.65, 'just past the line: little confidence');
+  // heard/dev's speakers: 0-10% of their voiced frames in held notes.
+  assert.equal(suggestVoice(voice(110, { steadyShare: 0.1 }))?.gender, 'male');
+  // Too little sound to judge either way: the gender rule alone (which also shrinks with little sound).
+  assert.notEqual(suggestVoice(voice(262, { steadyShare: 1, voicedFrames: 50 }))?.gender, 'not-speech');
 });

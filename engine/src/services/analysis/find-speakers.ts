@@ -11,6 +11,7 @@ import { locateLandmarks } from '../../stages/faces/landmarks.js';
 import { mouthOpening } from '../../stages/speech/mouth-opening.js';
 import { planMouthWatch, targetsAt, type WatchTarget } from '../../stages/speech/mouth-watch.js';
 import { attributeSpeakers, type Attribution, type LoudnessEnvelope, type MouthSample } from '../../stages/speech/speaker-attribution.js';
+import type { PieceMouths } from '../../stages/speech/name-by-voice.js';
 import type { Segment } from '../../stages/speech/speech-segments.js';
 import type { TrackPath } from '../../stages/speech/track-paths.js';
 
@@ -23,6 +24,8 @@ export interface SpeakersFound {
   /** For each piece: the person seen speaking (null: off screen) and how sure. */
   speakers: { person: number | null; confidence: number | null }[];
   samples: MouthSample[];
+  /** For each piece, the moving mouths judged and how well each followed the sound (the voices step may name the piece later). */
+  mouths: PieceMouths[];
   /** Seconds of video decoded to watch mouths. */
   watchedSeconds: number;
 }
@@ -45,11 +48,13 @@ export async function findSpeakers(
     targets.forEach((target, i) => samples.push({ piece: target.piece, track: target.path.track, t: frame.t, opening: openings[i]! }));
   }
   const personOf = new Map(paths.map((p) => [p.track, p.person]));
-  const speakers = attributeSpeakers(pieces, samples, loudness, undefined, plan.groups).map((a: Attribution) => ({
+  const attributions = attributeSpeakers(pieces, samples, loudness, undefined, plan.groups);
+  const speakers = attributions.map((a: Attribution) => ({
     person: a.track === null ? null : (personOf.get(a.track) ?? null),
     confidence: a.track === null || personOf.get(a.track) == null ? null : a.confidence,
   }));
-  return { speakers, samples, watchedSeconds: plan.spans.reduce((sum, span) => sum + (span.end - span.start), 0) };
+  const mouths = attributions.map((a, i): PieceMouths => ({ start: pieces[i]![0], end: pieces[i]![1], candidates: a.candidates.map((c) => ({ person: personOf.get(c.track) ?? null, correlation: c.correlation })) }));
+  return { speakers, samples, mouths, watchedSeconds: plan.spans.reduce((sum, span) => sum + (span.end - span.start), 0) };
 }
 
 /** The target's box moved into the picture's pixels (a crop of the source, scaled). */

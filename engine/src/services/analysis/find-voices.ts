@@ -1,8 +1,8 @@
 /**
  * Who is heard, by voice: the speech segments (each with the person seen speaking, or none) are
  * cut where the picture cuts, described by their pitch and spectrum from one more pass over the
- * sound (16 kHz, constant memory), grouped into voices, and each voice gets a modest gender
- * suggestion and a short sample to tag it by ear.
+ * sound (16 kHz, constant memory), grouped into voices, and each voice gets a modest suggestion
+ * (a gender, or "not speech" for a music-like sound) and a short sample to tag it by ear.
  *
  *   findVoices(engine, path, speech, options) → { speech (with `voice` set), voices, samples }
  *
@@ -15,7 +15,7 @@ import { groupVoices, type VoicePiece } from '../../stages/voices/group-voices.j
 import { splitAtCuts } from '../../stages/speech/split-at-cuts.js';
 import { mergeFeatures, summarize } from '../../stages/voices/voice-features.js';
 import { chooseSample, type Span } from '../../stages/voices/voice-sample.js';
-import { suggestVoiceGender } from '../../stages/voices/voice-suggestion.js';
+import { suggestVoice } from '../../stages/voices/voice-suggestion.js';
 
 export interface FindVoicesOptions {
   /** Shot cuts, seconds, ascending (`analysis.sampling.cuts`). */
@@ -59,7 +59,7 @@ export async function findVoices(engine: Engine, path: string, speech: readonly 
       id: `v${k}`,
       seconds: round3(members.reduce((sum, m) => sum + (m.end - m.start), 0)),
       person: mostCommon(members.map((m) => m.person)),
-      suggestion: suggestVoiceGender(summary),
+      suggestion: suggestVoice(summary),
       pitchHz: summary.pitchHz === null ? null : Math.round(summary.pitchHz),
       firstAt: round3(members[0]!.start),
       sample,

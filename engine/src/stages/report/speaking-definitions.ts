@@ -29,13 +29,13 @@ export const SPEAKING_DEFINITIONS: Record<string, string> = {
     'Seconds of speech found, with voices tagged "not speech" removed. Two people speaking at once count once. Speech the detector missed is not counted, and a correction re-attributes speech found; it does not add any.',
   ...Object.fromEntries(['female', 'male', 'unknown', 'untagged'].flatMap((g) => Object.entries(groupDefinitions(g as Group | 'untagged')))),
   'speakingTime.onScreen':
-    'Speech whose speaker is seen speaking, by the speaker\'s tag. Seconds are of speech; each share is of all speech, so on screen and off screen together add up to the total and to 100%.',
+    'Speech whose speaker is seen speaking, by the speaker\'s tag: their mouth moves in step with the voice, or the voice is theirs (they were seen speaking it elsewhere) and they are on screen with a moving mouth while no other face\'s mouth follows the sound. Seconds are of speech; each share is of all speech, so on screen and off screen together add up to the total and to 100%.',
   'speakingTime.offScreen':
     'Speech with no speaker seen (a voice-over, someone off camera, a face in a still photo), by the voice\'s tag. Each share is of all speech.',
   'speakingTime.femaleShareOfGendered':
     'Of the speech by a woman or a man, the women\'s part: women\'s seconds divided by women\'s plus men\'s. 50% means women and men are heard for equally long.',
   'speakingTime.notSpeechSeconds':
-    'Seconds removed because their voice was tagged "not speech": music, singing or a crowd can set off the speech detector, and a person removes them by tagging the voice so.',
+    'Seconds removed because their voice was tagged "not speech": music, singing or a crowd can set off the speech detector, and a person removes them by tagging the voice so. A voice whose sound is mostly held notes is suggested as "not speech" (a weak cue, never applied without a person).',
   'speakingTime.voiceSuggestion': VOICE_SUGGESTION_CAVEAT,
   'persons.speakingSeconds': 'Seconds this person is seen speaking (after corrections). Speech of their voice heard while they are off screen is counted under off screen.',
   'timeline.speaking':

@@ -24,6 +24,12 @@ export interface LoudnessEnvelope {
 export interface AttributionSettings {
   /** Mouth measurements a face needs in a piece to be judged. */
   minSamples: number;
+  /**
+   * …and each face when several mouths move (a two-shot): telling a speaker from a listener by a
+   * correlation needs more than a second of pictures (over 11, a chance 0.4 is common; on heard/dev
+   * a 1.1 s piece went to the listener that way).
+   */
+  minSamplesAmongSeveral: number;
   /** Spread (standard deviation) of the mouth opening below which a mouth is taken as still. */
   minMotion: number;
   /** Correlation between mouth opening and loudness the only moving mouth on screen must reach. */
@@ -35,21 +41,29 @@ export interface AttributionSettings {
   /** Loudness is averaged over this many seconds around each measurement. */
   loudnessSpan: number;
   /**
-   * Seconds the sound follows the mouth: lips open before the sound comes (measured on the
-   * speaking-time benchmark's talking heads, the correlation peaks 0.2-0.3 s later).
+   * Seconds the sound follows the mouth: lips open before the sound comes. On the speaking-time
+   * benchmark (sound and picture on one clock), 0.15-0.2 s names the most speakers and no listener.
    */
   lag: number;
+  /**
+   * The loudness is compared on a log scale (decibels, floored here: silence between words is not
+   * minus infinity): the mouth opens with a syllable's level, and a shout would outweigh the rest
+   * on a linear scale. On heard/dev, linear loudness named fewer speakers at every lag.
+   */
+  loudnessFloor: number;
 }
 
 export const ATTRIBUTION_SETTINGS: AttributionSettings = {
   minSamples: 5,
+  minSamplesAmongSeveral: 20,
   minMotion: 0.008,
   // Over 20-40 measurements, a mouth unrelated to the voice reaches 0.2 by chance now and then.
   minCorrelation: 0.25,
   minCorrelationAmongSeveral: 0.3,
   minLead: 0.1,
   loudnessSpan: 0.1,
-  lag: 0.25,
+  lag: 0.15,
+  loudnessFloor: 1e-4,
 };
 
 export interface Attribution {
@@ -57,6 +71,8 @@ export interface Attribution {
   track: number | null;
   /** How well its mouth followed the voice (the correlation, 0..1); null when off screen. */
   confidence: number | null;
+  /** The faces judged (mouths that moved, over enough measurements), best first: the evidence, for later steps. */
+  candidates: MouthScore[];
 }
 
 export interface MouthScore {
@@ -81,11 +97,11 @@ export function attributeSpeakers(
   const judged = scoreMouths(pieces.length, pooled, loudness, settings).map((candidates) => {
     const moving = candidates.filter((c) => c.samples >= settings.minSamples && c.motion >= settings.minMotion);
     const [best, next] = moving.sort((a, b) => b.correlation - a.correlation);
-    if (!best) return { track: null, confidence: null };
+    if (!best) return { track: null, confidence: null, candidates: moving };
     const isClear = next
-      ? best.correlation >= settings.minCorrelationAmongSeveral && best.correlation - next.correlation >= settings.minLead
+      ? best.correlation >= settings.minCorrelationAmongSeveral && best.correlation - next.correlation >= settings.minLead && best.samples >= settings.minSamplesAmongSeveral && next.samples >= settings.minSamplesAmongSeveral
       : best.correlation >= settings.minCorrelation;
-    return isClear ? { track: best.track, confidence: round3(Math.min(1, best.correlation)) } : { track: null, confidence: null };
+    return isClear ? { track: best.track, confidence: round3(Math.min(1, best.correlation)), candidates: moving } : { track: null, confidence: null, candidates: moving };
   });
   return pieces.map((_, i) => judged[groups[i] ?? i]!);
 }
@@ -100,19 +116,19 @@ export function scoreMouths(pieceCount: number, samples: readonly MouthSample[],
   const scores: MouthScore[][] = Array.from({ length: pieceCount }, () => []);
   for (const group of groups.values()) {
     const openings = group.map((s) => s.opening);
-    const envelope = group.map((s) => loudnessAt(loudness, s.t + settings.lag, settings.loudnessSpan));
+    const envelope = group.map((s) => loudnessAt(loudness, s.t + settings.lag, settings.loudnessSpan, settings.loudnessFloor));
     scores[group[0]!.piece]!.push({ track: group[0]!.track, samples: group.length, motion: mouthMotion(openings), correlation: pearson(openings, envelope) });
   }
   return scores;
 }
 
-/** Mean loudness over `span` seconds centred on `t`. */
-export function loudnessAt(loudness: LoudnessEnvelope, t: number, span: number): number {
+/** Mean loudness over `span` seconds centred on `t`; with a `floor`, the mean of the windows' log(loudness + floor). */
+export function loudnessAt(loudness: LoudnessEnvelope, t: number, span: number, floor?: number): number {
   const { values, windowSeconds } = loudness;
   const from = Math.max(0, Math.floor((t - span / 2) / windowSeconds));
   const to = Math.min(values.length, Math.max(from + 1, Math.ceil((t + span / 2) / windowSeconds)));
   let sum = 0;
-  for (let i = from; i < to; i++) sum += values[i]!;
+  for (let i = from; i < to; i++) sum += floor === undefined ? values[i]! : Math.log(values[i]! + floor);
   return to > from ? sum / (to - from) : 0;
 }
 

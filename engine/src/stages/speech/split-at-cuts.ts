@@ -13,15 +13,22 @@ export interface CutPiece<T> {
   from: T;
 }
 
+/**
+ * Pieces are kept to the millisecond while cuts come from frame times (13.0000313): a cut this close
+ * to a piece's edge is that edge, not a cut inside it (cutting again would leave a sliver of no
+ * length, and split one shot's speech into two pieces of one segment).
+ */
+const SAME_TIME = 0.001;
+
 /** Each segment split at the cuts inside it (seconds, any order). Pieces keep their segment; none is dropped. */
 export function splitAtCuts<T extends { start: number; end: number }>(segments: readonly T[], cuts: readonly number[]): CutPiece<T>[] {
   const sorted = [...cuts].sort((a, b) => a - b);
   const pieces: CutPiece<T>[] = [];
   let c = 0;
   for (const segment of segments) {
-    while (c < sorted.length && sorted[c]! <= segment.start) c++;
+    while (c < sorted.length && sorted[c]! < segment.start + SAME_TIME) c++;
     let start = segment.start;
-    for (let k = c; k < sorted.length && sorted[k]! < segment.end; k++) {
+    for (let k = c; k < sorted.length && sorted[k]! <= segment.end - SAME_TIME; k++) {
       pieces.push({ start, end: sorted[k]!, from: segment });
       start = sorted[k]!;
     }

@@ -92,7 +92,8 @@ function mergeClosest(groups: Group[], summaries: readonly VoiceSummary[], setti
 
 function neighbourVoice(pieces: readonly VoicePiece[], groupOf: readonly (number | null)[], i: number, cuts: readonly number[], maxGap: number): number | null {
   const piece = pieces[i]!;
-  const isCutBetween = (from: number, to: number) => cuts.some((c) => c >= from && c <= to);
+  // Pieces are kept to the millisecond, cuts are frame times (29.0000313): a cut within a millisecond of the gap is in it.
+  const isCutBetween = (from: number, to: number) => cuts.some((c) => c >= from - 0.001 && c <= to + 0.001);
   for (const j of [i - 1, i + 1]) {
     const other = pieces[j];
     if (!other || groupOf[j] === null || groupOf[j] === undefined) continue;

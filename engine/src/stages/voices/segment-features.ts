@@ -5,7 +5,7 @@
  */
 import { PITCH_SETTINGS, pitchFrameLength, pitchOf, rms, type PitchSettings } from './pitch.js';
 import { SPECTRUM_SETTINGS, SpectrumAnalyzer, type SpectrumSettings } from './spectrum.js';
-import { addFrame, emptyFeatures, type VoiceFeatures } from './voice-features.js';
+import { addFrame, emptyFeatures, SteadyPitchRun, type VoiceFeatures } from './voice-features.js';
 
 export interface FeatureSettings {
   sampleRate: number;
@@ -13,9 +13,11 @@ export interface FeatureSettings {
   hop: number;
   pitch: PitchSettings;
   spectrum: SpectrumSettings;
+  /** Frames a held note lasts at least (15 hops of 20 ms: 0.3 s; a spoken vowel glides sooner). */
+  minHeldFrames: number;
 }
 
-export const FEATURE_SETTINGS: FeatureSettings = { sampleRate: 16000, hop: 320, pitch: PITCH_SETTINGS, spectrum: SPECTRUM_SETTINGS };
+export const FEATURE_SETTINGS: FeatureSettings = { sampleRate: 16000, hop: 320, pitch: PITCH_SETTINGS, spectrum: SPECTRUM_SETTINGS, minHeldFrames: 15 };
 
 export class SegmentFeatureCollector {
   private readonly frameSize: number;
@@ -26,6 +28,7 @@ export class SegmentFeatureCollector {
   private readonly decimation: number;
   private readonly spectra: SpectrumAnalyzer;
   private readonly features: VoiceFeatures[];
+  private readonly held: SteadyPitchRun;
   private samplesSeen = 0;
   private segment = 0;
 
@@ -38,6 +41,7 @@ export class SegmentFeatureCollector {
     this.frame = new Float32Array(this.frameSize);
     this.spectra = new SpectrumAnalyzer(settings.spectrum);
     this.features = segments.map(() => emptyFeatures(settings.spectrum.coefficients));
+    this.held = new SteadyPitchRun(settings.minHeldFrames);
   }
 
   push(samples: ArrayLike<number>): void {
@@ -50,12 +54,16 @@ export class SegmentFeatureCollector {
 
   /** One summary per segment, in the segments' order. */
   result(): VoiceFeatures[] {
+    this.endHeldNote();
     return this.features;
   }
 
   private analyzeFrame(): void {
     const middle = (this.samplesSeen - this.frameSize / 2) / this.settings.sampleRate;
-    while (this.segment < this.segments.length && this.segments[this.segment]![1] <= middle) this.segment++;
+    while (this.segment < this.segments.length && this.segments[this.segment]![1] <= middle) {
+      this.endHeldNote();
+      this.segment++;
+    }
     const current = this.segments[this.segment];
     if (!current || middle < current[0]) return;
     const start = this.samplesSeen % this.frameSize;
@@ -71,5 +79,13 @@ export class SegmentFeatureCollector {
     // The spectrum of the frame's middle (the pitch search needs a longer frame than the spectrum).
     const spectrum = pitch === null ? null : this.spectra.analyze(this.frame.subarray((this.frameSize - this.settings.spectrum.size) >> 1));
     addFrame(this.features[this.segment]!, pitch, spectrum, loudness);
+    this.features[this.segment]!.steadyFrames += this.held.push(pitch === null || spectrum === null ? null : pitch);
+  }
+
+  /** A held note ends with its segment: its frames count for it. */
+  private endHeldNote(): void {
+    const features = this.features[Math.min(this.segment, this.features.length - 1)];
+    const held = this.held.end();
+    if (features) features.steadyFrames += held;
   }
 }

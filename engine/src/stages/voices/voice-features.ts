@@ -23,10 +23,15 @@ export interface VoiceFeatures {
   tiltSum: number;
   /** Sum of voiced frames' loudness (root mean square), for choosing a clear sample. */
   loudnessSum: number;
+  /**
+   * Voiced frames in held notes: runs of at least `minRun` voiced frames whose pitch stays within a
+   * semitone of the run's mean (music and singing hold notes; speech glides). See SteadyPitchRun.
+   */
+  steadyFrames: number;
 }
 
 export function emptyFeatures(coefficients: number): VoiceFeatures {
-  return { frames: 0, voicedFrames: 0, pitchHistogram: new Float64Array(HISTOGRAM_BINS), mfccSum: new Float64Array(coefficients), mfccSquares: new Float64Array(coefficients), centroidSum: 0, tiltSum: 0, loudnessSum: 0 };
+  return { frames: 0, voicedFrames: 0, pitchHistogram: new Float64Array(HISTOGRAM_BINS), mfccSum: new Float64Array(coefficients), mfccSquares: new Float64Array(coefficients), centroidSum: 0, tiltSum: 0, loudnessSum: 0, steadyFrames: 0 };
 }
 
 /** Adds one frame: its pitch (null when unvoiced), and its spectrum and loudness when voiced. */
@@ -56,6 +61,7 @@ export function mergeFeatures(a: VoiceFeatures, b: VoiceFeatures): VoiceFeatures
     centroidSum: a.centroidSum + b.centroidSum,
     tiltSum: a.tiltSum + b.tiltSum,
     loudnessSum: a.loudnessSum + b.loudnessSum,
+    steadyFrames: a.steadyFrames + b.steadyFrames,
   };
 }
 
@@ -71,6 +77,8 @@ export interface VoiceSummary {
   centroidHz: number | null;
   tiltDbPerOctave: number | null;
   meanLoudness: number;
+  /** Share of voiced frames in held notes (steadyFrames over voicedFrames), 0..1. */
+  steadyShare: number;
 }
 
 export function summarize(f: VoiceFeatures): VoiceSummary {
@@ -90,6 +98,7 @@ export function summarize(f: VoiceFeatures): VoiceSummary {
     centroidHz: mean(f.centroidSum),
     tiltDbPerOctave: mean(f.tiltSum),
     meanLoudness: mean(f.loudnessSum) ?? 0,
+    steadyShare: n > 0 ? (f.steadyFrames ?? 0) / n : 0,
   };
 }
 
@@ -112,4 +121,44 @@ function quantileSemitones(histogram: Float64Array, p: number): number | null {
     seen += count;
   }
   return (histogram.length - 1) / BINS_PER_SEMITONE;
+}
+
+/**
+ * Follows the pitch frame by frame and counts the frames of held notes: a run of voiced frames
+ * each within `tolerance` semitones of the run's running mean (vibrato of half a semitone stays
+ * in), counted when it lasts `minRun` frames. Constant memory.
+ */
+export class SteadyPitchRun {
+  private length = 0;
+  private sum = 0;
+
+  constructor(
+    private readonly minRun: number,
+    private readonly tolerance = 1,
+  ) {}
+
+  /** The next frame's pitch (null: unvoiced). Returns the frames of a held note that just ended (0 if none). */
+  push(pitchHz: number | null): number {
+    if (pitchHz === null) return this.end();
+    const semitones = semitonesOf(pitchHz);
+    if (this.length > 0 && Math.abs(semitones - this.sum / this.length) > this.tolerance) {
+      const ended = this.end();
+      this.start(semitones);
+      return ended;
+    }
+    if (this.length === 0) this.start(semitones);
+    else [this.length, this.sum] = [this.length + 1, this.sum + semitones];
+    return 0;
+  }
+
+  /** Ends the run (a segment's end): the frames of the held note it was, or 0. */
+  end(): number {
+    const held = this.length >= this.minRun ? this.length : 0;
+    [this.length, this.sum] = [0, 0];
+    return held;
+  }
+
+  private start(semitones: number): void {
+    [this.length, this.sum] = [1, semitones];
+  }
 }

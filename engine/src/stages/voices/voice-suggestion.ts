@@ -9,7 +9,7 @@
  * do not move the guess. Less confidence, too, for little speech or a pitch that wanders widely
  * (octave errors, singing). Pure.
  */
-import type { Suggestion } from '../../../../shared/src/analysis.js';
+import type { Suggestion, VoiceSuggestion } from '../../../../shared/src/analysis.js';
 import { semitonesOf, type VoiceSummary } from './voice-features.js';
 
 export interface VoiceSuggestionSettings {
@@ -37,4 +37,31 @@ export function suggestVoiceGender(voice: VoiceSummary, settings: VoiceSuggestio
   const confidence = Math.min(settings.maxConfidence, Math.max(female, 1 - female));
   if (confidence < settings.minConfidence) return null;
   return { gender: female > 0.5 ? 'female' : 'male', confidence: Math.round(confidence * 100) / 100 };
+}
+
+/**
+ * "Not speech" for a music-like sound: most of its voiced frames in held notes (steadyShare, see
+ * voice-features.ts). Speech glides: on heard/dev every speaker's pieces had 0-10% of their voiced
+ * frames in held notes; a tone or a sung melody (with vibrato) has 100%. A chord has no single
+ * pitch and is not caught. Suggested only, like a gender: a person decides.
+ */
+export interface NotSpeechSettings {
+  /** Share of voiced frames in held notes from which the sound is suggested as not speech. */
+  minSteadyShare: number;
+  /** Voiced frames needed to judge (100: two seconds). */
+  minVoicedFrames: number;
+  minConfidence: number;
+  maxConfidence: number;
+}
+
+export const NOT_SPEECH_SETTINGS: NotSpeechSettings = { minSteadyShare: 0.5, minVoicedFrames: 100, minConfidence: 0.55, maxConfidence: 0.8 };
+
+/** The voice's suggestion: "not speech" when its sound is music-like, else a gender from pitch (or none). */
+export function suggestVoice(voice: VoiceSummary, settings: NotSpeechSettings = NOT_SPEECH_SETTINGS): VoiceSuggestion | null {
+  if (voice.voicedFrames >= settings.minVoicedFrames && voice.steadyShare >= settings.minSteadyShare) {
+    const above = (voice.steadyShare - settings.minSteadyShare) / (1 - settings.minSteadyShare);
+    const confidence = settings.minConfidence + (settings.maxConfidence - settings.minConfidence) * above;
+    return { gender: 'not-speech', confidence: Math.round(confidence * 100) / 100 };
+  }
+  return suggestVoiceGender(voice);
 }
