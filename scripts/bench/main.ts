@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       console.log(`  ${analysis.sampling.times.length} samples, ${analysis.faces.length} faces, ${analysis.tracks.length} tracks, ${analysis.clusters.length} people`);
       if (work) {
         const views = `${work.detectorViews} detector views (${(work.detectorViews / Math.max(1, work.detections)).toFixed(1)} per detected sample)`;
-        console.log(`  model work: detector on ${work.detections} of ${work.samples} samples (boxes carried on the rest), ${views}, ${work.landmarkRuns} landmark runs, ${work.embeddings} faces embedded`);
+        console.log(`  model work: detector on ${work.detections} of ${work.samples} samples (boxes carried on the rest), ${views}, ${work.landmarkRuns} landmark runs, ${work.embeddings} faces embedded, ${work.genders} gender estimates`);
       }
       console.log('  stage times (s, wall; faces.* are inside faces):');
       for (const [stage, seconds] of Object.entries(analysis.timings)) console.log(`    ${stage.padEnd(22)} ${seconds.toFixed(3)}`);

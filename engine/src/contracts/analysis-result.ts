@@ -10,6 +10,6 @@ export interface AnalysisResult {
   voiceSamples?: Map<string, Buffer>;
   /** One face signature per track (`embeddings.json`), for a people library; absent in older results. */
   embeddings?: TrackEmbeddings;
-  /** How much model work the faces stage did (for the benchmark): samples, samples the detector ran on, its views (whole picture and tiles), landmark runs, faces embedded. */
-  work?: { samples: number; detections: number; detectorViews: number; landmarkRuns: number; embeddings: number };
+  /** How much model work the faces stage did (for the benchmark): samples, samples the detector ran on, its views (whole picture and tiles), landmark runs, faces embedded, gender estimates. */
+  work?: { samples: number; detections: number; detectorViews: number; landmarkRuns: number; embeddings: number; genders: number };
 }

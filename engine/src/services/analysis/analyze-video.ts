@@ -109,9 +109,14 @@ export async function analyzeVideo(engine: Engine, request: AnalyzeRequest): Pro
       timings: clock.seconds(),
     };
     report('people', 1, `Found ${people.clusters.length} ${people.clusters.length === 1 ? 'person' : 'people'}`);
-    const { frames: samples, detections, detectorViews, landmarkRuns, embeddings } = analyzer.counts();
-    const work = { samples, detections, detectorViews, landmarkRuns, embeddings };
-    return { analysis, thumbnails, voiceSamples: heard.voiceSamples, embeddings: encodeTrackEmbeddings(embedderModelId(), people.trackEmbeddings), work };
+    const { frames: samples, detections, detectorViews, landmarkRuns, embeddings, genders } = analyzer.counts();
+    return {
+      analysis,
+      thumbnails,
+      voiceSamples: heard.voiceSamples,
+      embeddings: encodeTrackEmbeddings(embedderModelId(), people.trackEmbeddings),
+      work: { samples, detections, detectorViews, landmarkRuns, embeddings, genders },
+    };
   } finally {
     crops.close();
   }

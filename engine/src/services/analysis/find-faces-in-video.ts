@@ -94,8 +94,8 @@ export async function findFacesInVideo(
       });
       const nextChains: FaceChain[] = [];
       describing = analyzer.describeFaces(sample, faces, {
-        shouldEmbed: (face) => {
-          const plan = planEmbedding(face, chains, TUNING.embedding);
+        shouldEmbed: (face, kept) => {
+          const plan = planEmbedding(face, chains, TUNING.embedding, { boxes: kept.map((f) => f.box), change });
           nextChains.push(plan.chain);
           return plan.embed;
         },

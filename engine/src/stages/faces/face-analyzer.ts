@@ -22,6 +22,11 @@ export interface FaceAnalyzerOptions {
   minGenderQuality: number;
   /** When a carried box still holds its face (see detect/carry-check.ts). */
   carryCheck: CarryCheckOptions;
+  /**
+   * Detector score from which a face is taken as a face without the mirrored landmark run (the
+   * not-face screen, see quality.ts `isNotFace`); 1 or more: every face is screened. Default 0.998.
+   */
+  mirrorCheckBelow: number;
   /** Monotonic milliseconds (e.g. performance.now) to time the steps; no timings without it. */
   clock?: () => number;
 }
@@ -33,11 +38,15 @@ export const DEFAULT_FACE_ANALYZER_OPTIONS: FaceAnalyzerOptions = {
   minQuality: 0.25,
   minGenderQuality: 0.45,
   carryCheck: DEFAULT_CARRY_CHECK,
+  // On bench/dev and bench2/dev (1,206 faces) the screen set aside 19 faces, the best-scored at 0.981,
+  // and 1,076 of the 1,182 faces it kept scored 0.998 or more; on the Hamilton loop it set aside a
+  // hand scored 0.994 (docs/evaluation.md, issue 12).
+  mirrorCheckBelow: 0.998,
 };
 
 export interface AnalyzeFrameOptions {
-  /** Which faces (not set aside) get an embedding; all of them by default. */
-  shouldEmbed?: (face: DetectedFace) => boolean;
+  /** Which faces (not set aside) get an embedding, seeing the frame's other faces; all of them by default. */
+  shouldEmbed?: (face: DetectedFace, kept: readonly DetectedFace[]) => boolean;
   /** Run only the detector tiles over these boxes (see detect/tile-policy.ts); null or absent: all tiles. */
   tileFocus?: readonly (readonly [number, number, number, number])[] | null;
   /** When every tile would run: the tiles worth running after the whole view (see detect/detector.ts). */
@@ -67,7 +76,7 @@ export interface FaceAnalyzer {
   describeFaces(frame: Frame, found: DetectedFace[], options?: Pick<AnalyzeFrameOptions, 'shouldEmbed'>): Promise<void>;
   /** Seconds spent per step since creation: detect, landmarks (with quality and screens), embed, gender. Zeros without a clock. */
   timings(): Record<string, number>;
-  /** Frames analysed, faces reported, faces embedded, frames the detector ran on, detector views and landmark runs, since creation. */
+  /** Frames analysed, faces reported, faces embedded, gender estimates, frames the detector ran on, detector views and landmark runs, since creation. */
   counts(): FaceWork;
 }
 
@@ -75,10 +84,12 @@ export interface FaceWork {
   frames: number;
   faces: number;
   embeddings: number;
+  /** Faces given a gender estimate. */
+  genders: number;
   detections: number;
   /** Pictures the detector ran on: the whole view and each tile count one. */
   detectorViews: number;
-  /** Runs of the landmark model (each face twice: as seen and mirrored). */
+  /** Runs of the landmark model (as seen, and mirrored for faces the not-face screen checks). */
   landmarkRuns: number;
 }
 
@@ -100,6 +111,7 @@ export function createFaceAnalyzer(runModelAsGiven: RunModel, options: Partial<F
   let frames = 0;
   let faces = 0;
   let embeddings = 0;
+  let genders = 0;
   let detections = 0;
   const timed = async <T>(step: (typeof FACE_STEPS)[number], work: () => Promise<T>): Promise<T> => {
     if (!settings.clock) return work();
@@ -160,7 +172,8 @@ export function createFaceAnalyzer(runModelAsGiven: RunModel, options: Partial<F
   }
 
   async function describeFaces(frame: Frame, found: DetectedFace[], frameOptions: Pick<AnalyzeFrameOptions, 'shouldEmbed'> = {}): Promise<void> {
-    const embedded = found.filter((f) => !f.setAside && (frameOptions.shouldEmbed?.(f) ?? true));
+    const kept = found.filter((f) => !f.setAside);
+    const embedded = kept.filter((f) => frameOptions.shouldEmbed?.(f, kept) ?? true);
     await timed('embed', async () => {
       const embeddings = await embedFaces(frame, embedded.map((face) => face.landmarks!), runModel);
       embedded.forEach((face, i) => (face.embedding = embeddings[i]!));
@@ -172,6 +185,7 @@ export function createFaceAnalyzer(runModelAsGiven: RunModel, options: Partial<F
       judged.forEach((f, i) => (f.female = female[i]!));
     });
     embeddings += embedded.length;
+    genders += judged.length;
   }
 
   async function describeFace(frame: Frame, c: Candidate): Promise<DetectedFace> {
@@ -183,10 +197,11 @@ export function createFaceAnalyzer(runModelAsGiven: RunModel, options: Partial<F
       face.setAside = 'too-small';
       return face;
     }
-    const [seen, mirrored] = await Promise.all([locateLandmarks(frame, c, runModel), locateLandmarks(frame, c, runModel, true)]);
+    const isScreened = c.score < settings.mirrorCheckBelow;
+    const [seen, mirrored] = await Promise.all([locateLandmarks(frame, c, runModel), isScreened ? locateLandmarks(frame, c, runModel, true) : null]);
     face.landmarks = seen.points;
     face.quality = combineQuality(scoreQuality(side, seen.crop, LANDMARK_INPUT.size, seen.points));
-    if (isNotFace(c.score, mirrorDisagreement(seen.points, mirrored.points, seen.cropRect.width))) face.setAside = 'not-face';
+    if (mirrored && isNotFace(c.score, mirrorDisagreement(seen.points, mirrored.points, seen.cropRect.width))) face.setAside = 'not-face';
     else if (face.quality < settings.minQuality) face.setAside = 'low-quality';
     return face;
   }
@@ -197,7 +212,7 @@ export function createFaceAnalyzer(runModelAsGiven: RunModel, options: Partial<F
     locateFaces,
     describeFaces,
     timings: () => ({ ...spent }),
-    counts: () => ({ frames, faces, embeddings, detections, detectorViews, landmarkRuns }),
+    counts: () => ({ frames, faces, embeddings, genders, detections, detectorViews, landmarkRuns }),
   };
 }
 
