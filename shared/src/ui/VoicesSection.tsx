@@ -8,10 +8,13 @@ import { type VoiceTag, type VoiceView, VOICE_TAGS } from '../analysis.js';
 import { formatClock } from '../format/clock.js';
 import { formatDuration } from '../format/duration.js';
 import { VOICE_SUGGESTION_CAVEAT } from '../format/speaking.js';
-import { describeVoiceSuggestion, NO_SPEECH_FOUND } from '../format/speech.js';
+import { describeVoiceSuggestion } from '../format/speech.js';
 import { personLabel } from './format.js';
 
 export const VOICE_TAG_LABELS: Record<VoiceTag, string> = { female: 'Female', male: 'Male', unknown: 'Unknown', 'not-speech': 'Not speech' };
+
+/** With no voice: no speech at all, or only pieces too short to tell a voice from. */
+export const NO_VOICES = 'No voice to tag: no speech long enough to tell a voice from.';
 
 export interface VoicesSectionProps {
   voices: readonly VoiceView[];
@@ -26,7 +29,9 @@ export function VoicesSection({ voices, hear, onTag, isBusy = false }: VoicesSec
     <section class="os-voices" aria-labelledby="os-voices-title">
       <h3 id="os-voices-title">Voices</h3>
       {voices.length === 0 ? (
-        <p class="os-muted">{NO_SPEECH_FOUND}</p>
+        // "Who speaks" says whether any speech was found; speech can be found with no voice in it
+        // (pieces too short to tell a voice from), so this line claims only what it knows.
+        <p class="os-muted">{NO_VOICES}</p>
       ) : (
         <>
           <p class="os-muted os-voices__caveat">{VOICE_SUGGESTION_CAVEAT}</p>

@@ -44,3 +44,9 @@ test('the popup\'s list shows speaking time where speech was measured, and says 
   assert.match(rows[1]!, /aria-label="Person 2, 10 s on screen, not seen speaking"/);
   assert.doesNotMatch(rows[2]!, /speak/, 'an analysis without speech says nothing about it');
 });
+
+test('with no voice, the Voices section does not claim that no speech was found ("Who speaks" says that once)', () => {
+  const html = render(<VoicesSection voices={[]} hear={(v) => <HearButton voice={v} onSeek={undefined} />} />);
+  assert.match(html, /No voice to tag: no speech long enough to tell a voice from\./);
+  assert.doesNotMatch(html, /No speech found/);
+});
