@@ -1,7 +1,7 @@
 /**
  * The frames and faces stages over a whole video, streamed: ffmpeg decodes the samples (and finds
- * the cuts) while the faces stage works on earlier ones, and one sample's embeddings run while the
- * next one's faces are located, so both cores stay busy and memory stays flat. Face crops for thumbnails go to a scratch file as they are found.
+ * the cuts) while the faces stage works on earlier ones, and memory stays flat. Face crops for
+ * thumbnails go to a scratch file as they are found.
  */
 import type { Box } from '../../../../shared/src/analysis.js';
 import { OnscreenError } from '../../../../shared/src/errors.js';
@@ -60,9 +60,10 @@ export async function findFacesInVideo(
   // The analyzer's own detector settings: the user's minimum face size changes the tiles.
   const { minFaceSize, maxDetectorRuns: maxRuns } = analyzer.settings;
   const smallFace = tileFaceLimitFor(geometry.width, geometry.height, { minFaceSize, maxRuns }) * 1.5;
-  // Two frames in flight: the next frame's detection and landmarks run while this frame's
-  // embeddings and gender finish (separate model sessions, so both cores stay busy), and the stream
-  // keeps each picture valid until the frame after next is asked for (`holds: 2`).
+  // Two frames in flight: the next frame is prepared (views resized, detection and landmarks
+  // started) before this frame's embeddings and gender are awaited, and the stream keeps each
+  // picture valid until the frame after next is asked for (`holds: 2`). onnxruntime-node runs the
+  // models themselves one at a time on this thread (docs/evaluation.md, "Where section 1 stands").
   let describing: Promise<void> | null = null;
   let described: DetectedFace[] = [];
   const finishPrevious = async (): Promise<void> => {

@@ -71,7 +71,8 @@ export interface FaceAnalyzer {
   locateFaces(frame: Frame, options?: AnalyzeFrameOptions): Promise<DetectedFace[]>;
   /**
    * Who they are: embeddings and gender, filled into `found` (the frame's pixels must still be
-   * valid). May run while the next frame's `locateFaces` runs: the models are separate sessions.
+   * valid). May be awaited after the next frame's `locateFaces` has started (the models are separate
+   * sessions; onnxruntime-node still runs them one at a time on the calling thread).
    */
   describeFaces(frame: Frame, found: DetectedFace[], options?: Pick<AnalyzeFrameOptions, 'shouldEmbed'>): Promise<void>;
   /** Seconds spent per step since creation: detect, landmarks (with quality and screens), embed, gender. Zeros without a clock. */
