@@ -48,3 +48,16 @@ export function ensureOutput(out: Float32Array | undefined, offset: number, size
   if (out.length < offset + size) throw new RangeError(`tensor buffer too small: need ${offset + size}, have ${out.length}`);
   return out;
 }
+
+/**
+ * The picture's bytes as a DataView, to read a pixel and the next one (6 bytes) in two loads instead
+ * of six. On a one-pixel-wide picture the next pixel is past the end for the last row: a copy with
+ * three more bytes then (read with no weight, so their value does not matter).
+ */
+export function pixelPairsOf(image: RgbImage): DataView {
+  const { data } = image;
+  if (image.width > 1) return new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const padded = new Uint8Array(data.length + 3);
+  padded.set(data);
+  return new DataView(padded.buffer);
+}
