@@ -19,32 +19,55 @@ export function cropFace(frame: Frame, box: Box, size = CROP_SIZE): Uint8Array {
   const scale = side / size;
   const out = new Uint8Array(size * size * 3);
   const { width, height, data } = frame;
+  const cols = columnTaps(x0, scale, size, width);
   for (let y = 0; y < size; y++) {
     const rawY = y0 + (y + 0.5) * scale - 0.5;
+    const rowStart = y * size * 3;
+    // More than half a source pixel outside the frame: padding, not a copy of the edge.
+    if (rawY < -0.5 || rawY > height - 0.5) {
+      out.fill(PAD_GREY, rowStart, rowStart + size * 3);
+      continue;
+    }
     const sy = Math.min(height - 1, Math.max(0, rawY));
     const y1 = Math.floor(sy);
-    const y2 = Math.min(height - 1, y1 + 1);
+    const top = y1 * width * 3;
+    const bottom = Math.min(height - 1, y1 + 1) * width * 3;
     const fy = sy - y1;
-    for (let x = 0; x < size; x++) {
-      const rawX = x0 + (x + 0.5) * scale - 0.5;
-      const o = (y * size + x) * 3;
-      // More than half a source pixel outside the frame: padding, not a copy of the edge.
-      if (rawX < -0.5 || rawX > width - 0.5 || rawY < -0.5 || rawY > height - 0.5) {
-        out.fill(PAD_GREY, o, o + 3);
+    const gy = 1 - fy;
+    for (let x = 0, o = rowStart; x < size; x++, o += 3) {
+      const left = cols.left[x]!;
+      if (left < 0) {
+        out[o] = out[o + 1] = out[o + 2] = PAD_GREY;
         continue;
       }
-      const sx = Math.min(width - 1, Math.max(0, rawX));
-      const x1 = Math.floor(sx);
-      const x2 = Math.min(width - 1, x1 + 1);
-      const fx = sx - x1;
-      for (let c = 0; c < 3; c++) {
-        const a = data[(y1 * width + x1) * 3 + c]!;
-        const b = data[(y1 * width + x2) * 3 + c]!;
-        const d = data[(y2 * width + x1) * 3 + c]!;
-        const e = data[(y2 * width + x2) * 3 + c]!;
-        out[o + c] = Math.round((a * (1 - fx) + b * fx) * (1 - fy) + (d * (1 - fx) + e * fx) * fy);
-      }
+      const right = cols.right[x]!, fx = cols.fx[x]!, gx = 1 - fx;
+      const p = top + left, q = top + right, s = bottom + left, t = bottom + right;
+      out[o] = Math.round((data[p]! * gx + data[q]! * fx) * gy + (data[s]! * gx + data[t]! * fx) * fy);
+      out[o + 1] = Math.round((data[p + 1]! * gx + data[q + 1]! * fx) * gy + (data[s + 1]! * gx + data[t + 1]! * fx) * fy);
+      out[o + 2] = Math.round((data[p + 2]! * gx + data[q + 2]! * fx) * gy + (data[s + 2]! * gx + data[t + 2]! * fx) * fy);
     }
   }
   return out;
 }
+
+/**
+ * Per output column: byte offsets of the two source pixels it blends (left -1: padding) and the right
+ * one's weight. Worked out once per crop rather than once per pixel; scratch reused from crop to crop.
+ */
+function columnTaps(x0: number, scale: number, size: number, width: number): { left: Int32Array; right: Int32Array; fx: Float64Array } {
+  if (taps.left.length < size) taps = { left: new Int32Array(size), right: new Int32Array(size), fx: new Float64Array(size) };
+  for (let x = 0; x < size; x++) {
+    const rawX = x0 + (x + 0.5) * scale - 0.5;
+    if (rawX < -0.5 || rawX > width - 0.5) {
+      taps.left[x] = -1;
+      continue;
+    }
+    const sx = Math.min(width - 1, Math.max(0, rawX));
+    const x1 = Math.floor(sx);
+    taps.left[x] = x1 * 3;
+    taps.right[x] = Math.min(width - 1, x1 + 1) * 3;
+    taps.fx[x] = sx - x1;
+  }
+  return taps;
+}
+let taps = { left: new Int32Array(0), right: new Int32Array(0), fx: new Float64Array(0) };
