@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planDetectionViews, type TilingOptions } from '../../../engine/src/stages/faces/detect/tiling.js';
+import { planDetectionViews, tilesOver, type TilingOptions } from '../../../engine/src/stages/faces/detect/tiling.js';
 
 const OPTIONS: TilingOptions = { modelWidth: 320, modelHeight: 240, reliableFaceSize: 24, minFaceSize: 20, maxRuns: 7 };
 
@@ -37,4 +37,25 @@ test('the grid respects the run budget and stops when the target scale is reache
   // 640x360 at min 20: tiles needed, and no more than the budget.
   const small = planDetectionViews(640, 360, OPTIONS).views;
   assert.ok(small.length > 1 && small.length <= 7);
+});
+
+test('a known face gets the one tile that holds it whole, farthest from its edges; a bigger face across tile edges gets none', () => {
+  const tiles = planDetectionViews(1280, 720, OPTIONS).views.slice(1);
+  // Every face up to the overlap, anywhere: exactly one tile, and it holds the face whole.
+  for (let x = 0; x + 96 <= 1280; x += 32) {
+    for (let y = 0; y + 96 <= 720; y += 32) {
+      const [only, ...rest] = tilesOver(tiles, [[x, y, 96, 96]]);
+      assert.equal(rest.length, 0);
+      assert.ok(x >= only!.x && y >= only!.y && x + 96 <= only!.x + only!.width && y + 96 <= only!.y + only!.height, `face at ${x},${y}`);
+    }
+  }
+  // A 40 px face in the overlap of the first two top tiles goes to the one it sits deeper in.
+  const [left, middle] = tiles;
+  assert.deepEqual(tilesOver(tiles, [[middle!.x + 5, 200, 40, 40]]), [left]);
+  assert.deepEqual(tilesOver(tiles, [[left!.x + left!.width - 45, 200, 40, 40]]), [middle]);
+  // A 130 px face centred where four tiles meet lies whole in none of them.
+  const meet = { x: tiles[1]!.x + 48, y: tiles[3]!.y + 48 };
+  assert.deepEqual(tilesOver(tiles, [[meet.x - 65, meet.y - 65, 130, 130]]), []);
+  // Two faces in the same tile run it once.
+  assert.equal(tilesOver(tiles, [[20, 20, 30, 30], [60, 60, 30, 30]]).length, 1);
 });

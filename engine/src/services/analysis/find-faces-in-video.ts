@@ -12,7 +12,7 @@ import type { DetectedFace } from '../../stages/frames/frame.js';
 import { cropFace } from '../../stages/people/face-crop.js';
 import { formatClock } from '../../../../shared/src/format/clock.js';
 import { tileFaceLimitFor } from '../../stages/faces/detect/detector.js';
-import { chooseTileFocus, greyThumbnail, narrowTilesForCloseUp } from '../../stages/faces/detect/tile-policy.js';
+import { chooseTileFocus, greyThumbnail, narrowTilesForCloseUp, newSmallFaces, nextRhythm, rememberSmallFaces, startRhythm } from '../../stages/faces/detect/tile-policy.js';
 import { meanAbsDifference } from '../../stages/frames/cut-detector.js';
 import { shouldRedetect } from '../../stages/faces/detect/redetect-policy.js';
 import { planEmbedding, type FaceChain } from '../../stages/tracks/embedding-policy.js';
@@ -53,9 +53,13 @@ export async function findFacesInVideo(
   let origin: number | null = null;
   let chains: FaceChain[] = [];
   let previousFaces: DetectedFace[] = [];
-  let previousSmallFaces: Box[] = [];
+  // The small faces of the last few samples: a face the detector missed once keeps its tile.
+  let recentSmallFaces: Box[][] = [];
   let previousThumbnail: Uint8Array | null = null;
   let detectedThumbnail: Uint8Array | null = null;
+  // When every tile runs next, and the picture at the last time they did (detect/tile-policy.ts).
+  let rhythm = startRhythm(TUNING.tiles);
+  let scannedThumbnail: Uint8Array | null = null;
   const { thumbnailWidth, thumbnailHeight } = TUNING.tiles;
   // The analyzer's own detector settings: the user's minimum face size changes the tiles.
   const { minFaceSize, maxDetectorRuns: maxRuns } = analyzer.settings;
@@ -83,11 +87,23 @@ export async function findFacesInVideo(
       const isDetected = shouldRedetect(frame.index, detectedThumbnail ? meanAbsDifference(detectedThumbnail, thumbnail) : null, TUNING.redetect);
       if (isDetected) detectedThumbnail = thumbnail;
       const sample = { ...frame, t };
+      const tileFocus = chooseTileFocus(frame.index, change, recentSmallFaces, rhythm, TUNING.tiles);
+      const detectionsBefore = analyzer.counts().detections;
       const faces = await analyzer.locateFaces(sample, {
-        tileFocus: chooseTileFocus(frame.index, change, previousSmallFaces, TUNING.tiles),
+        tileFocus,
         narrowTiles: (wholeView) => narrowTilesForCloseUp(frame.index, wholeView, frame.height, smallFace, TUNING.tiles),
         carried: isDetected ? null : previousFaces,
       });
+      // Every tile ran, or as many as a close-up needs after its whole view.
+      const fullScan = tileFocus === null && analyzer.counts().detections > detectionsBefore;
+      const seen = faces.filter((f) => f.setAside !== 'not-face').map((f) => f.box);
+      rhythm = nextRhythm(rhythm, frame.index, {
+        fullScan,
+        foundNew: newSmallFaces(seen, previousFaces.map((f) => f.box), smallFace).length > 0,
+        found: seen.length,
+        drift: scannedThumbnail ? meanAbsDifference(scannedThumbnail, thumbnail) : null,
+      }, TUNING.tiles);
+      if (fullScan) scannedThumbnail = thumbnail;
       await finishPrevious();
       const firstId = detected.length;
       faces.forEach((face, i) => {
@@ -105,7 +121,8 @@ export async function findFacesInVideo(
       chains = nextChains;
       described = faces;
       previousFaces = faces;
-      previousSmallFaces = faces.filter((f) => f.setAside !== 'not-face' && Math.max(f.box[2], f.box[3]) <= smallFace).map((f) => f.box);
+      const smallFaces = faces.filter((f) => f.setAside !== 'not-face' && Math.max(f.box[2], f.box[3]) <= smallFace).map((f) => f.box);
+      recentSmallFaces = rememberSmallFaces(recentSmallFaces, smallFaces, change, TUNING.tiles);
       report(sampleTimes.length / expectedSamples, `Finding faces: ${formatClock(Math.min(t, video.duration))} of ${formatClock(video.duration)}`);
     }
     await finishPrevious();

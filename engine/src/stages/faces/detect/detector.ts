@@ -3,7 +3,7 @@ import { cropResizeToTensor } from '../image/resize.js';
 import type { PixelNorm, Rect, RgbImage } from '../image/rgb-image.js';
 import { iouOf, suppressContained, suppressOverlaps, type Candidate } from './boxes.js';
 import { decodeDetections } from './decode.js';
-import { planDetectionViews } from './tiling.js';
+import { planDetectionViews, tilesOver } from './tiling.js';
 
 /** Input contract of fr_detect.onnx (Ultra-Light-Fast-Generic-Face-Detector RFB-320, trained on RGB (x-127)/128). */
 export const DETECTOR_INPUT = { name: 'input', width: 320, height: 240 } as const;
@@ -17,8 +17,9 @@ export interface DetectorOptions {
   /** Detector runs per frame (whole frame + tiles). */
   maxRuns: number;
   /**
-   * Run only the tiles that overlap these boxes (frame pixels [x, y, w, h]); the whole view always
-   * runs. Absent or null: every tile. See tile-policy.ts for when the engine narrows the tiles.
+   * Run only the tiles over these known faces (frame pixels [x, y, w, h]), one tile each that holds
+   * it whole (tiling.ts `tilesOver`); the whole view always runs. Absent or null: every tile. See
+   * tile-policy.ts for when the engine narrows the tiles.
    */
   tileFocus?: readonly Box[] | null;
   /**
@@ -47,7 +48,7 @@ export async function detectFaces(image: RgbImage, runModel: RunModel, options: 
     maxRuns: options.maxRuns,
   });
   const wholeThreshold = Math.min(SUPPORT_SCORE, options.scoreThreshold);
-  const focus = (tileFocus: readonly Box[]) => planned.filter((view, index) => index === 0 || tileFocus.some((box) => overlaps(view, box)));
+  const focus = (tileFocus: readonly Box[]) => [planned[0]!, ...tilesOver(planned.slice(1), tileFocus)];
   let views = options.tileFocus ? focus(options.tileFocus) : planned;
   let outputs: ViewOutput[];
   if (!options.tileFocus && options.narrowTiles && planned.length > 1) {
@@ -119,10 +120,6 @@ export function tileFaceLimitFor(width: number, height: number, options: Pick<De
     minFaceSize: options.minFaceSize,
     maxRuns: options.maxRuns,
   }).tileFaceLimit;
-}
-
-function overlaps(view: Rect, box: Box): boolean {
-  return box[0] < view.x + view.width && box[0] + box[2] > view.x && box[1] < view.y + view.height && box[1] + box[3] > view.y;
 }
 
 /**

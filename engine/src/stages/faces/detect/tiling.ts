@@ -62,3 +62,22 @@ function layTiles(width: number, height: number, cols: number, rows: number, ove
   }
   return tiles;
 }
+
+type FrameBox = readonly [number, number, number, number];
+
+/**
+ * The tiles to run for faces known to be at these boxes (frame pixels [x, y, w, h]): for each, the
+ * one tile that holds it whole, farthest from its edges (room to move before the next sample). A
+ * face up to the tiles' overlap always lies whole in some tile; a bigger one across tile edges lies
+ * whole in none, and a tile that cuts a face drops it (detector.ts `touchesInnerEdge`), so it gets
+ * no tile: the whole view finds faces of that size. Tiles keep their order.
+ */
+export function tilesOver(tiles: readonly Rect[], boxes: readonly FrameBox[]): Rect[] {
+  const chosen = new Set<Rect>();
+  for (const box of boxes) {
+    const clearance = (t: Rect) => Math.min(box[0] - t.x, box[1] - t.y, t.x + t.width - (box[0] + box[2]), t.y + t.height - (box[1] + box[3]));
+    const best = tiles.reduce<Rect | null>((found, t) => (clearance(t) >= 0 && (!found || clearance(t) > clearance(found)) ? t : found), null);
+    if (best) chosen.add(best);
+  }
+  return tiles.filter((t) => chosen.has(t));
+}
