@@ -98,9 +98,13 @@ function cpuSecondsSince(start: NodeJS.CpuUsage): number {
 
 function startMemorySampler(): { stop(): { rss: number; heap: number; external: number } } {
   const peak = { rss: 0, heap: 0, external: 0 };
+  // The full reading walks the heap (about a millisecond each under load, counted in this process's
+  // CPU): RSS every 100 ms, the heap figures every 500 ms.
+  let ticks = 0;
   const sample = () => {
+    peak.rss = Math.max(peak.rss, process.memoryUsage.rss());
+    if (ticks++ % 5 !== 0) return;
     const m = process.memoryUsage();
-    peak.rss = Math.max(peak.rss, m.rss);
     peak.heap = Math.max(peak.heap, m.heapUsed);
     peak.external = Math.max(peak.external, m.external + m.arrayBuffers);
   };
@@ -108,6 +112,7 @@ function startMemorySampler(): { stop(): { rss: number; heap: number; external: 
   return {
     stop() {
       clearInterval(timer);
+      ticks = 0;
       sample();
       return peak;
     },
