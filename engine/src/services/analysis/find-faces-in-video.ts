@@ -121,7 +121,7 @@ export async function findFacesInVideo(
       chains = nextChains;
       described = faces;
       previousFaces = faces;
-      const smallFaces = faces.filter((f) => f.setAside !== 'not-face' && Math.max(f.box[2], f.box[3]) <= smallFace).map((f) => f.box);
+      const smallFaces = seen.filter((box) => Math.max(box[2], box[3]) <= smallFace);
       recentSmallFaces = rememberSmallFaces(recentSmallFaces, smallFaces, change, TUNING.tiles);
       report(sampleTimes.length / expectedSamples, `Finding faces: ${formatClock(Math.min(t, video.duration))} of ${formatClock(video.duration)}`);
     }
