@@ -35,7 +35,8 @@ export function PeopleList({ people, thumbnailSrc, isBusy, onTag, onShow }: Peop
       event.preventDefault();
       return;
     }
-    const tag = isBusy ? null : tagForKey(event);
+    // Keys work while an edit is saving: the tag waits for it (see use-action.ts `queue`).
+    const tag = tagForKey(event);
     if (tag) {
       event.preventDefault();
       onTag(person.id, tag);

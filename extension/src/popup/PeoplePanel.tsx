@@ -107,7 +107,7 @@ export function PeoplePanel({ job, onLoad, onChange, onError }: PeoplePanelProps
             people={all}
             thumbnailSrc={(person) => people.thumbnails[person.id]}
             isBusy={isBusy}
-            onTag={(person, tag) => void run(() => apply(ask('tag', { jobId, person, tag })))}
+            onTag={(person, tag) => void run(() => apply(ask('tag', { jobId, person, tag })), { queue: true })}
             onShow={onShow}
           />
         )}

@@ -126,7 +126,7 @@ export function PeopleGrid(props: PeopleGridProps): JSX.Element {
               isBusy={isBusy}
               isSelected={live.includes(person.id)}
               canSelect={live.length < 2}
-              onTag={(tag) => void run(() => props.onTag(person.id, tag))}
+              onTag={(tag) => void run(() => props.onTag(person.id, tag), { queue: true })}
               onToggleSelect={(isOn) => toggle(person.id, isOn)}
               onSplit={
                 !onSplit

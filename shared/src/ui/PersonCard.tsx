@@ -70,8 +70,9 @@ export function PersonCard(props: PersonCardProps): JSX.Element {
   const share = props.videoSeconds ? ` (${formatPercent(person.seconds / props.videoSeconds)})` : '';
   const tagColour = person.tag ? colourOf(person.tag) : 'transparent';
 
+  // Keys work while an edit is saving: the tag waits for it (see use-action.ts `queue`).
   const onKeyDown = (event: KeyboardEvent): void => {
-    const tag = isBusy ? null : tagForKey(event);
+    const tag = tagForKey(event);
     if (tag) {
       event.preventDefault();
       props.onTag(tag);

@@ -253,12 +253,11 @@ test('extension on the real page\'s variants: metadata copies, rebuilt actions, 
         await popup.screenshot({ path: join(SHOTS, 'variant-popup-compact-list.png') });
 
         // The page's keys: M tags the focused person male; ↓ moves to the next; U tags unknown.
+        // Typed at once, without waiting for the first tag to be saved: no key is lost.
         const first = Number(await rows.nth(0).getAttribute('data-person'));
         await rows.nth(0).focus();
         await popup.keyboard.press('m');
-        await rows.nth(0).locator('button[aria-pressed="true"]', { hasText: 'M' }).waitFor();
         const tagOf = async (id: number) => (await client.getPeople(created.id)).people.find((p) => p.id === id)?.tag;
-        assert.equal(await tagOf(first), 'male');
         if (people.length > 1) {
           await popup.keyboard.press('ArrowDown');
           const second = Number(await rows.nth(1).getAttribute('data-person'));
@@ -267,6 +266,8 @@ test('extension on the real page\'s variants: metadata copies, rebuilt actions, 
           await rows.nth(1).locator('button[aria-pressed="true"]', { hasText: '?' }).waitFor();
           assert.equal(await tagOf(second), 'unknown');
         }
+        await rows.nth(0).locator('button[aria-pressed="true"]', { hasText: 'M' }).waitFor();
+        assert.equal(await tagOf(first), 'male');
         // The choice is remembered: the popup opens as the list next time.
         await popup.reload();
         await popup.locator('.ext-row').first().waitFor();
